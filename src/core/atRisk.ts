@@ -1,0 +1,85 @@
+import { productFailure } from "./blocking";
+import type { Serial } from "./dates";
+import { isExpiredOn } from "./fefo";
+import { asOfInstant } from "./instant";
+import type { Ledger } from "./ledger";
+import type { Money } from "./money";
+import type { Qty } from "./quantity";
+import { fefoOrder, layerCost, replayProduct, usableRemaining, type LotState } from "./replay";
+import type { Result } from "./result";
+import { lotValue } from "./stock";
+
+/** A lot's forecast: what it holds, what the practice will use of it before it expires, the rest. */
+export interface AtRiskEntry {
+  readonly product: string;
+  readonly lot: string;
+  readonly expires: Serial | null;
+  readonly remaining: Qty;
+  readonly projectedUse: Qty;
+  readonly atRisk: Qty;
+  readonly atRiskValue: Money;
+}
+
+/** Default look-back window for the usage rate, in days. */
+export const DEFAULT_LOOKBACK_DAYS = 90;
+
+/**
+ * Forecast of stock that will expire unused. Each product's usage rate is its Visit draws in the
+ * look-back window ending at `asOf`, per day; FEFO consumption at that rate is simulated from
+ * `asOf`, and what each lot still holds at the end of its expiry day is at risk. Expired lots are
+ * wholly at risk; lots without expiry never are.
+ * @example atRisk(ledger, 46100, 90)
+ */
+export function atRisk(ledger: Ledger, asOf: Serial, lookbackDays: number = DEFAULT_LOOKBACK_DAYS): Result<AtRiskEntry>[] {
+  const at = asOfInstant(asOf);
+  const out: Result<AtRiskEntry>[] = [];
+  const failed: Result<AtRiskEntry>[] = [];
+  for (const product of ledger.productIndex.values()) {
+    const failure = productFailure(ledger, product.key);
+    if (failure) {
+      failed.push({ ok: false, error: failure });
+      continue;
+    }
+    const state = replayProduct(ledger, product, at);
+    const from = at.moment - lookbackDays;
+    let used = 0;
+    for (const d of state.draws) if (d.row.kind === "Visit" && d.row.time! >= from) used += d.row.qty!;
+    const perDay = used / lookbackDays;
+    let cursor = at.moment;
+    for (const s of fefoOrder(state)) {
+      if (s.remaining <= 0) continue;
+      const usable = isExpiredOn(s.lot, at.day) ? 0 : Math.max(usableRemaining(s, at.moment), 0);
+      let use: Qty;
+      if (s.lot.expires === null) use = usable;
+      else {
+        const days = Math.max(0, s.lot.expires + 1 - cursor);
+        use = Math.min(usable, Math.round(perDay * days));
+        if (use < usable) cursor = Math.max(cursor, s.lot.expires + 1);
+        else if (perDay > 0) cursor += use / perDay;
+      }
+      out.push({
+        ok: true,
+        value: {
+          product: product.name, lot: s.lot.lot, expires: s.lot.expires, remaining: s.remaining,
+          projectedUse: use, atRisk: s.remaining - use, atRiskValue: lotValue(s) - costOfFirst(s, use),
+        },
+      });
+    }
+  }
+  return [...out, ...failed];
+}
+
+/** What the next `q` units of a lot would cost, oldest layer first, without taking them. */
+function costOfFirst(s: LotState, q: Qty): Money {
+  let rest = q;
+  let cost = 0n;
+  for (const l of s.layers) {
+    if (rest <= 0) break;
+    const avail = l.qty - l.taken;
+    if (avail <= 0) continue;
+    const x = Math.min(avail, rest);
+    cost += layerCost(l, l.taken + x) - layerCost(l, l.taken);
+    rest -= x;
+  }
+  return cost;
+}

@@ -1,0 +1,114 @@
+import { describe, type Diagnostic, type TableName } from "./diagnostic";
+import { rowDiagnostics, type Ledger } from "./ledger";
+import { replayProduct } from "./replay";
+import type { Failure } from "./result";
+import type { StockKey } from "./stockKey";
+
+/**
+ * Which results each error blocks. An error blocks only what depends on it: a product-level
+ * result waits for the rows of that product; a visit for its own rows and the lots it drew from;
+ * a table-level error (no header, a required column missing) for everything that reads the table.
+ */
+export interface Blocks {
+  readonly table: ReadonlyMap<TableName, Diagnostic[]>;
+  readonly product: ReadonlyMap<string, Diagnostic[]>;
+  readonly lot: ReadonlyMap<StockKey, Diagnostic[]>;
+  readonly visit: ReadonlyMap<string, Diagnostic[]>;
+}
+
+const cache = new WeakMap<Ledger, { rows: Diagnostic[]; blocks: Blocks }>();
+
+function push<K>(m: Map<K, Diagnostic[]>, k: K, d: Diagnostic): void {
+  const list = m.get(k);
+  if (list) list.push(d);
+  else m.set(k, [d]);
+}
+
+/** Indexes errors by what they block. */
+export function indexBlocks(ledger: Ledger, diagnostics: readonly Diagnostic[]): Blocks {
+  const table = new Map<TableName, Diagnostic[]>();
+  const product = new Map<string, Diagnostic[]>();
+  const lot = new Map<StockKey, Diagnostic[]>();
+  const visit = new Map<string, Diagnostic[]>();
+  const tableLevel = new Set<Diagnostic>([
+    ...ledger.lots.tableErrors, ...ledger.draws.tableErrors, ...ledger.counts.tableErrors, ...ledger.products.tableErrors,
+  ]);
+  for (const d of diagnostics) {
+    if (d.severity !== "error") continue;
+    if (tableLevel.has(d)) {
+      push(table, d.table, d);
+      continue;
+    }
+    if (d.product) push(product, d.product, d);
+    if (d.lot) {
+      push(lot, d.lot as StockKey, d);
+      const owner = ledger.lotIndex.get(d.lot as StockKey)?.productKey;
+      if (owner && owner !== d.product) push(product, owner, d);
+    }
+    if (d.visit) push(visit, d.visit, d);
+  }
+  return { table, product, lot, visit };
+}
+
+/** Row-level diagnostics and their blocks, computed once per ledger. */
+export function rowBlocks(ledger: Ledger): { rows: Diagnostic[]; blocks: Blocks } {
+  let hit = cache.get(ledger);
+  if (!hit) {
+    const rows = rowDiagnostics(ledger);
+    hit = { rows, blocks: indexBlocks(ledger, rows) };
+    cache.set(ledger, hit);
+  }
+  return hit;
+}
+
+/**
+ * The failure to report for a result blocked by these diagnostics: the first one's sentence, and
+ * how many more there are.
+ * @example failureOf([d]) // { kind: "value", message: "Lots row 14, Expires: 'soon' is not a date" }
+ */
+export function failureOf(blocking: readonly Diagnostic[]): Failure {
+  const first = blocking[0];
+  const more = blocking.length - 1;
+  return {
+    kind: "value",
+    message: describe(first) + (more > 0 ? ` (and ${more} more problem${more > 1 ? "s" : ""}: see LOTBOOK.CHECK)` : ""),
+  };
+}
+
+/** The tables a result reads: Lots always; Draws and Counts when passed. */
+export function tablesFailure(ledger: Ledger, tables: readonly TableName[]): Failure | null {
+  const { blocks } = rowBlocks(ledger);
+  const found: Diagnostic[] = [];
+  for (const t of tables) if (ledger.given[t]) found.push(...(blocks.table.get(t) ?? []));
+  return found.length ? failureOf(found) : null;
+}
+
+/**
+ * Why a product-level result (FEFO, remaining, value, alerts, shrinkage) cannot be given, or `null`.
+ * Includes errors only the replay finds (a blank-lot draw that no stock covers).
+ */
+export function productFailure(ledger: Ledger, productKey: string): Failure | null {
+  const tables = tablesFailure(ledger, ["Lots", "Draws", "Counts", "Products"]);
+  if (tables) return tables;
+  const { blocks } = rowBlocks(ledger);
+  const found = [...(blocks.product.get(productKey) ?? [])];
+  const product = ledger.productIndex.get(productKey);
+  if (product) for (const d of replayProduct(ledger, product).diagnostics) if (d.severity === "error") found.push(d);
+  return found.length ? failureOf(found) : null;
+}
+
+/** Why a result about one lot cannot be given, or `null`. */
+export function lotFailure(ledger: Ledger, lotKey: StockKey): Failure | null {
+  const tables = tablesFailure(ledger, ["Lots", "Draws", "Counts", "Products"]);
+  if (tables) return tables;
+  const { blocks } = rowBlocks(ledger);
+  const found = [...(blocks.lot.get(lotKey) ?? [])];
+  const lot = ledger.lotIndex.get(lotKey);
+  const product = lot && ledger.productIndex.get(lot.productKey);
+  // A blank-lot draw of the product may have been costed to this lot: its errors count too.
+  if (product) {
+    for (const d of replayProduct(ledger, product).diagnostics) if (d.severity === "error") found.push(d);
+    for (const d of blocks.product.get(product.key) ?? []) if (d.table === "Draws" && !d.lot) found.push(d);
+  }
+  return found.length ? failureOf(found) : null;
+}

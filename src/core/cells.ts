@@ -1,0 +1,69 @@
+/**
+ * What a worksheet cell can hold when it reaches the engine: exactly what Excel hands a custom
+ * function or what `range.values` returns, plus `Date` for files read with ExcelJS.
+ */
+export type Cell = string | number | boolean | Date | null | undefined | { readonly code?: string; readonly errorCode?: string };
+
+/** A range as Excel gives it: rows of cells, the header row first. */
+export type Grid = ReadonlyArray<ReadonlyArray<Cell>>;
+
+const EXCEL_ERRORS = new Set([
+  "#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!",
+  "#GETTING_DATA", "#FIELD!", "#BUSY!", "#BLOCKED!", "#CONNECT!", "#UNKNOWN!", "#PYTHON!", "#EXTERNAL!",
+]);
+
+/**
+ * The Excel error code a cell holds (`"#N/A"`, `"#REF!"`, …), or `null` when it holds a value.
+ * Errors arrive as text from `range.values` and as objects with a `code` from custom functions.
+ * @example excelError("#N/A") // "#N/A"
+ */
+export function excelError(cell: Cell): string | null {
+  if (typeof cell === "string") {
+    if (cell.length > 1 && cell.charCodeAt(0) === 35 /* # */) {
+      const code = cell.trim().toUpperCase();
+      return EXCEL_ERRORS.has(code) ? code : null;
+    }
+    return null;
+  }
+  if (cell !== null && typeof cell === "object" && !(cell instanceof Date)) {
+    const code = cell.code ?? cell.errorCode;
+    if (typeof code === "string") return code.startsWith("#") ? code : `#${code}`;
+    return "#VALUE!";
+  }
+  return null;
+}
+
+/**
+ * True when a cell is empty as Excel reports it: `null`, `undefined`, or text of only spaces.
+ * @example isBlank("  ") // true
+ */
+export function isBlank(cell: Cell): boolean {
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell === "string") return cell.trim() === "";
+  return false;
+}
+
+/**
+ * True when a cell in a *text* column is empty. Older desktop builds report an empty cell of a
+ * text column as the number 0, so 0 counts as blank there (never in a number column).
+ * @example isBlankText(0) // true
+ */
+export function isBlankText(cell: Cell): boolean {
+  return isBlank(cell) || cell === 0;
+}
+
+/**
+ * A cell shown as a user would see it, for messages: text quoted, numbers as typed.
+ * @example showCell(" soon ") // "'soon'"
+ */
+export function showCell(cell: Cell): string {
+  if (cell === null || cell === undefined) return "a blank cell";
+  if (typeof cell === "string") {
+    const t = cell.trim();
+    return t === "" ? "a blank cell" : `'${t.length > 40 ? t.slice(0, 37) + "..." : t}'`;
+  }
+  if (typeof cell === "number") return String(cell);
+  if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  return excelError(cell) ?? "an error value";
+}

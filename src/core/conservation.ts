@@ -1,0 +1,47 @@
+import type { Serial } from "./dates";
+import { asOfInstant, END_OF_TIME } from "./instant";
+import type { Ledger } from "./ledger";
+import type { Money } from "./money";
+import type { DrawKind } from "./rows";
+import { replayProduct } from "./replay";
+import { lotPurchases, lotValue } from "./stock";
+
+/** Where every dollar of purchases went, at an as-of date. */
+export interface Conservation {
+  readonly purchases: Money;
+  readonly cogs: Money;
+  /** Cost of draws no patient was charged for, by kind. */
+  readonly otherDraws: Readonly<Record<Exclude<DrawKind, "Visit">, Money>>;
+  readonly shrinkage: Money;
+  readonly onHand: Money;
+  /** purchases − (cogs + other draws + shrinkage + on hand): zero, exactly. */
+  readonly residue: Money;
+}
+
+/**
+ * The audit identity: purchases = visit COGS + cost of other draws + shrinkage + value on hand.
+ * Every booked amount is the actual cost of the layers it took, so the residue is exactly zero.
+ * @example conservation(ledger, 46100).residue // 0n
+ */
+export function conservation(ledger: Ledger, asOf: Serial | null = null): Conservation {
+  const at = asOf === null ? END_OF_TIME : asOfInstant(asOf);
+  let purchases = 0n;
+  let cogs = 0n;
+  let shrinkage = 0n;
+  let onHand = 0n;
+  const other = { Waste: 0n, Expired: 0n, Sample: 0n, Return: 0n };
+  for (const product of ledger.productIndex.values()) {
+    const state = replayProduct(ledger, product, at);
+    for (const s of state.lots.values()) {
+      purchases += lotPurchases(s);
+      onHand += lotValue(s);
+    }
+    for (const d of state.draws) {
+      if (d.row.kind === "Visit") cogs += d.cost;
+      else other[d.row.kind] += d.cost;
+    }
+    for (const c of state.counts) shrinkage += c.cost;
+  }
+  const residue = purchases - (cogs + other.Waste + other.Expired + other.Sample + other.Return + shrinkage + onHand);
+  return { purchases, cogs, otherDraws: other, shrinkage, onHand, residue };
+}

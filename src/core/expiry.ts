@@ -1,0 +1,99 @@
+import { productFailure } from "./blocking";
+import type { Serial } from "./dates";
+import { asOfInstant, type Instant } from "./instant";
+import type { Ledger, Lot, Product } from "./ledger";
+import type { Money } from "./money";
+import { DEFAULT_ALERT_DAYS } from "./parse";
+import type { Qty } from "./quantity";
+import { replayProduct, type LotState } from "./replay";
+import type { Result } from "./result";
+import { lotValue } from "./stock";
+
+/** A lot with stock and an expiry, as the expiry views list it. */
+export interface ExpiryEntry {
+  readonly product: string;
+  readonly lot: string;
+  readonly expires: Serial;
+  /** Days from the as-of day to the expiry day; negative once expired. */
+  readonly daysLeft: number;
+  readonly remaining: Qty;
+  readonly value: Money;
+}
+
+/** An expiry alert: which threshold the lot has crossed (`0` = expired), and whether it is dust. */
+export interface ExpiryAlert extends ExpiryEntry {
+  readonly threshold: number;
+  /** The lot holds less than 2 % of what it received: use it or write it off. */
+  readonly residue: boolean;
+}
+
+/** The lots of each product that still hold stock at an instant, with that product's errors. */
+export function stockedLots(ledger: Ledger, at: Instant): { product: Product; failure: ReturnType<typeof productFailure>; lots: LotState[] }[] {
+  const out = [];
+  for (const product of ledger.productIndex.values()) {
+    const failure = productFailure(ledger, product.key);
+    const lots = failure ? [] : [...replayProduct(ledger, product, at).lots.values()].filter((s) => s.remaining > 0);
+    out.push({ product, failure, lots });
+  }
+  return out;
+}
+
+function entry(product: Product, s: LotState, day: number): ExpiryEntry {
+  const lot: Lot = s.lot;
+  return { product: product.name, lot: lot.lot, expires: lot.expires!, daysLeft: lot.expires! - day, remaining: s.remaining, value: lotValue(s) };
+}
+
+function byExpiry(a: ExpiryEntry, b: ExpiryEntry): number {
+  return a.expires - b.expires || a.product.localeCompare(b.product) || (a.lot < b.lot ? -1 : a.lot > b.lot ? 1 : 0);
+}
+
+/**
+ * Lots with stock that expire within `days` of `asOf`, expired ones included, soonest first.
+ * A product with an error yields one failed entry in place of its lots.
+ * @example expiring(ledger, 90, 46100)
+ */
+export function expiring(ledger: Ledger, days: number, asOf: Serial): Result<ExpiryEntry>[] {
+  const at = asOfInstant(asOf);
+  const found: ExpiryEntry[] = [];
+  const failed: Result<ExpiryEntry>[] = [];
+  for (const { product, failure, lots } of stockedLots(ledger, at)) {
+    if (failure) {
+      failed.push({ ok: false, error: failure });
+      continue;
+    }
+    for (const s of lots) if (s.lot.expires !== null && s.lot.expires - at.day <= days) found.push(entry(product, s, at.day));
+  }
+  return [...found.sort(byExpiry).map((value) => ({ ok: true as const, value })), ...failed];
+}
+
+/**
+ * Expiry alerts at `asOf` by each product's Alert Days (default 90, 60, 30): expired lots with
+ * stock (threshold 0), lots inside a threshold (the smallest one they are within), and residues.
+ * @example expiryAlerts(ledger, 46100).filter((a) => a.ok && a.value.threshold === 0)
+ */
+export function expiryAlerts(ledger: Ledger, asOf: Serial): Result<ExpiryAlert>[] {
+  const at = asOfInstant(asOf);
+  const found: ExpiryAlert[] = [];
+  const failed: Result<ExpiryAlert>[] = [];
+  for (const { product, failure, lots } of stockedLots(ledger, at)) {
+    if (failure) {
+      failed.push({ ok: false, error: failure });
+      continue;
+    }
+    const thresholds = [...(product.settings?.alertDays ?? DEFAULT_ALERT_DAYS)].sort((a, b) => a - b);
+    for (const s of lots) {
+      const received = s.layers.reduce((n, l) => n + l.qty, 0);
+      const residue = s.remaining * 50 < received;
+      const e = s.lot.expires === null ? null : entry(product, s, at.day);
+      let threshold = -1;
+      if (e) threshold = e.daysLeft < 0 ? 0 : (thresholds.find((t) => e.daysLeft <= t) ?? -1);
+      if (threshold < 0 && !residue) continue;
+      found.push({
+        ...(e ?? { product: product.name, lot: s.lot.lot, expires: Infinity, daysLeft: Infinity, remaining: s.remaining, value: lotValue(s) }),
+        threshold,
+        residue,
+      });
+    }
+  }
+  return [...found.sort(byExpiry).map((value) => ({ ok: true as const, value })), ...failed];
+}

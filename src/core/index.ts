@@ -1,0 +1,43 @@
+/**
+ * Lotbook's engine: pure functions from ledger tables (2-D arrays, header row first) to FEFO
+ * choices, per-visit COGS, stock, shrinkage, expiry and the audit identity. No Office, DOM or
+ * React here: the custom functions and the task pane are thin shells over this module.
+ */
+export type { Cell, Grid } from "./cells";
+export { excelError, isBlank } from "./cells";
+export type { DateSystem, Serial } from "./dates";
+export { formatSerial, parseTextDate, serialFromDate, serialFromYmd, ymdFromSerial } from "./dates";
+export type { Diagnostic, Severity, TableName } from "./diagnostic";
+export { describe } from "./diagnostic";
+export type { Failure, Result } from "./result";
+export { fail, ok } from "./result";
+export type { Money } from "./money";
+export { formatMoney, MONEY_ONE, moneyFromNumber, moneyToNumber } from "./money";
+export type { Qty } from "./quantity";
+export { formatQty, QTY_ONE, qtyFromNumber, qtyToNumber } from "./quantity";
+export type { Ledger, LedgerInput, Lot, Product } from "./ledger";
+export { buildLedger } from "./ledger";
+export type { StockKey } from "./stockKey";
+export { asOfInstant } from "./instant";
+export { FEFO, FIFO, isExpiredOn } from "./fefo";
+export type { FefoLine, FefoPlan } from "./selectLot";
+export { fefoLot, fefoPlan } from "./selectLot";
+export type { VisitCost } from "./visits";
+export { visitCogs, visitMargin, visitTotals } from "./visits";
+export { lotCost, lotRemaining, stockValue } from "./stock";
+export type { ShrinkageEntry } from "./shrinkage";
+export { shrinkageLog, shrinkageTotal } from "./shrinkage";
+export type { ExpiryAlert, ExpiryEntry } from "./expiry";
+export { expiring, expiryAlerts } from "./expiry";
+export type { AtRiskEntry } from "./atRisk";
+export { atRisk, DEFAULT_LOOKBACK_DAYS } from "./atRisk";
+export type { OpenVial } from "./vials";
+export { openVials } from "./vials";
+export type { RecallEntry } from "./recall";
+export { recall } from "./recall";
+export { check } from "./check";
+export type { Conservation } from "./conservation";
+export { conservation } from "./conservation";
+export { resolveScope, findLot } from "./scope";
+export { replayProduct } from "./replay";
+export { DEFAULT_ALERT_DAYS } from "./parse";

@@ -1,0 +1,258 @@
+import type { Grid } from "./cells";
+import { formatSerial, type DateSystem, type Serial } from "./dates";
+import { compareDiagnostics, type Diagnostic, type TableName } from "./diagnostic";
+import { parseCounts, parseDraws, parseLots, parseProducts, unitKey, type ParsedTable } from "./parse";
+import { addIssue, type CountRow, type DrawRow, type LotRow, type ProductRow, type RowBase } from "./rows";
+import { stockKeyOf, type StockKey } from "./stockKey";
+
+/** The ledger tables as Excel hands them over: 2-D arrays, header row first. Only Lots is required. */
+export interface LedgerInput {
+  readonly lots: Grid | null | undefined;
+  readonly draws?: Grid | null;
+  readonly counts?: Grid | null;
+  readonly products?: Grid | null;
+  readonly dateSystem?: DateSystem;
+}
+
+/** A lot as resolved from its receipts: one product, one expiry, its FIFO cost layers. */
+export interface Lot {
+  readonly key: StockKey;
+  /** The lot number as first written in Lots. */
+  readonly lot: string;
+  readonly productKey: string;
+  /** `null`: never expires. */
+  readonly expires: Serial | null;
+  /** Day of the first usable receipt (`Infinity` when none is usable). */
+  readonly received: Serial;
+  readonly unit: string | null;
+  /** Usable receipts in arrival order: the lot's FIFO cost layers. */
+  readonly receipts: readonly LotRow[];
+}
+
+/** A product: its display name, its lots and its optional settings from Products. */
+export interface Product {
+  readonly key: string;
+  readonly name: string;
+  readonly lots: Lot[];
+  readonly settings: ProductRow | null;
+}
+
+/**
+ * The parsed, cross-checked ledger: rows as the user wrote them, lots and products resolved, and
+ * every problem found so far. Derived state (stock, costs) comes from `replay`.
+ */
+export interface Ledger {
+  readonly dateSystem: DateSystem;
+  readonly lots: ParsedTable<LotRow>;
+  readonly draws: ParsedTable<DrawRow>;
+  readonly counts: ParsedTable<CountRow>;
+  readonly products: ParsedTable<ProductRow>;
+  /** Which tables were passed at all (Counts and Products are optional). */
+  readonly given: Readonly<Record<TableName, boolean>>;
+  readonly lotIndex: ReadonlyMap<StockKey, Lot>;
+  readonly productIndex: ReadonlyMap<string, Product>;
+  /** Lookup by how a user may name a product in a formula. */
+  readonly productByName: (name: string) => Product | undefined;
+}
+
+const EMPTY: ParsedTable<never> = { rows: [], tableErrors: [], columnNames: {}, present: false };
+
+/**
+ * Reads and cross-checks the four ledger tables.
+ * @example const ledger = buildLedger({ lots: Lots, draws: Draws });
+ */
+export function buildLedger(input: LedgerInput): Ledger {
+  const dateSystem = input.dateSystem ?? 1900;
+  const given = {
+    Lots: true,
+    Draws: input.draws != null,
+    Counts: input.counts != null,
+    Products: input.products != null,
+  };
+  const lots = parseLots(input.lots, { dateSystem });
+  const draws = given.Draws ? parseDraws(input.draws, { dateSystem }) : (EMPTY as ParsedTable<DrawRow>);
+  const counts = given.Counts ? parseCounts(input.counts, { dateSystem }) : (EMPTY as ParsedTable<CountRow>);
+  const products = given.Products ? parseProducts(input.products) : (EMPTY as ParsedTable<ProductRow>);
+
+  const settings = indexSettings(products);
+  const { lotIndex, productIndex } = indexLots(lots, settings, dateSystem);
+  checkDraws(draws, lotIndex, productIndex, dateSystem);
+  checkCounts(counts, lotIndex, productIndex);
+
+  const byName = new Map<string, Product>();
+  for (const p of productIndex.values()) byName.set(p.key, p);
+  return {
+    dateSystem, lots, draws, counts, products, given, lotIndex, productIndex,
+    productByName: (name) => byName.get(name.trim().replace(/\s+/g, " ").toLowerCase()),
+  };
+}
+
+function indexSettings(products: ParsedTable<ProductRow>): Map<string, ProductRow> {
+  const settings = new Map<string, ProductRow>();
+  for (const row of products.rows) {
+    if (!row.productKey) continue;
+    const first = settings.get(row.productKey);
+    if (first) addIssue(row, products.columnNames.product, "warning", `${row.product} is already listed in row ${first.row}; Lotbook uses that row's settings`);
+    else if (row.usable) settings.set(row.productKey, row);
+  }
+  return settings;
+}
+
+function indexLots(lots: ParsedTable<LotRow>, settings: Map<string, ProductRow>, system: DateSystem) {
+  const names = lots.columnNames;
+  const lotIndex = new Map<StockKey, Lot>();
+  const productIndex = new Map<string, Product>();
+  const ordered = [...lots.rows].sort((a, b) => (a.received ?? Infinity) - (b.received ?? Infinity) || a.row - b.row);
+  const firstRowOf = new Map<StockKey, LotRow>();
+  for (const row of ordered) {
+    if (!row.lotKey || !row.productKey) continue;
+    const key = stockKeyOf(row.lotKey);
+    const first = firstRowOf.get(key);
+    if (!first) {
+      firstRowOf.set(key, row);
+      const setting = settings.get(row.productKey);
+      if (setting?.unit && row.unit && unitKey(setting.unit) !== unitKey(row.unit)) {
+        addIssue(row, names.unit, "error", `the unit ${row.unit} differs from ${setting.unit}, the unit of ${row.product} in Products`);
+      }
+      continue;
+    }
+    if (first.productKey !== row.productKey) {
+      addIssue(row, names.lot, "error", `lot ${row.lot} is also listed under ${first.product} (row ${first.row}); a lot number belongs to one product, so check which is right`);
+      // The first row is ambiguous too: both products' results wait until it is fixed.
+      addIssue(first, names.lot, "error", `lot ${first.lot} is also listed under ${row.product} (row ${row.row}); a lot number belongs to one product, so check which is right`);
+      continue;
+    }
+    if ((first.expires ?? null) !== (row.expires ?? null) && first.usable) {
+      const show = (e: Serial | null) => (e === null ? "no expiry" : formatSerial(e, system));
+      addIssue(row, names.expires, "error", `lot ${row.lot} expires ${show(row.expires)} here but ${show(first.expires)} in row ${first.row}; one lot has one expiry date`);
+    }
+    if (first.unit && row.unit && unitKey(first.unit) !== unitKey(row.unit)) {
+      addIssue(row, names.unit, "error", `lot ${row.lot} is in ${row.unit} here but ${first.unit} in row ${first.row}`);
+    }
+  }
+  for (const [key, first] of firstRowOf) {
+    const receipts = ordered.filter((r) => r.usable && r.lotKey !== null && stockKeyOf(r.lotKey) === key);
+    const productKey = first.productKey!;
+    let product = productIndex.get(productKey);
+    if (!product) {
+      product = { key: productKey, name: first.product!, lots: [], settings: settings.get(productKey) ?? null };
+      productIndex.set(productKey, product);
+    }
+    const lot: Lot = {
+      key,
+      lot: first.lot!,
+      productKey,
+      expires: first.expires,
+      received: receipts.length ? receipts[0].received! : Infinity,
+      unit: first.unit ?? settings.get(productKey)?.unit ?? null,
+      receipts,
+    };
+    lotIndex.set(key, lot);
+    product.lots.push(lot);
+  }
+  return { lotIndex, productIndex };
+}
+
+function checkDraws(draws: ParsedTable<DrawRow>, lotIndex: Map<StockKey, Lot>, productIndex: Map<string, Product>, system: DateSystem) {
+  const names = draws.columnNames;
+  for (const row of draws.rows) {
+    let lot: Lot | undefined;
+    if (row.lotKey) {
+      lot = lotIndex.get(stockKeyOf(row.lotKey));
+      if (!lot) {
+        addIssue(row, names.lot, "error", `lot ${row.lot} is not in the Lots table; check the lot number or record its receipt in Lots`);
+        continue;
+      }
+      const lotProduct = productIndex.get(lot.productKey)!;
+      if (row.productKey === null) {
+        row.productKey = lot.productKey;
+        row.product = lotProduct.name;
+      } else if (row.productKey !== lot.productKey) {
+        addIssue(row, names.product, "error", `lot ${lot.lot} is ${lotProduct.name} in the Lots table, not ${row.product}`);
+        continue;
+      }
+    } else if (row.productKey !== null) {
+      if (!productIndex.has(row.productKey)) {
+        addIssue(row, names.product, "error", `${row.product} has no lots in the Lots table; check the product name`);
+        continue;
+      }
+      addIssue(row, names.lot, "warning", "the lot is blank; Lotbook costs this draw as if FEFO had been followed, but a recall cannot be sure which lot the patient got");
+    }
+    const unit = lot?.unit ?? productIndex.get(row.productKey ?? "")?.settings?.unit ?? null;
+    if (row.unit && unit && unitKey(row.unit) !== unitKey(unit)) {
+      addIssue(row, names.unit, "error", `the draw is in ${row.unit} but ${lot ? `lot ${lot.lot}` : row.product} is kept in ${unit}`);
+    }
+    if (lot && row.time !== null) {
+      if (Math.floor(row.time) < lot.received) {
+        addIssue(row, names.date, "error", `drawn on ${formatSerial(row.time, system)}, before lot ${lot.lot} was received (${lot.received === Infinity ? "no usable receipt" : formatSerial(lot.received, system)}); check the date or the lot`);
+      } else if (lot.expires !== null && Math.floor(row.time) > lot.expires && row.kind !== "Expired" && row.kind !== "Waste" && row.kind !== "Return") {
+        addIssue(row, names.lot, "warning", `lot ${lot.lot} expired on ${formatSerial(lot.expires, system)}, before this draw on ${formatSerial(row.time, system)}`);
+      }
+    }
+  }
+}
+
+function checkCounts(counts: ParsedTable<CountRow>, lotIndex: Map<StockKey, Lot>, productIndex: Map<string, Product>) {
+  const names = counts.columnNames;
+  const seen = new Map<string, CountRow>();
+  for (const row of counts.rows) {
+    if (!row.lotKey) continue;
+    const lot = lotIndex.get(stockKeyOf(row.lotKey));
+    if (!lot) {
+      addIssue(row, names.lot, "error", `lot ${row.lot} is not in the Lots table; check the lot number`);
+      continue;
+    }
+    const lotProduct = productIndex.get(lot.productKey)!;
+    if (row.productKey === null) {
+      row.productKey = lot.productKey;
+      row.product = lotProduct.name;
+    } else if (row.productKey !== lot.productKey) {
+      addIssue(row, names.product, "error", `lot ${lot.lot} is ${lotProduct.name} in the Lots table, not ${row.product}`);
+      continue;
+    }
+    if (row.time === null || row.counted === null) continue;
+    const key = `${lot.key}\u0000${row.time}`;
+    const first = seen.get(key);
+    if (!first) seen.set(key, row);
+    else if (first.counted === row.counted) addIssue(row, names.date, "warning", `this count repeats row ${first.row} (same lot, same date, same quantity)`);
+    else addIssue(row, names.counted, "error", `row ${first.row} counts the same lot at the same time with a different quantity; keep the right one`);
+  }
+}
+
+/** The table/row/column diagnostics found while reading: one per issue, keyed for blocking. */
+export function rowDiagnostics(ledger: Ledger): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const t of ["Lots", "Draws", "Counts", "Products"] as const) {
+    const parsed = tableOf(ledger, t);
+    if (ledger.given[t]) out.push(...parsed.tableErrors);
+    for (const row of parsed.rows as RowBase[]) {
+      if (!row.issues) continue;
+      const keys = keysOf(ledger, t, row);
+      for (const i of row.issues) out.push({ table: t, row: row.row, column: i.column, severity: i.severity, message: i.message, ...keys });
+    }
+  }
+  return out.sort(compareDiagnostics);
+}
+
+export function tableOf(ledger: Ledger, t: TableName): ParsedTable<RowBase> {
+  switch (t) {
+    case "Lots": return ledger.lots;
+    case "Draws": return ledger.draws;
+    case "Counts": return ledger.counts;
+    case "Products": return ledger.products;
+  }
+}
+
+/** Which results a row's problems block: its product, lot and visit. */
+export function keysOf(ledger: Ledger, t: TableName, row: RowBase): { product?: string; lot?: string; visit?: string } {
+  const r = row as Partial<DrawRow>;
+  const keys: { product?: string; lot?: string; visit?: string } = {};
+  if (r.lotKey) {
+    const lot = ledger.lotIndex.get(stockKeyOf(r.lotKey));
+    if (lot) keys.lot = lot.key;
+    if (lot && !r.productKey) keys.product = lot.productKey;
+  }
+  if (r.productKey) keys.product = r.productKey;
+  if (t === "Draws" && r.visitKey) keys.visit = r.visitKey;
+  return keys;
+}

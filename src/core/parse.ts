@@ -1,0 +1,547 @@
+import { excelError, isBlank, isBlankText, showCell, type Cell, type Grid } from "./cells";
+import { isFirstOfMonth, MAX_SERIAL, parseTextDate, serialFromDate, type DateSystem, type Serial } from "./dates";
+import type { Diagnostic, TableName } from "./diagnostic";
+import { moneyFromNumber, moneyFromText, type Money } from "./money";
+import { qtyFromNumber, QTY_ONE, type Qty } from "./quantity";
+import { decimalToScaled } from "./_lib/decimalText";
+import { COUNTS, DRAWS, LOTS, mapColumns, normalizeHeader, PRODUCTS, type ColumnMap, type Schema } from "./schema";
+import { addIssue, type CountRow, type DrawKind, type DrawRow, type Issue, type LotRow, type ProductRow, type RowBase } from "./rows";
+
+/** What parsing one table gives: its rows, or the reason the table as a whole cannot be read. */
+export interface ParsedTable<R> {
+  readonly rows: R[];
+  /** Problems with the table as a whole (no header row, a required column missing). */
+  readonly tableErrors: Diagnostic[];
+  /** Header texts as the user wrote them, by field, for messages. */
+  readonly columnNames: Readonly<Record<string, string>>;
+  readonly present: boolean;
+}
+
+export interface ParseOptions {
+  readonly dateSystem?: DateSystem;
+}
+
+const HOW_TO_PASS: Record<TableName, string> = {
+  Lots: "Lots[#All]",
+  Draws: "Draws[#All]",
+  Counts: "Counts[#All]",
+  Products: "Products[#All]",
+};
+
+// ---------------------------------------------------------------------------------------------
+// Cell readers. Each returns the value, or `undefined` after recording why the cell is unusable.
+
+type Sink = (severity: "error" | "warning", message: string) => void;
+
+function errorCell(cell: Cell, sink: Sink): boolean {
+  const code = excelError(cell);
+  if (code === null) return false;
+  sink("error", `the cell shows the error ${code}; fix the value or formula there`);
+  return true;
+}
+
+/** Text, trimmed; numbers as typed. `null` when blank. */
+function readText(cell: Cell, sink: Sink): string | null | undefined {
+  if (typeof cell === "string") {
+    const t = cell.trim();
+    if (t === "") return null;
+    if (t.charCodeAt(0) === 35 && errorCell(t, sink)) return undefined;
+    return t;
+  }
+  if (isBlankText(cell)) return null;
+  if (typeof cell === "number") return String(cell);
+  if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  errorCell(cell, sink);
+  return undefined;
+}
+
+const NUMBER_TEXT = /^\(?[-+]?\$?\s*[-+]?(?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d*)?(?:[eE][-+]?\d+)?\)?$/;
+
+/** Number stored as text, cleaned of `$`, thousands separators and accounting parentheses. */
+function cleanNumberText(t: string): string | null {
+  const s = t.trim();
+  if (!NUMBER_TEXT.test(s) || !/\d/.test(s)) return null;
+  const negative = s.startsWith("(") && s.endsWith(")");
+  if (s.startsWith("(") !== s.endsWith(")")) return null;
+  let body = s.replace(/[()$,\s]/g, "");
+  if (negative) body = body.startsWith("-") ? body.slice(1) : "-" + body;
+  const signs = body.match(/[-+]/g);
+  if (signs && signs.length > 1 && !/[eE][-+]/.test(body)) return null;
+  return body;
+}
+
+function readNumber(cell: Cell, sink: Sink, what: string): number | null | undefined {
+  if (typeof cell === "number") return Number.isFinite(cell) ? cell : (sink("error", `${cell} is not a number`), undefined);
+  if (isBlank(cell)) return null;
+  if (typeof cell === "string") {
+    if (errorCell(cell, sink)) return undefined;
+    const clean = cleanNumberText(cell);
+    if (clean !== null) return Number(clean);
+  } else if (errorCell(cell, sink)) return undefined;
+  sink("error", `${showCell(cell)} is not ${what}`);
+  return undefined;
+}
+
+function readQty(cell: Cell, sink: Sink, what: string): Qty | null | undefined {
+  let qty: Qty;
+  if (typeof cell === "number") {
+    if (!Number.isFinite(cell)) return (sink("error", `${cell} is not ${what}`), undefined);
+    const r = qtyFromNumber(cell);
+    if (r.rounded) sink("warning", `${cell} has more than 6 decimal places; Lotbook counts it as ${r.qty / QTY_ONE}`);
+    qty = r.qty;
+  } else {
+    if (isBlank(cell)) return null;
+    if (errorCell(cell, sink)) return undefined;
+    const clean = typeof cell === "string" ? cleanNumberText(cell) : null;
+    const scaled = clean === null ? null : decimalToScaled(clean, 6);
+    if (scaled === null) return (sink("error", `${showCell(cell)} is not ${what}`), undefined);
+    qty = Number(scaled);
+  }
+  return qty;
+}
+
+function readMoney(cell: Cell, sink: Sink): Money | null | undefined {
+  if (typeof cell === "number") {
+    if (!Number.isFinite(cell)) return (sink("error", `${cell} is not an amount of money`), undefined);
+    return moneyFromNumber(cell);
+  }
+  if (isBlank(cell)) return null;
+  if (errorCell(cell, sink)) return undefined;
+  const clean = typeof cell === "string" ? cleanNumberText(cell) : null;
+  const m = clean === null ? null : moneyFromText(clean);
+  if (m === null) return (sink("error", `${showCell(cell)} is not an amount of money`), undefined);
+  return m;
+}
+
+interface DateRead {
+  readonly serial: Serial;
+  readonly text: boolean;
+  readonly monthOnly: boolean;
+}
+
+function readDate(cell: Cell, sink: Sink, system: DateSystem, allowMonthOnly: boolean): DateRead | null | undefined {
+  if (typeof cell === "number") {
+    if (cell === 0) return null;
+    if (!Number.isFinite(cell) || cell < 1 || cell > MAX_SERIAL + 1) {
+      sink("error", `${cell} is not a date`);
+      return undefined;
+    }
+    return { serial: cell, text: false, monthOnly: false };
+  }
+  if (isBlank(cell)) return null;
+  if (cell instanceof Date) {
+    if (Number.isNaN(cell.getTime())) return (sink("error", "the cell holds an invalid date"), undefined);
+    return { serial: serialFromDate(cell, system), text: false, monthOnly: false };
+  }
+  if (errorCell(cell, sink)) return undefined;
+  if (typeof cell === "string") {
+    const d = parseTextDate(cell, system, allowMonthOnly);
+    if (d) return { serial: d.serial, text: true, monthOnly: d.monthOnly };
+    if (!allowMonthOnly && parseTextDate(cell, system, true)) {
+      sink("error", `${showCell(cell)} names a month, not a day; give the full date (for example 3/15/2026)`);
+      return undefined;
+    }
+  }
+  sink("error", `${showCell(cell)} is not a date; type it as 3/15/2026 or 2026-03-15`);
+  return undefined;
+}
+
+function textDateWarning(sink: Sink, d: DateRead, column: string): void {
+  if (d.text) sink("warning", `the date is stored as text; Excel may not sort or filter it as a date (retype it in the ${column} column as a date)`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keys: how names are matched across tables.
+
+/**
+ * Product names match ignoring case and repeated spaces.
+ * @example productKey(" Botox  100U ") // "botox 100u"
+ */
+export function productKey(name: string): string {
+  return name.replace(/\s+/g, " ").toLowerCase();
+}
+
+/**
+ * Lot numbers match trimmed and case-insensitively.
+ * @example lotKey(" c3709c3 ") // "C3709C3"
+ */
+export function lotKey(lot: string): string {
+  return lot.toUpperCase();
+}
+
+/**
+ * Units of measure match ignoring case; `units` and `unit` mean `U`.
+ * @example unitKey("ML") // "ml"
+ */
+export function unitKey(unit: string): string {
+  const u = unit.trim().toLowerCase();
+  return u === "units" || u === "unit" ? "u" : u;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Table scaffolding: header row, required columns, blank and totals rows.
+
+interface TableFrame<S extends Schema> {
+  readonly cols: ColumnMap<S>;
+  readonly names: Record<string, string>;
+  readonly tableErrors: Diagnostic[];
+  readonly lastRow: number;
+}
+
+function frame<S extends Schema>(table: TableName, grid: Grid | null | undefined, schema: S, extraRequired?: () => Diagnostic | null): TableFrame<S> | ParsedTable<never> {
+  const names: Record<string, string> = {};
+  for (const [k, spec] of Object.entries(schema)) names[k] = spec.name;
+  if (!grid || grid.length === 0 || !Array.isArray(grid[0])) {
+    return { rows: [], tableErrors: [headerError(table, schema)], columnNames: names, present: false };
+  }
+  const cols = mapColumns(grid[0], schema);
+  if (cols.recognised === 0) return { rows: [], tableErrors: [headerError(table, schema)], columnNames: names, present: false };
+  const tableErrors: Diagnostic[] = [];
+  for (const [k, spec] of Object.entries(schema)) {
+    const at = (cols as Record<string, number>)[k];
+    if (at >= 0) names[k] = cols.headerText[at] || spec.name;
+    else if (spec.required) {
+      tableErrors.push({
+        table, row: 1, column: spec.name, severity: "error",
+        message: `the table has no ${spec.name} column; add a column headed ${spec.name}` +
+          (spec.aliases.length > 1 ? ` (or ${aliasList(spec.name)})` : ""),
+      });
+    }
+  }
+  const extra = extraRequired?.call(null);
+  if (extra) tableErrors.push(extra);
+  for (const d of cols.duplicates) {
+    tableErrors.push({ table, row: 1, column: d, severity: "warning", message: `a second column means the same as another one; Lotbook reads the first and ignores '${d}'` });
+  }
+  return { cols, names, tableErrors, lastRow: lastDataRow(grid, cols as unknown as Record<string, number>, schema) };
+}
+
+function aliasList(name: string): string {
+  const all: Record<string, string> = {
+    Product: "Item, SKU", Lot: "Lot #, Lot Number, Batch", Expires: "Expiry, Expiration, Exp, Use By",
+    Received: "Date Received, Received Date", Qty: "Quantity", Date: "Visit Date or Count Date", Counted: "Count, On Hand",
+  };
+  return all[name] ?? "";
+}
+
+function headerError(table: TableName, schema: Schema): Diagnostic {
+  const required = Object.values(schema).filter((c) => c.required).map((c) => c.name).join(", ");
+  return {
+    table, row: 1, column: "", severity: "error",
+    message: `the first row of the range is not the ${table} table's header row (${required}, …). Pass the whole table with its headers, for example ${HOW_TO_PASS[table]}`,
+  };
+}
+
+const TOTAL_WORDS = new Set(["total", "totals", "grandtotal", "sum"]);
+
+/** Index of the last row that holds data: trailing blank rows and an Excel totals row are not data. */
+function lastDataRow(grid: Grid, cols: Record<string, number>, schema: Schema): number {
+  let last = grid.length - 1;
+  while (last > 0 && rowIsBlank(grid[last])) last--;
+  if (last > 0 && "lot" in schema && cols.lot >= 0) {
+    const r = grid[last];
+    const hasTotalWord = r.some((c) => typeof c === "string" && TOTAL_WORDS.has(normalizeHeader(c)));
+    if (hasTotalWord && isBlankText(r[cols.lot])) {
+      last--;
+      while (last > 0 && rowIsBlank(grid[last])) last--;
+    }
+  }
+  return last;
+}
+
+/** A row with nothing in it. A row of zeros counts too: older builds report empty cells as 0. */
+export function rowIsBlank(r: ReadonlyArray<Cell> | undefined): boolean {
+  if (!r) return true;
+  for (let j = 0; j < r.length; j++) if (!isBlankText(r[j])) return false;
+  return true;
+}
+
+function get(r: ReadonlyArray<Cell>, at: number): Cell {
+  return at >= 0 ? r[at] : null;
+}
+
+function sinkFor(row: RowBase, column: string): Sink {
+  return (severity, message) => addIssue(row, column, severity, message);
+}
+
+function lotNumberWarning(row: RowBase, column: string, cell: Cell): void {
+  if (typeof cell === "number") {
+    addIssue(row, column, "warning",
+      `lot number ${cell} is stored as a number: Excel drops leading zeros (012345 becomes 12345) and turns 1E5 into 100000. Format the ${column} column as Text and retype it as printed on the vial`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The four tables.
+
+/**
+ * Parses the Lots table (header row first).
+ * @example parseLots([["Product","Lot","Expires","Received","Qty","Unit Cost"],["Botox 100U","C1",46112,46000,100,6.5]])
+ */
+export function parseLots(grid: Grid | null | undefined, options: ParseOptions = {}): ParsedTable<LotRow> {
+  const system = options.dateSystem ?? 1900;
+  const f = frame("Lots", grid, LOTS, () => null);
+  if ("rows" in f) return f;
+  const { cols, names } = f;
+  if (cols.unitCost < 0 && cols.totalCost < 0) {
+    f.tableErrors.push({ table: "Lots", row: 1, column: "Unit Cost", severity: "error", message: "the table has no cost column; add a column headed Unit Cost or Total Cost" });
+  }
+  const rows: LotRow[] = [];
+  for (let i = 1; i <= f.lastRow; i++) {
+    const r = grid![i];
+    if (rowIsBlank(r)) continue;
+    const row = { row: i + 1, issues: null, usable: true } as RowBase;
+    const product = readText(get(r, cols.product), sinkFor(row, names.product));
+    const lotCell = get(r, cols.lot);
+    const lot = readText(lotCell, sinkFor(row, names.lot));
+    lotNumberWarning(row, names.lot, lotCell);
+    const expires = readDate(get(r, cols.expires), sinkFor(row, names.expires), system, true);
+    const received = readDate(get(r, cols.received), sinkFor(row, names.received), system, false);
+    const qty = readQty(get(r, cols.qty), sinkFor(row, names.qty), "a quantity");
+    const unit = readText(get(r, cols.unit), sinkFor(row, names.unit));
+    const unitCost = readMoney(get(r, cols.unitCost), sinkFor(row, names.unitCost));
+    const totalCost = readMoney(get(r, cols.totalCost), sinkFor(row, names.totalCost));
+    const supplier = readText(get(r, cols.supplier), () => undefined);
+    const po = readText(get(r, cols.po), () => undefined);
+
+    if (product === null) addIssue(row, names.product, "error", "the product is blank; enter the product name as used in Draws");
+    if (lot === null) addIssue(row, names.lot, "error", "the lot number is blank; enter it as printed on the vial or carton");
+    if (received === null) addIssue(row, names.received, "error", "the date received is blank");
+    if (qty === null) addIssue(row, names.qty, "error", "the quantity received is blank");
+    else if (qty !== undefined && qty <= 0) addIssue(row, names.qty, "error", `the quantity received must be more than 0 (it is ${qty / QTY_ONE})`);
+    if (expires) {
+      textDateWarning(sinkFor(row, names.expires), expires, names.expires);
+      if (!expires.monthOnly && isFirstOfMonth(expires.serial, system)) {
+        addIssue(row, names.expires, "warning",
+          "the expiry is the 1st of a month: if the label shows only month and year, the lot is good through the last day of that month (Excel turns a typed 03/2026 into March 1st); type the last day instead");
+      }
+    }
+    if (received) {
+      textDateWarning(sinkFor(row, names.received), received, names.received);
+      if (expires && Math.floor(expires.serial) < Math.floor(received.serial)) {
+        addIssue(row, names.expires, "error", "the lot expires before the date it was received; check both dates");
+      }
+    }
+    if (unitCost === null && totalCost === null && (cols.unitCost >= 0 || cols.totalCost >= 0)) {
+      addIssue(row, cols.totalCost >= 0 ? names.totalCost : names.unitCost, "error", "the cost is blank; enter the Unit Cost or the Total Cost from the purchase order");
+    }
+    if ((unitCost ?? 0n) < 0n) addIssue(row, names.unitCost, "error", "the unit cost is negative");
+    if ((totalCost ?? 0n) < 0n) addIssue(row, names.totalCost, "error", "the total cost is negative");
+    if (unitCost != null && totalCost != null && qty != null && qty > 0) {
+      const implied = (unitCost * BigInt(qty)) / BigInt(QTY_ONE);
+      const diff = implied - totalCost;
+      if (diff > 5n * 10n ** 9n || diff < -(5n * 10n ** 9n)) {
+        addIssue(row, names.totalCost, "warning", "Unit Cost × Qty does not equal Total Cost; Lotbook uses the Total Cost");
+      }
+    }
+    rows.push({
+      ...row,
+      product: product ?? null,
+      productKey: product ? productKey(product) : null,
+      lot: lot ?? null,
+      lotKey: lot ? lotKey(lot) : null,
+      expires: expires ? Math.floor(expires.serial) : null,
+      received: received ? Math.floor(received.serial) : null,
+      qty: qty ?? null,
+      unit: unit ?? null,
+      unitCost: unitCost ?? null,
+      totalCost: totalCost ?? null,
+      supplier: supplier ?? null,
+      po: po ?? null,
+    });
+  }
+  return { rows, tableErrors: f.tableErrors, columnNames: names, present: true };
+}
+
+const KINDS: Record<string, DrawKind> = { visit: "Visit", waste: "Waste", expired: "Expired", sample: "Sample", return: "Return" };
+
+/**
+ * Parses the Draws table (header row first). Built for speed: a practice's draws run to the
+ * hundreds of thousands, so names already seen are looked up rather than normalised again.
+ */
+export function parseDraws(grid: Grid | null | undefined, options: ParseOptions = {}): ParsedTable<DrawRow> {
+  const system = options.dateSystem ?? 1900;
+  const f = frame("Draws", grid, DRAWS);
+  if ("rows" in f) return f;
+  const { cols, names } = f;
+  const rows: DrawRow[] = [];
+  const products = new Map<string, string>();
+  const lots = new Map<string, string>();
+  const visits = new Map<string, string>();
+  const g = grid!;
+  for (let i = 1; i <= f.lastRow; i++) {
+    const r = g[i];
+    if (rowIsBlank(r)) continue;
+    const row: RowBase = { row: i + 1, issues: null, usable: true };
+    const dateCell = get(r, cols.date);
+    let time: Serial | null = null;
+    if (typeof dateCell === "number" && dateCell >= 1 && dateCell <= MAX_SERIAL + 1) time = dateCell;
+    else {
+      const d = readDate(dateCell, sinkFor(row, names.date), system, false);
+      if (d === null) addIssue(row, names.date, "error", "the date is blank");
+      else if (d) {
+        time = d.serial;
+        textDateWarning(sinkFor(row, names.date), d, names.date);
+      }
+    }
+    const visit = readText(get(r, cols.visit), sinkFor(row, names.visit));
+    const patient = readText(get(r, cols.patient), sinkFor(row, names.patient));
+    const provider = readText(get(r, cols.provider), sinkFor(row, names.provider));
+    const service = readText(get(r, cols.service), sinkFor(row, names.service));
+    const product = readText(get(r, cols.product), sinkFor(row, names.product));
+    const lotCell = get(r, cols.lot);
+    const lot = readText(lotCell, sinkFor(row, names.lot));
+    lotNumberWarning(row, names.lot, lotCell);
+    const qtyCell = get(r, cols.qty);
+    const qty = typeof qtyCell === "number" && qtyCell > 0 && Number.isInteger(qtyCell * 4)
+      ? qtyCell * QTY_ONE
+      : readQty(qtyCell, sinkFor(row, names.qty), "a quantity");
+    if (qty === null) addIssue(row, names.qty, "error", "the quantity drawn is blank");
+    else if (qty !== undefined && qty <= 0) addIssue(row, names.qty, "error", `the quantity drawn must be more than 0 (it is ${qty / QTY_ONE}); record a correction as its own row, never a negative draw`);
+    const unit = readText(get(r, cols.unit), sinkFor(row, names.unit));
+    const kindText = readText(get(r, cols.kind), sinkFor(row, names.kind));
+    let kind: DrawKind = "Visit";
+    if (kindText) {
+      const k = KINDS[kindText.toLowerCase()];
+      if (k) kind = k;
+      else addIssue(row, names.kind, "error", `'${kindText}' is not a kind of draw; use Visit, Waste, Expired, Sample or Return`);
+    }
+    const priceCell = get(r, cols.price);
+    const price = isBlank(priceCell) ? null : readMoney(priceCell, sinkFor(row, names.price));
+    let vKey: string | null = null;
+    if (visit) {
+      vKey = visits.get(visit) ?? null;
+      if (vKey === null) visits.set(visit, (vKey = visit.toLowerCase()));
+    }
+    if (kind === "Visit" && kindText !== undefined) {
+      if (!visit && visit !== undefined) addIssue(row, names.visit, "error", "a Visit draw needs the visit it belongs to; enter the Visit ID (or set Kind to Waste, Sample, …)");
+      if (patient === null) addIssue(row, names.patient, "warning", "the patient is blank; a recall could not trace this draw to a patient");
+    }
+    if (product === null && lot === null) addIssue(row, names.product, "error", "both the product and the lot are blank; enter at least the product");
+    let pKey: string | null = null;
+    if (product) {
+      pKey = products.get(product) ?? null;
+      if (pKey === null) products.set(product, (pKey = productKey(product)));
+    }
+    let lKey: string | null = null;
+    if (lot) {
+      lKey = lots.get(lot) ?? null;
+      if (lKey === null) lots.set(lot, (lKey = lotKey(lot)));
+    }
+    rows.push({
+      row: row.row, issues: row.issues, usable: row.usable,
+      time, visit: visit ?? null, visitKey: vKey, patient: patient ?? null, provider: provider ?? null, service: service ?? null,
+      product: product ?? null, productKey: pKey, lot: lot ?? null, lotKey: lKey,
+      qty: qty ?? null, unit: unit ?? null, kind, price: price ?? null,
+    });
+  }
+  return { rows, tableErrors: f.tableErrors, columnNames: names, present: true };
+}
+
+/** Parses the Counts table (header row first). */
+export function parseCounts(grid: Grid | null | undefined, options: ParseOptions = {}): ParsedTable<CountRow> {
+  const system = options.dateSystem ?? 1900;
+  const f = frame("Counts", grid, COUNTS);
+  if ("rows" in f) return f;
+  const { cols, names } = f;
+  const rows: CountRow[] = [];
+  for (let i = 1; i <= f.lastRow; i++) {
+    const r = grid![i];
+    if (rowIsBlank(r)) continue;
+    const row: RowBase = { row: i + 1, issues: null, usable: true };
+    const d = readDate(get(r, cols.date), sinkFor(row, names.date), system, false);
+    if (d === null) addIssue(row, names.date, "error", "the count date is blank");
+    else if (d) textDateWarning(sinkFor(row, names.date), d, names.date);
+    const product = readText(get(r, cols.product), sinkFor(row, names.product));
+    const lotCell = get(r, cols.lot);
+    const lot = readText(lotCell, sinkFor(row, names.lot));
+    lotNumberWarning(row, names.lot, lotCell);
+    if (lot === null) addIssue(row, names.lot, "error", "the lot number is blank; a count is of one lot");
+    const counted = readQty(get(r, cols.counted), sinkFor(row, names.counted), "a number of units");
+    if (counted === null) addIssue(row, names.counted, "error", "the counted quantity is blank; enter 0 if none is left");
+    else if (counted !== undefined && counted < 0) addIssue(row, names.counted, "error", `the counted quantity cannot be negative (it is ${counted / QTY_ONE})`);
+    const timed = !!d && d.serial !== Math.floor(d.serial);
+    rows.push({
+      row: row.row, issues: row.issues, usable: row.usable,
+      time: d ? d.serial : null, timed,
+      product: product ?? null, productKey: product ? productKey(product) : null,
+      lot: lot ?? null, lotKey: lot ? lotKey(lot) : null,
+      counted: counted ?? null,
+      by: readText(get(r, cols.by), () => undefined) ?? null,
+      note: readText(get(r, cols.note), () => undefined) ?? null,
+    });
+  }
+  return { rows, tableErrors: f.tableErrors, columnNames: names, present: true };
+}
+
+/** Parses the optional Products settings table (header row first). */
+export function parseProducts(grid: Grid | null | undefined): ParsedTable<ProductRow> {
+  const f = frame("Products", grid, PRODUCTS);
+  if ("rows" in f) return f;
+  const { cols, names } = f;
+  const rows: ProductRow[] = [];
+  for (let i = 1; i <= f.lastRow; i++) {
+    const r = grid![i];
+    if (rowIsBlank(r)) continue;
+    const row: RowBase = { row: i + 1, issues: null, usable: true };
+    const product = readText(get(r, cols.product), sinkFor(row, names.product));
+    if (product === null) addIssue(row, names.product, "error", "the product is blank");
+    const unit = readText(get(r, cols.unit), sinkFor(row, names.unit));
+    const vial = readQty(get(r, cols.vialSize), sinkFor(row, names.vialSize), "a number of units per vial");
+    if (vial != null && vial <= 0) addIssue(row, names.vialSize, "error", "the vial size must be more than 0");
+    const hours = readNumber(get(r, cols.useWithinHours), sinkFor(row, names.useWithinHours), "a number of hours");
+    if (hours != null && hours <= 0) addIssue(row, names.useWithinHours, "error", "Use Within Hours must be more than 0 (leave it blank for no limit)");
+    const alertDays = readAlertDays(get(r, cols.alertDays), sinkFor(row, names.alertDays));
+    const allowance = readAllowance(get(r, cols.lossAllowance), sinkFor(row, names.lossAllowance));
+    const price = readMoney(get(r, cols.pricePerUnit), sinkFor(row, names.pricePerUnit));
+    const gtin = readText(get(r, cols.gtin), sinkFor(row, names.gtin));
+    rows.push({
+      row: row.row, issues: row.issues, usable: row.usable,
+      product: product ?? null, productKey: product ? productKey(product) : null,
+      unit: unit ?? null, vialSize: vial ?? null, useWithinHours: hours ?? null,
+      alertDays: alertDays ?? DEFAULT_ALERT_DAYS, lossAllowancePpm: allowance ?? null,
+      pricePerUnit: price ?? null, gtin: gtin ?? null,
+    });
+  }
+  return { rows, tableErrors: f.tableErrors, columnNames: names, present: true };
+}
+
+/** Alert thresholds when Products gives none: 90, 60 and 30 days before expiry. */
+export const DEFAULT_ALERT_DAYS: readonly number[] = [90, 60, 30];
+
+function readAlertDays(cell: Cell, sink: Sink): readonly number[] | null | undefined {
+  if (isBlank(cell)) return null;
+  if (typeof cell === "number") {
+    if (Number.isInteger(cell) && cell > 0) return [cell];
+  } else if (typeof cell === "string" && !errorCell(cell, sink)) {
+    const parts = cell.split(/[,;\s]+/).filter((p) => p !== "");
+    const days = parts.map((p) => Number(p));
+    if (days.length > 0 && days.every((d) => Number.isInteger(d) && d > 0)) return [...new Set(days)].sort((a, b) => b - a);
+  } else return undefined;
+  sink("error", `${showCell(cell)} is not a list of days; write it like 90,60,30`);
+  return undefined;
+}
+
+function readAllowance(cell: Cell, sink: Sink): number | null | undefined {
+  if (isBlank(cell)) return null;
+  let value: number | null | undefined;
+  let percent = false;
+  if (typeof cell === "string" && cell.trim().endsWith("%")) {
+    percent = true;
+    value = readNumber(cell.trim().slice(0, -1), sink, "a percentage");
+  } else value = readNumber(cell, sink, "a percentage");
+  if (value == null) return value;
+  if (value < 0 || (value >= 100 && (percent || value >= 1))) {
+    sink("error", `a loss allowance of ${showCell(cell)} is out of range; write 5 or 5% for five percent`);
+    return undefined;
+  }
+  // "5" and "5%" both mean 5 %; a value below 1 is already a fraction (Excel stores 5% as 0.05).
+  const fraction = percent || value >= 1 ? value / 100 : value;
+  return Math.round(fraction * 1_000_000);
+}
+
+/** The issues of a parsed row, for tests and the pane. */
+export function rowIssues(row: RowBase): readonly Issue[] {
+  return row.issues ?? [];
+}

@@ -1,0 +1,107 @@
+import type { TableName } from "./diagnostic";
+
+/** One column a ledger table can have: its name as Set up writes it, and the headers it accepts. */
+export interface ColumnSpec {
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly required: boolean;
+}
+
+/**
+ * Headers are matched ignoring case, spaces and punctuation but not plurals
+ * (`Unit` of measure is not `Units`, a quantity).
+ * @example normalizeHeader("Lot #") // "lot"
+ */
+export function normalizeHeader(h: string): string {
+  return h.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+
+function col(name: string, aliases: string[], required = false): ColumnSpec {
+  return { name, aliases: [name, ...aliases].map(normalizeHeader), required };
+}
+
+const product = (required: boolean) => col("Product", ["Item", "SKU", "Product Name"], required);
+const lot = (required: boolean) => col("Lot", ["Lot #", "Lot Number", "Lot No", "Batch", "Batch Number"], required);
+
+export const LOTS = {
+  product: product(true),
+  lot: lot(true),
+  expires: col("Expires", ["Expiry", "Expiration", "Exp", "Use By", "Expiry Date", "Expiration Date", "Exp Date"], true),
+  received: col("Received", ["Date Received", "Received Date", "Received On"], true),
+  qty: col("Qty", ["Quantity", "Qty Received"], true),
+  unit: col("Unit", ["UoM"]),
+  unitCost: col("Unit Cost", ["Cost per Unit"]),
+  totalCost: col("Total Cost", ["Line Total", "Amount"]),
+  supplier: col("Supplier", ["Vendor"]),
+  po: col("PO", ["PO #", "PO Number"]),
+} as const;
+
+export const DRAWS = {
+  date: col("Date", ["Visit Date", "Date Time"], true),
+  visit: col("Visit", ["Visit ID", "Appointment", "Appointment ID"]),
+  patient: col("Patient", ["Patient ID", "MRN", "Client"]),
+  provider: col("Provider", ["Injector"]),
+  service: col("Service", ["Treatment"]),
+  product: product(true),
+  lot: lot(true),
+  qty: col("Qty", ["Units", "Dose", "Quantity"], true),
+  unit: col("Unit", ["UoM"]),
+  kind: col("Kind", ["Type", "Reason"]),
+  price: col("Price", ["Charge", "Revenue"]),
+} as const;
+
+export const COUNTS = {
+  date: col("Date", ["Count Date"], true),
+  product: product(true),
+  lot: lot(true),
+  counted: col("Counted", ["Count", "On Hand"], true),
+  by: col("By", ["Counted By"]),
+  note: col("Note", ["Notes"]),
+} as const;
+
+export const PRODUCTS = {
+  product: product(true),
+  unit: col("Unit", ["UoM"]),
+  vialSize: col("Vial Size", ["Units per Vial"]),
+  useWithinHours: col("Use Within Hours", ["Use Within"]),
+  alertDays: col("Alert Days", []),
+  lossAllowance: col("Loss Allowance", []),
+  pricePerUnit: col("Price per Unit", []),
+  gtin: col("GTIN", []),
+} as const;
+
+export type Schema = Readonly<Record<string, ColumnSpec>>;
+
+export const SCHEMAS: Readonly<Record<TableName, Schema>> = {
+  Lots: LOTS,
+  Draws: DRAWS,
+  Counts: COUNTS,
+  Products: PRODUCTS,
+};
+
+/** Where each known column sits in a range (−1 when absent), and the header text the user wrote. */
+export type ColumnMap<S extends Schema> = { readonly [K in keyof S]: number } & { readonly headerText: readonly string[] };
+
+/**
+ * Finds each column of `schema` in a header row; the first matching header wins.
+ * @example mapColumns(["Lot #", "Product"], LOTS).lot // 0
+ */
+export function mapColumns<S extends Schema>(header: readonly unknown[], schema: S): ColumnMap<S> & { recognised: number; duplicates: string[] } {
+  const positions: Record<string, number> = {};
+  const byAlias = new Map<string, string>();
+  for (const [key, spec] of Object.entries(schema)) {
+    positions[key] = -1;
+    for (const a of spec.aliases) if (!byAlias.has(a)) byAlias.set(a, key);
+  }
+  let recognised = 0;
+  const duplicates: string[] = [];
+  const headerText = header.map((h) => (typeof h === "string" ? h.trim() : h === null || h === undefined ? "" : String(h)));
+  headerText.forEach((h, i) => {
+    const key = byAlias.get(normalizeHeader(h));
+    if (key === undefined) return;
+    recognised++;
+    if (positions[key] === -1) positions[key] = i;
+    else duplicates.push(h);
+  });
+  return { ...(positions as { [K in keyof S]: number }), headerText, recognised, duplicates };
+}

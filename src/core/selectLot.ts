@@ -1,0 +1,58 @@
+import { productFailure } from "./blocking";
+import type { Serial } from "./dates";
+import { asOfInstant } from "./instant";
+import type { Ledger } from "./ledger";
+import { formatQty, type Qty } from "./quantity";
+import { fefoOrder, planFefo, replayProduct } from "./replay";
+import { fail, ok, type Result } from "./result";
+
+/** One line of a FEFO plan as a user sees it. */
+export interface FefoLine {
+  readonly lot: string;
+  readonly qty: Qty;
+  readonly expires: Serial | null;
+}
+
+/** A FEFO plan: the lots to draw, and what stock cannot cover. */
+export interface FefoPlan {
+  readonly lines: readonly FefoLine[];
+  readonly short: Qty;
+}
+
+/**
+ * The lot to draw next for a product at `asOf`: an opened vial still within its use-by first, then
+ * the usable lot that expires first (ties: earlier receipt, then lot number; no expiry last).
+ * @example fefoLot(ledger, "Botox 100U", 46100) // { ok: true, value: "C3709C3" }
+ */
+export function fefoLot(ledger: Ledger, product: string, asOf: Serial): Result<string> {
+  const plan = fefoPlan(ledger, product, 1, asOf, true);
+  if (!plan.ok) return plan;
+  if (plan.value.lines.length === 0) return fail("na", `no usable stock of ${ledger.productByName(product)!.name}`);
+  return ok(plan.value.lines[0].lot);
+}
+
+/**
+ * How to draw `qty` units of a product at `asOf` by FEFO, split across lots when one is not
+ * enough; `short` is what usable stock cannot cover.
+ * @example fefoPlan(ledger, "Botox 100U", 50_000_000, 46100)
+ */
+export function fefoPlan(ledger: Ledger, productName: string, qty: Qty, asOf: Serial, anyAmount = false): Result<FefoPlan> {
+  const product = ledger.productByName(productName);
+  if (!product) return fail("na", `'${productName.trim()}' is not a product in the Lots table`);
+  if (!(qty > 0)) return fail("value", "the quantity to plan must be more than 0");
+  const blocked = productFailure(ledger, product.key);
+  if (blocked) return { ok: false, error: blocked };
+  const at = asOfInstant(asOf);
+  const state = replayProduct(ledger, product, at);
+  // For "which lot next", any usable amount qualifies: ask for the smallest quantity.
+  const plan = planFefo(fefoOrder(state), anyAmount ? 1 : qty, at.moment, at.day);
+  return ok({
+    lines: plan.lines.map((l) => ({ lot: l.state.lot.lot, qty: l.qty, expires: l.state.lot.expires })),
+    short: plan.short,
+  });
+}
+
+/** "Short by …" for messages. */
+export function describeShort(short: Qty, productName: string): string {
+  return `${formatQty(short)} short: not enough usable stock of ${productName}`;
+}

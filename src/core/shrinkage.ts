@@ -1,0 +1,83 @@
+import { lotFailure, productFailure } from "./blocking";
+import type { Serial } from "./dates";
+import type { Ledger } from "./ledger";
+import type { Money } from "./money";
+import type { Qty } from "./quantity";
+import { replayProduct } from "./replay";
+import { fail, ok, type Failure, type Result } from "./result";
+import { resolveScope } from "./scope";
+
+/** One count in the shrinkage log: a timestamped assertion and how far the books were off. */
+export interface ShrinkageEntry {
+  readonly date: Serial;
+  readonly product: string;
+  readonly lot: string;
+  readonly countRow: number;
+  readonly expected: Qty;
+  readonly counted: Qty;
+  /** Expected − counted: positive means units missing. */
+  readonly shrinkage: Qty;
+  /** The actual cost of the layers the missing units took. */
+  readonly cost: Money;
+  /** The part of the shrinkage the product's Loss Allowance explains (null without one). */
+  readonly allowedLoss: Qty | null;
+  readonly unexplained: Qty | null;
+}
+
+/**
+ * Every count of the ledger in time order, with its shrinkage; a count whose product has an error
+ * is an entry that carries the error (the others still show).
+ * @example shrinkageLog(ledger)[0] // { ok: true, value: { expected: 60, counted: 58, shrinkage: 2, … } }
+ */
+export function shrinkageLog(ledger: Ledger): Result<ShrinkageEntry>[] {
+  const entries: { t: number; row: number; result: Result<ShrinkageEntry> }[] = [];
+  for (const product of ledger.productIndex.values()) {
+    const blocked = productFailure(ledger, product.key);
+    const ppm = product.settings?.lossAllowancePpm ?? null;
+    for (const c of replayProduct(ledger, product).counts) {
+      const lot = ledger.lotIndex.get(c.lot)!;
+      let result: Result<ShrinkageEntry>;
+      if (blocked) result = { ok: false, error: blocked };
+      else {
+        let allowedLoss: Qty | null = null;
+        let unexplained: Qty | null = null;
+        if (ppm !== null) {
+          const expectedLoss = Math.round((c.injected * ppm) / 1_000_000);
+          allowedLoss = Math.min(expectedLoss, Math.max(c.shrinkage, 0));
+          unexplained = c.shrinkage - allowedLoss;
+        }
+        result = ok({
+          date: c.row.time!, product: product.name, lot: lot.lot, countRow: c.row.row,
+          expected: c.expected, counted: c.counted, shrinkage: c.shrinkage, cost: c.cost, allowedLoss, unexplained,
+        });
+      }
+      entries.push({ t: c.t, row: c.row.row, result });
+    }
+  }
+  return entries.sort((a, b) => a.t - b.t || a.row - b.row).map((e) => e.result);
+}
+
+/**
+ * Total shrinkage up to the last count, for a product, a lot or `*`: in dollars at cost
+ * (`measure` "cost") or in units ("units").
+ * @example shrinkageTotal(ledger, "Botox 100U", "units")
+ */
+export function shrinkageTotal(ledger: Ledger, scope: string, measure: "cost" | "units" = "cost"): Result<Money | Qty> {
+  const resolved = resolveScope(ledger, scope);
+  if (!resolved.ok) return resolved;
+  const inScope = new Set(resolved.value.lots.map((l) => l.key));
+  const products = new Set(resolved.value.lots.map((l) => l.productKey));
+  let units = 0;
+  let cost = 0n;
+  for (const key of products) {
+    const blocked: Failure | null = resolved.value.kind === "lot" ? lotFailure(ledger, resolved.value.lot.key) : productFailure(ledger, key);
+    if (blocked) return { ok: false, error: blocked };
+    for (const c of replayProduct(ledger, ledger.productIndex.get(key)!).counts) {
+      if (!inScope.has(c.lot)) continue;
+      units += c.shrinkage;
+      cost += c.cost;
+    }
+  }
+  if (!ledger.given.Counts) return fail("value", "pass the Counts table: shrinkage is measured at counts");
+  return ok(measure === "units" ? units : cost);
+}

@@ -1,0 +1,91 @@
+import { productFailure, lotFailure } from "./blocking";
+import { asOfInstant, END_OF_TIME } from "./instant";
+import type { Ledger, Lot } from "./ledger";
+import type { Money } from "./money";
+import type { Qty } from "./quantity";
+import { layerPurchase, layerValue, replayProduct, type LotState } from "./replay";
+import { fail, ok, type Result } from "./result";
+import { findLot, resolveScope } from "./scope";
+import { divRound } from "./_lib/decimalText";
+import { QTY_ONE } from "./quantity";
+import type { Serial } from "./dates";
+
+/** A lot's state at an as-of date (end of that day unless it has a time). */
+export function lotStateAt(ledger: Ledger, lot: Lot, asOf: Serial | null): LotState {
+  const product = ledger.productIndex.get(lot.productKey)!;
+  return replayProduct(ledger, product, asOf === null ? END_OF_TIME : asOfInstant(asOf)).lots.get(lot.key)!;
+}
+
+/**
+ * Units of a lot left on the books at `asOf`: received − drawn, reset at each count; negative
+ * after an overdraw (never clamped).
+ * @example lotRemaining(ledger, "C3709C3", 46100) // { ok: true, value: 60_000_000 }
+ */
+export function lotRemaining(ledger: Ledger, lotNumber: string, asOf: Serial): Result<Qty> {
+  const lot = findLot(ledger, lotNumber);
+  if (!lot) return fail("na", `lot ${lotNumber.trim()} is not in the Lots table`);
+  const blocked = lotFailure(ledger, lot.key);
+  if (blocked) return { ok: false, error: blocked };
+  return ok(lotStateAt(ledger, lot, asOf).remaining);
+}
+
+/**
+ * A lot's unit cost: total paid over units received, weighted over its receipts, in money per unit.
+ * Uses the Lots table only.
+ * @example lotCost(ledger, "C3709C3") // { ok: true, value: 6_500_000_000_000n } ($6.50)
+ */
+export function lotCost(ledger: Ledger, lotNumber: string): Result<Money> {
+  const lot = findLot(ledger, lotNumber);
+  if (!lot) return fail("na", `lot ${lotNumber.trim()} is not in the Lots table`);
+  const blocked = lotFailureLotsOnly(ledger, lot);
+  if (blocked) return blocked;
+  let paid = 0n;
+  let units = 0;
+  for (const row of lot.receipts) {
+    paid += row.totalCost ?? divRound(row.unitCost! * BigInt(row.qty!), BigInt(QTY_ONE));
+    units += row.qty!;
+  }
+  if (units === 0) return fail("value", `lot ${lot.lot} has no usable receipt in the Lots table`);
+  return ok(divRound(paid * BigInt(QTY_ONE), BigInt(units)));
+}
+
+function lotFailureLotsOnly(ledger: Ledger, lot: Lot): Result<never> | null {
+  const errs = ledger.lots.tableErrors.filter((d) => d.severity === "error");
+  if (errs.length) return fail("value", `Lots, ${errs[0].column}: ${errs[0].message}`);
+  const bad = ledger.lots.rows.find((r) => r.lotKey === lot.key && !r.usable);
+  if (bad) {
+    const issue = bad.issues!.find((i) => i.severity === "error")!;
+    return fail("value", `Lots row ${bad.row}, ${issue.column}: ${issue.message}`);
+  }
+  return null;
+}
+
+/** Value at cost of what a lot state still holds: the actual cost of its remaining layers. */
+export function lotValue(s: LotState): Money {
+  let v = 0n;
+  for (const l of s.layers) v += layerValue(l);
+  return v;
+}
+
+/** What a lot state's receipts cost. */
+export function lotPurchases(s: LotState): Money {
+  let v = 0n;
+  for (const l of s.layers) v += layerPurchase(l);
+  return v;
+}
+
+/**
+ * Value of stock on hand at cost at `asOf`, for a product, a lot, or `*` (everything).
+ * @example stockValue(ledger, "*", 46100)
+ */
+export function stockValue(ledger: Ledger, scope: string, asOf: Serial): Result<Money> {
+  const resolved = resolveScope(ledger, scope);
+  if (!resolved.ok) return resolved;
+  let total = 0n;
+  for (const lot of resolved.value.lots) {
+    const blocked = resolved.value.kind === "lot" ? lotFailure(ledger, lot.key) : productFailure(ledger, lot.productKey);
+    if (blocked) return { ok: false, error: blocked };
+    total += lotValue(lotStateAt(ledger, lot, asOf));
+  }
+  return ok(total);
+}
