@@ -176,7 +176,6 @@ function checkDraws(draws: ParsedTable<DrawRow>, lotIndex: Map<StockKey, Lot>, p
         addIssue(row, names.product, "error", `${row.product} has no lots in the Lots table; check the product name`);
         continue;
       }
-      addIssue(row, names.lot, "warning", "the lot is blank; Lotbook costs this draw as if FEFO had been followed, but a recall cannot be sure which lot the patient got");
     }
     const unit = lot?.unit ?? productIndex.get(row.productKey ?? "")?.settings?.unit ?? null;
     if (row.unit && unit && unitKey(row.unit) !== unitKey(unit)) {

@@ -324,7 +324,7 @@ function run(ledger: Ledger, product: Product, at: Instant): ProductState {
       if (booking.assumed) {
         diagnostics.push({
           table: "Draws", row: row.row, column: drawNames.lot, severity: "warning",
-          message: `the lot is blank; costed as ${booking.allocations.map((a) => `${lots.get(a.lot)!.lot.lot} (${formatQty(a.qty)})`).join(" and ")}, the lot${booking.allocations.length > 1 ? "s" : ""} FEFO would have used`,
+          message: `the lot is blank; costed as ${booking.allocations.map((a) => `${lots.get(a.lot)!.lot.lot} (${formatQty(a.qty)})`).join(" and ")}, the lot${booking.allocations.length > 1 ? "s" : ""} FEFO would have used; enter the lot drawn from so a recall can reach this patient for sure`,
           ...keysOf(ledger, "Draws", row),
         });
       }
