@@ -84,7 +84,7 @@ function timeFraction(h?: string, mi?: string, s?: string, ampm?: string): numbe
   return (hour * 3600 + minute * 60 + second) / 86400;
 }
 
-const TIME = String.raw`(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?`;
+const TIME = String.raw`(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*([AaPp][Mm])?Z?)?`;
 const ISO = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})` + TIME + "$");
 const US = new RegExp(String.raw`^(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})` + TIME + "$");
 const ISO_MONTH = /^(\d{4})[-/.](\d{1,2})$/;

@@ -130,8 +130,16 @@ function indexLots(lots: ParsedTable<LotRow>, settings: Map<string, ProductRow>,
       addIssue(row, names.unit, "error", `lot ${row.lot} is in ${row.unit} here but ${first.unit} in row ${first.row}`);
     }
   }
+  const receiptsOf = new Map<StockKey, LotRow[]>();
+  for (const r of ordered) {
+    if (!r.usable || r.lotKey === null) continue;
+    const key = stockKeyOf(r.lotKey);
+    const list = receiptsOf.get(key);
+    if (list) list.push(r);
+    else receiptsOf.set(key, [r]);
+  }
   for (const [key, first] of firstRowOf) {
-    const receipts = ordered.filter((r) => r.usable && r.lotKey !== null && stockKeyOf(r.lotKey) === key);
+    const receipts = receiptsOf.get(key) ?? [];
     const productKey = first.productKey!;
     let product = productIndex.get(productKey);
     if (!product) {

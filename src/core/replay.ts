@@ -353,7 +353,7 @@ function run(ledger: Ledger, product: Product, at: Instant): ProductState {
   function drawNamed(s: LotState, row: DrawRow, t: number): DrawBooking | null {
     if (s.layers.length === 0) return null;
     const q = row.qty!;
-    if (q > s.remaining && row.kind !== "Return") {
+    if (q > s.remaining) {
       diagnostics.push({
         table: "Draws", row: row.row, column: drawNames.qty, severity: "warning",
         message: `overdraw: ${formatQty(q)} drawn but lot ${s.lot.lot} had ${formatQty(Math.max(s.remaining, 0))} left on the books; a receipt or an earlier draw may be missing or wrong`,
