@@ -62,7 +62,10 @@ export function shrinkageLog(ledger: Ledger): Result<ShrinkageEntry>[] {
  * (`measure` "cost") or in units ("units").
  * @example shrinkageTotal(ledger, "Botox 100U", "units")
  */
-export function shrinkageTotal(ledger: Ledger, scope: string, measure: "cost" | "units" = "cost"): Result<Money | Qty> {
+export function shrinkageTotal(ledger: Ledger, scope: string, measure?: "cost"): Result<Money>;
+export function shrinkageTotal(ledger: Ledger, scope: string, measure: "units"): Result<Qty>;
+export function shrinkageTotal(ledger: Ledger, scope: string, measure: "cost" | "units"): Result<Money> | Result<Qty>;
+export function shrinkageTotal(ledger: Ledger, scope: string, measure: "cost" | "units" = "cost"): Result<Money> | Result<Qty> {
   const resolved = resolveScope(ledger, scope);
   if (!resolved.ok) return resolved;
   const inScope = new Set(resolved.value.lots.map((l) => l.key));
@@ -78,6 +81,6 @@ export function shrinkageTotal(ledger: Ledger, scope: string, measure: "cost" | 
       cost += c.cost;
     }
   }
-  if (!ledger.given.Counts) return fail("value", "pass the Counts table: shrinkage is measured at counts");
-  return ok(measure === "units" ? units : cost);
+  if (!ledger.given.Counts) return fail<Money>("value", "pass the Counts table: shrinkage is measured at counts");
+  return measure === "units" ? ok(units) : ok(cost);
 }
