@@ -66,6 +66,7 @@ export function shrinkageTotal(ledger: Ledger, scope: string, measure?: "cost"):
 export function shrinkageTotal(ledger: Ledger, scope: string, measure: "units"): Result<Qty>;
 export function shrinkageTotal(ledger: Ledger, scope: string, measure: "cost" | "units"): Result<Money> | Result<Qty>;
 export function shrinkageTotal(ledger: Ledger, scope: string, measure: "cost" | "units" = "cost"): Result<Money> | Result<Qty> {
+  if (!ledger.given.Counts) return fail<Money>("value", "pass the Counts table: shrinkage is measured at counts");
   const resolved = resolveScope(ledger, scope);
   if (!resolved.ok) return resolved;
   const inScope = new Set(resolved.value.lots.map((l) => l.key));
@@ -81,6 +82,5 @@ export function shrinkageTotal(ledger: Ledger, scope: string, measure: "cost" | 
       cost += c.cost;
     }
   }
-  if (!ledger.given.Counts) return fail<Money>("value", "pass the Counts table: shrinkage is measured at counts");
   return measure === "units" ? ok(units) : ok(cost);
 }
