@@ -88,6 +88,21 @@ export function tablesFailure(ledger: Ledger, tables: readonly TableName[]): Fai
  * Includes errors only the replay finds (a blank-lot draw that no stock covers).
  */
 export function productFailure(ledger: Ledger, productKey: string): Failure | null {
+  return memo(ledger, `p\u0000${productKey}`, () => computeProductFailure(ledger, productKey));
+}
+
+const failures = new WeakMap<Ledger, Map<string, Failure | null>>();
+
+function memo(ledger: Ledger, key: string, compute: () => Failure | null): Failure | null {
+  let m = failures.get(ledger);
+  if (!m) failures.set(ledger, (m = new Map()));
+  if (m.has(key)) return m.get(key)!;
+  const f = compute();
+  m.set(key, f);
+  return f;
+}
+
+function computeProductFailure(ledger: Ledger, productKey: string): Failure | null {
   const tables = tablesFailure(ledger, ["Lots", "Draws", "Counts", "Products"]);
   if (tables) return tables;
   const { blocks } = rowBlocks(ledger);
@@ -99,6 +114,10 @@ export function productFailure(ledger: Ledger, productKey: string): Failure | nu
 
 /** Why a result about one lot cannot be given, or `null`. */
 export function lotFailure(ledger: Ledger, lotKey: StockKey): Failure | null {
+  return memo(ledger, `l\u0000${lotKey}`, () => computeLotFailure(ledger, lotKey));
+}
+
+function computeLotFailure(ledger: Ledger, lotKey: StockKey): Failure | null {
   const tables = tablesFailure(ledger, ["Lots", "Draws", "Counts", "Products"]);
   if (tables) return tables;
   const { blocks } = rowBlocks(ledger);

@@ -76,8 +76,13 @@ export function buildLedger(input: LedgerInput): Ledger {
 
   const settings = indexSettings(products);
   const { lotIndex, productIndex } = indexLots(lots, settings, dateSystem);
-  checkDraws(draws, lotIndex, productIndex, dateSystem);
-  checkCounts(counts, lotIndex, productIndex);
+  // A lot whose only rows in Lots are broken is not "missing": point draws and counts at that row.
+  const brokenLots = new Map<string, LotRow>();
+  for (const row of lots.rows) {
+    if (row.lotKey && !lotIndex.has(stockKeyOf(row.lotKey)) && !brokenLots.has(row.lotKey)) brokenLots.set(row.lotKey, row);
+  }
+  checkDraws(draws, lotIndex, productIndex, dateSystem, brokenLots);
+  checkCounts(counts, lotIndex, productIndex, brokenLots);
 
   const byName = new Map<string, Product>();
   for (const p of productIndex.values()) byName.set(p.key, p);
@@ -161,14 +166,21 @@ function indexLots(lots: ParsedTable<LotRow>, settings: Map<string, ProductRow>,
   return { lotIndex, productIndex };
 }
 
-function checkDraws(draws: ParsedTable<DrawRow>, lotIndex: Map<StockKey, Lot>, productIndex: Map<string, Product>, system: DateSystem) {
+function unknownLot(lot: string | null, lotKey: string, broken: Map<string, LotRow>): string {
+  const row = broken.get(lotKey);
+  return row
+    ? `lot ${lot} is in Lots row ${row.row}, but that row has a problem; fix it there first`
+    : `lot ${lot} is not in the Lots table; check the lot number or record its receipt in Lots`;
+}
+
+function checkDraws(draws: ParsedTable<DrawRow>, lotIndex: Map<StockKey, Lot>, productIndex: Map<string, Product>, system: DateSystem, broken: Map<string, LotRow>) {
   const names = draws.columnNames;
   for (const row of draws.rows) {
     let lot: Lot | undefined;
     if (row.lotKey) {
       lot = lotIndex.get(stockKeyOf(row.lotKey));
       if (!lot) {
-        addIssue(row, names.lot, "error", `lot ${row.lot} is not in the Lots table; check the lot number or record its receipt in Lots`);
+        addIssue(row, names.lot, "error", unknownLot(row.lot, row.lotKey, broken));
         continue;
       }
       const lotProduct = productIndex.get(lot.productKey)!;
@@ -199,14 +211,14 @@ function checkDraws(draws: ParsedTable<DrawRow>, lotIndex: Map<StockKey, Lot>, p
   }
 }
 
-function checkCounts(counts: ParsedTable<CountRow>, lotIndex: Map<StockKey, Lot>, productIndex: Map<string, Product>) {
+function checkCounts(counts: ParsedTable<CountRow>, lotIndex: Map<StockKey, Lot>, productIndex: Map<string, Product>, broken: Map<string, LotRow>) {
   const names = counts.columnNames;
   const seen = new Map<string, CountRow>();
   for (const row of counts.rows) {
     if (!row.lotKey) continue;
     const lot = lotIndex.get(stockKeyOf(row.lotKey));
     if (!lot) {
-      addIssue(row, names.lot, "error", `lot ${row.lot} is not in the Lots table; check the lot number`);
+      addIssue(row, names.lot, "error", unknownLot(row.lot, row.lotKey, broken));
       continue;
     }
     const lotProduct = productIndex.get(lot.productKey)!;
