@@ -131,3 +131,24 @@ function computeLotFailure(ledger: Ledger, lotKey: StockKey): Failure | null {
   }
   return found.length ? failureOf(found) : null;
 }
+
+/**
+ * "Not found" is only the answer when the tables could be read: a table that cannot be read (or a
+ * broken Lots row that holds the lot) is the real reason, and `#VALUE!` says so.
+ * @example notFound(ledger, ["Lots"], "'Xeomin' is not a product in the Lots table")
+ */
+export function notFound(ledger: Ledger, tables: readonly TableName[], message: string): Failure {
+  return tablesFailure(ledger, tables) ?? { kind: "na", message };
+}
+
+/** Why a lot number cannot be found: an unreadable table, a broken Lots row, or not there at all. */
+export function lotNotFound(ledger: Ledger, lotNumber: string, lotKey: string): Failure {
+  const tables = tablesFailure(ledger, ["Lots"]);
+  if (tables) return tables;
+  const broken = ledger.brokenLots.get(lotKey);
+  if (broken) {
+    const ds = rowBlocks(ledger).rows.filter((d) => d.table === "Lots" && d.row === broken.row && d.severity === "error");
+    if (ds.length) return failureOf(ds);
+  }
+  return { kind: "na", message: `lot ${lotNumber.trim()} is not in the Lots table` };
+}

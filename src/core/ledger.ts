@@ -53,6 +53,8 @@ export interface Ledger {
   readonly productIndex: ReadonlyMap<string, Product>;
   /** Lookup by how a user may name a product in a formula. */
   readonly productByName: (name: string) => Product | undefined;
+  /** Lots rows whose lot could not be indexed (its product is blank, say), by lot key. */
+  readonly brokenLots: ReadonlyMap<string, LotRow>;
 }
 
 const EMPTY: ParsedTable<never> = { rows: [], tableErrors: [], columnNames: {}, present: false };
@@ -81,13 +83,16 @@ export function buildLedger(input: LedgerInput): Ledger {
   for (const row of lots.rows) {
     if (row.lotKey && !lotIndex.has(stockKeyOf(row.lotKey)) && !brokenLots.has(row.lotKey)) brokenLots.set(row.lotKey, row);
   }
-  checkDraws(draws, lotIndex, productIndex, dateSystem, brokenLots);
-  checkCounts(counts, lotIndex, productIndex, brokenLots);
+  // Without a readable Lots table every lot would look unknown: its own error says it all.
+  if (lots.tableErrors.every((d) => d.severity !== "error")) {
+    checkDraws(draws, lotIndex, productIndex, dateSystem, brokenLots);
+    checkCounts(counts, lotIndex, productIndex, brokenLots);
+  }
 
   const byName = new Map<string, Product>();
   for (const p of productIndex.values()) byName.set(p.key, p);
   return {
-    dateSystem, lots, draws, counts, products, given, lotIndex, productIndex,
+    dateSystem, lots, draws, counts, products, given, lotIndex, productIndex, brokenLots,
     productByName: (name) => byName.get(name.trim().replace(/\s+/g, " ").toLowerCase()),
   };
 }
@@ -143,14 +148,17 @@ function indexLots(lots: ParsedTable<LotRow>, settings: Map<string, ProductRow>,
     if (list) list.push(r);
     else receiptsOf.set(key, [r]);
   }
+  // Every product named in Lots is known, even one whose only row is broken: its results then
+  // show that row's error rather than "not a product".
+  for (const row of ordered) {
+    if (row.productKey && !productIndex.has(row.productKey)) {
+      productIndex.set(row.productKey, { key: row.productKey, name: row.product!, lots: [], settings: settings.get(row.productKey) ?? null });
+    }
+  }
   for (const [key, first] of firstRowOf) {
     const receipts = receiptsOf.get(key) ?? [];
     const productKey = first.productKey!;
-    let product = productIndex.get(productKey);
-    if (!product) {
-      product = { key: productKey, name: first.product!, lots: [], settings: settings.get(productKey) ?? null };
-      productIndex.set(productKey, product);
-    }
+    const product = productIndex.get(productKey)!;
     const lot: Lot = {
       key,
       lot: first.lot!,
@@ -202,8 +210,8 @@ function checkDraws(draws: ParsedTable<DrawRow>, lotIndex: Map<StockKey, Lot>, p
       addIssue(row, names.unit, "error", `the draw is in ${row.unit} but ${lot ? `lot ${lot.lot}` : row.product} is kept in ${unit}`);
     }
     if (lot && row.time !== null) {
-      if (Math.floor(row.time) < lot.received) {
-        addIssue(row, names.date, "error", `drawn on ${formatSerial(row.time, system)}, before lot ${lot.lot} was received (${lot.received === Infinity ? "no usable receipt" : formatSerial(lot.received, system)}); check the date or the lot`);
+      if (lot.received !== Infinity && Math.floor(row.time) < lot.received) {
+        addIssue(row, names.date, "error", `drawn on ${formatSerial(row.time, system)}, before lot ${lot.lot} was received (${formatSerial(lot.received, system)}); check the date or the lot`);
       } else if (lot.expires !== null && Math.floor(row.time) > lot.expires && row.kind !== "Expired" && row.kind !== "Waste" && row.kind !== "Return") {
         addIssue(row, names.lot, "warning", `lot ${lot.lot} expired on ${formatSerial(lot.expires, system)}, before this draw on ${formatSerial(row.time, system)}`);
       }

@@ -189,14 +189,16 @@ interface TableFrame<S extends Schema> {
   readonly lastRow: number;
 }
 
-function frame<S extends Schema>(table: TableName, grid: Grid | null | undefined, schema: S, extraRequired?: () => Diagnostic | null): TableFrame<S> | ParsedTable<never> {
+function frame<S extends Schema>(table: TableName, grid: Grid | null | undefined, schema: S, extraRequired?: (cols: ColumnMap<S>) => Diagnostic | null): TableFrame<S> | ParsedTable<never> {
   const names: Record<string, string> = {};
   for (const [k, spec] of Object.entries(schema)) names[k] = spec.name;
   if (!grid || grid.length === 0 || !Array.isArray(grid[0])) {
     return { rows: [], tableErrors: [headerError(table, schema)], columnNames: names, present: false };
   }
   const cols = mapColumns(grid[0], schema);
-  if (cols.recognised === 0) return { rows: [], tableErrors: [headerError(table, schema)], columnNames: names, present: false };
+  // A header row is text; a first row holding numbers or dates is data passed without its header.
+  const looksLikeData = grid[0].some((c) => typeof c === "number" || typeof c === "boolean" || c instanceof Date);
+  if (cols.recognised === 0 || looksLikeData) return { rows: [], tableErrors: [headerError(table, schema)], columnNames: names, present: false };
   const tableErrors: Diagnostic[] = [];
   for (const [k, spec] of Object.entries(schema)) {
     const at = (cols as Record<string, number>)[k];
@@ -209,8 +211,10 @@ function frame<S extends Schema>(table: TableName, grid: Grid | null | undefined
       });
     }
   }
-  const extra = extraRequired?.call(null);
+  const extra = extraRequired?.(cols);
   if (extra) tableErrors.push(extra);
+  // Without a required column no row can be read: one error on the header, not one on every row.
+  if (tableErrors.length > 0) return { rows: [], tableErrors, columnNames: names, present: true };
   for (const d of cols.duplicates) {
     tableErrors.push({ table, row: 1, column: d, severity: "warning", message: `a second column means the same as another one; Lotbook reads the first and ignores '${d}'` });
   }
@@ -266,7 +270,7 @@ function sinkFor(row: RowBase, column: string): Sink {
 }
 
 function lotNumberWarning(row: RowBase, column: string, cell: Cell): void {
-  if (typeof cell === "number") {
+  if (typeof cell === "number" && cell !== 0) {
     addIssue(row, column, "warning",
       `lot number ${cell} is stored as a number: Excel drops leading zeros (012345 becomes 12345) and turns 1E5 into 100000. Format the ${column} column as Text and retype it as printed on the vial`);
   }
@@ -281,12 +285,12 @@ function lotNumberWarning(row: RowBase, column: string, cell: Cell): void {
  */
 export function parseLots(grid: Grid | null | undefined, options: ParseOptions = {}): ParsedTable<LotRow> {
   const system = options.dateSystem ?? 1900;
-  const f = frame("Lots", grid, LOTS, () => null);
+  const f = frame("Lots", grid, LOTS, (cols) =>
+    cols.unitCost < 0 && cols.totalCost < 0
+      ? { table: "Lots", row: 1, column: "Unit Cost", severity: "error", message: "the table has no cost column; add a column headed Unit Cost or Total Cost" }
+      : null);
   if ("rows" in f) return f;
   const { cols, names } = f;
-  if (cols.unitCost < 0 && cols.totalCost < 0) {
-    f.tableErrors.push({ table: "Lots", row: 1, column: "Unit Cost", severity: "error", message: "the table has no cost column; add a column headed Unit Cost or Total Cost" });
-  }
   const rows: LotRow[] = [];
   for (let i = 1; i <= f.lastRow; i++) {
     const r = grid![i];
@@ -323,7 +327,7 @@ export function parseLots(grid: Grid | null | undefined, options: ParseOptions =
         addIssue(row, names.expires, "error", "the lot expires before the date it was received; check both dates");
       }
     }
-    if (unitCost === null && totalCost === null && (cols.unitCost >= 0 || cols.totalCost >= 0)) {
+    if (unitCost === null && totalCost === null) {
       addIssue(row, cols.totalCost >= 0 ? names.totalCost : names.unitCost, "error", "the cost is blank; enter the Unit Cost or the Total Cost from the purchase order");
     }
     if ((unitCost ?? 0n) < 0n) addIssue(row, names.unitCost, "error", "the unit cost is negative");
@@ -365,6 +369,7 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
   const f = frame("Draws", grid, DRAWS);
   if ("rows" in f) return f;
   const { cols, names } = f;
+  let visitDraws = 0;
   const rows: DrawRow[] = [];
   const products = new Map<string, string>();
   const lots = new Map<string, string>();
@@ -415,7 +420,8 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
       if (vKey === null) visits.set(visit, (vKey = visit.toLowerCase()));
     }
     if (kind === "Visit" && kindText !== undefined) {
-      if (!visit && visit !== undefined) addIssue(row, names.visit, "error", "a Visit draw needs the visit it belongs to; enter the Visit ID (or set Kind to Waste, Sample, …)");
+      visitDraws++;
+      if (!visit && visit !== undefined && cols.visit >= 0) addIssue(row, names.visit, "error", "a Visit draw needs the visit it belongs to; enter the Visit ID (or set Kind to Waste, Sample, …)");
       if (patient === null) addIssue(row, names.patient, "warning", "the patient is blank; a recall could not trace this draw to a patient");
     }
     if (product === null && lot === null) addIssue(row, names.product, "error", "both the product and the lot are blank; enter at least the product");
@@ -435,6 +441,13 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
       product: product ?? null, productKey: pKey, lot: lot ?? null, lotKey: lKey,
       qty: qty ?? null, unit: unit ?? null, kind, price: price ?? null,
     });
+  }
+  if (cols.visit < 0 && visitDraws > 0) {
+    const tableErrors: Diagnostic[] = [...f.tableErrors, {
+      table: "Draws", row: 1, column: "Visit", severity: "error",
+      message: `the table has no Visit column, but ${visitDraws} draw${visitDraws > 1 ? "s are" : " is"} of kind Visit; add a column headed Visit (or Visit ID, Appointment) so each is costed to its visit`,
+    }];
+    return { rows: [], tableErrors, columnNames: names, present: true };
   }
   return { rows, tableErrors: f.tableErrors, columnNames: names, present: true };
 }

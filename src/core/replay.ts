@@ -309,9 +309,13 @@ function run(ledger: Ledger, product: Product, at: Instant): ProductState {
       s.remaining += layer.qty;
     } else if (e.type === DRAW) {
       const row = e.row as DrawRow;
-      const booking = row.lotKey !== null
-        ? drawNamed(lots.get(stockKeyOf(row.lotKey))!, row, e.t)
-        : drawByFefo(fefoStates, row, e.t);
+      if (row.lotKey !== null) {
+        // A lot with no usable receipt has an error of its own in Lots, which blocks this draw's results.
+        const booking = drawNamed(lots.get(stockKeyOf(row.lotKey))!, row, e.t);
+        if (booking) draws.push(booking);
+        continue;
+      }
+      const booking = drawByFefo(fefoStates, row, e.t);
       if (booking === null) {
         diagnostics.push({
           table: "Draws", row: row.row, column: drawNames.lot, severity: "error",

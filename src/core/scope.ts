@@ -1,3 +1,4 @@
+import { lotNotFound } from "./blocking";
 import type { Ledger, Lot } from "./ledger";
 import { lotKey } from "./parse";
 import { fail, ok, type Result } from "./result";
@@ -20,6 +21,8 @@ export function resolveScope(ledger: Ledger, scope: string): Result<Scope> {
   if (product) return ok({ kind: "product", productKey: product.key, lots: product.lots });
   const lot = findLot(ledger, s);
   if (lot) return ok({ kind: "lot", lot, lots: [lot] });
+  const missing = lotNotFound(ledger, s, lotKey(s));
+  if (missing.kind === "value") return { ok: false, error: missing };
   return fail("na", `'${s}' is neither a product nor a lot number in the Lots table (use * for all stock)`);
 }
 

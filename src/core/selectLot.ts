@@ -1,4 +1,4 @@
-import { productFailure } from "./blocking";
+import { notFound, productFailure } from "./blocking";
 import type { Serial } from "./dates";
 import { asOfInstant } from "./instant";
 import type { Ledger } from "./ledger";
@@ -38,7 +38,7 @@ export function fefoLot(ledger: Ledger, product: string, asOf: Serial): Result<s
  */
 export function fefoPlan(ledger: Ledger, productName: string, qty: Qty, asOf: Serial, anyAmount = false): Result<FefoPlan> {
   const product = ledger.productByName(productName);
-  if (!product) return fail("na", `'${productName.trim()}' is not a product in the Lots table`);
+  if (!product) return { ok: false, error: notFound(ledger, ["Lots"], `'${productName.trim()}' is not a product in the Lots table`) };
   if (!(qty > 0)) return fail("value", "the quantity to plan must be more than 0");
   const blocked = productFailure(ledger, product.key);
   if (blocked) return { ok: false, error: blocked };

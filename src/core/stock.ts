@@ -1,4 +1,5 @@
-import { productFailure, lotFailure } from "./blocking";
+import { lotFailure, lotNotFound, productFailure } from "./blocking";
+import { lotKey } from "./parse";
 import { asOfInstant, END_OF_TIME } from "./instant";
 import type { Ledger, Lot } from "./ledger";
 import type { Money } from "./money";
@@ -23,7 +24,7 @@ export function lotStateAt(ledger: Ledger, lot: Lot, asOf: Serial | null): LotSt
  */
 export function lotRemaining(ledger: Ledger, lotNumber: string, asOf: Serial): Result<Qty> {
   const lot = findLot(ledger, lotNumber);
-  if (!lot) return fail("na", `lot ${lotNumber.trim()} is not in the Lots table`);
+  if (!lot) return { ok: false, error: lotNotFound(ledger, lotNumber, lotKey(lotNumber.trim())) };
   const blocked = lotFailure(ledger, lot.key);
   if (blocked) return { ok: false, error: blocked };
   return ok(lotStateAt(ledger, lot, asOf).remaining);
@@ -36,7 +37,7 @@ export function lotRemaining(ledger: Ledger, lotNumber: string, asOf: Serial): R
  */
 export function lotCost(ledger: Ledger, lotNumber: string): Result<Money> {
   const lot = findLot(ledger, lotNumber);
-  if (!lot) return fail("na", `lot ${lotNumber.trim()} is not in the Lots table`);
+  if (!lot) return { ok: false, error: lotNotFound(ledger, lotNumber, lotKey(lotNumber.trim())) };
   const blocked = lotFailureLotsOnly(ledger, lot);
   if (blocked) return blocked;
   let paid = 0n;

@@ -1,10 +1,11 @@
-import { failureOf, rowBlocks, tablesFailure } from "./blocking";
+import { failureOf, notFound, rowBlocks, tablesFailure } from "./blocking";
 import type { Diagnostic } from "./diagnostic";
 import { keysOf, type Ledger } from "./ledger";
 import type { Money } from "./money";
 import { replayProduct } from "./replay";
 import { fail, ok, type Result } from "./result";
 import type { DrawRow } from "./rows";
+import type { StockKey } from "./stockKey";
 
 /** One visit's draws, costed: what the product cost and what was charged. */
 export interface VisitCost {
@@ -47,6 +48,18 @@ export function visitTotals(ledger: Ledger): VisitTotals {
   };
   // Rows with errors block their own visit, whether or not they could be booked.
   for (const [visitKey, ds] of blocks.visit) visitOf(firstRowOf(visitKey)).blocking.push(...ds);
+  // Prices, lines and the lots a visit names come from its rows; costs from the booked draws.
+  for (const row of ledger.draws.rows) {
+    if (row.kind !== "Visit" || row.visitKey === null || !row.usable) continue;
+    const a = visitOf(row);
+    a.lines++;
+    if (row.price !== null) {
+      a.revenue += row.price;
+      a.priced++;
+    } else a.unpriced.push(row);
+    const lotBlocks = row.lotKey !== null ? blocks.lot.get(row.lotKey as StockKey) : undefined;
+    if (lotBlocks) a.blocking.push(...lotBlocks);
+  }
   for (const product of ledger.productIndex.values()) {
     const state = replayProduct(ledger, product);
     for (const d of state.diagnostics) {
@@ -58,16 +71,13 @@ export function visitTotals(ledger: Ledger): VisitTotals {
       if (row.kind !== "Visit" || row.visitKey === null) continue;
       const a = visitOf(row);
       a.cogs += b.cost;
-      a.lines++;
-      if (row.price !== null) {
-        a.revenue += row.price;
-        a.priced++;
-      } else a.unpriced.push(row);
+      if (!b.assumed) continue;
+      // FEFO chose the lots: any error of the product could have changed the choice.
+      if (productBlocks) a.blocking.push(...productBlocks);
       for (const al of b.allocations) {
         const lotBlocks = blocks.lot.get(al.lot);
         if (lotBlocks) a.blocking.push(...lotBlocks);
       }
-      if (b.assumed && productBlocks) a.blocking.push(...productBlocks);
     }
   }
   const tables = tablesFailure(ledger, ["Lots", "Draws", "Counts"]);
@@ -99,7 +109,7 @@ function dedupe(ds: Diagnostic[]): Diagnostic[] {
 function visitResult(ledger: Ledger, visit: string): Result<VisitCost> {
   const key = visit.trim().toLowerCase();
   const r = visitTotals(ledger).byVisit.get(key);
-  if (!r) return fail("na", `no Visit draws recorded for visit ${visit.trim()}`);
+  if (!r) return { ok: false, error: notFound(ledger, ["Lots", "Draws", "Counts"], `no Visit draws recorded for visit ${visit.trim()}`) };
   return r;
 }
 
