@@ -68,9 +68,13 @@ function parseAuditArgs(args: readonly string[]): Parsed {
  */
 export async function main(argv: readonly string[], io: Io, today: Date = new Date()): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+  if (command === undefined) {
+    io.stderr(USAGE);
+    return 2;
+  }
+  if (command === "--help" || command === "-h" || command === "help") {
     io.stdout(USAGE);
-    return command === undefined ? 2 : 0;
+    return 0;
   }
   if (command !== "audit") {
     io.stderr(`lotbook: unknown command '${command}'\n\n${USAGE}`);
