@@ -87,6 +87,11 @@ export function auditJson(a: Audit, ctx: ReportContext) {
   };
 }
 
+/** A sheet name as Excel writes it in a reference: quoted when it holds more than letters and digits. */
+function sheetRef(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -109,7 +114,7 @@ export function auditText(a: Audit, ctx: ReportContext): string {
   out.push(`Lotbook audit of ${ctx.file} as of ${date(a.asOf)}`);
   const read = (["Lots", "Draws", "Counts", "Products"] as const).map((t) => {
     const s = ctx.sources[t];
-    return s ? `${t} (${s.from === "table" ? "table" : "sheet"} ${s.sheet}!${s.range})` : `${t} (not found)`;
+    return s ? `${t} (${s.from} ${sheetRef(s.sheet)}!${s.range})` : `${t} (not found)`;
   });
   out.push(`Read: ${read.join(", ")}`);
 

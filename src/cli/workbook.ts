@@ -56,7 +56,7 @@ export async function readLedgerWorkbook(path: string): Promise<ReadResult> {
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     declared1904 = await declaresDate1904(bytes);
   } catch (e) {
-    return { ok: false, message: `${path} is damaged or not an .xlsx workbook: ${firstLine(e)}` };
+    return { ok: false, message: `${path} could not be read as an .xlsx workbook (it may be damaged): ${firstLine(e)}` };
   }
   // ExcelJS turns date-formatted numbers into Dates with the system it detected; turning them back
   // must use the same one, while text dates and as-of need the one the file really declares.

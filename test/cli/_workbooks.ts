@@ -82,17 +82,20 @@ export function tempDir(): string {
 }
 
 /** Writes a real .xlsx with ExcelJS: dates get a date format, as Excel gives a typed date. */
-export async function writeWorkbook(path: string, sheets: readonly SheetSpec[], options: { date1904?: boolean } = {}): Promise<string> {
+export async function writeWorkbook(path: string, sheets: readonly SheetSpec[], options: { date1904?: boolean; totalsRow?: string } = {}): Promise<string> {
   const wb = new Workbook();
   if (options.date1904) wb.properties.date1904 = true;
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);
     const first = s.firstRow ?? 1;
     if (s.table) {
+      const totals = options.totalsRow === s.table;
       ws.addTable({
         name: s.table,
         ref: `A${first}`,
-        columns: (s.rows[0] as string[]).map((name) => ({ name, filterButton: true })),
+        totalsRow: totals,
+        // A totals row summing Qty, as Excel adds it: "Total" under the first column.
+        columns: (s.rows[0] as string[]).map((name) => ({ name, filterButton: true, ...(totals && name === "Qty" ? { totalsRowFunction: "sum" as const } : {}) })),
         rows: s.rows.slice(1).map((r) => [...r]),
       });
     } else {

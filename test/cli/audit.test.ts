@@ -170,6 +170,21 @@ describe("lotbook audit reads workbooks as people keep them", () => {
     expect(results(r.stdout)).toEqual(reference);
   });
 
+  it("reads tables as Excel saves them: header row implied, totals row left out", async () => {
+    // Excel omits headerRowCount="1" (the default), which ExcelJS would take for "no header row".
+    const file = await writeWorkbook(join(dir, "excel-style.xlsx"), asTables(), { totalsRow: "Draws" });
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    for (const name of Object.keys(zip.files).filter((n) => /^xl\/tables\/table\d+\.xml$/.test(n))) {
+      const xml = await zip.file(name)!.async("string");
+      expect(xml).toContain(' headerRowCount="1"');
+      zip.file(name, xml.replace(' headerRowCount="1"', ""));
+    }
+    writeFileSync(file, await zip.generateAsync({ type: "nodebuffer" }));
+    const r = lotbook("audit", file, "--as-of", "2026-03-01", "--json");
+    expect(JSON.parse(r.stdout).tables.Draws).toEqual({ from: "table", sheet: "Draws", range: "A1:H6" });
+    expect(results(r.stdout)).toEqual(reference);
+  });
+
   it("accepts dates stored as text, ISO or US, with a warning for each and the same numbers", async () => {
     for (const style of ["iso", "us"] as const) {
       const textual: Ledger = {
@@ -263,7 +278,7 @@ describe("lotbook audit on a file it cannot read", () => {
     const file = join(dir, "truncated.xlsx");
     const whole = readFileSync(clinic);
     writeFileSync(file, whole.subarray(0, Math.floor(whole.length / 2)));
-    expectOneLine(lotbook("audit", file), /truncated\.xlsx is damaged or not an \.xlsx workbook: /);
+    expectOneLine(lotbook("audit", file), /truncated\.xlsx could not be read as an \.xlsx workbook \(it may be damaged\): /);
   });
 
   it("says so when the workbook has no Lots table or sheet", async () => {
