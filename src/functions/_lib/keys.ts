@@ -1,0 +1,45 @@
+import { excelError as cellErrorCode, isBlank, type Result } from "../../core";
+import { excelError, type ExcelError } from "./excelError";
+
+/** What one cell of a result holds. */
+export type OutCell = string | number | boolean | ExcelError;
+
+/** A result as an Excel cell: the value, or the error with its message. */
+export function resultCell<T>(r: Result<T>, toCell: (value: T) => OutCell): OutCell {
+  return r.ok ? toCell(r.value) : excelError(r.error.kind, r.error.message);
+}
+
+/** A key cell as the text the engine looks up, `null` when blank, or the error it shows. */
+function keyOf(cell: unknown): string | null | ExcelError {
+  // Older desktop builds report an empty cell as 0; no product, lot or visit is named 0.
+  if (cell === 0 || isBlank(cell as string | null | undefined)) return null;
+  if (typeof cell === "string") return cell.trim();
+  if (typeof cell === "number") return String(cell);
+  if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
+  const code = cellErrorCode(cell as Parameters<typeof cellErrorCode>[0]) ?? "#VALUE!";
+  return excelError(code === "#N/A" ? "na" : "value", `the key cell shows ${code}`);
+}
+
+/**
+ * Answers a key argument cell by cell, in the shape it came in: one formula serves a whole column
+ * of keys from one ledger. A blank key gives `""`; a key cell's error stays in its own cell.
+ * Repeated keys (a visit on every one of its draw lines) are answered once.
+ * @example mapKeys([["V1"], ["V2"]], (v) => cogsOf(v)) // [[260], [227.5]]
+ */
+export function mapKeys(key: unknown, answer: (key: string) => OutCell): OutCell[][] {
+  const rows: unknown[][] = Array.isArray(key) ? key.map((r) => (Array.isArray(r) ? r : [r])) : [[key]];
+  const seen = new Map<string, OutCell>();
+  return rows.map((row) =>
+    row.map((cell) => {
+      const k = keyOf(cell);
+      if (k === null) return "";
+      if (typeof k !== "string") return k;
+      let out = seen.get(k);
+      if (out === undefined) {
+        out = answer(k);
+        seen.set(k, out);
+      }
+      return out;
+    }),
+  );
+}

@@ -1,0 +1,301 @@
+import * as LOTBOOK from "../../src/functions/functions";
+import { COUNTS, day, DRAWS, LOTS, OMITTED, PRODUCTS } from "./_ledger";
+
+// Arguments are passed exactly as Excel passes them: a key or table argument (declared as a
+// range) arrives as a 2-D array even when the user typed one value, dates as serial numbers.
+
+const na = (message: string) => ({ code: "#N/A", message });
+const value = (message: string) => ({ code: "#VALUE!", message });
+
+/** The error a call throws for its whole cell. */
+function thrown(call: () => unknown): unknown {
+  try {
+    call();
+  } catch (e) {
+    return e;
+  }
+  throw new Error("expected the call to throw");
+}
+
+describe("the worked example", () => {
+  it("=LOTBOOK.VISIT_COGS(\"V1\", Draws[#All], Lots[#All]) is 260: 40 U at $6.50", () => {
+    expect(LOTBOOK.visitCogs([["V1"]], DRAWS, LOTS, OMITTED)).toEqual([[260]]);
+  });
+});
+
+describe("FEFO_LOT", () => {
+  it("names the lot to draw next, or #N/A with the reason when nothing usable is left", () => {
+    // Sept 5: C3709C3 is used up and C4000A1 only arrives on Sept 10; V100 holds 1 mL.
+    expect(LOTBOOK.fefoLot([["Botox 100U"], ["Juvederm Ultra XC 1mL"]], day(2026, 9, 5), LOTS, DRAWS, COUNTS, OMITTED)).toEqual([
+      [na("no usable stock of Botox 100U")],
+      ["V100"],
+    ]);
+    expect(LOTBOOK.fefoLot([["Botox 100U"]], day(2026, 9, 20), LOTS, DRAWS, OMITTED, OMITTED)).toEqual([["C4000A1"]]);
+  });
+});
+
+describe("FEFO_PLAN", () => {
+  it("spills the lots to draw and a SHORT row for what stock cannot cover", () => {
+    // 100 U wanted on Sept 30: C4000A1 holds the 78 counted that day, 22 are missing.
+    expect(LOTBOOK.fefoPlan("Botox 100U", 100, day(2026, 9, 30), LOTS, DRAWS, COUNTS, OMITTED)).toEqual([
+      ["Lot", "Qty", "Expires"],
+      ["C4000A1", 78, day(2027, 1, 31)],
+      ["SHORT", 22, ""],
+    ]);
+  });
+
+  it("plans without a SHORT row when stock is enough", () => {
+    expect(LOTBOOK.fefoPlan("Botox 100U", "30", day(2026, 9, 20), LOTS, DRAWS, OMITTED, OMITTED)).toEqual([
+      ["Lot", "Qty", "Expires"],
+      ["C4000A1", 30, day(2027, 1, 31)],
+    ]);
+  });
+
+  it("is #N/A for a product that is not in Lots", () => {
+    expect(thrown(() => LOTBOOK.fefoPlan("Dysport", 10, day(2026, 9, 30), LOTS, DRAWS, OMITTED, OMITTED))).toEqual(
+      na("'Dysport' is not a product in the Lots table"),
+    );
+  });
+});
+
+describe("VISIT_COGS", () => {
+  it("costs a column of visits in one call, each at its draws times its lots' unit costs", () => {
+    // V2: 35 × 6.50 = 227.50 (quantity typed as text); V3: 25 × 6.50 = 162.50;
+    // V4: 1 mL × 300 + 20 U × 6.00 = 420.
+    expect(LOTBOOK.visitCogs([["V2"], ["V3"], ["V4"]], DRAWS, LOTS, COUNTS)).toEqual([[227.5], [162.5], [420]]);
+  });
+});
+
+describe("VISIT_MARGIN", () => {
+  it("is the visit's prices less its cost of goods", () => {
+    // V1: 520 − 260 = 260; V4: 750 + 260 − 420 = 590.
+    expect(LOTBOOK.visitMargin([["V1", "V4"]], DRAWS, LOTS, OMITTED)).toEqual([[260, 590]]);
+  });
+
+  it("is #N/A for a visit none of whose lines has a price", () => {
+    const unpriced = DRAWS.map((r, i) => (i === 1 ? [...r.slice(0, 10), null] : r));
+    expect(LOTBOOK.visitMargin([["V1"]], unpriced, LOTS, OMITTED)).toEqual([[na("no line of visit V1 has a price, so it has no margin")]]);
+  });
+});
+
+describe("LOT_REMAINING", () => {
+  it("counts what each lot holds at the end of the as-of day, counts included", () => {
+    // Sept 30: C3709C3 100 − 40 − 35 − 25 = 0; C4000A1 counted 78; V100 2 − 1 = 1 (matched in any case).
+    expect(LOTBOOK.lotRemaining([["C3709C3", "C4000A1", "v100"]], day(2026, 9, 30), LOTS, DRAWS, COUNTS)).toEqual([[0, 78, 1]]);
+    // Sept 20, before the count: 100 − 20 = 80.
+    expect(LOTBOOK.lotRemaining([["C4000A1"]], day(2026, 9, 20), LOTS, DRAWS, COUNTS)).toEqual([[80]]);
+  });
+});
+
+describe("LOT_COST", () => {
+  it("gives the unit cost from Unit Cost, or from Total Cost over Qty", () => {
+    // C4000A1's "6.00" is a number stored as text; V100 is $600 for 2 mL.
+    expect(LOTBOOK.lotCost([["C3709C3"], ["C4000A1"], ["V100"], ["X1"]], LOTS)).toEqual([
+      [6.5],
+      [6],
+      [300],
+      [na("lot X1 is not in the Lots table")],
+    ]);
+  });
+});
+
+describe("STOCK_VALUE", () => {
+  it("values stock at cost for everything, a product or a lot", () => {
+    // Sept 30: C4000A1 78 × 6.00 = 468; V100 1 × 300 = 300; together 768.
+    expect(LOTBOOK.stockValue([["*", "Botox 100U", "V100"]], day(2026, 9, 30), LOTS, DRAWS, COUNTS)).toEqual([[768, 468, 300]]);
+  });
+});
+
+describe("SHRINKAGE", () => {
+  it("totals shrinkage at cost by default and in units on request", () => {
+    // 2 U of C4000A1 missing at $6.00 = $12; the Juvederm count matched.
+    expect(LOTBOOK.shrinkage([["*"], ["Botox 100U"], ["Juvederm Ultra XC 1mL"]], LOTS, DRAWS, COUNTS, OMITTED)).toEqual([[12], [12], [0]]);
+    expect(LOTBOOK.shrinkage([["*"]], LOTS, DRAWS, COUNTS, "Units")).toEqual([[2]]);
+  });
+
+  it("refuses a measure other than cost or units", () => {
+    expect(thrown(() => LOTBOOK.shrinkage([["*"]], LOTS, DRAWS, COUNTS, "dollars"))).toEqual(value("measure must be \"cost\" or \"units\", not 'dollars'"));
+  });
+});
+
+describe("SHRINKAGE_LOG", () => {
+  it("spills one row per count, with the allowance split when Products is given", () => {
+    // Botox allows 5 % of the 20 U injected from C4000A1 = 1 U; the other missing unit is unexplained.
+    expect(LOTBOOK.shrinkageLog(LOTS, DRAWS, COUNTS, PRODUCTS)).toEqual([
+      ["Date", "Product", "Lot", "Expected", "Counted", "Shrinkage", "Shrinkage Cost", "Allowed Loss", "Unexplained"],
+      [day(2026, 9, 30), "Botox 100U", "C4000A1", 80, 78, 2, 12, 1, 1],
+      [day(2026, 9, 30), "Juvederm Ultra XC 1mL", "V100", 1, 1, 0, 0, "", ""],
+    ]);
+  });
+
+  it("has no allowance columns without Products", () => {
+    expect(LOTBOOK.shrinkageLog(LOTS, DRAWS, COUNTS, OMITTED)[0]).toEqual(["Date", "Product", "Lot", "Expected", "Counted", "Shrinkage", "Shrinkage Cost"]);
+  });
+});
+
+describe("EXPIRING", () => {
+  it("spills the lots with stock expiring within the days given, soonest first", () => {
+    // From Sept 30: V100 expires Dec 31 (92 days), C4000A1 Jan 31 (123 days).
+    const header = ["Product", "Lot", "Expires", "Days Left", "Remaining", "Value"];
+    const v100 = ["Juvederm Ultra XC 1mL", "V100", day(2026, 12, 31), 92, 1, 300];
+    const c4000 = ["Botox 100U", "C4000A1", day(2027, 1, 31), 123, 78, 468];
+    expect(LOTBOOK.expiring(120, day(2026, 9, 30), LOTS, DRAWS, COUNTS)).toEqual([header, v100]);
+    expect(LOTBOOK.expiring(150, day(2026, 9, 30), LOTS, DRAWS, COUNTS)).toEqual([header, v100, c4000]);
+  });
+});
+
+describe("AT_RISK", () => {
+  it("forecasts what each lot will still hold when it expires, at the look-back usage rate", () => {
+    // Over 365 days: Juvederm used 1 mL → 1/365 mL a day × 92 days = 0.252055 mL used, 0.747945 at risk,
+    // worth 0.747945 × 300 = 224.3835. Botox used 120 U → 120/365 U a day × 123 days = 40.438356 U,
+    // 78 − 40.438356 = 37.561644 U at risk, worth × 6.00 = 225.369864.
+    expect(LOTBOOK.atRisk(day(2026, 9, 30), LOTS, DRAWS, COUNTS, 365)).toEqual([
+      ["Product", "Lot", "Expires", "Remaining", "Projected Use", "At Risk", "At Risk Value"],
+      ["Juvederm Ultra XC 1mL", "V100", day(2026, 12, 31), 1, 0.252055, 0.747945, 224.3835],
+      ["Botox 100U", "C4000A1", day(2027, 1, 31), 78, 40.438356, 37.561644, 225.369864],
+    ]);
+  });
+
+  it("looks back 90 days when lookback_days is omitted", () => {
+    // 120 U in 90 days uses all 78 U of C4000A1 well before it expires; 1 mL in 90 days × 92 days ≥ 1 mL.
+    const rows = LOTBOOK.atRisk(day(2026, 9, 30), LOTS, DRAWS, COUNTS, OMITTED);
+    expect(rows.slice(1).map((r) => r[5])).toEqual([0, 0]);
+  });
+});
+
+describe("OPEN_VIALS", () => {
+  it("spills each opened vial with its use-by and what is left in it", () => {
+    // A 100 U vial, usable 24 hours after opening, opened by a 40 U draw at 10:00 on Sept 2.
+    const products = [["Product", "Vial Size", "Use Within Hours"], ["Botox 100U", 100, 24]];
+    const draws = [DRAWS[0], [day(2026, 9, 2, 10), "V1", "P-001", "Dr. Adams", "Glabella", "Botox 100U", "C3709C3", 40, "U", "Visit", 520]];
+    const rows = LOTBOOK.openVials(day(2026, 9, 2, 18), LOTS, draws, products);
+    expect(rows[0]).toEqual(["Product", "Lot", "Opened", "Use By", "Left In Vial"]);
+    expect(rows).toHaveLength(2);
+    const [product, lot, opened, useBy, left] = rows[1] as [string, string, number, number, number];
+    expect([product, lot, left]).toEqual(["Botox 100U", "C3709C3", 60]);
+    expect(opened).toBeCloseTo(day(2026, 9, 2, 10), 9);
+    expect(useBy).toBeCloseTo(day(2026, 9, 3, 10), 9);
+  });
+});
+
+describe("RECALL", () => {
+  it("spills every patient draw of the lot, oldest first", () => {
+    expect(LOTBOOK.recall("C3709C3", DRAWS, OMITTED)).toEqual([
+      ["Date", "Visit", "Patient", "Provider", "Product", "Qty"],
+      [day(2026, 9, 2), "V1", "P-001", "Dr. Adams", "Botox 100U", 40],
+      [day(2026, 9, 3), "V2", "P-002", "Dr. Baker", "Botox 100U", 35],
+      [day(2026, 9, 4), "V3", "P-003", "Dr. Adams", "Botox 100U", 25],
+    ]);
+  });
+
+  it("adds blank-lot draws that FEFO assigns to the lot, marked as assumed, when Lots is given", () => {
+    const draws = [...DRAWS, [day(2026, 9, 20), "V5", "P-004", "Dr. Baker", "Glabella", "Botox 100U", null, 10, "U", "Visit", 130]];
+    expect(LOTBOOK.recall("C4000A1", draws, LOTS)).toEqual([
+      ["Date", "Visit", "Patient", "Provider", "Product", "Qty", "Assumed"],
+      [day(2026, 9, 12), "V4", "P-001", "Dr. Adams", "Botox 100U", 20, false],
+      [day(2026, 9, 20), "V5", "P-004", "Dr. Baker", "Botox 100U", 10, true],
+    ]);
+  });
+
+  it("is #N/A for a lot no draw mentions", () => {
+    expect(thrown(() => LOTBOOK.recall("C999", DRAWS, OMITTED))).toEqual(na("no Visit draw of lot C999 in the Draws table"));
+  });
+});
+
+describe("CHECK", () => {
+  it("shows OK for a clean ledger", () => {
+    expect(LOTBOOK.check(LOTS, DRAWS, COUNTS, PRODUCTS)).toEqual([["OK"]]);
+  });
+
+  it("spills every diagnostic with its table, row and column", () => {
+    const lots = LOTS.map((r, i) => (i === 2 ? [r[0], r[1], "soon", ...r.slice(3)] : r));
+    const rows = LOTBOOK.check(lots, DRAWS, OMITTED, OMITTED);
+    expect(rows[0]).toEqual(["Table", "Row", "Column", "Severity", "Message"]);
+    expect(rows[1]).toEqual(["Lots", 3, "Expires", "Error", expect.stringMatching(/^'soon' is not a date/)]);
+  });
+});
+
+describe("errors", () => {
+  const broken = LOTS.map((r, i) => (i === 2 ? [r[0], r[1], "soon", ...r.slice(3)] : r));
+
+  it("puts a bad row's message in the cells that depend on it, and only there", () => {
+    // V4 drew from C4000A1, whose Lots row (row 3) has a bad expiry; V1 did not.
+    expect(LOTBOOK.visitCogs([["V1"], ["V4"]], DRAWS, broken, OMITTED)).toEqual([
+      [260],
+      [value(expect.stringMatching(/^Lots row 3, Expires: 'soon' is not a date/))],
+    ]);
+  });
+
+  it("fills a spilled row whose entry failed with its error, so a total over it fails too", () => {
+    const rows = LOTBOOK.expiring(365, day(2026, 9, 30), broken, DRAWS, OMITTED);
+    const failed = rows.filter((r) => typeof r[0] === "object");
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toHaveLength(6);
+    for (const cell of failed[0]) expect(cell).toEqual(value(expect.stringMatching(/^Lots row 3, Expires/)));
+  });
+});
+
+describe("key arguments", () => {
+  it("answer in the shape they came in, blank cells giving empty text", () => {
+    // Empty cells arrive as null, "" or 0 depending on the Excel build.
+    expect(LOTBOOK.visitCogs([["V1", null], ["", "V3"], [0, "V9"]], DRAWS, LOTS, OMITTED)).toEqual([
+      [260, ""],
+      ["", 162.5],
+      ["", na("no Visit draws recorded for visit V9")],
+    ]);
+  });
+
+  it("keep an error in a key cell to that cell", () => {
+    expect(LOTBOOK.visitCogs([["V1"], [{ code: "#N/A" }], [{ code: "#REF!" }]], DRAWS, LOTS, OMITTED)).toEqual([
+      [260],
+      [na("the key cell shows #N/A")],
+      [value("the key cell shows #REF!")],
+    ]);
+  });
+
+  it("accept a lot number stored as a number", () => {
+    const lots = [...LOTS, ["Botox 100U", 12345, day(2027, 3, 31), day(2026, 9, 1), 50, "U", 7, null, null, null]];
+    expect(LOTBOOK.lotCost([[12345]], lots)).toEqual([[7]]);
+  });
+
+  it("also take a plain value from a script, answering as a 1×1 array", () => {
+    expect(LOTBOOK.visitCogs("V1" as unknown as unknown[][], DRAWS, LOTS, OMITTED)).toEqual([[260]]);
+  });
+});
+
+describe("table arguments", () => {
+  it("without their header row get the engine's sentence on how to pass them", () => {
+    expect(thrown(() => LOTBOOK.visitCogs([["V1"]], DRAWS.slice(1), LOTS, OMITTED))).toEqual(
+      value("Draws row 1: the first row of the range is not the Draws table's header row (Date, Product, Lot, Qty, …). Pass the whole table with its headers, for example Draws[#All]"),
+    );
+  });
+
+  it("missing a required column fail every result that reads them", () => {
+    const counts = COUNTS.map((r) => r.slice(0, 3));
+    expect(thrown(() => LOTBOOK.shrinkageLog(LOTS, DRAWS, counts, OMITTED))).toEqual(
+      value("Counts row 1, Counted: the table has no Counted column; add a column headed Counted (or Count, On Hand)"),
+    );
+  });
+
+  it("given as a single value say to pass the whole table", () => {
+    expect(thrown(() => LOTBOOK.lotCost([["V100"]], "Lots" as unknown as unknown[][]))).toEqual(
+      value("lots must be the Lots table with its header row, for example Lots[#All], not a single value"),
+    );
+  });
+});
+
+describe("date arguments", () => {
+  it("accept date text as well as serial numbers", () => {
+    expect(LOTBOOK.lotRemaining([["C4000A1"]], "9/20/2026", LOTS, DRAWS, OMITTED)).toEqual([[80]]);
+  });
+
+  it("refuse text that is not a date, naming the argument", () => {
+    expect(thrown(() => LOTBOOK.lotRemaining([["V100"]], "soon", LOTS, DRAWS, OMITTED))).toEqual(
+      value("as_of: 'soon' is not a date; pass a date, for example TODAY()"),
+    );
+  });
+
+  it("refuse a blank as_of", () => {
+    expect(thrown(() => LOTBOOK.stockValue([["*"]], null, LOTS, DRAWS, OMITTED))).toEqual(value("as_of is blank; pass a date, for example TODAY()"));
+  });
+});
