@@ -1,5 +1,6 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import officeAddins from "eslint-plugin-office-addins";
 
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-output/**"] },
@@ -7,8 +8,30 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ["**/*.js", "**/*.mjs"],
-    languageOptions: { globals: { module: "writable", require: "readonly", process: "readonly", __dirname: "readonly" } },
+    languageOptions: { globals: { module: "writable", require: "readonly", process: "readonly", __dirname: "readonly", console: "readonly" } },
     rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    // The add-in shell: Microsoft's rules for Office.js code (load before read, sync after load,
+    // no sync in loops), without the plugin's Prettier formatting.
+    files: ["src/functions/**/*.ts", "src/taskpane/**/*.ts", "src/commands/**/*.ts"],
+    plugins: { "office-addins": officeAddins },
+    rules: Object.fromEntries(Object.keys(officeAddins.rules).map((rule) => [`office-addins/${rule}`, "error"])),
+  },
+  {
+    // Custom functions are pure wrappers over the engine: workbook access (Excel.run) belongs to
+    // the task pane's adapter layer, so a function never depends on the sheet it is not given.
+    files: ["src/functions/**/*.ts"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        { name: "Excel", message: "src/functions is Excel values in, engine, Excel values out: no Excel.run here." },
+        { name: "Office", message: "src/functions does not call Office APIs." },
+        { name: "document", message: "src/functions has no DOM." },
+        { name: "window", message: "src/functions has no DOM." },
+        { name: "fetch", message: "Lotbook makes no network calls." },
+      ],
+    },
   },
   {
     // The engine is pure: no Office, DOM, React or Node I/O, so it runs the same in a custom

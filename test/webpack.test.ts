@@ -1,0 +1,111 @@
+// Builds the add-in as `npm run build:dev` does, into a temporary folder, and checks what Excel
+// will load: functions.json generated from the JSDoc, the registrations, the pages and assets.
+import { execFileSync } from "child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+
+const ROOT = join(__dirname, "..");
+
+/** The contract, as DESIGN.md's "Custom functions" table writes it. */
+const CONTRACT = [
+  "FEFO_LOT(product, as_of, lots, draws, [counts], [products])",
+  "FEFO_PLAN(product, qty, as_of, lots, draws, [counts], [products])",
+  "VISIT_COGS(visit, draws, lots, [counts])",
+  "VISIT_MARGIN(visit, draws, lots, [counts])",
+  "LOT_REMAINING(lot, as_of, lots, draws, [counts])",
+  "LOT_COST(lot, lots)",
+  "STOCK_VALUE(scope, as_of, lots, draws, [counts])",
+  "SHRINKAGE(scope, lots, draws, counts, [measure])",
+  "SHRINKAGE_LOG(lots, draws, counts, [products])",
+  "EXPIRING(days, as_of, lots, draws, [counts])",
+  "AT_RISK(as_of, lots, draws, [counts], [lookback_days])",
+  "OPEN_VIALS(as_of, lots, draws, products)",
+  "RECALL(lot, draws, [lots])",
+  "CHECK(lots, draws, [counts], [products])",
+].map((signature) => {
+  const [, id, list] = signature.match(/^(\w+)\((.*)\)$/)!;
+  const params = list.split(", ").map((p) => ({ name: p.replace(/[[\]]/g, ""), optional: p.startsWith("[") }));
+  return { id, params };
+});
+
+/** Key arguments answer in the shape they are given: a whole column in one call. */
+const KEYED = ["FEFO_LOT", "VISIT_COGS", "VISIT_MARGIN", "LOT_REMAINING", "LOT_COST", "STOCK_VALUE", "SHRINKAGE"];
+const TABLES = new Set(["lots", "draws", "counts", "products"]);
+
+interface Metadata {
+  allowErrorForDataTypeAny?: boolean;
+  functions: {
+    id: string;
+    name: string;
+    description?: string;
+    result: { dimensionality?: string };
+    parameters: { name: string; description?: string; optional?: boolean; dimensionality?: string }[];
+  }[];
+}
+
+let out: string;
+let metadata: Metadata;
+
+beforeAll(() => {
+  out = mkdtempSync(join(tmpdir(), "lotbook-build-"));
+  const webpack = require.resolve("webpack-cli/bin/cli.js");
+  execFileSync(process.execPath, [webpack, "--mode", "development", "--env", `outputPath=${out}`, "--stats", "errors-only"], { cwd: ROOT, stdio: "pipe" });
+  metadata = JSON.parse(readFileSync(join(out, "functions.json"), "utf8")) as Metadata;
+}, 180_000);
+
+afterAll(() => {
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+describe("the webpack build", () => {
+  it("generates functions.json with exactly the fourteen functions of the contract", () => {
+    expect(metadata.functions.map((f) => f.id).sort()).toEqual(CONTRACT.map((f) => f.id).sort());
+    for (const f of metadata.functions) expect(f.name).toBe(f.id);
+  });
+
+  it("gives each function the contract's parameters, in order, with its optional ones marked", () => {
+    for (const { id, params } of CONTRACT) {
+      const generated = metadata.functions.find((f) => f.id === id)!;
+      expect([id, generated.parameters.map((p) => ({ name: p.name, optional: p.optional === true }))]).toEqual([id, params]);
+    }
+  });
+
+  it("describes every function and every parameter for Excel's autocomplete", () => {
+    for (const f of metadata.functions) {
+      expect([f.id, (f.description ?? "").length > 20]).toEqual([f.id, true]);
+      for (const p of f.parameters) expect([f.id, p.name, (p.description ?? "").length > 10]).toEqual([f.id, p.name, true]);
+    }
+  });
+
+  it("takes tables and key arguments as ranges, so one call answers a whole column", () => {
+    for (const f of metadata.functions) {
+      expect([f.id, f.result.dimensionality]).toEqual([f.id, "matrix"]);
+      for (const p of f.parameters) if (TABLES.has(p.name)) expect([f.id, p.name, p.dimensionality]).toEqual([f.id, p.name, "matrix"]);
+      const key = f.parameters[0];
+      if (KEYED.includes(f.id)) expect([f.id, key.dimensionality]).toEqual([f.id, "matrix"]);
+    }
+  });
+
+  it("lets functions see error cells inside their tables, so one bad cell blocks only what depends on it", () => {
+    expect(metadata.allowErrorForDataTypeAny).toBe(true);
+  });
+
+  it("registers every function under its id in the functions bundle", () => {
+    const bundle = readFileSync(join(out, "functions.js"), "utf8");
+    for (const { id } of CONTRACT) expect(bundle).toMatch(new RegExp(`CustomFunctions\\.associate\\("${id}", \\w+\\)`));
+  });
+
+  it("loads the task pane, the functions and the commands in the one shared-runtime page", () => {
+    const page = readFileSync(join(out, "taskpane.html"), "utf8");
+    for (const chunk of ["taskpane.js", "functions.js", "commands.js"]) expect(page).toContain(`src="${chunk}"`);
+    expect(page).toContain("appsforoffice.microsoft.com/lib/1/hosted/office.js");
+  });
+
+  it("emits every file the manifest points at", () => {
+    const manifest = readFileSync(join(out, "manifest.xml"), "utf8");
+    const paths = [...manifest.matchAll(/https:\/\/localhost:3000\/([^"]+)"/g)].map((m) => m[1]);
+    expect(paths).toEqual(expect.arrayContaining(["functions.js", "functions.json", "taskpane.html", "assets/icon-80.png"]));
+    for (const p of new Set(paths)) expect([p, existsSync(join(out, p))]).toEqual([p, true]);
+  });
+});
