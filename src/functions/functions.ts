@@ -3,8 +3,8 @@
  * JSDoc of each function is its entry in Excel's autocomplete; custom-functions-metadata-plugin
  * reads it to generate functions.json and to register each function under its id.
  *
- * Parameter types are the plain keywords the metadata generator understands: a `unknown[][]`
- * parameter is a range (a single value arrives as a 1×1 array), a `unknown` one a single value,
+ * Parameter types are the plain keywords the metadata generator understands: an `unknown[][]`
+ * parameter is a range (a single value arrives as a 1×1 array), an `unknown` one a single value,
  * and results are `unknown[][]`: a key given as a range answers in the same shape, and a 1×1
  * answer shows as a plain value.
  * Excel passes `null` for an omitted optional argument.
@@ -23,7 +23,7 @@ const dateOrBlank = (serial: number | null): number | string => serial ?? "";
 const textOrBlank = (text: string | null): string => text ?? "";
 
 /**
- * The lot to draw next of a product: an opened vial still within its use-by first, then the usable lot that expires first. #N/A when no usable stock is left.
+ * The lot to draw next for a product: an opened vial still within its use-by first, then the usable lot that expires first. #N/A when no usable stock is left.
  * @customfunction FEFO_LOT
  * @param product Product name as written in Lots, e.g. "Botox 100U"; a range of products gives one lot per cell.
  * @param as_of Date to decide on; pass TODAY() (or NOW() where opened vials matter).

@@ -295,7 +295,21 @@ describe("date arguments", () => {
     );
   });
 
+  it("pass on an error shown in the as_of cell", () => {
+    expect(thrown(() => LOTBOOK.stockValue([["*"]], { code: "#N/A" }, LOTS, DRAWS, OMITTED))).toEqual(
+      na("as_of: the cell shows #N/A; fix the value or formula there"),
+    );
+  });
+
   it("refuse a blank as_of", () => {
     expect(thrown(() => LOTBOOK.stockValue([["*"]], null, LOTS, DRAWS, OMITTED))).toEqual(value("as_of is blank; pass a date, for example TODAY()"));
+  });
+});
+
+describe("number arguments", () => {
+  it("accept numbers typed as text and refuse other text, naming the argument", () => {
+    expect(LOTBOOK.expiring("120", day(2026, 9, 30), LOTS, DRAWS, COUNTS)).toHaveLength(2);
+    expect(thrown(() => LOTBOOK.expiring("soon", day(2026, 9, 30), LOTS, DRAWS, COUNTS))).toEqual(value("days: 'soon' is not a number"));
+    expect(thrown(() => LOTBOOK.atRisk(day(2026, 9, 30), LOTS, DRAWS, COUNTS, 0))).toEqual(value("lookback_days must be more than 0, not 0"));
   });
 });
