@@ -33,8 +33,8 @@ export function auditJson(a: Audit, ctx: ReportContext) {
     alerts: a.alerts.map((e) => ({
       product: e.product,
       lot: e.lot,
-      expires: Number.isFinite(e.expires) ? date(e.expires) : null,
-      daysLeft: Number.isFinite(e.daysLeft) ? e.daysLeft : null,
+      expires: e.expires === null ? null : date(e.expires),
+      daysLeft: e.daysLeft,
       remaining: qtyToNumber(e.remaining),
       value: num(e.value),
       expired: e.threshold === 0,
@@ -124,8 +124,8 @@ export function auditText(a: Audit, ctx: ReportContext): string {
       [{ header: "Product" }, { header: "Lot" }, { header: "Expires" }, { header: "Days left", right: true }, { header: "Remaining", right: true }, { header: "Value", right: true }, { header: "Alert" }],
       a.alerts.map((e) => [
         e.product, e.lot,
-        Number.isFinite(e.expires) ? date(e.expires) : "never",
-        Number.isFinite(e.daysLeft) ? String(e.daysLeft) : "",
+        e.expires === null ? "never" : date(e.expires),
+        e.daysLeft === null ? "" : String(e.daysLeft),
         formatQty(e.remaining), formatMoney(e.value), alertLabel(e.threshold, e.residue),
       ]),
     ));

@@ -37,7 +37,7 @@ export function atRisk(ledger: Ledger, asOf: Serial, lookbackDays: number = DEFA
   for (const product of ledger.productIndex.values()) {
     const failure = productFailure(ledger, product.key);
     if (failure) {
-      failed.push({ ok: false, error: failure });
+      failed.push({ ok: false, error: { ...failure, product: product.name } });
       continue;
     }
     const state = replayProduct(ledger, product, at);

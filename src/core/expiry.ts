@@ -20,8 +20,13 @@ export interface ExpiryEntry {
   readonly value: Money;
 }
 
-/** An expiry alert: which threshold the lot has crossed (`0` = expired), and whether it is dust. */
-export interface ExpiryAlert extends ExpiryEntry {
+/**
+ * An expiry alert: which threshold the lot has crossed (`0` = expired, `-1` = none), and whether it
+ * is dust. A residue of a lot without expiry has `expires` and `daysLeft` null.
+ */
+export interface ExpiryAlert extends Omit<ExpiryEntry, "expires" | "daysLeft"> {
+  readonly expires: Serial | null;
+  readonly daysLeft: number | null;
   readonly threshold: number;
   /** The lot holds less than 2 % of what it received: use it or write it off. */
   readonly residue: boolean;
@@ -43,8 +48,8 @@ function entry(product: Product, s: LotState, day: number): ExpiryEntry {
   return { product: product.name, lot: lot.lot, expires: lot.expires!, daysLeft: lot.expires! - day, remaining: s.remaining, value: lotValue(s) };
 }
 
-function byExpiry(a: ExpiryEntry, b: ExpiryEntry): number {
-  return a.expires - b.expires || a.product.localeCompare(b.product) || (a.lot < b.lot ? -1 : a.lot > b.lot ? 1 : 0);
+function byExpiry(a: Pick<ExpiryAlert, "expires" | "product" | "lot">, b: Pick<ExpiryAlert, "expires" | "product" | "lot">): number {
+  return (a.expires ?? Infinity) - (b.expires ?? Infinity) || a.product.localeCompare(b.product) || (a.lot < b.lot ? -1 : a.lot > b.lot ? 1 : 0);
 }
 
 /**
@@ -58,7 +63,7 @@ export function expiring(ledger: Ledger, days: number, asOf: Serial): Result<Exp
   const failed: Result<ExpiryEntry>[] = [];
   for (const { product, failure, lots } of stockedLots(ledger, at)) {
     if (failure) {
-      failed.push({ ok: false, error: failure });
+      failed.push({ ok: false, error: { ...failure, product: product.name } });
       continue;
     }
     for (const s of lots) if (s.lot.expires !== null && s.lot.expires - at.day <= days) found.push(entry(product, s, at.day));
@@ -77,7 +82,7 @@ export function expiryAlerts(ledger: Ledger, asOf: Serial): Result<ExpiryAlert>[
   const failed: Result<ExpiryAlert>[] = [];
   for (const { product, failure, lots } of stockedLots(ledger, at)) {
     if (failure) {
-      failed.push({ ok: false, error: failure });
+      failed.push({ ok: false, error: { ...failure, product: product.name } });
       continue;
     }
     const thresholds = [...(product.settings?.alertDays ?? DEFAULT_ALERT_DAYS)].sort((a, b) => a - b);
@@ -89,7 +94,7 @@ export function expiryAlerts(ledger: Ledger, asOf: Serial): Result<ExpiryAlert>[
       if (e) threshold = e.daysLeft < 0 ? 0 : (thresholds.find((t) => e.daysLeft <= t) ?? -1);
       if (threshold < 0 && !residue) continue;
       found.push({
-        ...(e ?? { product: product.name, lot: s.lot.lot, expires: Infinity, daysLeft: Infinity, remaining: s.remaining, value: lotValue(s) }),
+        ...(e ?? { product: product.name, lot: s.lot.lot, expires: null, daysLeft: null, remaining: s.remaining, value: lotValue(s) }),
         threshold,
         residue,
       });

@@ -40,4 +40,6 @@ export type { Conservation } from "./conservation";
 export { conservation } from "./conservation";
 export { resolveScope, findLot } from "./scope";
 export { replayProduct } from "./replay";
-export { DEFAULT_ALERT_DAYS } from "./parse";
+export { DEFAULT_ALERT_DAYS, lotKey, productKey, rowIsBlank } from "./parse";
+export type { ColumnSpec, Schema } from "./schema";
+export { COUNTS, DRAWS, LOTS, mapColumns, normalizeHeader, PRODUCTS, SCHEMAS } from "./schema";

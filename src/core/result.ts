@@ -5,6 +5,8 @@
 export interface Failure {
   readonly kind: "value" | "na";
   readonly message: string;
+  /** In a list of results, the product the failed entry stands for. */
+  readonly product?: string;
 }
 
 /** One result type for fallible work, as in zod: check `ok` before reading `value`. */

@@ -37,7 +37,7 @@ export function shrinkageLog(ledger: Ledger): Result<ShrinkageEntry>[] {
     for (const c of replayProduct(ledger, product).counts) {
       const lot = ledger.lotIndex.get(c.lot)!;
       let result: Result<ShrinkageEntry>;
-      if (blocked) result = { ok: false, error: blocked };
+      if (blocked) result = { ok: false, error: { ...blocked, product: product.name } };
       else {
         let allowedLoss: Qty | null = null;
         let unexplained: Qty | null = null;

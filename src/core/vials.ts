@@ -30,7 +30,7 @@ export function openVials(ledger: Ledger, asOf: Serial): Result<OpenVial>[] {
     if (product.settings?.vialSize == null) continue;
     const failure = productFailure(ledger, product.key);
     if (failure) {
-      out.push({ ok: false, error: failure });
+      out.push({ ok: false, error: { ...failure, product: product.name } });
       continue;
     }
     for (const s of replayProduct(ledger, product, at).lots.values()) {
