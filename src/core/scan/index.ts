@@ -4,5 +4,7 @@
  */
 export type { ScanFormName, ScannedCode, ScanOptions } from "./parseScan";
 export { looksLikeScan, parseScan } from "./parseScan";
+export type { GtinIndex, ProductGtins, ScanEntry } from "./mapScan";
+export { checkScannedExpiry, gtinIndex, mapScanToEntry } from "./mapScan";
 export type { GtinProblem } from "./gtin";
 export { gs1CheckDigit, gtin14, hasValidCheckDigit, normalizeGtin } from "./gtin";
