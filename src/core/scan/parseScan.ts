@@ -19,6 +19,11 @@ export interface ScanOptions {
    * year `YY` is read as 20YY.
    */
   readonly today?: Serial;
+  /**
+   * The scanner is known to pass separators on (an earlier scan had one): a scan without them
+   * needed none, so it is read as the specification says, with no guessing where one was lost.
+   */
+  readonly separatorsArrive?: boolean;
 }
 
 /** How the scan arrived. `gtinOnly`: a linear UPC/EAN/ITF-14 barcode carrying just the GTIN. */
@@ -71,7 +76,9 @@ export function parseScan(text: string, options: ScanOptions = {}): Result<Scann
       const gtinLength = /^\d+$/.test(only) && [8, 12, 13, 14].includes(only.length);
       if (gtinLength && f.symbology !== undefined && GTIN_SYMBOLOGIES.has(f.symbology)) return bareGtin(only, raw);
       if (gtinLength && f.symbology === undefined && hasValidCheckDigit(only)) return bareGtin(only, raw);
-      const read = f.separated ? readSeparated(f.segments, raw, referenceYear) : readRunTogether(only, raw, referenceYear);
+      const read = f.separated || options.separatorsArrive
+        ? readSeparated(f.segments, raw, referenceYear)
+        : readRunTogether(only, raw, referenceYear);
       if ("error" in read) {
         // Twelve to fourteen digits that do not even start like an element string (with an SSCC
         // or GTIN) were meant as a UPC/EAN whose check digit is off.
@@ -115,8 +122,8 @@ interface Candidate {
 }
 
 /**
- * Better first: more parts that prove themselves (a GTIN whose check digit holds, an expiry that
- * is a real date), then one with a lot (every pack of an injectable has one), then fewer places
+ * Better first: more of the parts that prove themselves (a GTIN whose check digit holds, an
+ * expiry that is a real date), then one with a lot (every pack of an injectable has one), then fewer places
  * where a missing separator was assumed, then the reading whose earlier parts run longer (the
  * specification's own reading, where it is valid).
  */

@@ -62,6 +62,21 @@ describe("a scan whose separators were dropped", () => {
     expect(read("01" + TOXIN + "10A17270131" + "17280229")).toMatchObject({ lot: "A17270131", expiresText: "2028-02-29" });
   });
 
+  it("does not let a production date hidden in a numeric lot win: lot 4111250615 is kept whole, with a warning", () => {
+    const scan = read("01" + TOXIN + "17270131" + "104111250615");
+    expect(scan.lot).toBe("4111250615");
+    expect(scan.warnings).toEqual([
+      'The scanner sent no separators, so the lot may include trailing characters: it reads as "4111250615" or "41". Lotbook took "4111250615"; check the lot against the label before saving',
+    ]);
+  });
+
+  it("reads strictly, with no warning, once the scanner is known to pass separators on", () => {
+    const scan = parseScan("01" + TOXIN + "17270131" + "104111250615", { today: TODAY, separatorsArrive: true });
+    expect(scan.ok && scan.value).toMatchObject({ lot: "4111250615", warnings: [] });
+    const lotFirst = parseScan("01" + TOXIN + "10ABC123" + "17270131", { today: TODAY, separatorsArrive: true });
+    expect(lotFirst.ok && lotFirst.value).toMatchObject({ lot: "ABC12317270131", warnings: [] });
+  });
+
   it("refuses the scan with the problem of the best reading when none is valid", () => {
     const r = parseScan("01" + "00361234567891" + "10ABC" + "17270131", { today: TODAY });
     expect(r).toEqual({

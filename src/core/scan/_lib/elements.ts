@@ -169,11 +169,19 @@ export function delimitedReading(pairs: ReadonlyArray<readonly [string, string]>
   return { reading: parts };
 }
 
+/** The GTIN and the expiry (as a date, or with its time). */
+const PROVING = new Set(["01", "17", "7003"]);
+
 /** What checking a reading's content found. */
 export interface Checked {
   /** The first problem, if any: the reading is then not a valid one. */
   readonly error?: string;
-  /** How many different AIs proved themselves (a check digit that holds, a real date). */
+  /**
+   * How many of the parts every injectable pack carries proved themselves: a GTIN whose check
+   * digit holds, an expiry that is a real date. Other dates (production, best-before) are not
+   * counted: a lot such as "4111250615" ends in what reads as production date 2025-06-15, and
+   * must not lose to it.
+   */
   readonly proven: number;
   /** AI → data, duplicates (same data) merged. */
   readonly ais: ReadonlyMap<string, string>;
@@ -190,7 +198,7 @@ export function checkReading(reading: Reading, referenceYear: number | undefined
   for (const { spec, value } of reading) {
     const problem = partProblem(spec, value, referenceYear);
     if (problem) error ??= problem;
-    else if (spec.check) proven.add(spec.ai);
+    else if (PROVING.has(spec.ai)) proven.add(spec.ai === "7003" ? "17" : spec.ai);
     const seen = ais.get(spec.ai);
     if (seen === undefined) ais.set(spec.ai, value);
     else if (seen !== value) {
