@@ -14,7 +14,7 @@ const GS = "\u001d";
 const SYMBOLOGY = /^\](?<code>[A-Za-z][0-9A-Za-z])/;
 
 /** Symbologies that carry a bare GTIN (no AIs). */
-export const GTIN_SYMBOLOGIES: ReadonlySet<string> = new Set(["E0", "E3", "E4", "I1", "X0"]);
+export const GTIN_SYMBOLOGIES: ReadonlySet<string> = new Set(["E0", "E4", "I1"]);
 
 /**
  * What scanners and the software around them put where the group separator (ASCII 29) belongs,
@@ -25,7 +25,7 @@ export const GTIN_SYMBOLOGIES: ReadonlySet<string> = new Set(["E0", "E3", "E4", 
  * - `^`: GS1 Syntax Engine's "unbracketed" notation for FNC1;
  * - `␝` (U+241D), the printable symbol for it;
  * - `↔` (U+2194): what Windows types for Alt+029 under the OEM code page;
- * - `~1` and `Ê` (ASCII 202): label-software escapes for FNC1, in text pasted from a label design.
+ * - `~1` and `Ê` (character 202): label-software escapes for FNC1, in text pasted from a label design.
  */
 // eslint-disable-next-line no-control-regex -- ASCII 29 is the group separator itself
 const SEPARATOR_STAND_INS = /<GS>|\[GS\]|\{GS\}|<FNC1>|\[FNC1\]|\{FNC1\}|\^\]|\^|\u241d|\u2194|~1|\u00ca|\u001d/gi;
