@@ -43,3 +43,5 @@ export { replayProduct } from "./replay";
 export { DEFAULT_ALERT_DAYS, lotKey, productKey, rowIsBlank } from "./parse";
 export type { ColumnSpec, Schema } from "./schema";
 export { COUNTS, DRAWS, LOTS, mapColumns, normalizeHeader, PRODUCTS, SCHEMAS } from "./schema";
+export type { GtinIndex, ProductGtins, ScanEntry, ScanFormName, ScannedCode, ScanOptions } from "./scan";
+export { checkScannedExpiry, gtinIndex, looksLikeScan, mapScanToEntry, normalizeGtin, parseScan } from "./scan";

@@ -67,7 +67,7 @@ export const PRODUCTS = {
   alertDays: col("Alert Days", []),
   lossAllowance: col("Loss Allowance", []),
   pricePerUnit: col("Price per Unit", []),
-  gtin: col("GTIN", []),
+  gtin: col("GTIN", ["Barcode", "UPC", "EAN"]),
 } as const;
 
 export type Schema = Readonly<Record<string, ColumnSpec>>;
