@@ -43,7 +43,10 @@ export function atRisk(ledger: Ledger, asOf: Serial, lookbackDays: number = DEFA
     const state = replayProduct(ledger, product, at);
     const from = at.moment - lookbackDays;
     let used = 0;
-    for (const d of state.draws) if (d.row.kind === "Visit" && d.row.time! >= from) used += d.row.qty!;
+    // Draws are booked in time order: walk back from the newest to the window's start.
+    for (let i = state.booked.length - 1; i >= 0 && state.booked[i].time! >= from; i--) {
+      if (state.booked[i].kind === "Visit") used += state.booked[i].qty!;
+    }
     const perDay = used / lookbackDays;
     let cursor = at.moment;
     for (const s of fefoOrder(state)) {

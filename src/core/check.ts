@@ -2,7 +2,7 @@ import { rowBlocks } from "./blocking";
 import { compareDiagnostics, type Diagnostic } from "./diagnostic";
 import type { Ledger } from "./ledger";
 import { replayProduct } from "./replay";
-import { visitTotals } from "./visits";
+import { visitRevenue } from "./visits";
 
 /**
  * Every diagnostic of the ledger — reading, cross-checks and replay — by table and row.
@@ -12,6 +12,6 @@ import { visitTotals } from "./visits";
 export function check(ledger: Ledger): Diagnostic[] {
   const all = [...rowBlocks(ledger).rows];
   for (const product of ledger.productIndex.values()) all.push(...replayProduct(ledger, product).diagnostics);
-  if (ledger.given.Draws) all.push(...visitTotals(ledger).warnings);
+  if (ledger.given.Draws) all.push(...visitRevenue(ledger).warnings);
   return all.sort(compareDiagnostics);
 }

@@ -5,6 +5,7 @@ import type { Money } from "./money";
 import type { DrawKind } from "./rows";
 import { replayProduct } from "./replay";
 import { lotPurchases, lotValue } from "./stock";
+import { addAmount, toMoney, type Amount } from "./_lib/amount";
 
 /** Where every dollar of purchases went, at an as-of date. */
 export interface Conservation {
@@ -36,10 +37,14 @@ export function conservation(ledger: Ledger, asOf: Serial | null = null): Conser
       purchases += lotPurchases(s);
       onHand += lotValue(s);
     }
-    for (const d of state.draws) {
-      if (d.row.kind === "Visit") cogs += d.cost;
-      else other[d.row.kind] += d.cost;
-    }
+    let visits: Amount = 0;
+    const others: Record<keyof typeof other, Amount> = { Waste: 0, Expired: 0, Sample: 0, Return: 0 };
+    state.booked.forEach((row, i) => {
+      if (row.kind === "Visit") visits = addAmount(visits, state.costs.get(i));
+      else others[row.kind] = addAmount(others[row.kind], state.costs.get(i));
+    });
+    cogs += toMoney(visits);
+    for (const k of ["Waste", "Expired", "Sample", "Return"] as const) other[k] += toMoney(others[k]);
     for (const c of state.counts) shrinkage += c.cost;
   }
   const residue = purchases - (cogs + other.Waste + other.Expired + other.Sample + other.Return + shrinkage + onHand);

@@ -1,7 +1,7 @@
 import type { Grid } from "./cells";
 import { formatSerial, type DateSystem, type Serial } from "./dates";
 import { compareDiagnostics, type Diagnostic, type TableName } from "./diagnostic";
-import { parseCounts, parseDraws, parseLots, parseProducts, unitKey, type ParsedTable } from "./parse";
+import { parseCounts, parseDraws, parseLots, parseProducts, unitKey, type DrawsTable, type ParsedTable } from "./parse";
 import { addIssue, type CountRow, type DrawRow, type LotRow, type ProductRow, type RowBase } from "./rows";
 import { stockKeyOf, type StockKey } from "./stockKey";
 
@@ -27,6 +27,8 @@ export interface Lot {
   readonly unit: string | null;
   /** Usable receipts in arrival order: the lot's FIFO cost layers. */
   readonly receipts: readonly LotRow[];
+  /** Position in its product's `lots`. */
+  readonly index: number;
 }
 
 /** A product: its display name, its lots and its optional settings from Products. */
@@ -34,6 +36,8 @@ export interface Product {
   readonly key: string;
   readonly name: string;
   readonly lots: Lot[];
+  /** Position in the ledger's `productIndex`. */
+  readonly index: number;
   readonly settings: ProductRow | null;
 }
 
@@ -44,7 +48,7 @@ export interface Product {
 export interface Ledger {
   readonly dateSystem: DateSystem;
   readonly lots: ParsedTable<LotRow>;
-  readonly draws: ParsedTable<DrawRow>;
+  readonly draws: DrawsTable;
   readonly counts: ParsedTable<CountRow>;
   readonly products: ParsedTable<ProductRow>;
   /** Which tables were passed at all (Counts and Products are optional). */
@@ -152,7 +156,7 @@ function indexLots(lots: ParsedTable<LotRow>, settings: Map<string, ProductRow>,
   // show that row's error rather than "not a product".
   for (const row of ordered) {
     if (row.productKey && !productIndex.has(row.productKey)) {
-      productIndex.set(row.productKey, { key: row.productKey, name: row.product!, lots: [], settings: settings.get(row.productKey) ?? null });
+      productIndex.set(row.productKey, { key: row.productKey, name: row.product!, lots: [], settings: settings.get(row.productKey) ?? null, index: productIndex.size });
     }
   }
   for (const [key, first] of firstRowOf) {
@@ -167,6 +171,7 @@ function indexLots(lots: ParsedTable<LotRow>, settings: Map<string, ProductRow>,
       received: receipts.length ? receipts[0].received! : Infinity,
       unit: first.unit ?? settings.get(productKey)?.unit ?? null,
       receipts,
+      index: product.lots.length,
     };
     lotIndex.set(key, lot);
     product.lots.push(lot);
@@ -181,7 +186,7 @@ function unknownLot(lot: string | null, lotKey: string, broken: Map<string, LotR
     : `lot ${lot} is not in the Lots table; check the lot number or record its receipt in Lots`;
 }
 
-function checkDraws(draws: ParsedTable<DrawRow>, lotIndex: Map<StockKey, Lot>, productIndex: Map<string, Product>, system: DateSystem, broken: Map<string, LotRow>) {
+function checkDraws(draws: DrawsTable, lotIndex: Map<StockKey, Lot>, productIndex: Map<string, Product>, system: DateSystem, broken: Map<string, LotRow>) {
   const names = draws.columnNames;
   for (const row of draws.rows) {
     let lot: Lot | undefined;
@@ -199,11 +204,15 @@ function checkDraws(draws: ParsedTable<DrawRow>, lotIndex: Map<StockKey, Lot>, p
         addIssue(row, names.product, "error", `lot ${lot.lot} is ${lotProduct.name} in the Lots table, not ${row.product}`);
         continue;
       }
+      row.lotRef = lot;
+      row.owner = lotProduct;
     } else if (row.productKey !== null) {
-      if (!productIndex.has(row.productKey)) {
+      const owner = productIndex.get(row.productKey);
+      if (!owner) {
         addIssue(row, names.product, "error", `${row.product} has no lots in the Lots table; check the product name`);
         continue;
       }
+      row.owner = owner;
     }
     const unit = lot?.unit ?? productIndex.get(row.productKey ?? "")?.settings?.unit ?? null;
     if (row.unit && unit && unitKey(row.unit) !== unitKey(unit)) {

@@ -17,6 +17,18 @@ export interface ParsedTable<R> {
   readonly present: boolean;
 }
 
+/** The visits of the Draws table, each with a dense index (the first spelling is shown). */
+export interface VisitIndex {
+  readonly ids: readonly string[];
+  /** By the case-insensitive key (the id in lower case). */
+  readonly byKey: ReadonlyMap<string, number>;
+}
+
+/** The parsed Draws table and its visits. */
+export interface DrawsTable extends ParsedTable<DrawRow> {
+  readonly visits?: VisitIndex;
+}
+
 export interface ParseOptions {
   readonly dateSystem?: DateSystem;
 }
@@ -31,28 +43,36 @@ const HOW_TO_PASS: Record<TableName, string> = {
 // ---------------------------------------------------------------------------------------------
 // Cell readers. Each returns the value, or `undefined` after recording why the cell is unusable.
 
-type Sink = (severity: "error" | "warning", message: string) => void;
+/** Text of a column kept only for people (Supplier, PO, By, Note): never a reason to stop. */
+function noteText(cell: Cell): string | null {
+  if (typeof cell === "string") {
+    const t = cell.trim();
+    return t === "" || excelError(t) !== null ? null : t;
+  }
+  if (typeof cell === "number") return cell === 0 ? null : String(cell);
+  return null;
+}
 
-function errorCell(cell: Cell, sink: Sink): boolean {
+function errorCell(cell: Cell, row: RowBase, col: string): boolean {
   const code = excelError(cell);
   if (code === null) return false;
-  sink("error", `the cell shows the error ${code}; fix the value or formula there`);
+  addIssue(row, col, "error", `the cell shows the error ${code}; fix the value or formula there`);
   return true;
 }
 
 /** Text, trimmed; numbers as typed. `null` when blank. */
-function readText(cell: Cell, sink: Sink): string | null | undefined {
+function readText(cell: Cell, row: RowBase, col: string): string | null | undefined {
   if (typeof cell === "string") {
     const t = cell.trim();
     if (t === "") return null;
-    if (t.charCodeAt(0) === 35 && errorCell(t, sink)) return undefined;
+    if (t.charCodeAt(0) === 35 && errorCell(t, row, col)) return undefined;
     return t;
   }
   if (isBlankText(cell)) return null;
   if (typeof cell === "number") return String(cell);
   if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
-  errorCell(cell, sink);
+  errorCell(cell, row, col);
   return undefined;
 }
 
@@ -71,46 +91,46 @@ function cleanNumberText(t: string): string | null {
   return body;
 }
 
-function readNumber(cell: Cell, sink: Sink, what: string): number | null | undefined {
-  if (typeof cell === "number") return Number.isFinite(cell) ? cell : (sink("error", `${cell} is not a number`), undefined);
+function readNumber(cell: Cell, row: RowBase, col: string, what: string): number | null | undefined {
+  if (typeof cell === "number") return Number.isFinite(cell) ? cell : (addIssue(row, col, "error", `${cell} is not a number`), undefined);
   if (isBlank(cell)) return null;
   if (typeof cell === "string") {
-    if (errorCell(cell, sink)) return undefined;
+    if (errorCell(cell, row, col)) return undefined;
     const clean = cleanNumberText(cell);
     if (clean !== null) return Number(clean);
-  } else if (errorCell(cell, sink)) return undefined;
-  sink("error", `${showCell(cell)} is not ${what}`);
+  } else if (errorCell(cell, row, col)) return undefined;
+  addIssue(row, col, "error", `${showCell(cell)} is not ${what}`);
   return undefined;
 }
 
-function readQty(cell: Cell, sink: Sink, what: string): Qty | null | undefined {
+function readQty(cell: Cell, row: RowBase, col: string, what: string): Qty | null | undefined {
   let qty: Qty;
   if (typeof cell === "number") {
-    if (!Number.isFinite(cell)) return (sink("error", `${cell} is not ${what}`), undefined);
+    if (!Number.isFinite(cell)) return (addIssue(row, col, "error", `${cell} is not ${what}`), undefined);
     const r = qtyFromNumber(cell);
-    if (r.rounded) sink("warning", `${cell} has more than 6 decimal places; Lotbook counts it as ${r.qty / QTY_ONE}`);
+    if (r.rounded) addIssue(row, col, "warning", `${cell} has more than 6 decimal places; Lotbook counts it as ${r.qty / QTY_ONE}`);
     qty = r.qty;
   } else {
     if (isBlank(cell)) return null;
-    if (errorCell(cell, sink)) return undefined;
+    if (errorCell(cell, row, col)) return undefined;
     const clean = typeof cell === "string" ? cleanNumberText(cell) : null;
     const scaled = clean === null ? null : decimalToScaled(clean, 6);
-    if (scaled === null) return (sink("error", `${showCell(cell)} is not ${what}`), undefined);
+    if (scaled === null) return (addIssue(row, col, "error", `${showCell(cell)} is not ${what}`), undefined);
     qty = Number(scaled);
   }
   return qty;
 }
 
-function readMoney(cell: Cell, sink: Sink): Money | null | undefined {
+function readMoney(cell: Cell, row: RowBase, col: string): Money | null | undefined {
   if (typeof cell === "number") {
-    if (!Number.isFinite(cell)) return (sink("error", `${cell} is not an amount of money`), undefined);
+    if (!Number.isFinite(cell)) return (addIssue(row, col, "error", `${cell} is not an amount of money`), undefined);
     return moneyFromNumber(cell);
   }
   if (isBlank(cell)) return null;
-  if (errorCell(cell, sink)) return undefined;
+  if (errorCell(cell, row, col)) return undefined;
   const clean = typeof cell === "string" ? cleanNumberText(cell) : null;
   const m = clean === null ? null : moneyFromText(clean);
-  if (m === null) return (sink("error", `${showCell(cell)} is not an amount of money`), undefined);
+  if (m === null) return (addIssue(row, col, "error", `${showCell(cell)} is not an amount of money`), undefined);
   return m;
 }
 
@@ -120,35 +140,35 @@ interface DateRead {
   readonly monthOnly: boolean;
 }
 
-function readDate(cell: Cell, sink: Sink, system: DateSystem, allowMonthOnly: boolean): DateRead | null | undefined {
+function readDate(cell: Cell, row: RowBase, col: string, system: DateSystem, allowMonthOnly: boolean): DateRead | null | undefined {
   if (typeof cell === "number") {
     if (cell === 0) return null;
     if (!Number.isFinite(cell) || cell < 1 || cell > MAX_SERIAL + 1) {
-      sink("error", `${cell} is not a date`);
+      addIssue(row, col, "error", `${cell} is not a date`);
       return undefined;
     }
     return { serial: cell, text: false, monthOnly: false };
   }
   if (isBlank(cell)) return null;
   if (cell instanceof Date) {
-    if (Number.isNaN(cell.getTime())) return (sink("error", "the cell holds an invalid date"), undefined);
+    if (Number.isNaN(cell.getTime())) return (addIssue(row, col, "error", "the cell holds an invalid date"), undefined);
     return { serial: serialFromDate(cell, system), text: false, monthOnly: false };
   }
-  if (errorCell(cell, sink)) return undefined;
+  if (errorCell(cell, row, col)) return undefined;
   if (typeof cell === "string") {
     const d = parseTextDate(cell, system, allowMonthOnly);
     if (d) return { serial: d.serial, text: true, monthOnly: d.monthOnly };
     if (!allowMonthOnly && parseTextDate(cell, system, true)) {
-      sink("error", `${showCell(cell)} names a month, not a day; give the full date (for example 3/15/2026)`);
+      addIssue(row, col, "error", `${showCell(cell)} names a month, not a day; give the full date (for example 3/15/2026)`);
       return undefined;
     }
   }
-  sink("error", `${showCell(cell)} is not a date; type it as 3/15/2026 or 2026-03-15`);
+  addIssue(row, col, "error", `${showCell(cell)} is not a date; type it as 3/15/2026 or 2026-03-15`);
   return undefined;
 }
 
-function textDateWarning(sink: Sink, d: DateRead, column: string): void {
-  if (d.text) sink("warning", `the date is stored as text; Excel may not sort or filter it as a date (retype it in the ${column} column as a date)`);
+function textDateWarning(row: RowBase, col: string, d: DateRead): void {
+  if (d.text) addIssue(row, col, "warning", `the date is stored as text; Excel may not sort or filter it as a date (retype it in the ${col} column as a date)`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -261,12 +281,18 @@ export function rowIsBlank(r: ReadonlyArray<Cell> | undefined): boolean {
   return true;
 }
 
-function get(r: ReadonlyArray<Cell>, at: number): Cell {
-  return at >= 0 ? r[at] : null;
+/** Resets the scratch record for data row `i` of the grid (header = index 0, row number 1). */
+type ScratchRow = { -readonly [K in keyof RowBase]: RowBase[K] };
+
+function fresh(scratch: ScratchRow, i: number): RowBase {
+  scratch.row = i + 1;
+  scratch.issues = null;
+  scratch.usable = true;
+  return scratch;
 }
 
-function sinkFor(row: RowBase, column: string): Sink {
-  return (severity, message) => addIssue(row, column, severity, message);
+function get(r: ReadonlyArray<Cell>, at: number): Cell {
+  return at >= 0 ? r[at] : null;
 }
 
 function lotNumberWarning(row: RowBase, column: string, cell: Cell): void {
@@ -292,22 +318,24 @@ export function parseLots(grid: Grid | null | undefined, options: ParseOptions =
   if ("rows" in f) return f;
   const { cols, names } = f;
   const rows: LotRow[] = [];
+  // Each row's problems are collected on one scratch record, then copied into the row itself.
+  const scratch: ScratchRow = { row: 0, issues: null, usable: true };
   for (let i = 1; i <= f.lastRow; i++) {
     const r = grid![i];
     if (rowIsBlank(r)) continue;
-    const row = { row: i + 1, issues: null, usable: true } as RowBase;
-    const product = readText(get(r, cols.product), sinkFor(row, names.product));
+    const row = fresh(scratch, i);
+    const product = readText(get(r, cols.product), row, names.product);
     const lotCell = get(r, cols.lot);
-    const lot = readText(lotCell, sinkFor(row, names.lot));
+    const lot = readText(lotCell, row, names.lot);
     lotNumberWarning(row, names.lot, lotCell);
-    const expires = readDate(get(r, cols.expires), sinkFor(row, names.expires), system, true);
-    const received = readDate(get(r, cols.received), sinkFor(row, names.received), system, false);
-    const qty = readQty(get(r, cols.qty), sinkFor(row, names.qty), "a quantity");
-    const unit = readText(get(r, cols.unit), sinkFor(row, names.unit));
-    const unitCost = readMoney(get(r, cols.unitCost), sinkFor(row, names.unitCost));
-    const totalCost = readMoney(get(r, cols.totalCost), sinkFor(row, names.totalCost));
-    const supplier = readText(get(r, cols.supplier), () => undefined);
-    const po = readText(get(r, cols.po), () => undefined);
+    const expires = readDate(get(r, cols.expires), row, names.expires, system, true);
+    const received = readDate(get(r, cols.received), row, names.received, system, false);
+    const qty = readQty(get(r, cols.qty), row, names.qty, "a quantity");
+    const unit = readText(get(r, cols.unit), row, names.unit);
+    const unitCost = readMoney(get(r, cols.unitCost), row, names.unitCost);
+    const totalCost = readMoney(get(r, cols.totalCost), row, names.totalCost);
+    const supplier = noteText(get(r, cols.supplier));
+    const po = noteText(get(r, cols.po));
 
     if (product === null) addIssue(row, names.product, "error", "the product is blank; enter the product name as used in Draws");
     if (lot === null) addIssue(row, names.lot, "error", "the lot number is blank; enter it as printed on the vial or carton");
@@ -315,14 +343,14 @@ export function parseLots(grid: Grid | null | undefined, options: ParseOptions =
     if (qty === null) addIssue(row, names.qty, "error", "the quantity received is blank");
     else if (qty !== undefined && qty <= 0) addIssue(row, names.qty, "error", `the quantity received must be more than 0 (it is ${qty / QTY_ONE})`);
     if (expires) {
-      textDateWarning(sinkFor(row, names.expires), expires, names.expires);
+      textDateWarning(row, names.expires, expires);
       if (!expires.monthOnly && isFirstOfMonth(expires.serial, system)) {
         addIssue(row, names.expires, "warning",
           "the expiry is the 1st of a month: if the label shows only month and year, the lot is good through the last day of that month (Excel turns a typed 03/2026 into March 1st); type the last day instead");
       }
     }
     if (received) {
-      textDateWarning(sinkFor(row, names.received), received, names.received);
+      textDateWarning(row, names.received, received);
       if (expires && Math.floor(expires.serial) < Math.floor(received.serial)) {
         addIssue(row, names.expires, "error", "the lot expires before the date it was received; check both dates");
       }
@@ -340,7 +368,7 @@ export function parseLots(grid: Grid | null | undefined, options: ParseOptions =
       }
     }
     rows.push({
-      ...row,
+      row: row.row, issues: row.issues, usable: row.usable,
       product: product ?? null,
       productKey: product ? productKey(product) : null,
       lot: lot ?? null,
@@ -359,12 +387,13 @@ export function parseLots(grid: Grid | null | undefined, options: ParseOptions =
 }
 
 const KINDS: Record<string, DrawKind> = { visit: "Visit", waste: "Waste", expired: "Expired", sample: "Sample", return: "Return" };
+const KIND_EXACT = new Map<string, DrawKind>(Object.values(KINDS).map((k) => [k, k]));
 
 /**
  * Parses the Draws table (header row first). Built for speed: a practice's draws run to the
  * hundreds of thousands, so names already seen are looked up rather than normalised again.
  */
-export function parseDraws(grid: Grid | null | undefined, options: ParseOptions = {}): ParsedTable<DrawRow> {
+export function parseDraws(grid: Grid | null | undefined, options: ParseOptions = {}): DrawsTable {
   const system = options.dateSystem ?? 1900;
   const f = frame("Draws", grid, DRAWS);
   if ("rows" in f) return f;
@@ -373,51 +402,70 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
   const rows: DrawRow[] = [];
   const products = new Map<string, string>();
   const lots = new Map<string, string>();
-  const visits = new Map<string, string>();
+  // Visits get dense indices here, so per-visit totals are arrays, not maps, later on.
+  const visitByKey = new Map<string, number>();
+  // A visit's lines are usually entered together: the row before is the cheapest lookup.
+  let lastVisit = "";
+  let lastVisitIndex = -1;
+  const visitIds: string[] = [];
+  const visitKeys: string[] = [];
   const g = grid!;
+  // Each row's problems are collected on one scratch record, then copied into the row itself.
+  const scratch: ScratchRow = { row: 0, issues: null, usable: true };
   for (let i = 1; i <= f.lastRow; i++) {
     const r = g[i];
     if (rowIsBlank(r)) continue;
-    const row: RowBase = { row: i + 1, issues: null, usable: true };
+    const row = fresh(scratch, i);
     const dateCell = get(r, cols.date);
     let time: Serial | null = null;
     if (typeof dateCell === "number" && dateCell >= 1 && dateCell <= MAX_SERIAL + 1) time = dateCell;
     else {
-      const d = readDate(dateCell, sinkFor(row, names.date), system, false);
+      const d = readDate(dateCell, row, names.date, system, false);
       if (d === null) addIssue(row, names.date, "error", "the date is blank");
       else if (d) {
         time = d.serial;
-        textDateWarning(sinkFor(row, names.date), d, names.date);
+        textDateWarning(row, names.date, d);
       }
     }
-    const visit = readText(get(r, cols.visit), sinkFor(row, names.visit));
-    const patient = readText(get(r, cols.patient), sinkFor(row, names.patient));
-    const provider = readText(get(r, cols.provider), sinkFor(row, names.provider));
-    const service = readText(get(r, cols.service), sinkFor(row, names.service));
-    const product = readText(get(r, cols.product), sinkFor(row, names.product));
+    const visit = readText(get(r, cols.visit), row, names.visit);
+    const patient = readText(get(r, cols.patient), row, names.patient);
+    const provider = readText(get(r, cols.provider), row, names.provider);
+    const service = readText(get(r, cols.service), row, names.service);
+    const product = readText(get(r, cols.product), row, names.product);
     const lotCell = get(r, cols.lot);
-    const lot = readText(lotCell, sinkFor(row, names.lot));
+    const lot = readText(lotCell, row, names.lot);
     lotNumberWarning(row, names.lot, lotCell);
     const qtyCell = get(r, cols.qty);
     const qty = typeof qtyCell === "number" && qtyCell > 0 && Number.isInteger(qtyCell * 4)
       ? qtyCell * QTY_ONE
-      : readQty(qtyCell, sinkFor(row, names.qty), "a quantity");
+      : readQty(qtyCell, row, names.qty, "a quantity");
     if (qty === null) addIssue(row, names.qty, "error", "the quantity drawn is blank");
     else if (qty !== undefined && qty <= 0) addIssue(row, names.qty, "error", `the quantity drawn must be more than 0 (it is ${qty / QTY_ONE}); record a correction as its own row, never a negative draw`);
-    const unit = readText(get(r, cols.unit), sinkFor(row, names.unit));
-    const kindText = readText(get(r, cols.kind), sinkFor(row, names.kind));
+    const unit = readText(get(r, cols.unit), row, names.unit);
+    const kindText = readText(get(r, cols.kind), row, names.kind);
     let kind: DrawKind = "Visit";
     if (kindText) {
-      const k = KINDS[kindText.toLowerCase()];
+      const k = KIND_EXACT.get(kindText) ?? KINDS[kindText.toLowerCase()];
       if (k) kind = k;
       else addIssue(row, names.kind, "error", `'${kindText}' is not a kind of draw; use Visit, Waste, Expired, Sample or Return`);
     }
     const priceCell = get(r, cols.price);
-    const price = isBlank(priceCell) ? null : readMoney(priceCell, sinkFor(row, names.price));
-    let vKey: string | null = null;
+    const price = isBlank(priceCell) ? null : readMoney(priceCell, row, names.price);
+    let visitIndex = -1;
     if (visit) {
-      vKey = visits.get(visit) ?? null;
-      if (vKey === null) visits.set(visit, (vKey = visit.toLowerCase()));
+      if (visit === lastVisit) visitIndex = lastVisitIndex;
+      else {
+        const key = visit.toLowerCase();
+        visitIndex = visitByKey.get(key) ?? -1;
+        if (visitIndex < 0) {
+          visitIndex = visitIds.length;
+          visitIds.push(visit);
+          visitKeys.push(key);
+          visitByKey.set(key, visitIndex);
+        }
+        lastVisit = visit;
+        lastVisitIndex = visitIndex;
+      }
     }
     if (kind === "Visit" && kindText !== undefined) {
       visitDraws++;
@@ -437,9 +485,9 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
     }
     rows.push({
       row: row.row, issues: row.issues, usable: row.usable,
-      time, visit: visit ?? null, visitKey: vKey, patient: patient ?? null, provider: provider ?? null, service: service ?? null,
+      time, visit: visit ?? null, visitKey: visitIndex < 0 ? null : visitKeys[visitIndex], visitIndex, patient: patient ?? null, provider: provider ?? null, service: service ?? null,
       product: product ?? null, productKey: pKey, lot: lot ?? null, lotKey: lKey,
-      qty: qty ?? null, unit: unit ?? null, kind, price: price ?? null,
+      qty: qty ?? null, unit: unit ?? null, kind, price: price ?? null, lotRef: null, owner: null,
     });
   }
   if (cols.visit < 0 && visitDraws > 0) {
@@ -449,7 +497,7 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
     }];
     return { rows: [], tableErrors, columnNames: names, present: true };
   }
-  return { rows, tableErrors: f.tableErrors, columnNames: names, present: true };
+  return { rows, tableErrors: f.tableErrors, columnNames: names, present: true, visits: { ids: visitIds, byKey: visitByKey } };
 }
 
 /** Parses the Counts table (header row first). */
@@ -459,19 +507,21 @@ export function parseCounts(grid: Grid | null | undefined, options: ParseOptions
   if ("rows" in f) return f;
   const { cols, names } = f;
   const rows: CountRow[] = [];
+  // Each row's problems are collected on one scratch record, then copied into the row itself.
+  const scratch: ScratchRow = { row: 0, issues: null, usable: true };
   for (let i = 1; i <= f.lastRow; i++) {
     const r = grid![i];
     if (rowIsBlank(r)) continue;
-    const row: RowBase = { row: i + 1, issues: null, usable: true };
-    const d = readDate(get(r, cols.date), sinkFor(row, names.date), system, false);
+    const row = fresh(scratch, i);
+    const d = readDate(get(r, cols.date), row, names.date, system, false);
     if (d === null) addIssue(row, names.date, "error", "the count date is blank");
-    else if (d) textDateWarning(sinkFor(row, names.date), d, names.date);
-    const product = readText(get(r, cols.product), sinkFor(row, names.product));
+    else if (d) textDateWarning(row, names.date, d);
+    const product = readText(get(r, cols.product), row, names.product);
     const lotCell = get(r, cols.lot);
-    const lot = readText(lotCell, sinkFor(row, names.lot));
+    const lot = readText(lotCell, row, names.lot);
     lotNumberWarning(row, names.lot, lotCell);
     if (lot === null) addIssue(row, names.lot, "error", "the lot number is blank; a count is of one lot");
-    const counted = readQty(get(r, cols.counted), sinkFor(row, names.counted), "a number of units");
+    const counted = readQty(get(r, cols.counted), row, names.counted, "a number of units");
     if (counted === null) addIssue(row, names.counted, "error", "the counted quantity is blank; enter 0 if none is left");
     else if (counted !== undefined && counted < 0) addIssue(row, names.counted, "error", `the counted quantity cannot be negative (it is ${counted / QTY_ONE})`);
     const timed = !!d && d.serial !== Math.floor(d.serial);
@@ -481,8 +531,8 @@ export function parseCounts(grid: Grid | null | undefined, options: ParseOptions
       product: product ?? null, productKey: product ? productKey(product) : null,
       lot: lot ?? null, lotKey: lot ? lotKey(lot) : null,
       counted: counted ?? null,
-      by: readText(get(r, cols.by), () => undefined) ?? null,
-      note: readText(get(r, cols.note), () => undefined) ?? null,
+      by: noteText(get(r, cols.by)),
+      note: noteText(get(r, cols.note)),
     });
   }
   return { rows, tableErrors: f.tableErrors, columnNames: names, present: true };
@@ -494,21 +544,23 @@ export function parseProducts(grid: Grid | null | undefined): ParsedTable<Produc
   if ("rows" in f) return f;
   const { cols, names } = f;
   const rows: ProductRow[] = [];
+  // Each row's problems are collected on one scratch record, then copied into the row itself.
+  const scratch: ScratchRow = { row: 0, issues: null, usable: true };
   for (let i = 1; i <= f.lastRow; i++) {
     const r = grid![i];
     if (rowIsBlank(r)) continue;
-    const row: RowBase = { row: i + 1, issues: null, usable: true };
-    const product = readText(get(r, cols.product), sinkFor(row, names.product));
+    const row = fresh(scratch, i);
+    const product = readText(get(r, cols.product), row, names.product);
     if (product === null) addIssue(row, names.product, "error", "the product is blank");
-    const unit = readText(get(r, cols.unit), sinkFor(row, names.unit));
-    const vial = readQty(get(r, cols.vialSize), sinkFor(row, names.vialSize), "a number of units per vial");
+    const unit = readText(get(r, cols.unit), row, names.unit);
+    const vial = readQty(get(r, cols.vialSize), row, names.vialSize, "a number of units per vial");
     if (vial != null && vial <= 0) addIssue(row, names.vialSize, "error", "the vial size must be more than 0");
-    const hours = readNumber(get(r, cols.useWithinHours), sinkFor(row, names.useWithinHours), "a number of hours");
+    const hours = readNumber(get(r, cols.useWithinHours), row, names.useWithinHours, "a number of hours");
     if (hours != null && hours <= 0) addIssue(row, names.useWithinHours, "error", "Use Within Hours must be more than 0 (leave it blank for no limit)");
-    const alertDays = readAlertDays(get(r, cols.alertDays), sinkFor(row, names.alertDays));
-    const allowance = readAllowance(get(r, cols.lossAllowance), sinkFor(row, names.lossAllowance));
-    const price = readMoney(get(r, cols.pricePerUnit), sinkFor(row, names.pricePerUnit));
-    const gtin = readText(get(r, cols.gtin), sinkFor(row, names.gtin));
+    const alertDays = readAlertDays(get(r, cols.alertDays), row, names.alertDays);
+    const allowance = readAllowance(get(r, cols.lossAllowance), row, names.lossAllowance);
+    const price = readMoney(get(r, cols.pricePerUnit), row, names.pricePerUnit);
+    const gtin = readText(get(r, cols.gtin), row, names.gtin);
     rows.push({
       row: row.row, issues: row.issues, usable: row.usable,
       product: product ?? null, productKey: product ? productKey(product) : null,
@@ -523,30 +575,30 @@ export function parseProducts(grid: Grid | null | undefined): ParsedTable<Produc
 /** Alert thresholds when Products gives none: 90, 60 and 30 days before expiry. */
 export const DEFAULT_ALERT_DAYS: readonly number[] = [90, 60, 30];
 
-function readAlertDays(cell: Cell, sink: Sink): readonly number[] | null | undefined {
+function readAlertDays(cell: Cell, row: RowBase, col: string): readonly number[] | null | undefined {
   if (isBlank(cell)) return null;
   if (typeof cell === "number") {
     if (Number.isInteger(cell) && cell > 0) return [cell];
-  } else if (typeof cell === "string" && !errorCell(cell, sink)) {
+  } else if (typeof cell === "string" && !errorCell(cell, row, col)) {
     const parts = cell.split(/[,;\s]+/).filter((p) => p !== "");
     const days = parts.map((p) => Number(p));
     if (days.length > 0 && days.every((d) => Number.isInteger(d) && d > 0)) return [...new Set(days)].sort((a, b) => b - a);
   } else return undefined;
-  sink("error", `${showCell(cell)} is not a list of days; write it like 90,60,30`);
+  addIssue(row, col, "error", `${showCell(cell)} is not a list of days; write it like 90,60,30`);
   return undefined;
 }
 
-function readAllowance(cell: Cell, sink: Sink): number | null | undefined {
+function readAllowance(cell: Cell, row: RowBase, col: string): number | null | undefined {
   if (isBlank(cell)) return null;
   let value: number | null | undefined;
   let percent = false;
   if (typeof cell === "string" && cell.trim().endsWith("%")) {
     percent = true;
-    value = readNumber(cell.trim().slice(0, -1), sink, "a percentage");
-  } else value = readNumber(cell, sink, "a percentage");
+    value = readNumber(cell.trim().slice(0, -1), row, col, "a percentage");
+  } else value = readNumber(cell, row, col, "a percentage");
   if (value == null) return value;
   if (value < 0 || (value >= 100 && (percent || value >= 1))) {
-    sink("error", `a loss allowance of ${showCell(cell)} is out of range; write 5 or 5% for five percent`);
+    addIssue(row, col, "error", `a loss allowance of ${showCell(cell)} is out of range; write 5 or 5% for five percent`);
     return undefined;
   }
   // "5" and "5%" both mean 5 %; a value below 1 is already a fraction (Excel stores 5% as 0.05).

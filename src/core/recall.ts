@@ -3,7 +3,7 @@ import type { Serial } from "./dates";
 import type { Ledger } from "./ledger";
 import { lotKey } from "./parse";
 import type { Qty } from "./quantity";
-import { replayProduct } from "./replay";
+import { bookings, replayProduct } from "./replay";
 import type { Result } from "./result";
 import { stockKeyOf } from "./stockKey";
 
@@ -42,7 +42,7 @@ export function recall(ledger: Ledger, lotNumber: string, withAssumed: boolean):
     const failure = productFailure(ledger, product.key);
     if (failure) out.push({ t: Infinity, r: { ok: false, error: failure } });
     else {
-      for (const b of replayProduct(ledger, product).draws) {
+      for (const b of bookings(replayProduct(ledger, product))) {
         if (!b.assumed || b.row.kind !== "Visit") continue;
         for (const a of b.allocations) {
           if (a.lot !== key) continue;

@@ -7,6 +7,9 @@ import { formatQty, QTY_ONE, type Qty } from "./quantity";
 import type { CountRow, DrawRow, LotRow } from "./rows";
 import { stockKeyOf, type StockKey } from "./stockKey";
 import { divRound } from "./_lib/decimalText";
+import { addAmount, AmountColumn, mulAmount, toMoney, type Amount } from "./_lib/amount";
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /**
  * One receipt of a lot: a FIFO cost layer. Its cost is relieved cumulatively — the cost of the
@@ -19,7 +22,7 @@ export interface Layer {
   readonly num: bigint;
   readonly den: bigint;
   /** Cost per millionth of a unit when it is exact (the usual case), for speed. */
-  readonly exact: bigint | null;
+  readonly exact: Amount | null;
   /** Units taken from this layer so far (draws, shrinkage; lowered by units found). */
   taken: Qty;
 }
@@ -81,9 +84,14 @@ export interface CountBooking {
 /** A product's stock at an instant, and every draw and count booked up to it. */
 export interface ProductState {
   readonly product: Product;
-  readonly at: Instant;
+  /** The product's lot states, in FEFO order. */
   readonly lots: ReadonlyMap<StockKey, LotState>;
-  readonly draws: readonly DrawBooking[];
+  /** Draws booked, in event order, and what each cost (parallel arrays: a practice has many). */
+  readonly booked: readonly DrawRow[];
+  /** What each booked draw cost, by its position in `booked` (exact: see `Amount`). */
+  readonly costs: AmountColumn;
+  /** For blank-lot draws: the lots FEFO assigned them to. */
+  readonly splits: ReadonlyMap<DrawRow, readonly Allocation[]>;
   readonly counts: readonly CountBooking[];
   /** Problems only the replay can see (overdraws, blank-lot draws FEFO cannot cover). */
   readonly diagnostics: readonly Diagnostic[];
@@ -94,7 +102,7 @@ export interface ProductState {
 
 /** The cost of the first `b` units of a layer. */
 export function layerCost(l: Layer, b: Qty): Money {
-  return l.exact !== null ? l.exact * BigInt(b) : divRound(l.num * BigInt(b), l.den);
+  return l.exact !== null ? toMoney(l.exact) * BigInt(b) : divRound(l.num * BigInt(b), l.den);
 }
 
 /** What the whole layer cost on its purchase order. */
@@ -112,28 +120,34 @@ function newLayer(row: LotRow): Layer {
   // Total Cost wins when given (it is what was paid); else Unit Cost per whole unit.
   const num = row.totalCost ?? row.unitCost!;
   const den = row.totalCost !== null ? BigInt(qty) : BigInt(QTY_ONE);
-  const exact = num % den === 0n ? num / den : null;
+  const perMicro = num % den === 0n ? num / den : null;
+  const exact = perMicro === null ? null : perMicro <= MAX_SAFE ? Number(perMicro) : perMicro;
   return { row, qty, num, den, exact, taken: 0 };
 }
 
+/** The cost of the next `x` units of a layer (negative `x`: units put back). */
+function slice(l: Layer, x: Qty): Amount {
+  return l.exact !== null ? mulAmount(l.exact, x) : layerCost(l, l.taken + x) - layerCost(l, l.taken);
+}
+
 /** Takes `q` units from a lot, oldest layer first; beyond what is left, from the newest layer. */
-function take(s: LotState, q: Qty): Money {
+function take(s: LotState, q: Qty): Amount {
   const layers = s.layers;
   let rest = q;
-  let cost = 0n;
+  let cost: Amount = 0;
   while (s.head < layers.length - 1 && layers[s.head].taken >= layers[s.head].qty) s.head++;
   for (let i = s.head; i < layers.length && rest > 0; i++) {
     const l = layers[i];
     const avail = l.qty - l.taken;
     if (avail <= 0) continue;
     const x = avail < rest ? avail : rest;
-    cost += layerCost(l, l.taken + x) - layerCost(l, l.taken);
+    cost = addAmount(cost, slice(l, x));
     l.taken += x;
     rest -= x;
   }
   if (rest > 0) {
     const l = layers[layers.length - 1];
-    cost += layerCost(l, l.taken + rest) - layerCost(l, l.taken);
+    cost = addAmount(cost, slice(l, rest));
     l.taken += rest;
   }
   s.remaining -= q;
@@ -141,9 +155,9 @@ function take(s: LotState, q: Qty): Money {
 }
 
 /** Units found at a count go back into the newest layer, at its cost. */
-function giveBack(s: LotState, q: Qty): Money {
+function giveBack(s: LotState, q: Qty): Amount {
   const l = s.layers[s.layers.length - 1];
-  const cost = layerCost(l, l.taken - q) - layerCost(l, l.taken);
+  const cost = slice(l, -q);
   l.taken -= q;
   s.remaining += q;
   return cost;
@@ -226,97 +240,174 @@ function trimVialsToCount(s: LotState, counted: Qty): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Events.
+// The timeline: each product's usable rows in event order, built once per ledger.
 
-const RECEIPT = 0;
-const DRAW = 1;
-const COUNT = 2;
-
-interface Event {
-  readonly t: number;
-  readonly phase: number;
-  readonly seq: number;
-  readonly type: number;
-  readonly row: LotRow | DrawRow | CountRow;
+/**
+ * One product's events, each kind already in time order (ties in row order): receipts at the start
+ * of their day, draws at their time, counts at their time or the end of their day. The replay
+ * merges the three lists; no per-event objects, since a practice has hundreds of thousands.
+ */
+interface Timeline {
+  readonly receipts: readonly LotRow[];
+  readonly receiptLot: readonly number[];
+  readonly draws: readonly DrawRow[];
+  /** Index of the draw's lot in the product's lots, or −1 for a blank lot. */
+  readonly drawLot: Int32Array;
+  readonly counts: readonly CountRow[];
+  readonly countT: readonly number[];
+  readonly countPhase: readonly number[];
+  readonly countLot: readonly number[];
+  /** The last event: an as-of at or after it sees the same books as the end of time. */
+  readonly lastT: number;
+  readonly lastPhase: number;
 }
 
-const eventCache = new WeakMap<Ledger, Map<string, Event[]>>();
+const timelineCache = new WeakMap<Ledger, Map<string, Timeline>>();
 
-/** Each product's usable rows as events in ledger order (computed once per ledger). */
-function productEvents(ledger: Ledger): Map<string, Event[]> {
-  let byProduct = eventCache.get(ledger);
-  if (byProduct) return byProduct;
-  byProduct = new Map();
-  for (const p of ledger.productIndex.keys()) byProduct.set(p, []);
-  let seq = 0;
-  for (const lot of ledger.lotIndex.values()) {
-    const list = byProduct.get(lot.productKey)!;
-    for (const row of lot.receipts) list.push({ t: row.received!, phase: PHASE_RECEIPT, seq: seq++, type: RECEIPT, row });
+function timelines(ledger: Ledger): Map<string, Timeline> {
+  const hit = timelineCache.get(ledger);
+  if (hit) return hit;
+  const slot = new Map<StockKey, number>();
+  const drawsOf: DrawRow[][] = [];
+  const countsOf: CountRow[][] = [];
+  for (const p of ledger.productIndex.values()) {
+    p.lots.forEach((l, i) => slot.set(l.key, i));
+    drawsOf.push([]);
+    countsOf.push([]);
   }
   for (const row of ledger.draws.rows) {
-    if (!row.usable || row.productKey === null || row.time === null) continue;
-    byProduct.get(row.productKey)?.push({ t: row.time, phase: PHASE_DRAW, seq: seq++, type: DRAW, row });
+    if (row.usable && row.owner !== null && row.time !== null) drawsOf[row.owner.index].push(row);
   }
+  const countsByKey = new Map<string, CountRow[]>();
+  for (const p of ledger.productIndex.values()) countsByKey.set(p.key, countsOf[p.index]);
   for (const row of ledger.counts.rows) {
-    if (!row.usable || row.productKey === null || row.time === null) continue;
-    const t = row.timed ? row.time : row.time + 1;
-    byProduct.get(row.productKey)?.push({ t, phase: row.timed ? PHASE_TIMED_COUNT : PHASE_END_OF_DAY, seq: seq++, type: COUNT, row });
+    if (row.usable && row.productKey !== null && row.time !== null) countsByKey.get(row.productKey)?.push(row);
   }
-  for (const list of byProduct.values()) list.sort((a, b) => a.t - b.t || a.phase - b.phase || a.seq - b.seq);
-  eventCache.set(ledger, byProduct);
-  return byProduct;
+  const out = new Map<string, Timeline>();
+  for (const p of ledger.productIndex.values()) {
+    const receipts = p.lots.flatMap((l) => l.receipts).sort((a, b) => a.received! - b.received! || a.row - b.row);
+    const draws = drawsOf[p.index];
+    let sorted = true;
+    for (let i = 1; i < draws.length && sorted; i++) sorted = draws[i - 1].time! <= draws[i].time!;
+    if (!sorted) draws.sort((a, b) => a.time! - b.time! || a.row - b.row);
+    const drawLot = new Int32Array(draws.length);
+    for (let i = 0; i < draws.length; i++) drawLot[i] = draws[i].lotRef?.index ?? -1;
+    const counts = countsOf[p.index]
+      .map((row) => ({ row, t: row.timed ? row.time! : row.time! + 1, phase: row.timed ? PHASE_TIMED_COUNT : PHASE_END_OF_DAY }))
+      .sort((a, b) => a.t - b.t || a.phase - b.phase || a.row.row - b.row.row);
+    let lastT = -Infinity;
+    let lastPhase = PHASE_END_OF_DAY;
+    const later = (t: number, phase: number) => {
+      if (t > lastT || (t === lastT && phase > lastPhase)) [lastT, lastPhase] = [t, phase];
+    };
+    if (receipts.length) later(receipts[receipts.length - 1].received!, PHASE_RECEIPT);
+    if (draws.length) later(draws[draws.length - 1].time!, PHASE_DRAW);
+    if (counts.length) later(counts[counts.length - 1].t, counts[counts.length - 1].phase);
+    out.set(p.key, {
+      receipts,
+      receiptLot: receipts.map((r) => slot.get(stockKeyOf(r.lotKey!))!),
+      draws,
+      drawLot,
+      counts: counts.map((c) => c.row),
+      countT: counts.map((c) => c.t),
+      countPhase: counts.map((c) => c.phase),
+      countLot: counts.map((c) => slot.get(stockKeyOf(c.row.lotKey!))!),
+      lastT,
+      lastPhase,
+    });
+  }
+  timelineCache.set(ledger, out);
+  return out;
 }
 
 const stateCache = new WeakMap<Ledger, Map<string, ProductState>>();
 
 /**
  * Replays one product's receipts, draws and counts in time order up to an instant: the books as
- * they stood then. Pure and memoised per ledger, product and instant.
+ * they stood then. Pure and memoised per ledger, product and instant (an instant after the last
+ * event shares the end-of-time replay).
  * @example replayProduct(ledger, ledger.productByName("Botox 100U")!, asOfInstant(46100)).lots
  */
 export function replayProduct(ledger: Ledger, product: Product, at: Instant = END_OF_TIME): ProductState {
   let cache = stateCache.get(ledger);
   if (!cache) stateCache.set(ledger, (cache = new Map()));
-  const cacheKey = `${product.key}\u0000${instantKey(at)}`;
+  const timeline = timelines(ledger).get(product.key)!;
+  const until = isBy(timeline.lastT, timeline.lastPhase, at) ? END_OF_TIME : at;
+  const cacheKey = `${product.key}\u0000${instantKey(until)}`;
   const hit = cache.get(cacheKey);
   if (hit) return hit;
-  const state = run(ledger, product, at);
+  const state = run(ledger, product, timeline, until);
   cache.set(cacheKey, state);
   return state;
 }
 
-function run(ledger: Ledger, product: Product, at: Instant): ProductState {
+function run(ledger: Ledger, product: Product, tl: Timeline, at: Instant): ProductState {
+  const states: LotState[] = product.lots.map((lot) => ({ lot, layers: [], head: 0, remaining: 0, open: null, stale: [], injectedSinceCount: 0 }));
   const lots = new Map<StockKey, LotState>();
-  const ordered = [...product.lots].sort(FEFO);
-  for (const lot of ordered) {
-    lots.set(lot.key, { lot, layers: [], head: 0, remaining: 0, open: null, stale: [], injectedSinceCount: 0 });
-  }
-  const fefoStates = ordered.map((l) => lots.get(l.key)!);
+  for (const s of [...states].sort((a, b) => FEFO(a.lot, b.lot))) lots.set(s.lot.key, s);
+  const fefoStates = [...lots.values()];
   const vialSize = product.settings?.vialSize ?? null;
   const hours = product.settings?.useWithinHours ?? null;
-  const draws: DrawBooking[] = [];
+  const booked: DrawRow[] = [];
+  const costs = new AmountColumn(tl.draws.length);
+  const splits = new Map<DrawRow, Allocation[]>();
   const counts: CountBooking[] = [];
   const diagnostics: Diagnostic[] = [];
   const drawNames = ledger.draws.columnNames;
 
-  for (const e of productEvents(ledger).get(product.key) ?? []) {
-    if (!isBy(e.t, e.phase, at)) break;
-    if (e.type === RECEIPT) {
-      const row = e.row as LotRow;
-      const s = lots.get(stockKeyOf(row.lotKey!))!;
-      const layer = newLayer(row);
+  let ri = 0;
+  let di = 0;
+  let ci = 0;
+  const nr = tl.receipts.length;
+  const nd = tl.draws.length;
+  const nc = tl.counts.length;
+  for (;;) {
+    // The next event is the earliest of the three heads: receipt, draw, count.
+    let type = -1;
+    let t = Infinity;
+    let phase = 9;
+    if (ri < nr) {
+      type = 0;
+      t = tl.receipts[ri].received!;
+      phase = PHASE_RECEIPT;
+    }
+    if (di < nd) {
+      const dt = tl.draws[di].time!;
+      if (dt < t || (dt === t && PHASE_DRAW < phase)) {
+        type = 1;
+        t = dt;
+        phase = PHASE_DRAW;
+      }
+    }
+    if (ci < nc) {
+      const ct = tl.countT[ci];
+      const cp = tl.countPhase[ci];
+      if (ct < t || (ct === t && cp < phase)) {
+        type = 2;
+        t = ct;
+        phase = cp;
+      }
+    }
+    if (type < 0 || !isBy(t, phase, at)) break;
+    if (type === 0) {
+      const s = states[tl.receiptLot[ri]];
+      const layer = newLayer(tl.receipts[ri++]);
       s.layers.push(layer);
       s.remaining += layer.qty;
-    } else if (e.type === DRAW) {
-      const row = e.row as DrawRow;
-      if (row.lotKey !== null) {
+    } else if (type === 1) {
+      const row = tl.draws[di];
+      const slot = tl.drawLot[di++];
+      if (slot >= 0) {
         // A lot with no usable receipt has an error of its own in Lots, which blocks this draw's results.
-        const booking = drawNamed(lots.get(stockKeyOf(row.lotKey))!, row, e.t);
-        if (booking) draws.push(booking);
+        const s = states[slot];
+        if (s.layers.length === 0) continue;
+        if (row.qty! > s.remaining) overdraw(s, row);
+        costs.set(booked.length, book(s, row, row.qty!, t));
+        booked.push(row);
         continue;
       }
-      const booking = drawByFefo(fefoStates, row, e.t);
-      if (booking === null) {
+      const plan = planFefo(fefoStates, row.qty!, t, Math.floor(t));
+      if (plan.short > 0) {
         diagnostics.push({
           table: "Draws", row: row.row, column: drawNames.lot, severity: "error",
           message: `the lot is blank and no usable lot of ${product.name} held ${formatQty(row.qty!)} at the time of this draw, so it cannot be costed; enter the lot drawn from`,
@@ -324,17 +415,24 @@ function run(ledger: Ledger, product: Product, at: Instant): ProductState {
         });
         continue;
       }
-      draws.push(booking);
-      if (booking.assumed) {
-        diagnostics.push({
-          table: "Draws", row: row.row, column: drawNames.lot, severity: "warning",
-          message: `the lot is blank; costed as ${booking.allocations.map((a) => `${lots.get(a.lot)!.lot.lot} (${formatQty(a.qty)})`).join(" and ")}, the lot${booking.allocations.length > 1 ? "s" : ""} FEFO would have used; enter the lot drawn from so a recall can reach this patient for sure`,
-          ...keysOf(ledger, "Draws", row),
-        });
+      const allocations: Allocation[] = [];
+      let total: Amount = 0;
+      for (const p of plan.lines) {
+        const cost = book(p.state, row, p.qty, t);
+        allocations.push({ lot: p.state.lot.key, qty: p.qty, cost: toMoney(cost) });
+        total = addAmount(total, cost);
       }
+      costs.set(booked.length, total);
+      booked.push(row);
+      splits.set(row, allocations);
+      diagnostics.push({
+        table: "Draws", row: row.row, column: drawNames.lot, severity: "warning",
+        message: `the lot is blank; costed as ${allocations.map((a) => `${lots.get(a.lot)!.lot.lot} (${formatQty(a.qty)})`).join(" and ")}, the lot${allocations.length > 1 ? "s" : ""} FEFO would have used; enter the lot drawn from so a recall can reach this patient for sure`,
+        ...keysOf(ledger, "Draws", row),
+      });
     } else {
-      const row = e.row as CountRow;
-      const s = lots.get(stockKeyOf(row.lotKey!))!;
+      const row = tl.counts[ci];
+      const s = states[tl.countLot[ci++]];
       if (s.layers.length === 0) {
         diagnostics.push({
           table: "Counts", row: row.row, column: ledger.counts.columnNames.date, severity: "error",
@@ -346,45 +444,40 @@ function run(ledger: Ledger, product: Product, at: Instant): ProductState {
       const expected = s.remaining;
       const counted = row.counted!;
       const shrinkage = expected - counted;
-      const cost = shrinkage > 0 ? take(s, shrinkage) : shrinkage < 0 ? giveBack(s, -shrinkage) : 0n;
+      const cost = toMoney(shrinkage > 0 ? take(s, shrinkage) : shrinkage < 0 ? giveBack(s, -shrinkage) : 0);
       if (vialSize !== null) trimVialsToCount(s, counted);
-      counts.push({ row, lot: s.lot.key, t: e.t, expected, counted, shrinkage, cost, injected: s.injectedSinceCount });
+      counts.push({ row, lot: s.lot.key, t, expected, counted, shrinkage, cost, injected: s.injectedSinceCount });
       s.injectedSinceCount = 0;
     }
   }
-  return { product, at, lots, draws, counts, diagnostics };
+  return { product, lots, booked, costs, splits, counts, diagnostics };
 
-  function drawNamed(s: LotState, row: DrawRow, t: number): DrawBooking | null {
-    if (s.layers.length === 0) return null;
-    const q = row.qty!;
-    if (q > s.remaining) {
-      diagnostics.push({
-        table: "Draws", row: row.row, column: drawNames.qty, severity: "warning",
-        message: `overdraw: ${formatQty(q)} drawn but lot ${s.lot.lot} had ${formatQty(Math.max(s.remaining, 0))} left on the books; a receipt or an earlier draw may be missing or wrong`,
-        ...keysOf(ledger, "Draws", row),
-      });
-    }
-    return book(s, row, q, t, false);
+  function overdraw(s: LotState, row: DrawRow): void {
+    diagnostics.push({
+      table: "Draws", row: row.row, column: drawNames.qty, severity: "warning",
+      message: `overdraw: ${formatQty(row.qty!)} drawn but lot ${s.lot.lot} had ${formatQty(Math.max(s.remaining, 0))} left on the books; a receipt or an earlier draw may be missing or wrong`,
+      ...keysOf(ledger, "Draws", row),
+    });
   }
 
-  function book(s: LotState, row: DrawRow, q: Qty, t: number, assumed: boolean): DrawBooking {
+  function book(s: LotState, row: DrawRow, q: Qty, t: number): Amount {
     if (vialSize !== null && row.kind !== "Return") drawFromVials(s, q, row.kind, t, vialSize, hours);
     if (row.kind === "Visit" || row.kind === "Sample") s.injectedSinceCount += q;
-    const cost = take(s, q);
-    return { row, allocations: [{ lot: s.lot.key, qty: q, cost }], cost, assumed };
+    return take(s, q);
   }
+}
 
-  function drawByFefo(candidates: LotState[], row: DrawRow, t: number): DrawBooking | null {
-    const plan = planFefo(candidates, row.qty!, t, Math.floor(t));
-    if (plan.short > 0) return null;
-    const allocations: Allocation[] = [];
-    let total = 0n;
-    for (const p of plan.lines) {
-      const b = book(p.state, row, p.qty, t, true);
-      allocations.push(b.allocations[0]);
-      total += b.cost;
-    }
-    return { row, allocations, cost: total, assumed: true };
+/** Every booked draw of a product state with its cost and allocations, in event order. */
+export function* bookings(state: ProductState): Generator<DrawBooking> {
+  for (let i = 0; i < state.booked.length; i++) {
+    const row = state.booked[i];
+    const split = state.splits.get(row);
+    yield {
+      row,
+      cost: toMoney(state.costs.get(i)),
+      assumed: split !== undefined,
+      allocations: split ?? [{ lot: stockKeyOf(row.lotKey!), qty: row.qty!, cost: toMoney(state.costs.get(i)) }],
+    };
   }
 }
 

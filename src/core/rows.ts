@@ -2,6 +2,7 @@ import type { Serial } from "./dates";
 import type { Severity } from "./diagnostic";
 import type { Money } from "./money";
 import type { Qty } from "./quantity";
+import type { Lot, Product } from "./ledger";
 
 /** A problem with one cell of a row, before it is placed in the ledger. */
 export interface Issue {
@@ -44,6 +45,8 @@ export interface DrawRow extends RowBase {
   readonly time: Serial | null;
   readonly visit: string | null;
   readonly visitKey: string | null;
+  /** Dense index of the visit in the Draws table (−1 without one). */
+  readonly visitIndex: number;
   readonly patient: string | null;
   readonly provider: string | null;
   readonly service: string | null;
@@ -55,6 +58,9 @@ export interface DrawRow extends RowBase {
   readonly unit: string | null;
   readonly kind: DrawKind;
   readonly price: Money | null;
+  /** Set once the row is checked against Lots: the lot it names and the product it belongs to. */
+  lotRef: Lot | null;
+  owner: Product | null;
 }
 
 /** A Counts row as the user wrote it. */

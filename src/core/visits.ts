@@ -3,9 +3,10 @@ import type { Diagnostic } from "./diagnostic";
 import { keysOf, type Ledger } from "./ledger";
 import type { Money } from "./money";
 import { replayProduct } from "./replay";
-import { fail, ok, type Result } from "./result";
+import { fail, ok, type Failure, type Result } from "./result";
 import type { DrawRow } from "./rows";
 import type { StockKey } from "./stockKey";
+import { AmountColumn, toMoney } from "./_lib/amount";
 
 /** One visit's draws, costed: what the product cost and what was charged. */
 export interface VisitCost {
@@ -17,100 +18,138 @@ export interface VisitCost {
   readonly lines: number;
 }
 
+/** Every visit's cost, as arrays indexed by the visit's dense index from the Draws table. */
 interface VisitTotals {
-  readonly byVisit: ReadonlyMap<string, Result<VisitCost>>;
+  readonly ids: readonly string[];
+  readonly cogs: AmountColumn;
+  /** Booked Visit draws per visit. */
+  readonly lines: Int32Array;
+  /** The errors that block a visit, where there are any. */
+  readonly blocking: ReadonlyMap<number, Diagnostic[]>;
+  /** Why every visit is blocked (a table cannot be read), or null. */
+  readonly tables: Failure | null;
+}
+
+/** Every visit's revenue: computed only when a margin is asked for. */
+interface VisitRevenue {
+  readonly revenue: readonly Money[];
+  readonly priced: Int32Array;
   readonly warnings: readonly Diagnostic[];
 }
 
-const cache = new WeakMap<Ledger, VisitTotals>();
+const costCache = new WeakMap<Ledger, VisitTotals>();
+const revenueCache = new WeakMap<Ledger, VisitRevenue>();
+
+const NO_VISITS = { ids: [], byKey: new Map<string, number>() };
 
 /**
  * Costs every visit in one pass over the booked draws: COGS is the sum of each Visit draw's
  * quantity times the cost of the layers it took (specific identification).
  */
 export function visitTotals(ledger: Ledger): VisitTotals {
-  const hit = cache.get(ledger);
+  const hit = costCache.get(ledger);
   if (hit) return hit;
   const { blocks } = rowBlocks(ledger);
-  const acc = new Map<string, { visit: string; cogs: Money; revenue: Money; priced: number; lines: number; blocking: Diagnostic[]; unpriced: DrawRow[] }>();
-  const visitOf = (row: DrawRow) => {
-    let a = acc.get(row.visitKey!);
-    if (!a) acc.set(row.visitKey!, (a = { visit: row.visit!, cogs: 0n, revenue: 0n, priced: 0, lines: 0, blocking: [], unpriced: [] }));
-    return a;
-  };
-  let firstRows: Map<string, DrawRow> | null = null;
-  const firstRowOf = (visitKey: string) => {
-    if (!firstRows) {
-      firstRows = new Map();
-      for (const r of ledger.draws.rows) if (r.visitKey !== null && !firstRows.has(r.visitKey)) firstRows.set(r.visitKey, r);
-    }
-    return firstRows.get(visitKey)!;
+  const visits = ledger.draws.visits ?? NO_VISITS;
+  const n = visits.ids.length;
+  const cogs = new AmountColumn(n);
+  const lines = new Int32Array(n);
+  const blocking = new Map<number, Diagnostic[]>();
+  const block = (index: number, ds: readonly Diagnostic[]) => {
+    const list = blocking.get(index);
+    if (list) list.push(...ds);
+    else blocking.set(index, [...ds]);
   };
   // Rows with errors block their own visit, whether or not they could be booked.
-  for (const [visitKey, ds] of blocks.visit) visitOf(firstRowOf(visitKey)).blocking.push(...ds);
-  // Prices, lines and the lots a visit names come from its rows; costs from the booked draws.
-  for (const row of ledger.draws.rows) {
-    if (row.kind !== "Visit" || row.visitKey === null || !row.usable) continue;
-    const a = visitOf(row);
-    a.lines++;
-    if (row.price !== null) {
-      a.revenue += row.price;
-      a.priced++;
-    } else a.unpriced.push(row);
-    const lotBlocks = row.lotKey !== null ? blocks.lot.get(row.lotKey as StockKey) : undefined;
-    if (lotBlocks) a.blocking.push(...lotBlocks);
+  for (const [visitKey, ds] of blocks.visit) block(visits.byKey.get(visitKey)!, ds);
+  // So do errors of the lots a visit names, booked or not.
+  if (blocks.lot.size > 0) {
+    for (const row of ledger.draws.rows) {
+      if (row.visitIndex < 0 || row.kind !== "Visit" || row.lotKey === null) continue;
+      const lotBlocks = blocks.lot.get(row.lotKey as StockKey);
+      if (lotBlocks) block(row.visitIndex, lotBlocks);
+    }
   }
   for (const product of ledger.productIndex.values()) {
     const state = replayProduct(ledger, product);
-    for (const d of state.diagnostics) {
-      if (d.severity === "error" && d.visit) visitOf(firstRowOf(d.visit)).blocking.push(d);
-    }
+    for (const d of state.diagnostics) if (d.severity === "error" && d.visit) block(visits.byKey.get(d.visit)!, [d]);
     const productBlocks = blocks.product.get(product.key);
-    for (const b of state.draws) {
-      const row = b.row;
-      if (row.kind !== "Visit" || row.visitKey === null) continue;
-      const a = visitOf(row);
-      a.cogs += b.cost;
-      if (!b.assumed) continue;
+    const { booked, costs, splits } = state;
+    for (let i = 0; i < booked.length; i++) {
+      const row = booked[i];
+      const v = row.visitIndex;
+      if (v < 0 || row.kind !== "Visit") continue;
+      lines[v]++;
+      cogs.add(v, costs.get(i));
+      const split = splits.size > 0 ? splits.get(row) : undefined;
+      if (!split) continue;
       // FEFO chose the lots: any error of the product could have changed the choice.
-      if (productBlocks) a.blocking.push(...productBlocks);
-      for (const al of b.allocations) {
+      if (productBlocks) block(v, productBlocks);
+      for (const al of split) {
         const lotBlocks = blocks.lot.get(al.lot);
-        if (lotBlocks) a.blocking.push(...lotBlocks);
+        if (lotBlocks) block(v, lotBlocks);
       }
     }
   }
-  const tables = tablesFailure(ledger, ["Lots", "Draws", "Counts"]);
-  const byVisit = new Map<string, Result<VisitCost>>();
-  const warnings: Diagnostic[] = [];
-  for (const [key, a] of acc) {
-    if (tables) byVisit.set(key, { ok: false, error: tables });
-    else if (a.blocking.length) byVisit.set(key, { ok: false, error: failureOf(dedupe(a.blocking)) });
-    else byVisit.set(key, ok({ visit: a.visit, cogs: a.cogs, revenue: a.revenue, pricedLines: a.priced, lines: a.lines }));
-    if (a.priced > 0) {
-      for (const row of a.unpriced) {
-        warnings.push({
-          table: "Draws", row: row.row, column: ledger.draws.columnNames.price, severity: "warning",
-          message: `the price is blank while other lines of visit ${a.visit} have one; it counts as 0 in the visit's margin`,
-          ...keysOf(ledger, "Draws", row),
-        });
-      }
-    }
-  }
-  const totals = { byVisit, warnings };
-  cache.set(ledger, totals);
+  const totals = { ids: visits.ids, cogs, lines, blocking, tables: tablesFailure(ledger, ["Lots", "Draws", "Counts"]) };
+  costCache.set(ledger, totals);
   return totals;
 }
 
-function dedupe(ds: Diagnostic[]): Diagnostic[] {
-  return [...new Set(ds)];
+/** Every visit's revenue and priced lines, with a warning for each blank price beside priced lines. */
+export function visitRevenue(ledger: Ledger): VisitRevenue {
+  const hit = revenueCache.get(ledger);
+  if (hit) return hit;
+  const visits = ledger.draws.visits ?? NO_VISITS;
+  const revenue: Money[] = new Array<Money>(visits.ids.length).fill(0n);
+  const priced = new Int32Array(visits.ids.length);
+  const unpriced: DrawRow[] = [];
+  for (const row of ledger.draws.rows) {
+    const v = row.visitIndex;
+    if (v < 0 || row.kind !== "Visit" || !row.usable) continue;
+    if (row.price === null) unpriced.push(row);
+    else {
+      revenue[v] += row.price;
+      priced[v]++;
+    }
+  }
+  const warnings: Diagnostic[] = [];
+  for (const row of unpriced) {
+    if (priced[row.visitIndex] === 0) continue;
+    warnings.push({
+      table: "Draws", row: row.row, column: ledger.draws.columnNames.price, severity: "warning",
+      message: `the price is blank while other lines of visit ${visits.ids[row.visitIndex]} have one; it counts as 0 in the visit's margin`,
+      ...keysOf(ledger, "Draws", row),
+    });
+  }
+  const result = { revenue, priced, warnings };
+  revenueCache.set(ledger, result);
+  return result;
 }
 
-function visitResult(ledger: Ledger, visit: string): Result<VisitCost> {
-  const key = visit.trim().toLowerCase();
-  const r = visitTotals(ledger).byVisit.get(key);
-  if (!r) return { ok: false, error: notFound(ledger, ["Lots", "Draws", "Counts"], `no Visit draws recorded for visit ${visit.trim()}`) };
-  return r;
+/** The visit's index in the totals, or why it has no result. */
+function visitIndex(ledger: Ledger, visit: string, totals: VisitTotals): number | Failure {
+  const visits = ledger.draws.visits;
+  const index = visits?.byKey.get(visit) ?? visits?.byKey.get(visit.trim().toLowerCase());
+  if (index === undefined || (totals.lines[index] === 0 && !totals.blocking.has(index))) {
+    return notFound(ledger, ["Lots", "Draws", "Counts"], `no Visit draws recorded for visit ${visit.trim()}`);
+  }
+  if (totals.tables) return totals.tables;
+  const blocked = totals.blocking.get(index);
+  if (blocked) return failureOf([...new Set(blocked)]);
+  return index;
+}
+
+/**
+ * A visit's totals: its cost of goods, revenue and how many of its lines are priced.
+ * @example visitCost(ledger, "V1")
+ */
+export function visitCost(ledger: Ledger, visit: string): Result<VisitCost> {
+  const totals = visitTotals(ledger);
+  const i = visitIndex(ledger, visit, totals);
+  if (typeof i !== "number") return { ok: false, error: i };
+  const { revenue, priced } = visitRevenue(ledger);
+  return ok({ visit: totals.ids[i], cogs: toMoney(totals.cogs.get(i)), revenue: revenue[i], pricedLines: priced[i], lines: totals.lines[i] });
 }
 
 /**
@@ -118,8 +157,9 @@ function visitResult(ledger: Ledger, visit: string): Result<VisitCost> {
  * @example visitCogs(ledger, "V1") // { ok: true, value: 260_000_000_000_000n } ($260.00)
  */
 export function visitCogs(ledger: Ledger, visit: string): Result<Money> {
-  const r = visitResult(ledger, visit);
-  return r.ok ? ok(r.value.cogs) : r;
+  const totals = visitTotals(ledger);
+  const i = visitIndex(ledger, visit, totals);
+  return typeof i === "number" ? ok(toMoney(totals.cogs.get(i))) : { ok: false, error: i };
 }
 
 /**
@@ -127,7 +167,7 @@ export function visitCogs(ledger: Ledger, visit: string): Result<Money> {
  * @example visitMargin(ledger, "V1")
  */
 export function visitMargin(ledger: Ledger, visit: string): Result<Money> {
-  const r = visitResult(ledger, visit);
+  const r = visitCost(ledger, visit);
   if (!r.ok) return r;
   if (r.value.pricedLines === 0) return fail("na", `no line of visit ${r.value.visit} has a price, so it has no margin`);
   return ok(r.value.revenue - r.value.cogs);
