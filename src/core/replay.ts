@@ -253,6 +253,9 @@ interface Timeline {
   readonly draws: readonly DrawRow[];
   /** Index of the draw's lot in the product's lots, or −1 for a blank lot. */
   readonly drawLot: Int32Array;
+  /** Each draw's time and quantity, side by side for the replay's tight loop. */
+  readonly drawT: Float64Array;
+  readonly drawQty: Float64Array;
   readonly counts: readonly CountRow[];
   readonly countT: readonly number[];
   readonly countPhase: readonly number[];
@@ -291,7 +294,13 @@ function timelines(ledger: Ledger): Map<string, Timeline> {
     for (let i = 1; i < draws.length && sorted; i++) sorted = draws[i - 1].time! <= draws[i].time!;
     if (!sorted) draws.sort((a, b) => a.time! - b.time! || a.row - b.row);
     const drawLot = new Int32Array(draws.length);
-    for (let i = 0; i < draws.length; i++) drawLot[i] = draws[i].lotRef?.index ?? -1;
+    const drawT = new Float64Array(draws.length);
+    const drawQty = new Float64Array(draws.length);
+    for (let i = 0; i < draws.length; i++) {
+      drawLot[i] = draws[i].lotRef?.index ?? -1;
+      drawT[i] = draws[i].time!;
+      drawQty[i] = draws[i].qty!;
+    }
     const counts = countsOf[p.index]
       .map((row) => ({ row, t: row.timed ? row.time! : row.time! + 1, phase: row.timed ? PHASE_TIMED_COUNT : PHASE_END_OF_DAY }))
       .sort((a, b) => a.t - b.t || a.phase - b.phase || a.row.row - b.row.row);
@@ -308,6 +317,8 @@ function timelines(ledger: Ledger): Map<string, Timeline> {
       receiptLot: receipts.map((r) => slot.get(stockKeyOf(r.lotKey!))!),
       draws,
       drawLot,
+      drawT,
+      drawQty,
       counts: counts.map((c) => c.row),
       countT: counts.map((c) => c.t),
       countPhase: counts.map((c) => c.phase),
@@ -372,7 +383,7 @@ function run(ledger: Ledger, product: Product, tl: Timeline, at: Instant): Produ
       phase = PHASE_RECEIPT;
     }
     if (di < nd) {
-      const dt = tl.draws[di].time!;
+      const dt = tl.drawT[di];
       if (dt < t || (dt === t && PHASE_DRAW < phase)) {
         type = 1;
         t = dt;
@@ -396,13 +407,14 @@ function run(ledger: Ledger, product: Product, tl: Timeline, at: Instant): Produ
       s.remaining += layer.qty;
     } else if (type === 1) {
       const row = tl.draws[di];
+      const q = tl.drawQty[di];
       const slot = tl.drawLot[di++];
       if (slot >= 0) {
         // A lot with no usable receipt has an error of its own in Lots, which blocks this draw's results.
         const s = states[slot];
         if (s.layers.length === 0) continue;
-        if (row.qty! > s.remaining) overdraw(s, row);
-        costs.set(booked.length, book(s, row, row.qty!, t));
+        if (q > s.remaining) overdraw(s, row);
+        costs.set(booked.length, book(s, row, q, t));
         booked.push(row);
         continue;
       }

@@ -127,10 +127,22 @@ export function visitRevenue(ledger: Ledger): VisitRevenue {
   return result;
 }
 
+const byShownId = new WeakMap<Ledger, Map<string, number>>();
+
+/** Visits by the id as first written: most lookups pass it exactly so, with no case folding. */
+function shownIds(ledger: Ledger): Map<string, number> {
+  let m = byShownId.get(ledger);
+  if (!m) {
+    m = new Map();
+    (ledger.draws.visits?.ids ?? []).forEach((id, i) => m!.set(id, i));
+    byShownId.set(ledger, m);
+  }
+  return m;
+}
+
 /** The visit's index in the totals, or why it has no result. */
 function visitIndex(ledger: Ledger, visit: string, totals: VisitTotals): number | Failure {
-  const visits = ledger.draws.visits;
-  const index = visits?.byKey.get(visit) ?? visits?.byKey.get(visit.trim().toLowerCase());
+  const index = shownIds(ledger).get(visit) ?? ledger.draws.visits?.byKey.get(visit.trim().toLowerCase());
   if (index === undefined || (totals.lines[index] === 0 && !totals.blocking.has(index))) {
     return notFound(ledger, ["Lots", "Draws", "Counts"], `no Visit draws recorded for visit ${visit.trim()}`);
   }
