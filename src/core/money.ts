@@ -20,7 +20,10 @@ export function moneyFromNumber(x: number): Money {
   if (Number.isInteger(x) && Math.abs(x) < 9e3) return BigInt(x) * MONEY_ONE;
   // Prices to the hundredth of a cent are exact in a few multiplications; the rest go through text.
   const c = Math.round(x * 1e4);
-  if (c / 1e4 === x && Number.isSafeInteger(c)) return BigInt(c) * 100_000_000n;
+  if (c / 1e4 === x && Number.isSafeInteger(c)) {
+    const scaled = c * 1e8;
+    return Number.isSafeInteger(scaled) ? BigInt(scaled) : BigInt(c) * 100_000_000n;
+  }
   const scaled = decimalToScaled(String(x), MONEY_DIGITS);
   if (scaled === null) throw new RangeError(`not a finite number: ${x}`);
   return scaled;

@@ -20,7 +20,7 @@ export interface ParsedTable<R> {
 /** The visits of the Draws table, each with a dense index (the first spelling is shown). */
 export interface VisitIndex {
   readonly ids: readonly string[];
-  /** By the case-insensitive key (the id in lower case). */
+  /** By the case-insensitive key (the id in upper case). */
   readonly byKey: ReadonlyMap<string, number>;
 }
 
@@ -455,7 +455,8 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
     if (visit) {
       if (visit === lastVisit) visitIndex = lastVisitIndex;
       else {
-        const key = visit.toLowerCase();
+        // Upper case, like lot numbers: ids such as "V1024" are their own key, with no copy made.
+        const key = visit.toUpperCase();
         visitIndex = visitByKey.get(key) ?? -1;
         if (visitIndex < 0) {
           visitIndex = visitIds.length;

@@ -4,7 +4,7 @@ import { END_OF_TIME, instantKey, isBy, PHASE_DRAW, PHASE_END_OF_DAY, PHASE_RECE
 import { keysOf, type Ledger, type Lot, type Product } from "./ledger";
 import type { Money } from "./money";
 import { formatQty, QTY_ONE, type Qty } from "./quantity";
-import type { CountRow, DrawRow, LotRow } from "./rows";
+import type { CountRow, DrawKind, DrawRow, LotRow } from "./rows";
 import { stockKeyOf, type StockKey } from "./stockKey";
 import { divRound } from "./_lib/decimalText";
 import { addAmount, AmountColumn, mulAmount, toMoney, type Amount } from "./_lib/amount";
@@ -88,6 +88,9 @@ export interface ProductState {
   readonly lots: ReadonlyMap<StockKey, LotState>;
   /** Draws booked, in event order, and what each cost (parallel arrays: a practice has many). */
   readonly booked: readonly DrawRow[];
+  /** Each booked draw's kind (`KIND_CODE`) and visit index, read without touching the row. */
+  readonly bookedKind: readonly number[];
+  readonly bookedVisit: readonly number[];
   /** What each booked draw cost, by its position in `booked` (exact: see `Amount`). */
   readonly costs: AmountColumn;
   /** For blank-lot draws: the lots FEFO assigned them to. */
@@ -192,10 +195,10 @@ function retireOpenVial(s: LotState, t: number): void {
   }
 }
 
-function drawFromVials(s: LotState, q: Qty, kind: DrawRow["kind"], t: number, vialSize: Qty, hours: number | null): void {
+function drawFromVials(s: LotState, q: Qty, kind: number, t: number, vialSize: Qty, hours: number | null): void {
   retireOpenVial(s, t);
   let rest = q;
-  if (kind === "Waste" || kind === "Expired") {
+  if (kind === WASTE || kind === EXPIRED) {
     while (rest > 0 && s.stale.length > 0) {
       const v = s.stale[0];
       const x = Math.min(v.left, rest);
@@ -252,10 +255,12 @@ interface Timeline {
   readonly receiptLot: readonly number[];
   readonly draws: readonly DrawRow[];
   /** Index of the draw's lot in the product's lots, or −1 for a blank lot. */
-  readonly drawLot: Int32Array;
-  /** Each draw's time and quantity, side by side for the replay's tight loop. */
-  readonly drawT: Float64Array;
-  readonly drawQty: Float64Array;
+  readonly drawLot: readonly number[];
+  /** Each draw's time, quantity, kind (`KIND_CODE`) and visit index, side by side for the tight loops. */
+  readonly drawT: readonly number[];
+  readonly drawQty: readonly number[];
+  readonly drawKind: readonly number[];
+  readonly drawVisit: readonly number[];
   readonly counts: readonly CountRow[];
   readonly countT: readonly number[];
   readonly countPhase: readonly number[];
@@ -265,21 +270,57 @@ interface Timeline {
   readonly lastPhase: number;
 }
 
+/** Draw kinds as small integers for the replay's columns. */
+export const KIND_CODE: Readonly<Record<DrawKind, number>> = { Visit: 0, Waste: 1, Expired: 2, Sample: 3, Return: 4 };
+const VISIT = 0;
+const WASTE = 1;
+const EXPIRED = 2;
+const SAMPLE = 3;
+const RETURN = 4;
+
+interface DrawColumns {
+  rows: DrawRow[];
+  t: number[];
+  qty: number[];
+  lot: number[];
+  kind: number[];
+  visit: number[];
+  sorted: boolean;
+}
+
+/** Puts a product's draw columns in time order (ties in row order) when they were not already. */
+function sortColumns(c: DrawColumns): DrawColumns {
+  if (c.sorted) return c;
+  const order = c.t.map((_, i) => i).sort((a, b) => c.t[a] - c.t[b] || a - b);
+  const pick = <T>(xs: T[]) => order.map((i) => xs[i]);
+  return { rows: pick(c.rows), t: pick(c.t), qty: pick(c.qty), lot: pick(c.lot), kind: pick(c.kind), visit: pick(c.visit), sorted: true };
+}
+
 const timelineCache = new WeakMap<Ledger, Map<string, Timeline>>();
 
 function timelines(ledger: Ledger): Map<string, Timeline> {
   const hit = timelineCache.get(ledger);
   if (hit) return hit;
   const slot = new Map<StockKey, number>();
-  const drawsOf: DrawRow[][] = [];
+  const cols: DrawColumns[] = [];
   const countsOf: CountRow[][] = [];
   for (const p of ledger.productIndex.values()) {
     p.lots.forEach((l, i) => slot.set(l.key, i));
-    drawsOf.push([]);
+    cols.push({ rows: [], t: [], qty: [], lot: [], kind: [], visit: [], sorted: true });
     countsOf.push([]);
   }
+  // One pass over the draws, each read once, into per-product columns.
   for (const row of ledger.draws.rows) {
-    if (row.usable && row.owner !== null && row.time !== null) drawsOf[row.owner.index].push(row);
+    if (!row.usable || row.owner === null || row.time === null) continue;
+    const c = cols[row.owner.index];
+    const n = c.t.length;
+    if (n > 0 && c.t[n - 1] > row.time) c.sorted = false;
+    c.rows.push(row);
+    c.t.push(row.time);
+    c.qty.push(row.qty!);
+    c.lot.push(row.lotRef?.index ?? -1);
+    c.kind.push(KIND_CODE[row.kind]);
+    c.visit.push(row.visitIndex);
   }
   const countsByKey = new Map<string, CountRow[]>();
   for (const p of ledger.productIndex.values()) countsByKey.set(p.key, countsOf[p.index]);
@@ -289,18 +330,8 @@ function timelines(ledger: Ledger): Map<string, Timeline> {
   const out = new Map<string, Timeline>();
   for (const p of ledger.productIndex.values()) {
     const receipts = p.lots.flatMap((l) => l.receipts).sort((a, b) => a.received! - b.received! || a.row - b.row);
-    const draws = drawsOf[p.index];
-    let sorted = true;
-    for (let i = 1; i < draws.length && sorted; i++) sorted = draws[i - 1].time! <= draws[i].time!;
-    if (!sorted) draws.sort((a, b) => a.time! - b.time! || a.row - b.row);
-    const drawLot = new Int32Array(draws.length);
-    const drawT = new Float64Array(draws.length);
-    const drawQty = new Float64Array(draws.length);
-    for (let i = 0; i < draws.length; i++) {
-      drawLot[i] = draws[i].lotRef?.index ?? -1;
-      drawT[i] = draws[i].time!;
-      drawQty[i] = draws[i].qty!;
-    }
+    const c = sortColumns(cols[p.index]);
+    const draws = c.rows;
     const counts = countsOf[p.index]
       .map((row) => ({ row, t: row.timed ? row.time! : row.time! + 1, phase: row.timed ? PHASE_TIMED_COUNT : PHASE_END_OF_DAY }))
       .sort((a, b) => a.t - b.t || a.phase - b.phase || a.row.row - b.row.row);
@@ -310,15 +341,17 @@ function timelines(ledger: Ledger): Map<string, Timeline> {
       if (t > lastT || (t === lastT && phase > lastPhase)) [lastT, lastPhase] = [t, phase];
     };
     if (receipts.length) later(receipts[receipts.length - 1].received!, PHASE_RECEIPT);
-    if (draws.length) later(draws[draws.length - 1].time!, PHASE_DRAW);
+    if (draws.length) later(c.t[c.t.length - 1], PHASE_DRAW);
     if (counts.length) later(counts[counts.length - 1].t, counts[counts.length - 1].phase);
     out.set(p.key, {
       receipts,
       receiptLot: receipts.map((r) => slot.get(stockKeyOf(r.lotKey!))!),
       draws,
-      drawLot,
-      drawT,
-      drawQty,
+      drawLot: c.lot,
+      drawT: c.t,
+      drawQty: c.qty,
+      drawKind: c.kind,
+      drawVisit: c.visit,
       counts: counts.map((c) => c.row),
       countT: counts.map((c) => c.t),
       countPhase: counts.map((c) => c.phase),
@@ -360,6 +393,8 @@ function run(ledger: Ledger, product: Product, tl: Timeline, at: Instant): Produ
   const vialSize = product.settings?.vialSize ?? null;
   const hours = product.settings?.useWithinHours ?? null;
   const booked: DrawRow[] = [];
+  const bookedKind: number[] = [];
+  const bookedVisit: number[] = [];
   const costs = new AmountColumn(tl.draws.length);
   const splits = new Map<DrawRow, Allocation[]>();
   const counts: CountBooking[] = [];
@@ -408,17 +443,21 @@ function run(ledger: Ledger, product: Product, tl: Timeline, at: Instant): Produ
     } else if (type === 1) {
       const row = tl.draws[di];
       const q = tl.drawQty[di];
+      const kind = tl.drawKind[di];
+      const visit = tl.drawVisit[di];
       const slot = tl.drawLot[di++];
       if (slot >= 0) {
         // A lot with no usable receipt has an error of its own in Lots, which blocks this draw's results.
         const s = states[slot];
         if (s.layers.length === 0) continue;
         if (q > s.remaining) overdraw(s, row);
-        costs.set(booked.length, book(s, row, q, t));
+        costs.set(booked.length, book(s, kind, q, t));
         booked.push(row);
+        bookedKind.push(kind);
+        bookedVisit.push(visit);
         continue;
       }
-      const plan = planFefo(fefoStates, row.qty!, t, Math.floor(t));
+      const plan = planFefo(fefoStates, q, t, Math.floor(t));
       if (plan.short > 0) {
         diagnostics.push({
           table: "Draws", row: row.row, column: drawNames.lot, severity: "error",
@@ -430,12 +469,14 @@ function run(ledger: Ledger, product: Product, tl: Timeline, at: Instant): Produ
       const allocations: Allocation[] = [];
       let total: Amount = 0;
       for (const p of plan.lines) {
-        const cost = book(p.state, row, p.qty, t);
+        const cost = book(p.state, kind, p.qty, t);
         allocations.push({ lot: p.state.lot.key, qty: p.qty, cost: toMoney(cost) });
         total = addAmount(total, cost);
       }
       costs.set(booked.length, total);
       booked.push(row);
+      bookedKind.push(kind);
+      bookedVisit.push(visit);
       splits.set(row, allocations);
       diagnostics.push({
         table: "Draws", row: row.row, column: drawNames.lot, severity: "warning",
@@ -462,7 +503,7 @@ function run(ledger: Ledger, product: Product, tl: Timeline, at: Instant): Produ
       s.injectedSinceCount = 0;
     }
   }
-  return { product, lots, booked, costs, splits, counts, diagnostics };
+  return { product, lots, booked, bookedKind, bookedVisit, costs, splits, counts, diagnostics };
 
   function overdraw(s: LotState, row: DrawRow): void {
     diagnostics.push({
@@ -472,9 +513,9 @@ function run(ledger: Ledger, product: Product, tl: Timeline, at: Instant): Produ
     });
   }
 
-  function book(s: LotState, row: DrawRow, q: Qty, t: number): Amount {
-    if (vialSize !== null && row.kind !== "Return") drawFromVials(s, q, row.kind, t, vialSize, hours);
-    if (row.kind === "Visit" || row.kind === "Sample") s.injectedSinceCount += q;
+  function book(s: LotState, kind: number, q: Qty, t: number): Amount {
+    if (vialSize !== null && kind !== RETURN) drawFromVials(s, q, kind, t, vialSize, hours);
+    if (kind === VISIT || kind === SAMPLE) s.injectedSinceCount += q;
     return take(s, q);
   }
 }

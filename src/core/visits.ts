@@ -2,7 +2,7 @@ import { failureOf, notFound, rowBlocks, tablesFailure } from "./blocking";
 import type { Diagnostic } from "./diagnostic";
 import { keysOf, type Ledger } from "./ledger";
 import type { Money } from "./money";
-import { replayProduct } from "./replay";
+import { KIND_CODE, replayProduct } from "./replay";
 import { fail, ok, type Failure, type Result } from "./result";
 import type { DrawRow } from "./rows";
 import type { StockKey } from "./stockKey";
@@ -38,6 +38,7 @@ interface VisitRevenue {
 }
 
 const costCache = new WeakMap<Ledger, VisitTotals>();
+const VISIT = KIND_CODE.Visit;
 const revenueCache = new WeakMap<Ledger, VisitRevenue>();
 
 const NO_VISITS = { ids: [], byKey: new Map<string, number>() };
@@ -74,14 +75,13 @@ export function visitTotals(ledger: Ledger): VisitTotals {
     const state = replayProduct(ledger, product);
     for (const d of state.diagnostics) if (d.severity === "error" && d.visit) block(visits.byKey.get(d.visit)!, [d]);
     const productBlocks = blocks.product.get(product.key);
-    const { booked, costs, splits } = state;
+    const { booked, bookedKind, bookedVisit, costs, splits } = state;
     for (let i = 0; i < booked.length; i++) {
-      const row = booked[i];
-      const v = row.visitIndex;
-      if (v < 0 || row.kind !== "Visit") continue;
+      const v = bookedVisit[i];
+      if (v < 0 || bookedKind[i] !== VISIT) continue;
       lines[v]++;
       cogs.add(v, costs.get(i));
-      const split = splits.size > 0 ? splits.get(row) : undefined;
+      const split = splits.size > 0 ? splits.get(booked[i]) : undefined;
       if (!split) continue;
       // FEFO chose the lots: any error of the product could have changed the choice.
       if (productBlocks) block(v, productBlocks);
@@ -142,7 +142,7 @@ function shownIds(ledger: Ledger): Map<string, number> {
 
 /** The visit's index in the totals, or why it has no result. */
 function visitIndex(ledger: Ledger, visit: string, totals: VisitTotals): number | Failure {
-  const index = shownIds(ledger).get(visit) ?? ledger.draws.visits?.byKey.get(visit.trim().toLowerCase());
+  const index = shownIds(ledger).get(visit) ?? ledger.draws.visits?.byKey.get(visit.trim().toUpperCase());
   if (index === undefined || (totals.lines[index] === 0 && !totals.blocking.has(index))) {
     return notFound(ledger, ["Lots", "Draws", "Counts"], `no Visit draws recorded for visit ${visit.trim()}`);
   }
