@@ -4,6 +4,8 @@ import { compareDiagnostics, type Diagnostic, type TableName } from "./diagnosti
 import { parseCounts, parseDraws, parseLots, parseProducts, unitKey, type DrawsTable, type ParsedTable } from "./parse";
 import { addIssue, type CountRow, type DrawRow, type LotRow, type ProductRow, type RowBase } from "./rows";
 import { stockKeyOf, type StockKey } from "./stockKey";
+import { keysOf } from "./keys";
+import { replayProduct } from "./replay";
 
 /** The ledger tables as Excel hands them over: 2-D arrays, header row first. Only Lots is required. */
 export interface LedgerInput {
@@ -95,10 +97,15 @@ export function buildLedger(input: LedgerInput): Ledger {
 
   const byName = new Map<string, Product>();
   for (const p of productIndex.values()) byName.set(p.key, p);
-  return {
+  const ledger: Ledger = {
     dateSystem, lots, draws, counts, products, given, lotIndex, productIndex, brokenLots,
     productByName: (name) => byName.get(name.trim().replace(/\s+/g, " ").toLowerCase()),
   };
+  // Posting: every draw and count is booked against its lot's cost layers now, once. Every result
+  // but a lot's unit cost reads these books (and the errors only the replay finds), so a ledger is
+  // built posted, as a double-entry ledger posts its entries before it shows a balance.
+  for (const p of productIndex.values()) replayProduct(ledger, p);
+  return ledger;
 }
 
 function indexSettings(products: ParsedTable<ProductRow>): Map<string, ProductRow> {
@@ -277,18 +284,4 @@ export function tableOf(ledger: Ledger, t: TableName): ParsedTable<RowBase> {
     case "Counts": return ledger.counts;
     case "Products": return ledger.products;
   }
-}
-
-/** Which results a row's problems block: its product, lot and visit. */
-export function keysOf(ledger: Ledger, t: TableName, row: RowBase): { product?: string; lot?: string; visit?: string } {
-  const r = row as Partial<DrawRow>;
-  const keys: { product?: string; lot?: string; visit?: string } = {};
-  if (r.lotKey) {
-    const lot = ledger.lotIndex.get(stockKeyOf(r.lotKey));
-    if (lot) keys.lot = lot.key;
-    if (lot && !r.productKey) keys.product = lot.productKey;
-  }
-  if (r.productKey) keys.product = r.productKey;
-  if (t === "Draws" && r.visitKey) keys.visit = r.visitKey;
-  return keys;
 }

@@ -1,7 +1,7 @@
 import { excelError, isBlank, isBlankText, showCell, type Cell, type Grid } from "./cells";
 import { isFirstOfMonth, MAX_SERIAL, parseTextDate, serialFromDate, type DateSystem, type Serial } from "./dates";
 import type { Diagnostic, TableName } from "./diagnostic";
-import { moneyFromNumber, moneyFromText, type Money } from "./money";
+import { amountFromNumber, moneyFromNumber, moneyFromText, type Money } from "./money";
 import { qtyFromNumber, QTY_ONE, type Qty } from "./quantity";
 import { decimalToScaled } from "./_lib/decimalText";
 import { COUNTS, DRAWS, LOTS, mapColumns, normalizeHeader, PRODUCTS, type ColumnMap, type Schema } from "./schema";
@@ -450,7 +450,9 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
       else addIssue(row, names.kind, "error", `'${kindText}' is not a kind of draw; use Visit, Waste, Expired, Sample or Return`);
     }
     const priceCell = get(r, cols.price);
-    const price = isBlank(priceCell) ? null : readMoney(priceCell, row, names.price);
+    const price = typeof priceCell === "number" && Number.isFinite(priceCell)
+      ? amountFromNumber(priceCell)
+      : isBlank(priceCell) ? null : readMoney(priceCell, row, names.price);
     let visitIndex = -1;
     if (visit) {
       if (visit === lastVisit) visitIndex = lastVisitIndex;

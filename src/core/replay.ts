@@ -1,7 +1,8 @@
 import type { Diagnostic } from "./diagnostic";
 import { FEFO, isExpiredOn } from "./fefo";
 import { END_OF_TIME, instantKey, isBy, PHASE_DRAW, PHASE_END_OF_DAY, PHASE_RECEIPT, PHASE_TIMED_COUNT, type Instant } from "./instant";
-import { keysOf, type Ledger, type Lot, type Product } from "./ledger";
+import { keysOf } from "./keys";
+import type { Ledger, Lot, Product } from "./ledger";
 import type { Money } from "./money";
 import { formatQty, QTY_ONE, type Qty } from "./quantity";
 import type { CountRow, DrawKind, DrawRow, LotRow } from "./rows";
@@ -89,8 +90,8 @@ export interface ProductState {
   /** Draws booked, in event order, and what each cost (parallel arrays: a practice has many). */
   readonly booked: readonly DrawRow[];
   /** Each booked draw's kind (`KIND_CODE`) and visit index, read without touching the row. */
-  readonly bookedKind: readonly number[];
-  readonly bookedVisit: readonly number[];
+  readonly bookedKind: Int8Array;
+  readonly bookedVisit: Int32Array;
   /** What each booked draw cost, by its position in `booked` (exact: see `Amount`). */
   readonly costs: AmountColumn;
   /** For blank-lot draws: the lots FEFO assigned them to. */
@@ -393,8 +394,8 @@ function run(ledger: Ledger, product: Product, tl: Timeline, at: Instant): Produ
   const vialSize = product.settings?.vialSize ?? null;
   const hours = product.settings?.useWithinHours ?? null;
   const booked: DrawRow[] = [];
-  const bookedKind: number[] = [];
-  const bookedVisit: number[] = [];
+  const bookedKind = new Int8Array(tl.draws.length);
+  const bookedVisit = new Int32Array(tl.draws.length);
   const costs = new AmountColumn(tl.draws.length);
   const splits = new Map<DrawRow, Allocation[]>();
   const counts: CountBooking[] = [];
@@ -452,9 +453,9 @@ function run(ledger: Ledger, product: Product, tl: Timeline, at: Instant): Produ
         if (s.layers.length === 0) continue;
         if (q > s.remaining) overdraw(s, row);
         costs.set(booked.length, book(s, kind, q, t));
+        bookedKind[booked.length] = kind;
+        bookedVisit[booked.length] = visit;
         booked.push(row);
-        bookedKind.push(kind);
-        bookedVisit.push(visit);
         continue;
       }
       const plan = planFefo(fefoStates, q, t, Math.floor(t));
@@ -474,9 +475,9 @@ function run(ledger: Ledger, product: Product, tl: Timeline, at: Instant): Produ
         total = addAmount(total, cost);
       }
       costs.set(booked.length, total);
+      bookedKind[booked.length] = kind;
+      bookedVisit[booked.length] = visit;
       booked.push(row);
-      bookedKind.push(kind);
-      bookedVisit.push(visit);
       splits.set(row, allocations);
       diagnostics.push({
         table: "Draws", row: row.row, column: drawNames.lot, severity: "warning",

@@ -3,6 +3,7 @@ import type { Severity } from "./diagnostic";
 import type { Money } from "./money";
 import type { Qty } from "./quantity";
 import type { Lot, Product } from "./ledger";
+import type { Amount } from "./_lib/amount";
 
 /** A problem with one cell of a row, before it is placed in the ledger. */
 export interface Issue {
@@ -57,7 +58,8 @@ export interface DrawRow extends RowBase {
   readonly qty: Qty | null;
   readonly unit: string | null;
   readonly kind: DrawKind;
-  readonly price: Money | null;
+  /** Exact: a number of 10⁻¹² dollars while a safe integer, else a bigint (see `Amount`). */
+  readonly price: Amount | null;
   /** Set once the row is checked against Lots: the lot it names and the product it belongs to. */
   lotRef: Lot | null;
   owner: Product | null;

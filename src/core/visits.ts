@@ -1,6 +1,7 @@
 import { failureOf, notFound, rowBlocks, tablesFailure } from "./blocking";
 import type { Diagnostic } from "./diagnostic";
-import { keysOf, type Ledger } from "./ledger";
+import { keysOf } from "./keys";
+import type { Ledger } from "./ledger";
 import type { Money } from "./money";
 import { KIND_CODE, replayProduct } from "./replay";
 import { fail, ok, type Failure, type Result } from "./result";
@@ -32,7 +33,7 @@ interface VisitTotals {
 
 /** Every visit's revenue: computed only when a margin is asked for. */
 interface VisitRevenue {
-  readonly revenue: readonly Money[];
+  readonly revenue: AmountColumn;
   readonly priced: Int32Array;
   readonly warnings: readonly Diagnostic[];
 }
@@ -101,7 +102,7 @@ export function visitRevenue(ledger: Ledger): VisitRevenue {
   const hit = revenueCache.get(ledger);
   if (hit) return hit;
   const visits = ledger.draws.visits ?? NO_VISITS;
-  const revenue: Money[] = new Array<Money>(visits.ids.length).fill(0n);
+  const revenue = new AmountColumn(visits.ids.length);
   const priced = new Int32Array(visits.ids.length);
   const unpriced: DrawRow[] = [];
   for (const row of ledger.draws.rows) {
@@ -109,7 +110,7 @@ export function visitRevenue(ledger: Ledger): VisitRevenue {
     if (v < 0 || row.kind !== "Visit" || !row.usable) continue;
     if (row.price === null) unpriced.push(row);
     else {
-      revenue[v] += row.price;
+      revenue.add(v, row.price);
       priced[v]++;
     }
   }
@@ -142,7 +143,9 @@ function shownIds(ledger: Ledger): Map<string, number> {
 
 /** The visit's index in the totals, or why it has no result. */
 function visitIndex(ledger: Ledger, visit: string, totals: VisitTotals): number | Failure {
-  const index = shownIds(ledger).get(visit) ?? ledger.draws.visits?.byKey.get(visit.trim().toUpperCase());
+  const byKey = ledger.draws.visits?.byKey;
+  // Ids such as "V1024" are their own key; others as first written, then folded.
+  const index = byKey?.get(visit) ?? shownIds(ledger).get(visit) ?? byKey?.get(visit.trim().toUpperCase());
   if (index === undefined || (totals.lines[index] === 0 && !totals.blocking.has(index))) {
     return notFound(ledger, ["Lots", "Draws", "Counts"], `no Visit draws recorded for visit ${visit.trim()}`);
   }
@@ -161,7 +164,7 @@ export function visitCost(ledger: Ledger, visit: string): Result<VisitCost> {
   const i = visitIndex(ledger, visit, totals);
   if (typeof i !== "number") return { ok: false, error: i };
   const { revenue, priced } = visitRevenue(ledger);
-  return ok({ visit: totals.ids[i], cogs: toMoney(totals.cogs.get(i)), revenue: revenue[i], pricedLines: priced[i], lines: totals.lines[i] });
+  return ok({ visit: totals.ids[i], cogs: toMoney(totals.cogs.get(i)), revenue: toMoney(revenue.get(i)), pricedLines: priced[i], lines: totals.lines[i] });
 }
 
 /**
