@@ -2,7 +2,9 @@
  * What a worksheet cell can hold when it reaches the engine: exactly what Excel hands a custom
  * function or what `range.values` returns, plus `Date` for files read with ExcelJS.
  */
-export type Cell = string | number | boolean | Date | null | undefined | { readonly code?: string; readonly errorCode?: string };
+export type Cell =
+  | string | number | boolean | Date | null | undefined
+  | { readonly code?: string; readonly errorCode?: string; readonly basicValue?: unknown; readonly errorType?: string };
 
 /** A range as Excel gives it: rows of cells, the header row first. */
 export type Grid = ReadonlyArray<ReadonlyArray<Cell>>;
@@ -26,7 +28,11 @@ export function excelError(cell: Cell): string | null {
     return null;
   }
   if (cell !== null && typeof cell === "object" && !(cell instanceof Date)) {
-    const code = cell.code ?? cell.errorCode;
+    // CustomFunctions.Error carries `code`; an Excel error value as a data type (ErrorCellValue)
+    // carries the shown text in `basicValue` ("#N/A") and its kind in `errorType`.
+    const shown = cell.basicValue;
+    if (typeof shown === "string" && shown.startsWith("#")) return shown.toUpperCase();
+    const code = cell.code ?? cell.errorCode ?? cell.errorType;
     if (typeof code === "string") return code.startsWith("#") ? code : `#${code}`;
     return "#VALUE!";
   }

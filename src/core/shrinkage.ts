@@ -1,4 +1,4 @@
-import { lotFailure, productFailure } from "./blocking";
+import { lotFailure, productFailure, tablesFailure } from "./blocking";
 import type { Serial } from "./dates";
 import type { Ledger } from "./ledger";
 import type { Money } from "./money";
@@ -30,6 +30,9 @@ export interface ShrinkageEntry {
  * @example shrinkageLog(ledger)[0] // { ok: true, value: { expected: 60, counted: 58, shrinkage: 2, … } }
  */
 export function shrinkageLog(ledger: Ledger): Result<ShrinkageEntry>[] {
+  if (!ledger.given.Counts) return [fail("value", "pass the Counts table: shrinkage is measured at counts")];
+  const tables = tablesFailure(ledger, ["Lots", "Draws", "Counts"]);
+  if (tables) return [{ ok: false, error: tables }];
   const entries: { t: number; row: number; result: Result<ShrinkageEntry> }[] = [];
   for (const product of ledger.productIndex.values()) {
     const blocked = productFailure(ledger, product.key);

@@ -343,3 +343,23 @@ describe("conservation", () => {
     expect(c.residue).toBe(0n);
   });
 });
+
+describe("a shrinkage log that cannot be read", () => {
+  const lots = [["Botox 100U", "L1", d(2027, 1, 31), d(2026, 1, 1), 100, "U", 6]];
+
+  it("says why when the Counts table has no Counted column, instead of an empty log", () => {
+    const ledger = buildLedger({
+      lots: [["Product", "Lot", "Expires", "Received", "Qty", "Unit", "Unit Cost"], ...lots],
+      draws: [["Date", "Visit", "Patient", "Product", "Lot", "Qty"]],
+      counts: [["Date", "Product", "Lot"], [d(2026, 2, 1), "Botox 100U", "L1"]],
+    });
+    expect(shrinkageLog(ledger)).toEqual([
+      { ok: false, error: { kind: "value", message: expect.stringMatching(/^Counts row 1, Counted: the table has no Counted column/) } },
+    ]);
+  });
+
+  it("asks for the Counts table when it was not passed", () => {
+    const ledger = ledgerOf({ lots, draws: [] });
+    expect(shrinkageLog(ledger)).toMatchObject([{ ok: false, error: { kind: "value" } }]);
+  });
+});
