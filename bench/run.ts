@@ -28,6 +28,7 @@ import {
   type Cell, type Grid, type Ledger, type LedgerInput,
 } from "../src/core";
 import { DEFAULT_SEED, generatePractice, type Practice } from "./practice";
+import { measureFunctionLayer, WRAPPER_BUDGET } from "./functions";
 
 interface Stage {
   readonly key: "parse" | "visit_cogs" | "shrinkage_log" | "fefo" | "expiring" | "at_risk" | "check";
@@ -201,7 +202,9 @@ function main(): void {
   const stages = Object.fromEntries(STAGES.map((s) => [s.key, figure(median(stageTimes.get(s.key)!))]));
   const totalMs = median(total);
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
-  const result = { baseline_ms: round(baseMs, 3), stages, total: figure(totalMs), peak_rss_mb: round(peakRssMb, 1) };
+  // The function layer: LOTBOOK.VISIT_COGS for a whole column of visit ids, and for one, against the engine.
+  const functionLayer = measureFunctionLayer(practice, runs);
+  const result = { baseline_ms: round(baseMs, 3), stages, total: figure(totalMs), peak_rss_mb: round(peakRssMb, 1), function_layer: functionLayer };
 
   if (json) {
     console.log(JSON.stringify(result));
@@ -223,6 +226,14 @@ function main(): void {
   verdict(totalMs / baseMs < TARGET_TOTAL_RATIO, `whole recompute under ${TARGET_TOTAL_RATIO}× baseline (${(totalMs / baseMs).toFixed(1)}×)`);
   verdict(totalMs < TARGET_TOTAL_MS, `whole recompute under ${TARGET_TOTAL_MS} ms (${totalMs.toFixed(0)} ms)`);
   verdict(cogsRatio < TARGET_COGS_RATIO, `COGS for every visit under ${TARGET_COGS_RATIO}× baseline (${cogsRatio.toFixed(1)}×)`);
+  log();
+  log(`  LOTBOOK.VISIT_COGS (function layer; each call builds its ledger, as each recalculation does)`);
+  log(`  ${"".padEnd(30)}${"function ms".padStart(12)}${"engine ms".padStart(11)}${"ratio".padStart(8)}`);
+  const fl = (label: string, r: { function_ms: number; engine_ms: number; ratio: number }) =>
+    log(`  ${label.padEnd(30)}${r.function_ms.toFixed(1).padStart(12)}${r.engine_ms.toFixed(1).padStart(11)}${r.ratio.toFixed(2).padStart(8)}`);
+  fl("every visit id in one call", functionLayer.whole_column);
+  fl("one visit", functionLayer.single_visit);
+  verdict(functionLayer.within_budget, `function layer within ${Math.round((WRAPPER_BUDGET - 1) * 100)} % of the engine for the whole column (${functionLayer.whole_column.ratio.toFixed(2)}×)`);
 }
 
 main();
