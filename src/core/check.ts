@@ -2,7 +2,7 @@ import { rowBlocks } from "./blocking";
 import { compareDiagnostics, type Diagnostic } from "./diagnostic";
 import type { Ledger } from "./ledger";
 import { replayProduct } from "./replay";
-import { visitRevenue } from "./visits";
+import { blankPriceWarnings } from "./visits";
 
 /**
  * Every diagnostic of the ledger — reading, cross-checks and replay — by table and row.
@@ -12,6 +12,6 @@ import { visitRevenue } from "./visits";
 export function check(ledger: Ledger): Diagnostic[] {
   const all = [...rowBlocks(ledger).rows];
   for (const product of ledger.productIndex.values()) all.push(...replayProduct(ledger, product).diagnostics);
-  if (ledger.given.Draws) all.push(...visitRevenue(ledger).warnings);
+  if (ledger.given.Draws) all.push(...blankPriceWarnings(ledger));
   return all.sort(compareDiagnostics);
 }

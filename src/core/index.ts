@@ -23,7 +23,7 @@ export { FEFO, FIFO, isExpiredOn } from "./fefo";
 export type { FefoLine, FefoPlan } from "./selectLot";
 export { fefoLot, fefoPlan } from "./selectLot";
 export type { VisitCost } from "./visits";
-export { visitCogs, visitCost, visitMargin, visitRevenue, visitTotals } from "./visits";
+export { blankPriceWarnings, visitCogs, visitCost, visitMargin, visitRevenue, visitTotals } from "./visits";
 export { lotCost, lotRemaining, stockValue } from "./stock";
 export type { ShrinkageEntry } from "./shrinkage";
 export { shrinkageLog, shrinkageTotal } from "./shrinkage";

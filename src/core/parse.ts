@@ -22,6 +22,9 @@ export interface VisitIndex {
   readonly ids: readonly string[];
   /** By the case-insensitive key (the id in upper case). */
   readonly byKey: ReadonlyMap<string, number>;
+  /** Visit draws without a price, and which visits have a priced line (1), for the blank-price warning. */
+  readonly unpriced: readonly DrawRow[];
+  readonly priced: readonly number[];
 }
 
 /** The parsed Draws table and its visits. */
@@ -407,6 +410,8 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
   // A visit's lines are usually entered together: the row before is the cheapest lookup.
   let lastVisit = "";
   let lastVisitIndex = -1;
+  const unpriced: DrawRow[] = [];
+  const priced: number[] = [];
   const visitIds: string[] = [];
   const visitKeys: string[] = [];
   const g = grid!;
@@ -492,6 +497,10 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
       product: product ?? null, productKey: pKey, lot: lot ?? null, lotKey: lKey,
       qty: qty ?? null, unit: unit ?? null, kind, price: price ?? null, lotRef: null, owner: null,
     });
+    if (kind === "Visit" && visitIndex >= 0) {
+      if (price === null) unpriced.push(rows[rows.length - 1]);
+      else priced[visitIndex] = 1;
+    }
   }
   if (cols.visit < 0 && visitDraws > 0) {
     const tableErrors: Diagnostic[] = [...f.tableErrors, {
@@ -500,7 +509,7 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
     }];
     return { rows: [], tableErrors, columnNames: names, present: true };
   }
-  return { rows, tableErrors: f.tableErrors, columnNames: names, present: true, visits: { ids: visitIds, byKey: visitByKey } };
+  return { rows, tableErrors: f.tableErrors, columnNames: names, present: true, visits: { ids: visitIds, byKey: visitByKey, unpriced, priced } };
 }
 
 /** Parses the Counts table (header row first). */

@@ -35,14 +35,13 @@ interface VisitTotals {
 interface VisitRevenue {
   readonly revenue: AmountColumn;
   readonly priced: Int32Array;
-  readonly warnings: readonly Diagnostic[];
 }
 
 const costCache = new WeakMap<Ledger, VisitTotals>();
 const VISIT = KIND_CODE.Visit;
 const revenueCache = new WeakMap<Ledger, VisitRevenue>();
 
-const NO_VISITS = { ids: [], byKey: new Map<string, number>() };
+const NO_VISITS = { ids: [], byKey: new Map<string, number>(), unpriced: [] as DrawRow[], priced: [] as number[] };
 
 /**
  * Costs every visit in one pass over the booked draws: COGS is the sum of each Visit draw's
@@ -97,35 +96,37 @@ export function visitTotals(ledger: Ledger): VisitTotals {
   return totals;
 }
 
-/** Every visit's revenue and priced lines, with a warning for each blank price beside priced lines. */
+/** Every visit's revenue and priced lines: read only when a margin is asked for. */
 export function visitRevenue(ledger: Ledger): VisitRevenue {
   const hit = revenueCache.get(ledger);
   if (hit) return hit;
   const visits = ledger.draws.visits ?? NO_VISITS;
   const revenue = new AmountColumn(visits.ids.length);
   const priced = new Int32Array(visits.ids.length);
-  const unpriced: DrawRow[] = [];
   for (const row of ledger.draws.rows) {
     const v = row.visitIndex;
-    if (v < 0 || row.kind !== "Visit" || !row.usable) continue;
-    if (row.price === null) unpriced.push(row);
-    else {
-      revenue.add(v, row.price);
-      priced[v]++;
-    }
+    if (v < 0 || row.kind !== "Visit" || !row.usable || row.price === null) continue;
+    revenue.add(v, row.price);
+    priced[v]++;
   }
-  const warnings: Diagnostic[] = [];
-  for (const row of unpriced) {
-    if (priced[row.visitIndex] === 0) continue;
-    warnings.push({
-      table: "Draws", row: row.row, column: ledger.draws.columnNames.price, severity: "warning",
-      message: `the price is blank while other lines of visit ${visits.ids[row.visitIndex]} have one; it counts as 0 in the visit's margin`,
-      ...keysOf(ledger, "Draws", row),
-    });
-  }
-  const result = { revenue, priced, warnings };
+  const result = { revenue, priced };
   revenueCache.set(ledger, result);
   return result;
+}
+
+/**
+ * A warning for each Visit draw without a price in a visit whose other lines have one: it counts
+ * as 0 in the margin. (A visit with no price at all simply has no margin.)
+ */
+export function blankPriceWarnings(ledger: Ledger): Diagnostic[] {
+  const visits = ledger.draws.visits ?? NO_VISITS;
+  return visits.unpriced
+    .filter((row) => row.usable && visits.priced[row.visitIndex] === 1)
+    .map((row) => ({
+      table: "Draws" as const, row: row.row, column: ledger.draws.columnNames.price, severity: "warning" as const,
+      message: `the price is blank while other lines of visit ${visits.ids[row.visitIndex]} have one; it counts as 0 in the visit's margin`,
+      ...keysOf(ledger, "Draws", row),
+    }));
 }
 
 const byShownId = new WeakMap<Ledger, Map<string, number>>();
