@@ -83,9 +83,3 @@ export function formatMoney(m: Money): string {
   return `${neg ? "-" : ""}$${dollars}.${c}`;
 }
 
-/** The sum of a list of amounts. */
-export function sumMoney(values: Iterable<Money>): Money {
-  let s = 0n;
-  for (const v of values) s += v;
-  return s;
-}

@@ -5,7 +5,7 @@ import { amountFromNumber, moneyFromNumber, moneyFromText, type Money } from "./
 import { qtyFromNumber, QTY_ONE, type Qty } from "./quantity";
 import { decimalToScaled } from "./_lib/decimalText";
 import { COUNTS, DRAWS, LOTS, mapColumns, normalizeHeader, PRODUCTS, type ColumnMap, type Schema } from "./schema";
-import { addIssue, type CountRow, type DrawKind, type DrawRow, type Issue, type LotRow, type ProductRow, type RowBase } from "./rows";
+import { addIssue, type CountRow, type DrawKind, type DrawRow, type LotRow, type ProductRow, type RowBase } from "./rows";
 
 /** What parsing one table gives: its rows, or the reason the table as a whole cannot be read. */
 export interface ParsedTable<R> {
@@ -618,7 +618,3 @@ function readAllowance(cell: Cell, row: RowBase, col: string): number | null | u
   return Math.round(fraction * 1_000_000);
 }
 
-/** The issues of a parsed row, for tests and the pane. */
-export function rowIssues(row: RowBase): readonly Issue[] {
-  return row.issues ?? [];
-}

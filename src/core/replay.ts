@@ -567,7 +567,3 @@ export function fefoOrder(state: ProductState): LotState[] {
   return [...state.lots.values()].sort((a, b) => FEFO(a.lot, b.lot));
 }
 
-/** Units in opened vials, for reports. */
-export function openVialContent(s: LotState): Qty {
-  return vialContent(s);
-}

@@ -2,7 +2,7 @@ import { notFound, productFailure } from "./blocking";
 import type { Serial } from "./dates";
 import { asOfInstant } from "./instant";
 import type { Ledger } from "./ledger";
-import { formatQty, type Qty } from "./quantity";
+import type { Qty } from "./quantity";
 import { fefoOrder, planFefo, replayProduct } from "./replay";
 import { fail, ok, type Result } from "./result";
 
@@ -52,7 +52,3 @@ export function fefoPlan(ledger: Ledger, productName: string, qty: Qty, asOf: Se
   });
 }
 
-/** "Short by …" for messages. */
-export function describeShort(short: Qty, productName: string): string {
-  return `${formatQty(short)} short: not enough usable stock of ${productName}`;
-}
