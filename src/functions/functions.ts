@@ -14,7 +14,7 @@ import { dateArg, measureArg, numberArg, optionalTableArg, tableArg, textArg } f
 import { excelError } from "./_lib/excelError";
 import { guarded } from "./_lib/guarded";
 import { mapKeys, resultCell, type OutCell } from "./_lib/keys";
-import { ledgerFrom } from "./_lib/ledgerFrom";
+import { ledgerFrom, ledgerOfArgs } from "./_lib/ledgerFrom";
 import { spill } from "./_lib/spill";
 
 const dollars = (m: core.Money): number => core.moneyToNumber(m);
@@ -36,12 +36,7 @@ const textOrBlank = (text: string | null): string => text ?? "";
 export function fefoLot(product: unknown[][], as_of: unknown, lots: unknown[][], draws: unknown[][], counts?: unknown[][], products?: unknown[][]): unknown[][] {
   return guarded(() => {
     const asOf = dateArg("as_of", as_of);
-    const ledger = ledgerFrom({
-      lots: tableArg("Lots", "lots", lots),
-      draws: tableArg("Draws", "draws", draws),
-      counts: optionalTableArg("Counts", "counts", counts),
-      products: optionalTableArg("Products", "products", products),
-    });
+    const ledger = ledgerOfArgs(lots, draws, counts, products);
     return mapKeys(product, (p) => resultCell(core.fefoLot(ledger, p, asOf), (lot) => lot));
   });
 }
@@ -63,12 +58,7 @@ export function fefoPlan(product: unknown, qty: unknown, as_of: unknown, lots: u
     const name = textArg("product", product, "a product name");
     const wanted = core.qtyFromNumber(numberArg("qty", qty)).qty;
     const asOf = dateArg("as_of", as_of);
-    const ledger = ledgerFrom({
-      lots: tableArg("Lots", "lots", lots),
-      draws: tableArg("Draws", "draws", draws),
-      counts: optionalTableArg("Counts", "counts", counts),
-      products: optionalTableArg("Products", "products", products),
-    });
+    const ledger = ledgerOfArgs(lots, draws, counts, products);
     const plan = core.fefoPlan(ledger, name, wanted, asOf);
     if (!plan.ok) throw excelError(plan.error.kind, plan.error.message);
     const rows: OutCell[][] = [["Lot", "Qty", "Expires"]];
@@ -89,11 +79,7 @@ export function fefoPlan(product: unknown, qty: unknown, as_of: unknown, lots: u
  */
 export function visitCogs(visit: unknown[][], draws: unknown[][], lots: unknown[][], counts?: unknown[][]): unknown[][] {
   return guarded(() => {
-    const ledger = ledgerFrom({
-      lots: tableArg("Lots", "lots", lots),
-      draws: tableArg("Draws", "draws", draws),
-      counts: optionalTableArg("Counts", "counts", counts),
-    });
+    const ledger = ledgerOfArgs(lots, draws, counts);
     return mapKeys(visit, (v) => resultCell(core.visitCogs(ledger, v), dollars));
   });
 }
@@ -109,11 +95,7 @@ export function visitCogs(visit: unknown[][], draws: unknown[][], lots: unknown[
  */
 export function visitMargin(visit: unknown[][], draws: unknown[][], lots: unknown[][], counts?: unknown[][]): unknown[][] {
   return guarded(() => {
-    const ledger = ledgerFrom({
-      lots: tableArg("Lots", "lots", lots),
-      draws: tableArg("Draws", "draws", draws),
-      counts: optionalTableArg("Counts", "counts", counts),
-    });
+    const ledger = ledgerOfArgs(lots, draws, counts);
     return mapKeys(visit, (v) => resultCell(core.visitMargin(ledger, v), dollars));
   });
 }
@@ -131,11 +113,7 @@ export function visitMargin(visit: unknown[][], draws: unknown[][], lots: unknow
 export function lotRemaining(lot: unknown[][], as_of: unknown, lots: unknown[][], draws: unknown[][], counts?: unknown[][]): unknown[][] {
   return guarded(() => {
     const asOf = dateArg("as_of", as_of);
-    const ledger = ledgerFrom({
-      lots: tableArg("Lots", "lots", lots),
-      draws: tableArg("Draws", "draws", draws),
-      counts: optionalTableArg("Counts", "counts", counts),
-    });
+    const ledger = ledgerOfArgs(lots, draws, counts);
     return mapKeys(lot, (l) => resultCell(core.lotRemaining(ledger, l, asOf), units));
   });
 }
@@ -167,11 +145,7 @@ export function lotCost(lot: unknown[][], lots: unknown[][]): unknown[][] {
 export function stockValue(scope: unknown[][], as_of: unknown, lots: unknown[][], draws: unknown[][], counts?: unknown[][]): unknown[][] {
   return guarded(() => {
     const asOf = dateArg("as_of", as_of);
-    const ledger = ledgerFrom({
-      lots: tableArg("Lots", "lots", lots),
-      draws: tableArg("Draws", "draws", draws),
-      counts: optionalTableArg("Counts", "counts", counts),
-    });
+    const ledger = ledgerOfArgs(lots, draws, counts);
     return mapKeys(scope, (s) => resultCell(core.stockValue(ledger, s, asOf), dollars));
   });
 }
@@ -242,11 +216,7 @@ export function expiring(days: unknown, as_of: unknown, lots: unknown[][], draws
   return guarded(() => {
     const within = numberArg("days", days);
     const asOf = dateArg("as_of", as_of);
-    const ledger = ledgerFrom({
-      lots: tableArg("Lots", "lots", lots),
-      draws: tableArg("Draws", "draws", draws),
-      counts: optionalTableArg("Counts", "counts", counts),
-    });
+    const ledger = ledgerOfArgs(lots, draws, counts);
     return spill(["Product", "Lot", "Expires", "Days Left", "Remaining", "Value"], core.expiring(ledger, within, asOf), (e) => [
       e.product, e.lot, e.expires, e.daysLeft, units(e.remaining), dollars(e.value),
     ]);
@@ -268,11 +238,7 @@ export function atRisk(as_of: unknown, lots: unknown[][], draws: unknown[][], co
     const asOf = dateArg("as_of", as_of);
     const lookback = lookback_days === null || lookback_days === undefined ? core.DEFAULT_LOOKBACK_DAYS : numberArg("lookback_days", lookback_days);
     if (!(lookback > 0)) throw excelError("value", `lookback_days must be more than 0, not ${lookback}`);
-    const ledger = ledgerFrom({
-      lots: tableArg("Lots", "lots", lots),
-      draws: tableArg("Draws", "draws", draws),
-      counts: optionalTableArg("Counts", "counts", counts),
-    });
+    const ledger = ledgerOfArgs(lots, draws, counts);
     const header = ["Product", "Lot", "Expires", "Remaining", "Projected Use", "At Risk", "At Risk Value"];
     return spill(header, core.atRisk(ledger, asOf, lookback), (e) => [
       e.product, e.lot, dateOrBlank(e.expires), units(e.remaining), units(e.projectedUse), units(e.atRisk), dollars(e.atRiskValue),

@@ -1,4 +1,5 @@
 import { buildLedger, describe, type Grid, type Ledger, type TableName } from "../../core";
+import { optionalTableArg, tableArg } from "./args";
 import { excelError } from "./excelError";
 
 /** The tables one formula was given: `null` for an optional table left out. */
@@ -28,4 +29,18 @@ export function ledgerFrom(tables: Tables): Ledger {
     if (error) throw excelError("value", describe(error));
   }
   return ledger;
+}
+
+/**
+ * The ledger most formulas read: Lots and Draws required, Counts and Products optional, each
+ * checked as a table argument by its parameter name.
+ * @example ledgerOfArgs(lots, draws, counts) // for =LOTBOOK.VISIT_COGS("V1", Draws[#All], Lots[#All], Counts[#All])
+ */
+export function ledgerOfArgs(lots: unknown, draws: unknown, counts?: unknown, products?: unknown): Ledger {
+  return ledgerFrom({
+    lots: tableArg("Lots", "lots", lots),
+    draws: tableArg("Draws", "draws", draws),
+    counts: optionalTableArg("Counts", "counts", counts),
+    products: optionalTableArg("Products", "products", products),
+  });
 }
