@@ -18,7 +18,9 @@ export const MAX_SERIAL = 2_958_465;
  */
 export function serialFromYmd(year: number, month: number, day: number, system: DateSystem = 1900): Serial {
   const ms = Date.UTC(year, month - 1, day);
-  return Math.round((ms - (system === 1904 ? EPOCH_1904 : EPOCH_1900)) / DAY_MS);
+  const serial = Math.round((ms - (system === 1904 ? EPOCH_1904 : EPOCH_1900)) / DAY_MS);
+  // Excel's 1900 system counts a 29 February 1900 that never was (serial 60): before it, one less.
+  return system === 1900 && serial < 61 ? serial - 1 : serial;
 }
 
 /**
@@ -26,7 +28,9 @@ export function serialFromYmd(year: number, month: number, day: number, system: 
  * @example ymdFromSerial(46096) // { year: 2026, month: 3, day: 15 }
  */
 export function ymdFromSerial(serial: Serial, system: DateSystem = 1900): { year: number; month: number; day: number } {
-  const d = new Date((system === 1904 ? EPOCH_1904 : EPOCH_1900) + Math.floor(serial) * DAY_MS);
+  const whole = Math.floor(serial);
+  if (system === 1900 && whole === 60) return { year: 1900, month: 2, day: 29 };
+  const d = new Date((system === 1904 ? EPOCH_1904 : EPOCH_1900) + (system === 1900 && whole < 60 ? whole + 1 : whole) * DAY_MS);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 

@@ -49,3 +49,14 @@ describe("as-of instants", () => {
     expect(at.day).toBe(46096);
   });
 });
+
+describe("the start of Excel's 1900 system", () => {
+  it("numbers 1/1/1900 as 1 and keeps Excel's phantom 2/29/1900 as 60", () => {
+    expect(serialFromYmd(1900, 1, 1)).toBe(1);
+    expect(serialFromYmd(1900, 2, 28)).toBe(59);
+    expect(serialFromYmd(1900, 3, 1)).toBe(61);
+    expect(ymdFromSerial(1)).toEqual({ year: 1900, month: 1, day: 1 });
+    expect(ymdFromSerial(60)).toEqual({ year: 1900, month: 2, day: 29 });
+    expect(ymdFromSerial(61)).toEqual({ year: 1900, month: 3, day: 1 });
+  });
+});
