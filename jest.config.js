@@ -1,7 +1,13 @@
 /** @type {import('jest').Config} */
 module.exports = {
   preset: "ts-jest",
+  // Node by default; component tests choose jsdom with a `@jest-environment jsdom` docblock.
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
-  testMatch: ["**/*.test.ts"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  moduleNameMapper: {
+    // office-addin-mock needs only the OfficeApp enum from office-addin-manifest, whose full entry
+    // point pulls in an ES-module-only dependency that Jest cannot load.
+    "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
+  },
 };

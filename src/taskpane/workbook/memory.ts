@@ -1,0 +1,119 @@
+import type { DateSystem, TableName } from "../../core";
+import { cellForExcel, columnLetter, rowsForHeader, WorkbookError, type CellValue, type Entry, type FormulaFormat, type ListValidation, type TableRead, type TableSpec, type WorkbookPort } from "./port";
+
+/** A table held in memory, laid out as on a sheet from A1. */
+export interface MemoryTable {
+  readonly name: string;
+  readonly sheet: string;
+  readonly header: string[];
+  readonly rows: CellValue[][];
+  readonly numberFormats: (string | null)[];
+  readonly validations: ListValidation[];
+  readonly conditionalFormats: FormulaFormat[];
+}
+
+/** A cell that Excel would have turned into a formula: kept visible, never evaluated. */
+export const FORMULA = (text: string): string => `#FORMULA ${text}`;
+
+/**
+ * What Excel keeps of a value written as a person would type it: a leading apostrophe makes the
+ * rest text; `=`, `+` and `-` would start a formula (recorded as such, so a test sees it).
+ */
+function asTyped(value: CellValue): CellValue {
+  if (typeof value !== "string") return value;
+  if (value.startsWith("'")) return value.slice(1);
+  if (/^[=+\-@]/.test(value) && value.length > 1) return FORMULA(value);
+  if (/^\s*-?\d+(\.\d+)?\s*$/.test(value)) return Number(value);
+  return value;
+}
+
+/**
+ * The workbook port in memory, with Excel's behaviour where it matters to the pane: tables found
+ * by name case-insensitively, appends all-or-none at the end, values kept as Excel would keep
+ * them. Used by the component tests and the browser preview.
+ */
+export class MemoryWorkbook implements WorkbookPort {
+  readonly tables = new Map<string, MemoryTable>();
+  readonly sheets = new Set<string>();
+  selection: { sheet: string; address: string } | null = null;
+  /** Makes the next action fail with this message, as Excel would refuse a request. */
+  failNext: string | null = null;
+
+  constructor(private readonly system: DateSystem = 1900) {}
+
+  /** A table with rows, as a person might have typed them. */
+  static with(tables: Partial<Record<TableName, readonly (readonly CellValue[])[]>>, system: DateSystem = 1900): MemoryWorkbook {
+    const wb = new MemoryWorkbook(system);
+    for (const [name, grid] of Object.entries(tables)) {
+      if (!grid) continue;
+      const [header, ...rows] = grid;
+      wb.sheets.add(name);
+      wb.tables.set(name.toLowerCase(), {
+        name, sheet: name, header: header.map(String), rows: rows.map((r) => [...r]),
+        numberFormats: header.map(() => null), validations: [], conditionalFormats: [],
+      });
+    }
+    return wb;
+  }
+
+  table(name: string): MemoryTable | undefined {
+    return this.tables.get(name.toLowerCase());
+  }
+
+  async dateSystem(): Promise<DateSystem> {
+    this.maybeFail();
+    return this.system;
+  }
+
+  async readTables(names: readonly TableName[]): Promise<Partial<Record<TableName, TableRead | null>>> {
+    this.maybeFail();
+    const result: Partial<Record<TableName, TableRead | null>> = {};
+    for (const name of names) {
+      const t = this.table(name);
+      result[name] = t
+        ? { name: t.name, address: `${t.sheet}!A1:${columnLetter(t.header.length - 1)}${t.rows.length + 1}`, values: [[...t.header], ...t.rows.map((r) => [...r])] }
+        : null;
+    }
+    return result;
+  }
+
+  async appendRows(table: TableName, entries: readonly Entry[]): Promise<void> {
+    this.maybeFail("Nothing was written.");
+    const t = this.table(table);
+    if (!t) throw new WorkbookError(`This workbook has no ${table} table. Create it with Set up, then try again. Nothing was written.`);
+    const rows = rowsForHeader(table, t.header, entries).map((row) => row.map((v) => asTyped(cellForExcel(v))));
+    t.rows.push(...rows);
+  }
+
+  async createTable(spec: TableSpec): Promise<"created" | "exists"> {
+    this.maybeFail();
+    if (this.table(spec.name)) return "exists";
+    const sheet = [...this.sheets].find((s) => s.toLowerCase() === spec.name.toLowerCase());
+    if (sheet) throw new WorkbookError(`The sheet ${sheet} already holds cells but no ${spec.name} table. Rename that sheet or clear it, then run Set up again.`);
+    this.sheets.add(spec.name);
+    this.tables.set(spec.name.toLowerCase(), {
+      name: spec.name,
+      sheet: spec.name,
+      header: spec.columns.map((c) => c.name),
+      rows: [],
+      numberFormats: spec.columns.map((c) => c.numberFormat ?? null),
+      validations: [...spec.validations],
+      conditionalFormats: [...spec.conditionalFormats],
+    });
+    return "created";
+  }
+
+  async selectCell(table: string, row: number, column: number): Promise<void> {
+    this.maybeFail();
+    const t = this.table(table);
+    if (!t) throw new WorkbookError(`This workbook has no ${table} table any more. Run Check again.`);
+    this.selection = { sheet: t.sheet, address: `${columnLetter(Math.max(0, column))}${Math.max(1, row)}` };
+  }
+
+  private maybeFail(after?: string): void {
+    if (this.failNext === null) return;
+    const message = this.failNext;
+    this.failNext = null;
+    throw new WorkbookError(`Excel could not complete this (${message}).${after ? ` ${after}` : ""}`);
+  }
+}

@@ -1,0 +1,135 @@
+import { mapColumns, normalizeHeader, SCHEMAS, type DateSystem, type TableName } from "../../core";
+
+/** A value as a worksheet cell holds it: text, number, boolean or empty. */
+export type CellValue = string | number | boolean | null;
+
+/** One new ledger row, by the column names Set up writes (`Product`, `Lot`, `Qty`, …). */
+export type Entry = Readonly<Record<string, CellValue | undefined>>;
+
+/** A ledger table as read: its values with the header row first, and where it sits. */
+export interface TableRead {
+  readonly name: string;
+  /** The sheet and range of the whole table, header included, e.g. `Lots!A1:J40`. */
+  readonly address: string;
+  readonly values: readonly (readonly CellValue[])[];
+}
+
+/** A conditional format with a formula, relative to the first cell of `range`. */
+export interface FormulaFormat {
+  /** Range on the table's sheet, e.g. `C2:C10000`. */
+  readonly range: string;
+  /** An Excel formula without the leading `=`, e.g. `AND(ISNUMBER($C2),$C2<TODAY())`. */
+  readonly formula: string;
+  readonly fill: string;
+  readonly fontColor?: string;
+}
+
+/** A dropdown on a range: a list formula (`INDIRECT("Products[Product]")`) or fixed choices. */
+export interface ListValidation {
+  readonly range: string;
+  readonly source: { readonly formula: string } | { readonly choices: readonly string[] };
+  /** `stop` refuses other values; `warning` lets the user keep one (a new product, say). */
+  readonly style: "stop" | "warning";
+  readonly message: string;
+}
+
+/** What Set up creates: a table named like its sheet, header in row 1 from column A. */
+export interface TableSpec {
+  readonly name: TableName;
+  readonly columns: readonly { readonly name: string; readonly numberFormat?: string }[];
+  readonly validations: readonly ListValidation[];
+  readonly conditionalFormats: readonly FormulaFormat[];
+}
+
+/**
+ * Everything the task pane does to a workbook. Two implementations keep the same behaviour:
+ * `excel/` (Office.js, the only code that calls `Excel.run`) and `memory.ts` (tests, preview).
+ * Failures are thrown as `WorkbookError`, whose message is written for the person at the pane.
+ * Nothing here modifies or deletes an existing row.
+ */
+export interface WorkbookPort {
+  /** The workbook's date system: serial numbers mean different days in 1900 and 1904 workbooks. */
+  dateSystem(): Promise<DateSystem>;
+  /** The named tables with their values; a table the workbook lacks is `null`. */
+  readTables(names: readonly TableName[]): Promise<Readonly<Partial<Record<TableName, TableRead | null>>>>;
+  /** Appends the entries as new rows at the end of the table, all or none. */
+  appendRows(table: TableName, entries: readonly Entry[]): Promise<void>;
+  /** Creates the table on a sheet of its name; `exists` (and nothing changed) when it is there. */
+  createTable(spec: TableSpec): Promise<"created" | "exists">;
+  /** Selects one cell of a table: `row` counts the header as 1, `column` from 0. */
+  selectCell(table: string, row: number, column: number): Promise<void>;
+}
+
+/** A failure to show the user as is. */
+export class WorkbookError extends Error {
+  override readonly name = "WorkbookError";
+}
+
+/** The message to show for anything thrown by a workbook action. */
+export function failureMessage(e: unknown): string {
+  if (e instanceof WorkbookError) return e.message;
+  const message = e instanceof Error ? e.message : String(e);
+  return `Something went wrong: ${message || "unknown error"}.`;
+}
+
+/**
+ * Text that Excel would not keep as typed — a formula (`=`, `+`, `-`, `@`), a number (`012345`
+ * loses its zero), a date or TRUE/FALSE — gets the leading apostrophe a person would type:
+ * Excel stores the rest as text and shows no apostrophe.
+ * @example cellForExcel("=HYPERLINK(\"x\")") // "'=HYPERLINK(\"x\")"
+ */
+export function cellForExcel(value: CellValue): CellValue {
+  if (typeof value !== "string") return value;
+  if (/^[=+\-@']/.test(value) || /^\s*[\d.$(]/.test(value) || /^\s*(true|false)\s*$/i.test(value)) return `'${value}`;
+  return value;
+}
+
+/**
+ * The entries as rows in the order of the table's header, found by header name as the engine
+ * finds them (any order, aliases). A value for a column the table lacks is refused, never dropped.
+ * @example rowsForHeader("Counts", ["Lot", "Counted", "Date"], [{ Date: 46000, Lot: "A1", Counted: 3 }]) // [["A1", 3, 46000]]
+ */
+export function rowsForHeader(table: TableName, header: readonly CellValue[], entries: readonly Entry[]): CellValue[][] {
+  const schema = SCHEMAS[table];
+  const columns = mapColumns(header, schema) as unknown as Record<string, number>;
+  const positionOf = new Map<string, number>();
+  for (const [key, spec] of Object.entries(schema)) positionOf.set(spec.name, columns[key]);
+  return entries.map((entry) => {
+    const row: CellValue[] = header.map(() => null);
+    for (const [name, value] of Object.entries(entry)) {
+      if (value === undefined || value === null || value === "") continue;
+      const at = positionOf.get(name);
+      if (at === undefined) throw new Error(`${table} has no column called ${name} in Lotbook's schema`);
+      if (at < 0) throw new WorkbookError(`The ${table} table has no ${name} column. Add a column headed ${name}, then try again.`);
+      row[at] = value;
+    }
+    return row;
+  });
+}
+
+/**
+ * Where a diagnostic's column sits in a header: the header as written, else the column the
+ * engine reads under that name (an alias such as `Lot #`); −1 when absent.
+ * @example columnIndex("Lots", ["Item", "Lot #"], "Lot") // 1
+ */
+export function columnIndex(table: TableName, header: readonly CellValue[], column: string): number {
+  const wanted = normalizeHeader(column);
+  const exact = header.findIndex((h) => typeof h === "string" && normalizeHeader(h) === wanted);
+  if (exact >= 0 || !wanted) return exact;
+  const schema = SCHEMAS[table];
+  const key = Object.keys(schema).find((k) => normalizeHeader(schema[k].name) === wanted || schema[k].aliases.includes(wanted));
+  if (key === undefined) return -1;
+  return (mapColumns(header, schema) as unknown as Record<string, number>)[key];
+}
+
+/** Column letters from a 0-based index. @example columnLetter(27) // "AB" */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}

@@ -1,0 +1,174 @@
+// A fake Excel built from office-addin-mock objects: properties read before load and sync give
+// the mock's "not loaded"/"not synced" errors, as Office.js would. The mock has no collections or
+// request queue, so this harness adds what the adapter's tests need: tables by name, writes that
+// take effect only at sync (a failed sync applies none of its batch), and a count of syncs.
+import { OfficeMockObject } from "office-addin-mock";
+import type { ExcelHost } from "../../../../src/taskpane/workbook/excel/excelWorkbook";
+import type { CellValue } from "../../../../src/taskpane/workbook/port";
+
+export interface FakeTable {
+  name: string;
+  sheet: string;
+  values: CellValue[][];
+}
+
+export interface FakeState {
+  tables: FakeTable[];
+  /** Sheets with cells outside any table. */
+  usedSheets: string[];
+  use1904: boolean;
+  selection: string | null;
+}
+
+type Data = Record<string, unknown>;
+
+export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly string[] = ["1.16", "1.20"]) {
+  const state: FakeState = { tables: [], usedSheets: [], use1904: false, selection: null, ...initial };
+  const live: OfficeMockObject[] = [];
+  let pending: (() => void)[] = [];
+  const failures = new Map<number, Error>();
+  const log = {
+    syncs: 0,
+    runs: [] as { mergeUndoGroup?: boolean; delayForCellEdit?: boolean; syncs: number }[],
+    rowsAdded: [] as CellValue[][][],
+    waits: [] as number[],
+    /** Every range the adapter wrote to, by address, with what it set. */
+    ranges: new Map<string, OfficeMockObject>(),
+    conditionalFormats: [] as { range: string; format: OfficeMockObject }[],
+    requestSizes: [] as number[],
+  };
+  let requestCells = 0;
+
+  const mock = (data: Data): OfficeMockObject => {
+    const m = new OfficeMockObject(data as never);
+    live.push(m);
+    return m;
+  };
+  // Office.js sets isNullObject at sync without a load; a plain property keeps it out of the mock's load rules.
+  const orNull = (m: OfficeMockObject, isNull: boolean): OfficeMockObject => Object.assign(m, { isNullObject: isNull });
+  let notFound: Error | null = null;
+  const find = (name: string) => state.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+
+  const tableObject = (name: string): OfficeMockObject => {
+    const t = find(name);
+    if (!t) return orNull(mock({ name: "", getHeaderRowRange: () => mock({ values: [] }) }), true);
+    const cols = t.values[0].length;
+    return orNull(mock({
+      name: t.name,
+      worksheet: { activate() {} },
+      getHeaderRowRange: () => mock({ values: [[...t.values[0]]] }),
+      getRange: () =>
+        mock({
+          address: `${t.sheet}!A1:${String.fromCharCode(64 + cols)}${t.values.length}`,
+          rowCount: t.values.length,
+          columnCount: cols,
+          getRow: (r: number) => ({
+            getResizedRange: (dr: number) =>
+              mock({
+                values: t.values.slice(r, r + dr + 1).map((row) => [...row]),
+                // The cells travel in the request that loads them.
+                load(this: OfficeMockObject, what: string) {
+                  requestCells += (dr + 1) * cols;
+                  return OfficeMockObject.prototype.load.call(this, what);
+                },
+              }),
+          }),
+          getCell: (r: number, c: number) => ({ select: () => pending.push(() => (state.selection = `${t.sheet}!${String.fromCharCode(65 + c)}${r + 1}`)) }),
+        }),
+      rows: {
+        add: (_index: unknown, values: CellValue[][]) => {
+          const copy = values.map((r) => [...r]);
+          pending.push(() => {
+            log.rowsAdded.push(copy);
+            t.values.push(...copy);
+          });
+        },
+      },
+    }), false);
+  };
+
+  const sheetObject = (name: string, exists: boolean): OfficeMockObject => {
+    const rangeAt = (address: string) => {
+      const r = mock({ dataValidation: {}, conditionalFormats: { add: () => addFormat(address) } });
+      log.ranges.set(address, r);
+      return r;
+    };
+    const addFormat = (address: string) => {
+      const f = mock({ custom: { rule: {}, format: { fill: {}, font: {} } } });
+      log.conditionalFormats.push({ range: address, format: f });
+      return f;
+    };
+    return orNull(mock({
+      name,
+      getUsedRangeOrNullObject: () => orNull(mock({ address: "A1" }), !state.usedSheets.some((s) => s.toLowerCase() === name.toLowerCase())),
+      getRange: rangeAt,
+      freezePanes: { freezeRows() {} },
+      tables: {
+        add: (address: string) => {
+          const created = mock({ name: "", columns: { getItemAt: (i: number) => ({ getDataBodyRange: () => rangeAt(`column ${i} body`) }) } });
+          pending.push(() => {
+            const header = (log.ranges.get(address)?.values as CellValue[][] | null)?.[0] ?? [];
+            state.tables.push({ name: String(created.name), sheet: name, values: [[...header]] });
+          });
+          return created;
+        },
+      },
+    }), !exists);
+  };
+
+  const context = mock({
+    workbook: {
+      use1904DateSystem: state.use1904,
+      tables: { getItemOrNullObject: tableObject, getItem: (name: string) => {
+        if (!find(name)) notFound = Object.assign(new Error(`The requested resource doesn't exist.`), { code: "ItemNotFound" });
+        return tableObject(name);
+      } },
+      worksheets: {
+        getItemOrNullObject: (name: string) => sheetObject(name, state.tables.some((t) => t.sheet.toLowerCase() === name.toLowerCase()) || state.usedSheets.some((s) => s.toLowerCase() === name.toLowerCase())),
+        add: (name: string) => sheetObject(name, true),
+      },
+    },
+  }) as OfficeMockObject & { sync(): Promise<void> };
+
+  context.sync = async function sync(): Promise<void> {
+    log.syncs++;
+    log.requestSizes.push(requestCells);
+    requestCells = 0;
+    const failure = failures.get(log.syncs) ?? notFound;
+    notFound = null;
+    const batch = pending;
+    pending = [];
+    if (failure) throw failure;
+    for (const apply of batch) apply();
+    await OfficeMockObject.prototype.sync.call(context);
+    await Promise.all(live.map((m) => OfficeMockObject.prototype.sync.call(m)));
+    // The mock settles loaded values a few microtasks after sync returns.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  };
+
+  const host: ExcelHost = {
+    async run(options, batch) {
+      pending = [];
+      const before = log.syncs;
+      try {
+        return await batch(context as unknown as Excel.RequestContext);
+      } finally {
+        log.runs.push({ mergeUndoGroup: options.mergeUndoGroup, delayForCellEdit: options.delayForCellEdit, syncs: log.syncs - before });
+      }
+    },
+    supports: (version) => supported.includes(version),
+    wait: async (ms) => {
+      log.waits.push(ms);
+    },
+  };
+
+  return {
+    host,
+    state,
+    log,
+    /** The `n`th sync from now fails with this Office error code, applying nothing of its batch. */
+    failSync(n: number, code: string, message = code) {
+      failures.set(log.syncs + n, Object.assign(new Error(message), { code }));
+    },
+  };
+}

@@ -1,0 +1,184 @@
+import { ExcelWorkbook } from "../../../../src/taskpane/workbook/excel/excelWorkbook";
+import { WorkbookError, type TableSpec } from "../../../../src/taskpane/workbook/port";
+import { fakeExcel } from "./_fakeExcel";
+
+const DRAWS_HEADER = ["Date", "Visit", "Patient", "Product", "Lot", "Qty", "Kind"];
+
+function withDraws(rows: (string | number | null)[][] = []) {
+  return fakeExcel({ tables: [{ name: "Draws", sheet: "Draws", values: [DRAWS_HEADER, ...rows] }] });
+}
+
+const DRAW = { Date: 46030, Visit: "V1", Patient: "P-1", Product: "Botox 100U", Lot: "C3709C3", Qty: 20, Kind: "Visit" };
+
+describe("appending an entry through Excel", () => {
+  it("adds one whole row in the table's column order with two syncs in one undoable run", async () => {
+    const excel = withDraws();
+    await new ExcelWorkbook(excel.host).appendRows("Draws", [DRAW]);
+    expect(excel.log.syncs).toBe(2);
+    expect(excel.log.runs).toEqual([{ mergeUndoGroup: true, delayForCellEdit: true, syncs: 2 }]);
+    expect(excel.log.rowsAdded).toEqual([[[46030, "V1", "P-1", "Botox 100U", "C3709C3", 20, "Visit"]]]);
+  });
+
+  it("finds columns by the engine's header rules, whatever their order and alias", async () => {
+    const excel = fakeExcel({ tables: [{ name: "Counts", sheet: "Counts", values: [["Lot #", "On Hand", "Count Date", "Item"]] }] });
+    await new ExcelWorkbook(excel.host).appendRows("Counts", [{ Date: 46040, Product: "Botox 100U", Lot: "C3709C3", Counted: 108 }]);
+    expect(excel.state.tables[0].values[1]).toEqual(["C3709C3", 108, 46040, "Botox 100U"]);
+  });
+
+  it("writes several rows of one action in the same single add", async () => {
+    const excel = withDraws();
+    await new ExcelWorkbook(excel.host).appendRows("Draws", [DRAW, { ...DRAW, Visit: "V2", Qty: 4 }]);
+    expect(excel.log.syncs).toBe(2);
+    expect(excel.log.rowsAdded).toHaveLength(1);
+    expect(excel.log.rowsAdded[0]).toHaveLength(2);
+  });
+
+  it("keeps text that starts with = + - @ as text by the apostrophe a person would type", async () => {
+    const excel = withDraws();
+    const hostile = ['=HYPERLINK("http://x.example","y")', "+1", "-2", "@SUM(A1)"];
+    await new ExcelWorkbook(excel.host).appendRows("Draws", hostile.map((visit) => ({ ...DRAW, Visit: visit })));
+    expect(excel.log.rowsAdded[0].map((row) => row[1])).toEqual(['\'=HYPERLINK("http://x.example","y")', "'+1", "'-2", "'@SUM(A1)"]);
+  });
+
+  it("keeps a lot number that looks like a number as text, leading zero and all", async () => {
+    const excel = withDraws();
+    await new ExcelWorkbook(excel.host).appendRows("Draws", [{ ...DRAW, Lot: "012345" }, { ...DRAW, Lot: "1E5" }]);
+    expect(excel.log.rowsAdded[0].map((row) => row[4])).toEqual(["'012345", "'1E5"]);
+  });
+
+  it("leaves the table as it was when Excel fails while adding the row", async () => {
+    const excel = withDraws([[46000, "V0", "P-0", "Botox 100U", "C3709C3", 10, "Visit"]]);
+    excel.failSync(2, "GeneralException", "The request failed");
+    const written = new ExcelWorkbook(excel.host).appendRows("Draws", [DRAW]);
+    await expect(written).rejects.toThrow(new WorkbookError("Excel could not complete this (The request failed). Nothing was written."));
+    expect(excel.state.tables[0].values).toEqual([DRAWS_HEADER, [46000, "V0", "P-0", "Botox 100U", "C3709C3", 10, "Visit"]]);
+    expect(excel.log.runs).toHaveLength(1);
+  });
+
+  it("refuses a value for a column the table lacks rather than dropping it, before writing anything", async () => {
+    const excel = withDraws();
+    await expect(new ExcelWorkbook(excel.host).appendRows("Draws", [{ ...DRAW, Price: 280 }])).rejects.toThrow(
+      "The Draws table has no Price column. Add a column headed Price, then try again.",
+    );
+    expect(excel.log.syncs).toBe(1);
+    expect(excel.state.tables[0].values).toHaveLength(1);
+  });
+
+  it("says how to make a missing table", async () => {
+    const excel = fakeExcel();
+    await expect(new ExcelWorkbook(excel.host).appendRows("Lots", [{ Product: "Botox 100U" }])).rejects.toThrow(
+      "This workbook has no Lots table. Create it with Set up, then try again. Nothing was written.",
+    );
+  });
+
+  it("retries while the user is editing a cell, and writes the row once", async () => {
+    const excel = withDraws();
+    excel.failSync(1, "InvalidOperationInCellEditMode");
+    excel.failSync(2, "InvalidOperationInCellEditMode");
+    await new ExcelWorkbook(excel.host).appendRows("Draws", [DRAW]);
+    expect(excel.log.waits).toEqual([250, 500]);
+    expect(excel.log.runs.map((r) => r.syncs)).toEqual([1, 1, 2]);
+    expect(excel.state.tables[0].values).toHaveLength(2);
+  });
+
+  it("gives up on cell-edit mode after the last retry with a message for the user", async () => {
+    const excel = withDraws();
+    for (let n = 1; n <= 3; n++) excel.failSync(n, "InvalidOperationInCellEditMode");
+    const workbook = new ExcelWorkbook(excel.host, { cellEditRetryDelays: [10, 20] });
+    await expect(workbook.appendRows("Draws", [DRAW])).rejects.toThrow(
+      "Excel is busy while a cell is being edited. Press Enter or Esc in the sheet, then try again. Nothing was written.",
+    );
+    expect(excel.state.tables[0].values).toHaveLength(1);
+  });
+
+  it("asks for one undo group only where ExcelApi 1.20 has it", async () => {
+    const excel = fakeExcel({ tables: [{ name: "Draws", sheet: "Draws", values: [DRAWS_HEADER] }] }, ["1.16"]);
+    await new ExcelWorkbook(excel.host).appendRows("Draws", [DRAW]);
+    expect(excel.log.runs[0].mergeUndoGroup).toBeUndefined();
+  });
+});
+
+describe("reading tables through Excel", () => {
+  const lots = [["Product", "Lot", "Qty"], ...Array.from({ length: 10 }, (_, i) => ["Botox 100U", `L${i}`, 100])];
+
+  it("reads the header and rows with the table's address, in three syncs when small", async () => {
+    const excel = fakeExcel({ tables: [{ name: "Lots", sheet: "Lots", values: lots }] });
+    const read = await new ExcelWorkbook(excel.host).readTables(["Lots", "Draws"]);
+    expect(read.Lots).toEqual({ name: "Lots", address: "Lots!A1:C11", values: lots });
+    expect(read.Draws).toBeNull();
+    expect(excel.log.syncs).toBe(3);
+  });
+
+  it("reads a large table in requests under the cell budget", async () => {
+    const excel = fakeExcel({ tables: [{ name: "Lots", sheet: "Lots", values: lots }] });
+    const read = await new ExcelWorkbook(excel.host, { cellsPerRequest: 9 }).readTables(["Lots"]);
+    expect(read.Lots?.values).toEqual(lots);
+    // 11 rows of 3 cells, 3 rows a request: 4 requests after the two that find the table.
+    expect(excel.log.syncs).toBe(6);
+    expect(Math.max(...excel.log.requestSizes)).toBeLessThanOrEqual(9);
+  });
+});
+
+describe("the date system", () => {
+  it("is 1904 when the workbook says so", async () => {
+    expect(await new ExcelWorkbook(fakeExcel({ use1904: true }).host).dateSystem()).toBe(1904);
+  });
+
+  it("is 1900 when Excel cannot say (before ExcelApi 1.16), without asking", async () => {
+    const excel = fakeExcel({ use1904: true }, []);
+    expect(await new ExcelWorkbook(excel.host).dateSystem()).toBe(1900);
+    expect(excel.log.syncs).toBe(0);
+  });
+});
+
+describe("creating a table through Excel", () => {
+  const spec: TableSpec = {
+    name: "Counts",
+    columns: [{ name: "Date", numberFormat: "yyyy-mm-dd" }, { name: "Product" }, { name: "Lot", numberFormat: "@" }, { name: "Counted" }],
+    validations: [{ range: "C2:C10000", source: { formula: 'INDIRECT("Lots[Lot]")' }, style: "warning", message: "This lot is not in the Lots table." }],
+    conditionalFormats: [{ range: "A2:D10000", formula: "$D2<0", fill: "#F8696B" }],
+  };
+
+  it("writes the header, formats, dropdown and highlighting in two syncs", async () => {
+    const excel = fakeExcel();
+    expect(await new ExcelWorkbook(excel.host).createTable(spec)).toBe("created");
+    expect(excel.log.syncs).toBe(2);
+    expect(excel.state.tables).toEqual([{ name: "Counts", sheet: "Counts", values: [["Date", "Product", "Lot", "Counted"]] }]);
+    expect(excel.log.ranges.get("column 0 body")?.numberFormat).toEqual([["yyyy-mm-dd"]]);
+    expect(excel.log.ranges.get("column 2 body")?.numberFormat).toEqual([["@"]]);
+    const lot = excel.log.ranges.get("C2:C10000");
+    expect(lot?.dataValidation.rule).toEqual({ list: { inCellDropDown: true, source: '=INDIRECT("Lots[Lot]")' } });
+    expect(lot?.dataValidation.errorAlert).toEqual({ showAlert: true, style: "Warning", title: "Lotbook", message: "This lot is not in the Lots table." });
+    const [cf] = excel.log.conditionalFormats;
+    expect(cf.range).toBe("A2:D10000");
+    expect(cf.format.custom.rule.formula).toBe("=$D2<0");
+    expect(cf.format.custom.format.fill.color).toBe("#F8696B");
+  });
+
+  it("changes nothing the second time", async () => {
+    const excel = fakeExcel();
+    const workbook = new ExcelWorkbook(excel.host);
+    await workbook.createTable(spec);
+    const formats = excel.log.conditionalFormats.length;
+    expect(await workbook.createTable(spec)).toBe("exists");
+    expect(excel.log.conditionalFormats).toHaveLength(formats);
+    expect(excel.state.tables).toHaveLength(1);
+  });
+
+  it("refuses to build over a sheet of that name that already holds cells", async () => {
+    const excel = fakeExcel({ usedSheets: ["counts"] });
+    await expect(new ExcelWorkbook(excel.host).createTable(spec)).rejects.toThrow(
+      "The sheet Counts already holds cells but no Counts table. Rename that sheet or clear it, then run Set up again.",
+    );
+    expect(excel.state.tables).toHaveLength(0);
+  });
+});
+
+describe("selecting a cell through Excel", () => {
+  it("selects the cell of a table row and column in one sync", async () => {
+    const excel = withDraws([[46000, "V0", "P-0", "Botox 100U", "C3709C3", 10, "Visit"]]);
+    await new ExcelWorkbook(excel.host).selectCell("Draws", 2, 5);
+    expect(excel.state.selection).toBe("Draws!F2");
+    expect(excel.log.syncs).toBe(1);
+  });
+});

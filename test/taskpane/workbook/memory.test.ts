@@ -1,0 +1,88 @@
+import { MemoryWorkbook } from "../../../src/taskpane/workbook/memory";
+import { cellForExcel, columnIndex, columnLetter, failureMessage, rowsForHeader, WorkbookError } from "../../../src/taskpane/workbook/port";
+
+describe("the in-memory workbook", () => {
+  const lots = [
+    ["Product", "Lot #", "Expires", "Received", "Qty", "Unit Cost"],
+    ["Botox 100U", "C3709C3", 46567, 46027, 200, 6.5],
+  ];
+
+  it("reads a table with its header and address, and null for a table it lacks", async () => {
+    const wb = MemoryWorkbook.with({ Lots: lots });
+    const read = await wb.readTables(["Lots", "Draws"]);
+    expect(read).toEqual({ Lots: { name: "Lots", address: "Lots!A1:F2", values: lots }, Draws: null });
+  });
+
+  it("appends at the end by header name and keeps text that looks like a formula or number as text", async () => {
+    const wb = MemoryWorkbook.with({ Lots: lots });
+    await wb.appendRows("Lots", [{ Product: "=cmd|' /C calc'!A0", Lot: "012345", Expires: 46600, Received: 46030, Qty: 100, "Unit Cost": 6.8 }]);
+    expect(wb.table("Lots")?.rows[1]).toEqual(["=cmd|' /C calc'!A0", "012345", 46600, 46030, 100, 6.8]);
+  });
+
+  it("adds nothing when Excel refuses the action", async () => {
+    const wb = MemoryWorkbook.with({ Lots: lots });
+    wb.failNext = "The request failed";
+    await expect(wb.appendRows("Lots", [{ Product: "Botox 100U" }])).rejects.toThrow("Excel could not complete this (The request failed). Nothing was written.");
+    expect(wb.table("Lots")?.rows).toHaveLength(1);
+  });
+
+  it("creates a table once; the second time changes nothing", async () => {
+    const wb = new MemoryWorkbook();
+    const spec = { name: "Counts" as const, columns: [{ name: "Date", numberFormat: "yyyy-mm-dd" }, { name: "Lot", numberFormat: "@" }], validations: [], conditionalFormats: [] };
+    expect(await wb.createTable(spec)).toBe("created");
+    expect(await wb.createTable({ ...spec, columns: [{ name: "Other" }] })).toBe("exists");
+    expect(wb.table("counts")?.header).toEqual(["Date", "Lot"]);
+    expect(wb.table("counts")?.numberFormats).toEqual(["yyyy-mm-dd", "@"]);
+  });
+
+  it("selects a cell by table row (header = 1) and column", async () => {
+    const wb = MemoryWorkbook.with({ Lots: lots });
+    await wb.selectCell("Lots", 2, 2);
+    expect(wb.selection).toEqual({ sheet: "Lots", address: "C2" });
+  });
+});
+
+describe("writing values as Excel keeps them", () => {
+  it("puts an apostrophe before text Excel would read as a formula, number, date or boolean", () => {
+    expect(["=1+1", "+1", "-1", "@A1", "'quoted", "012", "3/15/2026", "TRUE", "$5"].map(cellForExcel)).toEqual(
+      ["'=1+1", "'+1", "'-1", "'@A1", "''quoted", "'012", "'3/15/2026", "'TRUE", "'$5"],
+    );
+  });
+
+  it("leaves words, numbers and blanks alone", () => {
+    expect(["Botox 100U", 40, null, true].map(cellForExcel)).toEqual(["Botox 100U", 40, null, true]);
+  });
+});
+
+describe("rows for a header", () => {
+  it("places entries by alias and leaves other columns blank", () => {
+    expect(rowsForHeader("Draws", ["Units", "Item", "Notes", "Batch"], [{ Product: "Botox 100U", Lot: "A1", Qty: 40 }])).toEqual([[40, "Botox 100U", null, "A1"]]);
+  });
+
+  it("refuses a value for a column the table lacks", () => {
+    expect(() => rowsForHeader("Draws", ["Product", "Lot", "Qty"], [{ Product: "Botox 100U", Price: 280 }])).toThrow(
+      new WorkbookError("The Draws table has no Price column. Add a column headed Price, then try again."),
+    );
+  });
+});
+
+describe("finding a diagnostic's column", () => {
+  it("finds the header as written, or the column read under that name", () => {
+    expect(columnIndex("Lots", ["Item", "Lot #", "Exp"], "Lot #")).toBe(1);
+    expect(columnIndex("Lots", ["Item", "Lot #", "Exp"], "Expires")).toBe(2);
+    expect(columnIndex("Lots", ["Item"], "Expires")).toBe(-1);
+  });
+});
+
+describe("column letters", () => {
+  it("counts A to Z, then AA", () => {
+    expect([0, 25, 26, 27, 701, 702].map(columnLetter)).toEqual(["A", "Z", "AA", "AB", "ZZ", "AAA"]);
+  });
+});
+
+describe("failure messages", () => {
+  it("shows a workbook error as is and anything else with what went wrong", () => {
+    expect(failureMessage(new WorkbookError("Nothing was written."))).toBe("Nothing was written.");
+    expect(failureMessage(new Error("boom"))).toBe("Something went wrong: boom.");
+  });
+});
