@@ -5,6 +5,7 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  setupFiles: ["<rootDir>/test/_setup/dom.ts"],
   moduleNameMapper: {
     // office-addin-mock needs only the OfficeApp enum from office-addin-manifest, whose full entry
     // point pulls in an ES-module-only dependency that Jest cannot load.

@@ -33,20 +33,20 @@ module.exports = async (env = {}, options = {}) => ({
   mode: options.mode ?? "production",
   devtool: "source-map",
   entry: {
-    taskpane: "./src/taskpane/taskpane.ts",
+    taskpane: "./src/taskpane/taskpane.tsx",
     functions: FUNCTIONS,
     commands: "./src/commands/commands.ts",
   },
   // dist/ also holds the command line's build (tsconfig.cli.json): the add-in keeps to its own folder.
   output: { path: path.resolve(env.outputPath ?? path.join(__dirname, "dist", "addin")), clean: true },
-  resolve: { extensions: [".ts", ".js"] },
+  resolve: { extensions: [".ts", ".tsx", ".js"] },
   module: {
     rules: [
       {
-        test: /\.ts$/,
+        test: /\.tsx?$/,
         exclude: /node_modules/,
         // Type checking is `npm run typecheck`; the bundle only needs the transpiled code.
-        use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020", moduleResolution: "bundler", sourceMap: true } } },
+        use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020", moduleResolution: "bundler", sourceMap: true, jsx: "react-jsx" } } },
       },
     ],
   },

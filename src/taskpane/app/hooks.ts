@@ -1,0 +1,56 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { failureMessage, type WorkbookPort } from "../workbook/port";
+import { books, TABLES, type Books } from "./books";
+
+export type BooksState =
+  | { readonly status: "loading" }
+  | { readonly status: "ready"; readonly books: Books }
+  | { readonly status: "failed"; readonly message: string };
+
+/** Reads the four ledger tables and builds the ledger; `reload` after every write. */
+export function useBooks(workbook: WorkbookPort): { state: BooksState; reload: () => Promise<void> } {
+  const [state, setState] = useState<BooksState>({ status: "loading" });
+  const alive = useRef(true);
+  const reload = useCallback(async () => {
+    try {
+      const [tables, system] = await Promise.all([workbook.readTables(TABLES), workbook.dateSystem()]);
+      if (alive.current) setState({ status: "ready", books: books(tables, system) });
+    } catch (e) {
+      if (alive.current) setState({ status: "failed", message: failureMessage(e) });
+    }
+  }, [workbook]);
+  useEffect(() => {
+    alive.current = true;
+    void reload();
+    return () => {
+      alive.current = false;
+    };
+  }, [reload]);
+  return { state, reload };
+}
+
+export type Outcome = { readonly intent: "success" | "error"; readonly text: string } | null;
+
+/**
+ * Runs one workbook action at a time: `busy` while it runs, and its outcome as a message for the
+ * pane — a failure is always shown, never only logged.
+ */
+export function useAction(): { busy: boolean; outcome: Outcome; run: (action: () => Promise<string>) => Promise<boolean>; clear: () => void } {
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const run = useCallback(async (action: () => Promise<string>) => {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      setOutcome({ intent: "success", text: await action() });
+      return true;
+    } catch (e) {
+      setOutcome({ intent: "error", text: failureMessage(e) });
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  const clear = useCallback(() => setOutcome(null), []);
+  return { busy, outcome, run, clear };
+}

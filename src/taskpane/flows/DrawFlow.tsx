@@ -1,0 +1,219 @@
+import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, tokens } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import { fefoLot, formatQty, formatSerial, isExpiredOn, lotRemaining, openVials, type Diagnostic } from "../../core";
+import { localSerial, trial, type Books } from "../app/books";
+import { useAction } from "../app/hooks";
+import { OutcomeBar } from "../app/Outcome";
+import { WorkbookError, type CellValue, type Entry, type WorkbookPort } from "../workbook/port";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS },
+});
+
+export interface DrawFlowProps {
+  readonly books: Books;
+  readonly workbook: WorkbookPort;
+  readonly now: () => Date;
+  readonly onWritten: () => Promise<void>;
+}
+
+const FIELDS = ["Visit", "Patient", "Provider", "Service", "Qty", "Price"] as const;
+type FieldName = (typeof FIELDS)[number];
+const EMPTY: Record<FieldName, string> = { Visit: "", Patient: "", Provider: "", Service: "", Qty: "", Price: "" };
+
+/**
+ * A diagnostic that refuses the draw: any error, and the two warnings a draw must not be written
+ * with — an overdraw and a lot past its expiry. (The engine's diagnostics carry no code, so the
+ * words tell them apart.)
+ */
+export function refuses(d: Diagnostic): boolean {
+  return d.severity === "error" || d.message.startsWith("overdraw") || / expired on /.test(d.message);
+}
+
+/** A number typed in a form, or the text as typed so the engine names what is wrong with it. */
+export function typedNumber(text: string): CellValue {
+  const t = text.trim();
+  if (t === "") return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : t;
+}
+
+/** Visit draw: the FEFO lot proposed with its stock, expiry and open vial; one Draws row per entry. */
+export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
+  const styles = useStyles();
+  const { busy, outcome, run } = useAction();
+  const { ledger, dateSystem } = books;
+  const products = useMemo(() => [...ledger.productIndex.values()].map((p) => p.name).sort((a, b) => a.localeCompare(b)), [ledger]);
+  const [product, setProduct] = useState(products[0] ?? "");
+  const [lotChoice, setLotChoice] = useState<string | null>(null);
+  const [values, setValues] = useState(EMPTY);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [attempted, setAttempted] = useState(false);
+  const [confirmed, setConfirmed] = useState(false);
+
+  const at = localSerial(now(), dateSystem);
+  const day = Math.floor(at);
+  const fefo = product ? fefoLot(ledger, product, at) : null;
+  const proposed = fefo?.ok ? fefo.value : null;
+  const lot = lotChoice ?? proposed ?? "";
+  const lots = useMemo(() => {
+    const p = ledger.productByName(product);
+    if (!p) return [];
+    const vials = new Map(openVials(ledger, at).flatMap((r) => (r.ok && r.value.product === p.name ? [[r.value.lot, r.value] as const] : [])));
+    return p.lots.flatMap((l) => {
+      const remaining = lotRemaining(ledger, l.lot, at);
+      if (!remaining.ok || remaining.value <= 0) return [];
+      return [{ lot: l, remaining: remaining.value, vial: vials.get(l.lot) ?? null, expired: isExpiredOn(l, day) }];
+    });
+  }, [ledger, product, at, day]);
+  const unit = ledger.productByName(product)?.lots[0]?.unit ?? "";
+  const chosen = lots.find((l) => l.lot.lot === lot) ?? null;
+
+  const entry: Entry = {
+    Date: at,
+    Visit: values.Visit.trim(),
+    Patient: values.Patient.trim(),
+    Provider: values.Provider.trim(),
+    Service: values.Service.trim(),
+    Product: product,
+    Lot: lot,
+    Qty: typedNumber(values.Qty),
+    Kind: "Visit",
+    Price: typedNumber(values.Price),
+  };
+  let formError: string | null = null;
+  let issues: ReturnType<typeof trial>["issues"] = [];
+  if (!books.tables.Draws) formError = "This workbook has no Draws table. Create it under Set up.";
+  else if (!product) formError = "There is no product in the Lots table yet: receive a lot first.";
+  else if (!lot) formError = fefo && !fefo.ok ? `${fefo.error.message[0].toUpperCase()}${fefo.error.message.slice(1)}.` : "Choose a lot.";
+  else {
+    try {
+      issues = trial(books, "Draws", [entry]).issues;
+    } catch (e) {
+      if (!(e instanceof WorkbookError)) throw e;
+      formError = e.message;
+    }
+  }
+  const needsConfirmation = proposed !== null && lot !== proposed;
+  const blocked = formError !== null || issues.some(refuses) || (needsConfirmation && !confirmed);
+  const shown = (field: string | null) => attempted || (field !== null && touched.has(field));
+  const fieldMessage = (field: FieldName | "Lot") => {
+    const mine = issues.filter((d) => d.field === field && shown(field));
+    return mine.length ? { text: mine.map((d) => d.message).join("; "), state: mine.some(refuses) ? ("error" as const) : ("warning" as const) } : null;
+  };
+  const others = issues.filter((d) => !FIELDS.includes(d.field as FieldName) && d.field !== "Lot" && (attempted || d.field === null));
+
+  const edit = (field: FieldName, value: string) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    setTouched((t) => new Set(t).add(field));
+  };
+
+  const submit = async () => {
+    setAttempted(true);
+    if (blocked) return;
+    const written = await run(async () => {
+      await workbook.appendRows("Draws", [entry]);
+      return `Recorded ${String(entry.Qty)} ${unit} of ${product} from lot ${lot}${entry.Visit ? ` for visit ${entry.Visit}` : ""}.`;
+    });
+    if (!written) return;
+    setValues(EMPTY);
+    setTouched(new Set());
+    setAttempted(false);
+    setLotChoice(null);
+    setConfirmed(false);
+    await onWritten();
+  };
+
+  const lotMessage = fieldMessage("Lot");
+  const describeLot = (l: (typeof lots)[number]) =>
+    [
+      `${l.lot.lot}: ${formatQty(l.remaining)} ${unit} left`,
+      l.lot.expires === null ? "no expiry" : `${l.expired ? "expired" : "expires"} ${formatSerial(l.lot.expires, dateSystem)}`,
+      l.vial ? `open vial ${formatQty(l.vial.left)} ${unit}${l.vial.useBy !== null ? `, use by ${formatSerial(Math.floor(l.vial.useBy), dateSystem)}` : ""}${l.vial.pastUseBy ? " (past use-by)" : ""}` : null,
+      l.lot.lot === proposed ? "FEFO" : null,
+    ]
+      .filter(Boolean)
+      .join(", ");
+
+  return (
+    <form
+      aria-label="Visit draw"
+      className={styles.form}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <Field label="Product">
+        <Select
+          value={product}
+          onChange={(_, d) => {
+            setProduct(d.value);
+            setLotChoice(null);
+            setConfirmed(false);
+          }}
+        >
+          {products.map((p) => (
+            <option key={p}>{p}</option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Lot" hint={chosen ? describeLot(chosen) : undefined} validationMessage={lotMessage?.text} validationState={lotMessage?.state ?? "none"}>
+        <Select
+          value={lot}
+          onChange={(_, d) => {
+            setLotChoice(d.value);
+            setConfirmed(false);
+          }}
+        >
+          {lots.map((l) => (
+            <option key={l.lot.lot} value={l.lot.lot}>
+              {describeLot(l)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {needsConfirmation && (
+        <Checkbox
+          checked={confirmed}
+          onChange={(_, d) => setConfirmed(d.checked === true)}
+          label={`Draw from lot ${lot}, not ${proposed}, the lot that expires first`}
+        />
+      )}
+      {(["Qty", "Visit", "Patient", "Provider", "Service", "Price"] as const).map((field) => {
+        const message = fieldMessage(field);
+        return (
+          <Field key={field} label={field === "Qty" ? `Qty${unit ? ` (${unit})` : ""}` : field} validationMessage={message?.text} validationState={message?.state ?? "none"}>
+            <Input value={values[field]} inputMode={field === "Qty" || field === "Price" ? "decimal" : undefined} onChange={(_, d) => edit(field, d.value)} />
+          </Field>
+        );
+      })}
+      {formError && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{formError}</MessageBarBody>
+        </MessageBar>
+      )}
+      {others.map((d, i) => (
+        <MessageBar key={i} intent={refuses(d) ? "error" : "warning"}>
+          <MessageBarBody>
+            {d.column ? `${d.column}: ` : ""}
+            {d.message}
+          </MessageBarBody>
+        </MessageBar>
+      ))}
+      {attempted && needsConfirmation && !confirmed && (
+        <MessageBar intent="error">
+          <MessageBarBody>Confirm the lot: {lot} is not the lot FEFO proposes ({proposed}).</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.actions}>
+        <Button type="submit" appearance="primary" disabled={busy}>
+          Record draw
+        </Button>
+      </div>
+      <OutcomeBar outcome={outcome} />
+    </form>
+  );
+}
