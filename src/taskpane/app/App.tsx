@@ -2,6 +2,7 @@ import { Button, FluentProvider, makeStyles, MessageBar, MessageBarActions, Mess
 import { useState } from "react";
 import { CheckFlow } from "../flows/CheckFlow";
 import { DrawFlow } from "../flows/DrawFlow";
+import { ReceiveFlow } from "../flows/ReceiveFlow";
 import { SetUpFlow } from "../flows/SetUpFlow";
 import type { WorkbookPort } from "../workbook/port";
 import { useBooks } from "./hooks";
@@ -11,7 +12,7 @@ const useStyles = makeStyles({
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
 });
 
-const FLOWS = ["Draw", "Check", "Set up"] as const;
+const FLOWS = ["Draw", "Receive", "Check", "Set up"] as const;
 type Flow = (typeof FLOWS)[number];
 
 export interface AppProps {
@@ -47,6 +48,7 @@ export function App({ workbook, now = () => new Date() }: AppProps) {
           </MessageBar>
         )}
         {state.status === "ready" && flow === "Draw" && <DrawFlow books={state.books} workbook={workbook} now={now} onWritten={reload} />}
+        {state.status === "ready" && flow === "Receive" && <ReceiveFlow books={state.books} workbook={workbook} now={now} onWritten={reload} />}
         {state.status === "ready" && flow === "Check" && <CheckFlow books={state.books} workbook={workbook} />}
         {state.status !== "loading" && flow === "Set up" && <SetUpFlow workbook={workbook} onWritten={reload} />}
       </main>

@@ -70,3 +70,9 @@ export function trial(current: Books, table: TableName, entries: readonly Entry[
     .map((d) => ({ ...d, entry: d.row - first, field: fieldAt.get(columnIndex(table, header, d.column)) ?? null }));
   return { books: next, issues };
 }
+
+/** Whether a table read from the workbook has a column, by any of its names. */
+export function hasColumn(current: Books, table: TableName, column: string): boolean {
+  const header = current.tables[table]?.values[0];
+  return header !== undefined && columnIndex(table, header as CellValue[], column) >= 0;
+}

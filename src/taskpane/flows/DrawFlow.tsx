@@ -1,7 +1,7 @@
 import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { fefoLot, formatQty, formatSerial, isExpiredOn, lotRemaining, openVials, type Diagnostic } from "../../core";
-import { localSerial, trial, type Books } from "../app/books";
+import { hasColumn, localSerial, trial, type Books } from "../app/books";
 import { useAction } from "../app/hooks";
 import { OutcomeBar } from "../app/Outcome";
 import { WorkbookError, type CellValue, type Entry, type WorkbookPort } from "../workbook/port";
@@ -79,7 +79,8 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
     Product: product,
     Lot: lot,
     Qty: typedNumber(values.Qty),
-    Kind: "Visit",
+    // Visit is also what a blank Kind means: written only where the table has the column.
+    Kind: hasColumn(books, "Draws", "Kind") ? "Visit" : null,
     Price: typedNumber(values.Price),
   };
   let formError: string | null = null;

@@ -1,0 +1,189 @@
+import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, tokens } from "@fluentui/react-components";
+import { useId, useMemo, useState } from "react";
+import { parseTextDate, qtyToNumber, type DateSystem } from "../../core";
+import { fieldFromDate, hasColumn, serialFromField, trial, type Books } from "../app/books";
+import { useAction } from "../app/hooks";
+import { OutcomeBar } from "../app/Outcome";
+import { WorkbookError, type CellValue, type Entry, type WorkbookPort } from "../workbook/port";
+import { typedNumber } from "./DrawFlow";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+});
+
+export interface ReceiveFlowProps {
+  readonly books: Books;
+  readonly workbook: WorkbookPort;
+  readonly now: () => Date;
+  readonly onWritten: () => Promise<void>;
+}
+
+const EMPTY = { Product: "", Lot: "", Expires: "", Qty: "", Packages: "", Cost: "", Supplier: "", PO: "" };
+type FieldName = keyof typeof EMPTY;
+
+/**
+ * A typed expiry as Excel would store it: a date serial when it reads as one (`2027-06-30`,
+ * `6/30/2027`, or month-only `2027-06`, meaning the month's last day), else the text as typed
+ * so the engine names the problem.
+ */
+export function expiryCell(text: string, system: DateSystem): CellValue {
+  const t = text.trim();
+  if (t === "") return null;
+  return parseTextDate(t, system, true)?.serial ?? t;
+}
+
+/** Receive: one purchase-order line appended to Lots, quantity in units or packages × vial size. */
+export function ReceiveFlow({ books, workbook, now, onWritten }: ReceiveFlowProps) {
+  const styles = useStyles();
+  const listId = useId();
+  const { busy, outcome, run } = useAction();
+  const { ledger, dateSystem } = books;
+  const products = useMemo(() => [...ledger.productIndex.values()].map((p) => p.name).sort((a, b) => a.localeCompare(b)), [ledger]);
+  const [values, setValues] = useState(EMPTY);
+  const [received, setReceived] = useState(() => fieldFromDate(now()));
+  const [by, setBy] = useState<"units" | "packages">("units");
+  const [costAs, setCostAs] = useState<"unit" | "total">("total");
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [attempted, setAttempted] = useState(false);
+
+  const product = ledger.productByName(values.Product.trim());
+  const settings = product?.settings ?? null;
+  const vialSize = settings?.vialSize ?? null;
+  const unit = settings?.unit ?? product?.lots[0]?.unit ?? "";
+  const packages = by === "packages" && vialSize !== null ? typedNumber(values.Packages) : null;
+  const qty: CellValue = by === "packages" && vialSize !== null ? (typeof packages === "number" ? packages * qtyToNumber(vialSize) : packages) : typedNumber(values.Qty);
+
+  const entry: Entry = {
+    Product: values.Product.trim(),
+    Lot: values.Lot.trim(),
+    Expires: expiryCell(values.Expires, dateSystem),
+    Received: serialFromField(received, dateSystem) ?? received,
+    Qty: qty,
+    // Filled in, not typed: written only where the table has the column.
+    Unit: unit && hasColumn(books, "Lots", "Unit") ? unit : null,
+    [costAs === "unit" ? "Unit Cost" : "Total Cost"]: typedNumber(values.Cost),
+    Supplier: values.Supplier.trim(),
+    PO: values.PO.trim(),
+  };
+  let formError: string | null = null;
+  let issues: ReturnType<typeof trial>["issues"] = [];
+  if (!books.tables.Lots) formError = "This workbook has no Lots table. Create it under Set up.";
+  else {
+    try {
+      issues = trial(books, "Lots", [entry]).issues;
+    } catch (e) {
+      if (!(e instanceof WorkbookError)) throw e;
+      formError = e.message;
+    }
+  }
+  const blocked = formError !== null || issues.some((d) => d.severity === "error");
+  const fieldOf = (name: string | null): FieldName | "Received" | null => {
+    if (name === "Unit Cost" || name === "Total Cost") return "Cost";
+    if (name === "Qty") return by === "packages" && vialSize !== null ? "Packages" : "Qty";
+    return name as FieldName | "Received" | null;
+  };
+  const shown = (field: string | null) => attempted || (field !== null && touched.has(field));
+  const messageFor = (field: FieldName | "Received") => {
+    const mine = issues.filter((d) => fieldOf(d.field) === field && shown(field));
+    return mine.length ? { text: mine.map((d) => d.message).join("; "), state: mine.some((d) => d.severity === "error") ? ("error" as const) : ("warning" as const) } : null;
+  };
+  const placed = new Set<string>(["Product", "Lot", "Expires", "Received", "Qty", "Packages", "Cost", "Supplier", "PO"]);
+  const others = issues.filter((d) => !placed.has(fieldOf(d.field) ?? "") && attempted);
+
+  const edit = (field: FieldName, value: string) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    setTouched((t) => new Set(t).add(field));
+  };
+  const input = (field: FieldName, label: string, extra: { placeholder?: string; numeric?: boolean; hint?: string } = {}) => {
+    const message = messageFor(field);
+    return (
+      <Field label={label} hint={extra.hint} validationMessage={message?.text} validationState={message?.state ?? "none"}>
+        <Input
+          value={values[field]}
+          placeholder={extra.placeholder}
+          inputMode={extra.numeric ? "decimal" : undefined}
+          list={field === "Product" ? listId : undefined}
+          onChange={(_, d) => edit(field, d.value)}
+        />
+      </Field>
+    );
+  };
+
+  const submit = async () => {
+    setAttempted(true);
+    if (blocked) return;
+    const written = await run(async () => {
+      await workbook.appendRows("Lots", [entry]);
+      return `Received ${String(entry.Qty)}${unit ? ` ${unit}` : ""} of ${entry.Product}, lot ${entry.Lot}.`;
+    });
+    if (!written) return;
+    setValues(EMPTY);
+    setTouched(new Set());
+    setAttempted(false);
+    await onWritten();
+  };
+
+  const receivedMessage = messageFor("Received");
+  return (
+    <form
+      aria-label="Receive"
+      className={styles.form}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      {input("Product", "Product")}
+      <datalist id={listId}>
+        {products.map((p) => (
+          <option key={p} value={p} />
+        ))}
+      </datalist>
+      {input("Lot", "Lot")}
+      {input("Expires", "Expires", { placeholder: "2027-06-30 or 2027-06" })}
+      <Field label="Received" validationMessage={receivedMessage?.text} validationState={receivedMessage?.state ?? "none"}>
+        <Input type="date" value={received} onChange={(_, d) => setReceived(d.value)} />
+      </Field>
+      {vialSize !== null && (
+        <Field label="Quantity in">
+          <RadioGroup layout="horizontal" value={by} onChange={(_, d) => setBy(d.value as "units" | "packages")}>
+            <Radio value="units" label={unit ? `Units (${unit})` : "Units"} />
+            <Radio value="packages" label={`Packages of ${qtyToNumber(vialSize)}${unit ? ` ${unit}` : ""}`} />
+          </RadioGroup>
+        </Field>
+      )}
+      {by === "packages" && vialSize !== null
+        ? input("Packages", "Packages", { numeric: true, hint: typeof qty === "number" ? `${qty}${unit ? ` ${unit}` : ""} in all` : undefined })
+        : input("Qty", unit ? `Qty (${unit})` : "Qty", { numeric: true })}
+      <Field label="Cost is">
+        <RadioGroup layout="horizontal" value={costAs} onChange={(_, d) => setCostAs(d.value as "unit" | "total")}>
+          <Radio value="total" label="Line total" />
+          <Radio value="unit" label={unit ? `Per ${unit}` : "Per unit"} />
+        </RadioGroup>
+      </Field>
+      {input("Cost", "Cost ($)", { numeric: true })}
+      {input("Supplier", "Supplier")}
+      {input("PO", "PO")}
+      {formError && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{formError}</MessageBarBody>
+        </MessageBar>
+      )}
+      {others.map((d, i) => (
+        <MessageBar key={i} intent={d.severity === "error" ? "error" : "warning"}>
+          <MessageBarBody>
+            {d.column ? `${d.column}: ` : ""}
+            {d.message}
+          </MessageBarBody>
+        </MessageBar>
+      ))}
+      <div>
+        <Button type="submit" appearance="primary" disabled={busy}>
+          Add to Lots
+        </Button>
+      </div>
+      <OutcomeBar outcome={outcome} />
+    </form>
+  );
+}
