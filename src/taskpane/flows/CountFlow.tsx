@@ -1,0 +1,179 @@
+import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, tokens } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import { formatMoney, formatQty, formatSerial, lotRemaining, shrinkageLog, type ShrinkageEntry } from "../../core";
+import { localSerial, trial, type Books } from "../app/books";
+import { useAction } from "../app/hooks";
+import { OutcomeBar } from "../app/Outcome";
+import { WorkbookError, type Entry, type WorkbookPort } from "../workbook/port";
+import { typedNumber } from "./DrawFlow";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  table: { borderCollapse: "collapse", width: "100%" },
+  cell: { textAlign: "left", padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`, verticalAlign: "top" },
+  number: { textAlign: "right", padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`, verticalAlign: "top" },
+  counted: { width: "6em" },
+});
+
+export interface CountFlowProps {
+  readonly books: Books;
+  readonly workbook: WorkbookPort;
+  readonly now: () => Date;
+  readonly onWritten: () => Promise<void>;
+}
+
+/** What a count found, as the shrinkage log will show it. */
+export function varianceText(s: ShrinkageEntry, unit: string): string {
+  const u = unit ? ` ${unit}` : "";
+  if (s.shrinkage === 0) return "matches the books";
+  if (s.shrinkage > 0) return `${formatQty(s.shrinkage)}${u} missing (${formatMoney(s.cost)})`;
+  return `${formatQty(-s.shrinkage)}${u} found (${formatMoney(-s.cost)})`;
+}
+
+/** Count: the open lots of a product with their expected stock; variances shown before writing. */
+export function CountFlow({ books, workbook, now, onWritten }: CountFlowProps) {
+  const styles = useStyles();
+  const { busy, outcome, run } = useAction();
+  const { ledger, dateSystem } = books;
+  const products = useMemo(() => [...ledger.productIndex.values()].map((p) => p.name).sort((a, b) => a.localeCompare(b)), [ledger]);
+  const [product, setProduct] = useState(products[0] ?? "");
+  const [counted, setCounted] = useState<Readonly<Record<string, string>>>({});
+  const [by, setBy] = useState("");
+  const [note, setNote] = useState("");
+  const [attempted, setAttempted] = useState(false);
+
+  const at = localSerial(now(), dateSystem);
+  const p = ledger.productByName(product);
+  const unit = p?.settings?.unit ?? p?.lots[0]?.unit ?? "";
+  const lots = (p?.lots ?? []).flatMap((l) => {
+    const remaining = lotRemaining(ledger, l.lot, at);
+    return remaining.ok && remaining.value !== 0 ? [{ lot: l, expected: remaining.value }] : [];
+  });
+  const filled = lots.filter((l) => (counted[l.lot.lot] ?? "").trim() !== "");
+  const entries: Entry[] = filled.map((l) => ({ Date: at, Product: p?.name ?? product, Lot: l.lot.lot, Counted: typedNumber(counted[l.lot.lot]), By: by.trim(), Note: note.trim() }));
+
+  let formError: string | null = null;
+  let issues: ReturnType<typeof trial>["issues"] = [];
+  const variance = new Map<string, ShrinkageEntry>();
+  if (!books.tables.Counts) formError = "This workbook has no Counts table. Create it under Set up.";
+  else if (entries.length > 0) {
+    try {
+      const t = trial(books, "Counts", entries);
+      issues = t.issues;
+      const first = books.tables.Counts.values.length + 1;
+      for (const r of shrinkageLog(t.books.ledger)) {
+        if (r.ok && r.value.countRow >= first) variance.set(entries[r.value.countRow - first]?.Lot as string, r.value);
+      }
+    } catch (e) {
+      if (!(e instanceof WorkbookError)) throw e;
+      formError = e.message;
+    }
+  }
+  const blocked = formError !== null || entries.length === 0 || issues.some((d) => d.severity === "error");
+  const issuesOf = (lot: string) => issues.filter((d) => entries[d.entry]?.Lot === lot);
+
+  const submit = async () => {
+    setAttempted(true);
+    if (blocked) return;
+    const written = await run(async () => {
+      await workbook.appendRows("Counts", entries);
+      return `Recorded ${entries.length} ${entries.length === 1 ? "count" : "counts"} of ${p?.name ?? product}.`;
+    });
+    if (!written) return;
+    setCounted({});
+    setAttempted(false);
+    await onWritten();
+  };
+
+  return (
+    <form
+      aria-label="Count"
+      className={styles.form}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <Field label="Product">
+        <Select
+          value={product}
+          onChange={(_, d) => {
+            setProduct(d.value);
+            setCounted({});
+          }}
+        >
+          {products.map((name) => (
+            <option key={name}>{name}</option>
+          ))}
+        </Select>
+      </Field>
+      {lots.length === 0 ? (
+        <MessageBar intent="info">
+          <MessageBarBody>No lot of {product || "this product"} has stock on the books.</MessageBarBody>
+        </MessageBar>
+      ) : (
+        <table className={styles.table} aria-label={`Open lots of ${product}`}>
+          <thead>
+            <tr>
+              <th scope="col" className={styles.cell}>Lot</th>
+              <th scope="col" className={styles.number}>Expected</th>
+              <th scope="col" className={styles.cell}>Counted</th>
+              <th scope="col" className={styles.cell}>Variance</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lots.map(({ lot, expected }) => {
+              const v = variance.get(lot.lot);
+              const problems = issuesOf(lot.lot);
+              return (
+                <tr key={lot.lot}>
+                  <th scope="row" className={styles.cell}>
+                    {lot.lot}
+                    {lot.expires !== null ? ` (exp. ${formatSerial(lot.expires, dateSystem)})` : ""}
+                  </th>
+                  <td className={styles.number}>
+                    {formatQty(expected)}
+                    {unit ? ` ${unit}` : ""}
+                  </td>
+                  <td className={styles.cell}>
+                    <Input
+                      className={styles.counted}
+                      aria-label={`Counted ${lot.lot}`}
+                      inputMode="decimal"
+                      value={counted[lot.lot] ?? ""}
+                      onChange={(_, d) => setCounted((c) => ({ ...c, [lot.lot]: d.value }))}
+                    />
+                  </td>
+                  <td className={styles.cell}>{problems.length > 0 ? problems.map((d) => d.message).join("; ") : v ? varianceText(v, unit) : ""}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <Field label="Counted by">
+        <Input value={by} onChange={(_, d) => setBy(d.value)} />
+      </Field>
+      <Field label="Note">
+        <Input value={note} onChange={(_, d) => setNote(d.value)} />
+      </Field>
+      {formError && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{formError}</MessageBarBody>
+        </MessageBar>
+      )}
+      {attempted && entries.length === 0 && !formError && (
+        <MessageBar intent="error">
+          <MessageBarBody>Enter what you counted for at least one lot.</MessageBarBody>
+        </MessageBar>
+      )}
+      <div>
+        <Button type="submit" appearance="primary" disabled={busy}>
+          Record counts
+        </Button>
+      </div>
+      <OutcomeBar outcome={outcome} />
+    </form>
+  );
+}
