@@ -1,5 +1,6 @@
 import { Button, FluentProvider, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, Tab, TabList, tokens, webLightTheme } from "@fluentui/react-components";
 import { useState } from "react";
+import { AlertsFlow } from "../flows/AlertsFlow";
 import { CheckFlow } from "../flows/CheckFlow";
 import { CountFlow } from "../flows/CountFlow";
 import { DrawFlow } from "../flows/DrawFlow";
@@ -13,7 +14,7 @@ const useStyles = makeStyles({
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
 });
 
-const FLOWS = ["Draw", "Receive", "Count", "Check", "Set up"] as const;
+const FLOWS = ["Draw", "Receive", "Count", "Alerts", "Check", "Set up"] as const;
 type Flow = (typeof FLOWS)[number];
 
 export interface AppProps {
@@ -51,6 +52,7 @@ export function App({ workbook, now = () => new Date() }: AppProps) {
         {state.status === "ready" && flow === "Draw" && <DrawFlow books={state.books} workbook={workbook} now={now} onWritten={reload} />}
         {state.status === "ready" && flow === "Receive" && <ReceiveFlow books={state.books} workbook={workbook} now={now} onWritten={reload} />}
         {state.status === "ready" && flow === "Count" && <CountFlow books={state.books} workbook={workbook} now={now} onWritten={reload} />}
+        {state.status === "ready" && flow === "Alerts" && <AlertsFlow books={state.books} workbook={workbook} now={now} onWritten={reload} />}
         {state.status === "ready" && flow === "Check" && <CheckFlow books={state.books} workbook={workbook} />}
         {state.status !== "loading" && flow === "Set up" && <SetUpFlow workbook={workbook} onWritten={reload} />}
       </main>

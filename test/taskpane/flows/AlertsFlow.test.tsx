@@ -1,0 +1,52 @@
+/**
+ * @jest-environment jsdom
+ */
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../../../src/taskpane/app/App";
+import { AT, now, practice } from "../_practice";
+
+async function openAlerts(wb = practice()) {
+  const user = userEvent.setup();
+  render(<App workbook={wb} now={now} />);
+  await user.click(await screen.findByRole("tab", { name: "Alerts" }));
+  await screen.findByRole("region", { name: "Expiry" });
+  return { wb, user };
+}
+
+describe("Alerts", () => {
+  it("shows an expired lot with its value and records it as Expired in one click", async () => {
+    const { wb, user } = await openAlerts();
+    // OLD1: 50 U at $6/U.
+    expect(screen.getByText("Botox 100U lot OLD1: 50 U ($300.00 at cost) expired on 3/1/2026.")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Record 50 U of OLD1 as Expired" }));
+    expect(await screen.findByText("Recorded 50 U of lot OLD1 as Expired.")).toBeTruthy();
+    expect(wb.table("Draws")?.rows[1]).toEqual([AT, null, null, null, null, "Botox 100U", "OLD1", 50, null, "Expired", null]);
+    expect(await screen.findByText("No lot with stock is expired or inside its alert days.")).toBeTruthy();
+  });
+
+  it("proposes the waste of what is left in a vial past its use-by", async () => {
+    const wb = practice();
+    // Botox opened on 12 January with 24 hours to use it: 80 U left in that vial.
+    wb.table("Products")!.rows[0][3] = 24;
+    const { user } = await openAlerts(wb);
+    expect(screen.getByText("Botox 100U lot C3709C3: 80 U left in a vial past its use-by (1/13/2026).")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Record 80 U left in the open vial of C3709C3 as Waste" }));
+    await screen.findByText("Recorded 80 U of lot C3709C3 as Waste.");
+    expect(wb.table("Draws")?.rows[1]).toEqual([AT, null, null, null, null, "Botox 100U", "C3709C3", 80, null, "Waste", null]);
+  });
+
+  it("shows stock expected to expire unused at the recent rate of use", async () => {
+    await openAlerts();
+    // No Juvederm drawn in the last 90 days: both mL, bought for $700, will expire unused.
+    expect(screen.getByText("Juvederm Ultra XC lot JU2207: 2 mL ($700.00) expected to expire unused at the recent rate of use.")).toBeTruthy();
+  });
+
+  it("shows a failure to record in the pane", async () => {
+    const { wb, user } = await openAlerts();
+    wb.failNext = "The sheet is protected";
+    await user.click(screen.getByRole("button", { name: "Record 50 U of OLD1 as Expired" }));
+    expect(await screen.findByText("Excel could not complete this (The sheet is protected). Nothing was written.")).toBeTruthy();
+    expect(wb.table("Draws")?.rows).toHaveLength(1);
+  });
+});
