@@ -367,6 +367,12 @@ function timelines(ledger: Ledger): Map<string, Timeline> {
 
 const stateCache = new WeakMap<Ledger, Map<string, ProductState>>();
 
+/** The kinds of event the replay merges. */
+const NONE = -1;
+const RECEIPT = 0;
+const DRAW = 1;
+const COUNT = 2;
+
 /**
  * Replays one product's receipts, draws and counts in time order up to an instant: the books as
  * they stood then. Pure and memoised per ledger, product and instant (an instant after the last
@@ -410,18 +416,18 @@ function run(ledger: Ledger, product: Product, tl: Timeline, at: Instant): Produ
   const nc = tl.counts.length;
   for (;;) {
     // The next event is the earliest of the three heads: receipt, draw, count.
-    let type = -1;
+    let type = NONE;
     let t = Infinity;
     let phase = 9;
     if (ri < nr) {
-      type = 0;
+      type = RECEIPT;
       t = tl.receipts[ri].received!;
       phase = PHASE_RECEIPT;
     }
     if (di < nd) {
       const dt = tl.drawT[di];
       if (dt < t || (dt === t && PHASE_DRAW < phase)) {
-        type = 1;
+        type = DRAW;
         t = dt;
         phase = PHASE_DRAW;
       }
@@ -430,18 +436,18 @@ function run(ledger: Ledger, product: Product, tl: Timeline, at: Instant): Produ
       const ct = tl.countT[ci];
       const cp = tl.countPhase[ci];
       if (ct < t || (ct === t && cp < phase)) {
-        type = 2;
+        type = COUNT;
         t = ct;
         phase = cp;
       }
     }
-    if (type < 0 || !isBy(t, phase, at)) break;
-    if (type === 0) {
+    if (type === NONE || !isBy(t, phase, at)) break;
+    if (type === RECEIPT) {
       const s = states[tl.receiptLot[ri]];
       const layer = newLayer(tl.receipts[ri++]);
       s.layers.push(layer);
       s.remaining += layer.qty;
-    } else if (type === 1) {
+    } else if (type === DRAW) {
       const row = tl.draws[di];
       const q = tl.drawQty[di];
       const kind = tl.drawKind[di];
