@@ -34,7 +34,10 @@ function asTyped(value: CellValue): CellValue {
  */
 export class MemoryWorkbook implements WorkbookPort {
   readonly tables = new Map<string, MemoryTable>();
+  /** Sheets that hold cells: a table's, or plain cells (in `plain`). */
   readonly sheets = new Set<string>();
+  /** Cells of sheets that are not (yet) tables, from A1. */
+  readonly plain = new Map<string, CellValue[][]>();
   selection: { sheet: string; address: string } | null = null;
   /** Makes the next action fail with this message, as Excel would refuse a request. */
   failNext: string | null = null;
@@ -101,6 +104,36 @@ export class MemoryWorkbook implements WorkbookPort {
       conditionalFormats: [...spec.conditionalFormats],
     });
     return "created";
+  }
+
+  /** A sheet of plain cells from A1, as a person might have kept a ledger before Lotbook. */
+  withSheet(name: string, grid: readonly (readonly CellValue[])[]): this {
+    this.sheets.add(name);
+    this.plain.set(name, grid.map((r) => [...r]));
+    return this;
+  }
+
+  async readSheet(sheet: string): Promise<TableRead | null> {
+    this.maybeFail();
+    const name = [...this.plain.keys()].find((s) => s.toLowerCase() === sheet.trim().toLowerCase());
+    const grid = name === undefined ? undefined : this.plain.get(name);
+    if (name === undefined || !grid || grid.length === 0) return null;
+    const width = Math.max(...grid.map((r) => r.length));
+    return { name, address: `${name}!A1:${columnLetter(width - 1)}${grid.length}`, values: grid.map((r) => [...r, ...Array<CellValue>(width - r.length).fill(null)]) };
+  }
+
+  async adoptRange(address: string, name: TableName): Promise<void> {
+    this.maybeFail("Nothing was changed.");
+    if (this.table(name)) throw new WorkbookError(`This workbook already has a ${name} table. Nothing was changed.`);
+    const sheet = address.slice(0, address.lastIndexOf("!"));
+    const grid = this.plain.get(sheet);
+    if (!grid) throw new WorkbookError(`There is no sheet ${sheet} with cells to adopt. Nothing was changed.`);
+    const [header, ...rows] = grid;
+    this.plain.delete(sheet);
+    this.tables.set(name.toLowerCase(), {
+      name, sheet, header: header.map((h) => (h === null ? "" : String(h))), rows,
+      numberFormats: header.map(() => null), validations: [], conditionalFormats: [],
+    });
   }
 
   async selectCell(table: string, row: number, column: number): Promise<void> {

@@ -56,6 +56,10 @@ export interface WorkbookPort {
   appendRows(table: TableName, entries: readonly Entry[]): Promise<void>;
   /** Creates the table on a sheet of its name; `exists` (and nothing changed) when it is there. */
   createTable(spec: TableSpec): Promise<"created" | "exists">;
+  /** The used cells of a sheet, header first, to adopt as a ledger; null when the sheet is missing or empty. */
+  readSheet(sheet: string): Promise<TableRead | null>;
+  /** Makes a plain range (an address from `readSheet`) into a table named `name`, keeping every cell. */
+  adoptRange(address: string, name: TableName): Promise<void>;
   /** Selects one cell of a table: `row` counts the header as 1, `column` from 0. */
   selectCell(table: string, row: number, column: number): Promise<void>;
 }

@@ -35,6 +35,15 @@ describe("the in-memory workbook", () => {
     expect(wb.table("counts")?.numberFormats).toEqual(["yyyy-mm-dd", "@"]);
   });
 
+  it("reads a plain sheet and adopts it as a table without losing a cell", async () => {
+    const wb = new MemoryWorkbook().withSheet("Lot log", lots);
+    const read = await wb.readSheet("lot log");
+    expect(read).toEqual({ name: "Lot log", address: "Lot log!A1:F2", values: lots });
+    await wb.adoptRange(read!.address, "Lots");
+    expect(wb.table("Lots")).toMatchObject({ sheet: "Lot log", header: lots[0], rows: [lots[1]] });
+    expect(await wb.readSheet("Lot log")).toBeNull();
+  });
+
   it("selects a cell by table row (header = 1) and column", async () => {
     const wb = MemoryWorkbook.with({ Lots: lots });
     await wb.selectCell("Lots", 2, 2);

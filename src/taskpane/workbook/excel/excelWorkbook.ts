@@ -73,33 +73,7 @@ export class ExcelWorkbook implements WorkbookPort {
       const ranges = found.map(({ table }) => (table.isNullObject ? null : table.getRange().load("address,rowCount,columnCount")));
       await context.sync();
 
-      const pieces: { at: number; start: number; range: Excel.Range }[] = [];
-      const batches: (typeof pieces)[] = [];
-      let cells = 0;
-      ranges.forEach((range, at) => {
-        if (!range) return;
-        const rowsPerPiece = Math.max(1, Math.floor(this.cellsPerRequest / Math.max(1, range.columnCount)));
-        for (let start = 0; start < range.rowCount; start += rowsPerPiece) {
-          const count = Math.min(rowsPerPiece, range.rowCount - start);
-          if (cells + count * range.columnCount > this.cellsPerRequest && pieces.length > 0) {
-            batches.push(pieces.splice(0));
-            cells = 0;
-          }
-          pieces.push({ at, start, range: range.getRow(start).getResizedRange(count - 1, 0) });
-          cells += count * range.columnCount;
-        }
-      });
-      if (pieces.length > 0) batches.push(pieces.splice(0));
-
-      const values: CellValue[][][] = ranges.map(() => []);
-      for (const batch of batches) {
-        for (const piece of batch) piece.range.load("values");
-        // One request per chunk is the point: each stays under the 5 MB limit.
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop
-        await context.sync();
-        for (const piece of batch) values[piece.at].push(...(piece.range.values as CellValue[][]));
-      }
-
+      const values = await this.loadValues(context, ranges);
       const result: Partial<Record<TableName, TableRead | null>> = {};
       found.forEach(({ name, table }, at) => {
         const range = ranges[at];
@@ -173,6 +147,32 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
+  async readSheet(sheet: string): Promise<TableRead | null> {
+    return this.run(async (context) => {
+      const found = context.workbook.worksheets.getItemOrNullObject(sheet.trim());
+      found.load("name");
+      await context.sync();
+      if (found.isNullObject) return null;
+      const used = found.getUsedRangeOrNullObject(true).load("address,rowCount,columnCount");
+      await context.sync();
+      if (used.isNullObject) return null;
+      const [values] = await this.loadValues(context, [used]);
+      return { name: found.name, address: used.address, values };
+    });
+  }
+
+  async adoptRange(address: string, name: TableName): Promise<void> {
+    await this.run(async (context) => {
+      const existing = context.workbook.tables.getItemOrNullObject(name).load("name");
+      await context.sync();
+      if (!existing.isNullObject) throw new WorkbookError(`This workbook already has a ${name} table. Nothing was changed.`);
+      // A table laid over the range keeps every cell; its first row becomes the header.
+      const adopted = context.workbook.tables.add(address, true);
+      adopted.name = name;
+      await context.sync();
+    }, { failed: "Nothing was changed." });
+  }
+
   async selectCell(table: string, row: number, column: number): Promise<void> {
     await this.run(async (context) => {
       const target = context.workbook.tables.getItem(table);
@@ -180,6 +180,37 @@ export class ExcelWorkbook implements WorkbookPort {
       target.getRange().getCell(Math.max(0, row - 1), Math.max(0, column)).select();
       await context.sync();
     }, { notFound: `This workbook has no ${table} table any more. Run Check again.` });
+  }
+
+  /** The values of each range, in requests of at most `cellsPerRequest` cells (one sync each). */
+  private async loadValues(context: Excel.RequestContext, ranges: readonly (Excel.Range | null)[]): Promise<CellValue[][][]> {
+    const pieces: { at: number; range: Excel.Range }[] = [];
+    const batches: (typeof pieces)[] = [];
+    let cells = 0;
+    ranges.forEach((range, at) => {
+      if (!range) return;
+      const rowsPerPiece = Math.max(1, Math.floor(this.cellsPerRequest / Math.max(1, range.columnCount)));
+      for (let start = 0; start < range.rowCount; start += rowsPerPiece) {
+        const count = Math.min(rowsPerPiece, range.rowCount - start);
+        if (cells + count * range.columnCount > this.cellsPerRequest && pieces.length > 0) {
+          batches.push(pieces.splice(0));
+          cells = 0;
+        }
+        pieces.push({ at, range: range.getRow(start).getResizedRange(count - 1, 0) });
+        cells += count * range.columnCount;
+      }
+    });
+    if (pieces.length > 0) batches.push(pieces.splice(0));
+
+    const values: CellValue[][][] = ranges.map(() => []);
+    for (const batch of batches) {
+      for (const piece of batch) piece.range.load("values");
+      // One request per chunk is the point: each stays under the 5 MB limit.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      for (const piece of batch) values[piece.at].push(...(piece.range.values as CellValue[][]));
+    }
+    return values;
   }
 
   /** Excel.run with cell-edit retries; any failure leaves as a WorkbookError with a message. */

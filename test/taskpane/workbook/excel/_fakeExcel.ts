@@ -16,6 +16,8 @@ export interface FakeState {
   tables: FakeTable[];
   /** Sheets with cells outside any table. */
   usedSheets: string[];
+  /** Those cells, from A1, for sheets the pane may adopt. */
+  plain: Record<string, CellValue[][]>;
   use1904: boolean;
   selection: string | null;
 }
@@ -23,7 +25,7 @@ export interface FakeState {
 type Data = Record<string, unknown>;
 
 export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly string[] = ["1.16", "1.20"]) {
-  const state: FakeState = { tables: [], usedSheets: [], use1904: false, selection: null, ...initial };
+  const state: FakeState = { tables: [], usedSheets: [], plain: {}, use1904: false, selection: null, ...initial };
   const live: OfficeMockObject[] = [];
   let pending: (() => void)[] = [];
   const failures = new Map<number, Error>();
@@ -49,32 +51,35 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
   let notFound: Error | null = null;
   const find = (name: string) => state.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
 
+  const valuesRange = (sheet: string, values: CellValue[][]): OfficeMockObject => {
+    const cols = values[0]?.length ?? 0;
+    return mock({
+      address: `${sheet}!A1:${String.fromCharCode(64 + cols)}${values.length}`,
+      rowCount: values.length,
+      columnCount: cols,
+      getRow: (r: number) => ({
+        getResizedRange: (dr: number) =>
+          mock({
+            values: values.slice(r, r + dr + 1).map((row) => [...row]),
+            // The cells travel in the request that loads them.
+            load(this: OfficeMockObject, what: string) {
+              requestCells += (dr + 1) * cols;
+              return OfficeMockObject.prototype.load.call(this, what);
+            },
+          }),
+      }),
+      getCell: (r: number, c: number) => ({ select: () => pending.push(() => (state.selection = `${sheet}!${String.fromCharCode(65 + c)}${r + 1}`)) }),
+    });
+  };
+
   const tableObject = (name: string): OfficeMockObject => {
     const t = find(name);
     if (!t) return orNull(mock({ name: "", getHeaderRowRange: () => mock({ values: [] }) }), true);
-    const cols = t.values[0].length;
     return orNull(mock({
       name: t.name,
       worksheet: { activate() {} },
       getHeaderRowRange: () => mock({ values: [[...t.values[0]]] }),
-      getRange: () =>
-        mock({
-          address: `${t.sheet}!A1:${String.fromCharCode(64 + cols)}${t.values.length}`,
-          rowCount: t.values.length,
-          columnCount: cols,
-          getRow: (r: number) => ({
-            getResizedRange: (dr: number) =>
-              mock({
-                values: t.values.slice(r, r + dr + 1).map((row) => [...row]),
-                // The cells travel in the request that loads them.
-                load(this: OfficeMockObject, what: string) {
-                  requestCells += (dr + 1) * cols;
-                  return OfficeMockObject.prototype.load.call(this, what);
-                },
-              }),
-          }),
-          getCell: (r: number, c: number) => ({ select: () => pending.push(() => (state.selection = `${t.sheet}!${String.fromCharCode(65 + c)}${r + 1}`)) }),
-        }),
+      getRange: () => valuesRange(t.sheet, t.values),
       rows: {
         add: (_index: unknown, values: CellValue[][]) => {
           const copy = values.map((r) => [...r]);
@@ -100,7 +105,11 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
     };
     return orNull(mock({
       name,
-      getUsedRangeOrNullObject: () => orNull(mock({ address: "A1" }), !state.usedSheets.some((s) => s.toLowerCase() === name.toLowerCase())),
+      getUsedRangeOrNullObject: () => {
+        const cells = Object.entries(state.plain).find(([s]) => s.toLowerCase() === name.toLowerCase())?.[1];
+        if (cells) return orNull(valuesRange(name, cells), false);
+        return orNull(mock({ address: "A1" }), !state.usedSheets.some((s) => s.toLowerCase() === name.toLowerCase()));
+      },
       getRange: rangeAt,
       freezePanes: { freezeRows() {} },
       tables: {
@@ -119,12 +128,26 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
   const context = mock({
     workbook: {
       use1904DateSystem: state.use1904,
-      tables: { getItemOrNullObject: tableObject, getItem: (name: string) => {
+      tables: {
+        getItemOrNullObject: tableObject,
+        add: (address: string) => {
+          const created = mock({ name: "" });
+          pending.push(() => {
+            const sheet = address.slice(0, address.lastIndexOf("!"));
+            state.tables.push({ name: String(created.name), sheet, values: state.plain[sheet] });
+            delete state.plain[sheet];
+          });
+          return created;
+        },
+        getItem: (name: string) => {
         if (!find(name)) notFound = Object.assign(new Error(`The requested resource doesn't exist.`), { code: "ItemNotFound" });
         return tableObject(name);
       } },
       worksheets: {
-        getItemOrNullObject: (name: string) => sheetObject(name, state.tables.some((t) => t.sheet.toLowerCase() === name.toLowerCase()) || state.usedSheets.some((s) => s.toLowerCase() === name.toLowerCase())),
+        getItemOrNullObject: (name: string) => {
+          const known = [...state.tables.map((t) => t.sheet), ...state.usedSheets, ...Object.keys(state.plain)].find((s) => s.toLowerCase() === name.toLowerCase());
+          return sheetObject(known ?? name, known !== undefined);
+        },
         add: (name: string) => sheetObject(name, true),
       },
     },

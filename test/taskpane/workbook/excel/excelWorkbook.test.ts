@@ -168,7 +168,7 @@ describe("creating a table through Excel", () => {
   it("refuses to build over a sheet of that name that already holds cells", async () => {
     const excel = fakeExcel({ usedSheets: ["counts"] });
     await expect(new ExcelWorkbook(excel.host).createTable(spec)).rejects.toThrow(
-      "The sheet Counts already holds cells but no Counts table. Rename that sheet or clear it, then run Set up again.",
+      "The sheet counts already holds cells but no Counts table. Rename that sheet or clear it, then run Set up again.",
     );
     expect(excel.state.tables).toHaveLength(0);
   });
@@ -180,5 +180,33 @@ describe("selecting a cell through Excel", () => {
     await new ExcelWorkbook(excel.host).selectCell("Draws", 2, 5);
     expect(excel.state.selection).toBe("Draws!F2");
     expect(excel.log.syncs).toBe(1);
+  });
+});
+
+describe("adopting a sheet through Excel", () => {
+  const kept = [["Item", "Lot #", "Exp", "Date Received", "Qty", "Unit Cost"], ["Botox 100U", "C3709C3", 46567, 46027, 200, 6.5]];
+
+  it("reads a sheet's used cells with their address", async () => {
+    const excel = fakeExcel({ plain: { "Lot log": kept } });
+    expect(await new ExcelWorkbook(excel.host).readSheet("lot log")).toEqual({ name: "Lot log", address: "Lot log!A1:F2", values: kept });
+    expect(excel.log.syncs).toBe(3);
+  });
+
+  it("reads nothing from a sheet that is missing or empty", async () => {
+    const workbook = new ExcelWorkbook(fakeExcel({ usedSheets: [] }).host);
+    expect(await workbook.readSheet("Nowhere")).toBeNull();
+  });
+
+  it("lays a table over the range, keeping every cell, in two syncs", async () => {
+    const excel = fakeExcel({ plain: { "Lot log": kept } });
+    await new ExcelWorkbook(excel.host).adoptRange("Lot log!A1:F2", "Lots");
+    expect(excel.state.tables).toEqual([{ name: "Lots", sheet: "Lot log", values: kept }]);
+    expect(excel.log.syncs).toBe(2);
+  });
+
+  it("refuses when the workbook already has a table of that name", async () => {
+    const excel = fakeExcel({ tables: [{ name: "Lots", sheet: "Lots", values: [["Product"]] }], plain: { "Lot log": kept } });
+    await expect(new ExcelWorkbook(excel.host).adoptRange("Lot log!A1:F2", "Lots")).rejects.toThrow("This workbook already has a Lots table. Nothing was changed.");
+    expect(excel.state.plain["Lot log"]).toEqual(kept);
   });
 });
