@@ -1,5 +1,6 @@
 import { Button, FluentProvider, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, Tab, TabList, tokens, webLightTheme } from "@fluentui/react-components";
 import { useState } from "react";
+import { AdoptFlow } from "../flows/AdoptFlow";
 import { AlertsFlow } from "../flows/AlertsFlow";
 import { CheckFlow } from "../flows/CheckFlow";
 import { CountFlow } from "../flows/CountFlow";
@@ -55,6 +56,7 @@ export function App({ workbook, now = () => new Date() }: AppProps) {
         {state.status === "ready" && flow === "Alerts" && <AlertsFlow books={state.books} workbook={workbook} now={now} onWritten={reload} />}
         {state.status === "ready" && flow === "Check" && <CheckFlow books={state.books} workbook={workbook} />}
         {state.status !== "loading" && flow === "Set up" && <SetUpFlow workbook={workbook} onWritten={reload} />}
+        {state.status !== "loading" && flow === "Set up" && <AdoptFlow workbook={workbook} onWritten={reload} />}
       </main>
     </FluentProvider>
   );
