@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { DateSystem, Serial } from "../../core";
 import { failureMessage, type WorkbookPort } from "../workbook/port";
-import { books, TABLES, type Books } from "./books";
+import { books, localSerial, TABLES, type Books } from "./books";
 
 export type BooksState =
   | { readonly status: "loading" }
@@ -53,4 +54,24 @@ export function useAction(): { busy: boolean; outcome: Outcome; run: (action: ()
   }, []);
   const clear = useCallback(() => setOutcome(null), []);
   return { busy, outcome, run, clear };
+}
+
+/**
+ * The moment a flow works at, read from the clock when the flow opens and again by `refresh`
+ * (when an entry is written), so that rendering stays pure.
+ */
+export function useMoment(now: () => Date, system: DateSystem): [Serial, () => Serial] {
+  const [at, setAt] = useState(() => localSerial(now(), system));
+  const refresh = useCallback(() => {
+    const next = localSerial(now(), system);
+    setAt(next);
+    return next;
+  }, [now, system]);
+  return [at, refresh];
+}
+
+/** The product a flow is about: the one chosen while it exists, else the first. */
+export function useProduct(products: readonly string[]): [string, (name: string) => void] {
+  const [choice, setChoice] = useState<string | null>(null);
+  return [choice !== null && products.includes(choice) ? choice : (products[0] ?? ""), setChoice];
 }

@@ -1,7 +1,7 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
 import { atRisk, describe, expiryAlerts, formatMoney, formatQty, formatSerial, openVials, qtyToNumber, type Failure, type Qty, type Result } from "../../core";
-import { localSerial, trial, type Books } from "../app/books";
-import { useAction } from "../app/hooks";
+import { trial, type Books } from "../app/books";
+import { useAction, useMoment } from "../app/hooks";
 import { OutcomeBar } from "../app/Outcome";
 import { WorkbookError, type Entry, type WorkbookPort } from "../workbook/port";
 
@@ -35,7 +35,7 @@ export function AlertsFlow({ books, workbook, now, onWritten }: AlertsFlowProps)
   const styles = useStyles();
   const { busy, outcome, run } = useAction();
   const { ledger, dateSystem } = books;
-  const at = localSerial(now(), dateSystem);
+  const [at, refresh] = useMoment(now, dateSystem);
   const unitOf = (product: string) => {
     const p = ledger.productByName(product);
     const unit = p?.settings?.unit ?? p?.lots[0]?.unit ?? "";
@@ -79,7 +79,7 @@ export function AlertsFlow({ books, workbook, now, onWritten }: AlertsFlowProps)
       const entry = alert.record!.entry;
       const refused = trial(books, "Draws", [entry]).issues.filter((d) => d.severity === "error");
       if (refused.length > 0) throw new WorkbookError(`Not recorded: ${refused.map(describe).join("; ")}.`);
-      await workbook.appendRows("Draws", [entry]);
+      await workbook.appendRows("Draws", [{ ...entry, Date: refresh() }]);
       await onWritten();
       return `Recorded ${String(entry.Qty)}${unitOf(String(entry.Product))} of lot ${String(entry.Lot)} as ${String(entry.Kind)}.`;
     });

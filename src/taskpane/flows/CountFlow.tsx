@@ -1,8 +1,8 @@
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { formatMoney, formatQty, formatSerial, lotRemaining, shrinkageLog, type ShrinkageEntry } from "../../core";
-import { localSerial, trial, type Books } from "../app/books";
-import { useAction } from "../app/hooks";
+import { trial, type Books } from "../app/books";
+import { useAction, useMoment, useProduct } from "../app/hooks";
 import { OutcomeBar } from "../app/Outcome";
 import { WorkbookError, type Entry, type WorkbookPort } from "../workbook/port";
 import { typedNumber } from "./DrawFlow";
@@ -36,13 +36,13 @@ export function CountFlow({ books, workbook, now, onWritten }: CountFlowProps) {
   const { busy, outcome, run } = useAction();
   const { ledger, dateSystem } = books;
   const products = useMemo(() => [...ledger.productIndex.values()].map((p) => p.name).sort((a, b) => a.localeCompare(b)), [ledger]);
-  const [product, setProduct] = useState(products[0] ?? "");
+  const [product, setProduct] = useProduct(products);
   const [counted, setCounted] = useState<Readonly<Record<string, string>>>({});
   const [by, setBy] = useState("");
   const [note, setNote] = useState("");
   const [attempted, setAttempted] = useState(false);
 
-  const at = localSerial(now(), dateSystem);
+  const [at, refresh] = useMoment(now, dateSystem);
   const p = ledger.productByName(product);
   const unit = p?.settings?.unit ?? p?.lots[0]?.unit ?? "";
   const lots = (p?.lots ?? []).flatMap((l) => {
@@ -76,7 +76,8 @@ export function CountFlow({ books, workbook, now, onWritten }: CountFlowProps) {
     setAttempted(true);
     if (blocked) return;
     const written = await run(async () => {
-      await workbook.appendRows("Counts", entries);
+      const when = refresh();
+      await workbook.appendRows("Counts", entries.map((e) => ({ ...e, Date: when })));
       return `Recorded ${entries.length} ${entries.length === 1 ? "count" : "counts"} of ${p?.name ?? product}.`;
     });
     if (!written) return;

@@ -1,8 +1,8 @@
 import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { fefoLot, formatQty, formatSerial, isExpiredOn, lotRemaining, openVials, type Diagnostic } from "../../core";
-import { hasColumn, localSerial, trial, type Books } from "../app/books";
-import { useAction } from "../app/hooks";
+import { hasColumn, trial, type Books } from "../app/books";
+import { useAction, useMoment, useProduct } from "../app/hooks";
 import { OutcomeBar } from "../app/Outcome";
 import { WorkbookError, type CellValue, type Entry, type WorkbookPort } from "../workbook/port";
 
@@ -45,14 +45,14 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
   const { busy, outcome, run } = useAction();
   const { ledger, dateSystem } = books;
   const products = useMemo(() => [...ledger.productIndex.values()].map((p) => p.name).sort((a, b) => a.localeCompare(b)), [ledger]);
-  const [product, setProduct] = useState(products[0] ?? "");
+  const [product, setProduct] = useProduct(products);
   const [lotChoice, setLotChoice] = useState<string | null>(null);
   const [values, setValues] = useState(EMPTY);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [attempted, setAttempted] = useState(false);
   const [confirmed, setConfirmed] = useState(false);
 
-  const at = localSerial(now(), dateSystem);
+  const [at, refresh] = useMoment(now, dateSystem);
   const day = Math.floor(at);
   const fefo = product ? fefoLot(ledger, product, at) : null;
   const proposed = fefo?.ok ? fefo.value : null;
@@ -114,7 +114,7 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
     setAttempted(true);
     if (blocked) return;
     const written = await run(async () => {
-      await workbook.appendRows("Draws", [entry]);
+      await workbook.appendRows("Draws", [{ ...entry, Date: refresh() }]);
       return `Recorded ${String(entry.Qty)} ${unit} of ${product} from lot ${lot}${entry.Visit ? ` for visit ${entry.Visit}` : ""}.`;
     });
     if (!written) return;

@@ -4,7 +4,8 @@
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../../src/taskpane/app/App";
-import { now, practice } from "../_practice";
+import { MemoryWorkbook } from "../../../src/taskpane/workbook/memory";
+import { DRAWS_HEADER, LOTS_HEADER, now, practice } from "../_practice";
 
 describe("the task pane", () => {
   it("says why it could not read the workbook, and reads again on request", async () => {
@@ -39,5 +40,22 @@ describe("the task pane", () => {
     screen.getByRole("tab", { name: "Receive" }).focus();
     await user.keyboard("{Enter}");
     expect(await screen.findByRole("form", { name: "Receive" })).toBeTruthy();
+  });
+
+  it("offers a product received in this session to the next draw", async () => {
+    const wb = MemoryWorkbook.with({ Lots: [LOTS_HEADER], Draws: [DRAWS_HEADER] });
+    const user = userEvent.setup();
+    render(<App workbook={wb} now={now} />);
+    expect(await screen.findByText("There is no product in the Lots table yet: receive a lot first.")).toBeTruthy();
+    await user.click(screen.getByRole("tab", { name: "Receive" }));
+    await user.type(screen.getByLabelText("Product"), "Sculptra");
+    await user.type(screen.getByLabelText("Lot"), "S1");
+    await user.type(screen.getByLabelText("Expires"), "2027-01-31");
+    await user.type(screen.getByLabelText("Qty"), "2");
+    await user.type(screen.getByLabelText("Cost ($)"), "900{Enter}");
+    await screen.findByText("Received 2 of Sculptra, lot S1.");
+    await user.click(screen.getByRole("tab", { name: "Draw" }));
+    expect(await screen.findByLabelText("Product")).toHaveProperty("value", "Sculptra");
+    expect(screen.getByLabelText("Lot")).toHaveProperty("value", "S1");
   });
 });
