@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from "react";
-import type { DateSystem, Serial } from "../../core";
-import { failureMessage, type WorkbookPort } from "../workbook/port";
-import { books, localSerial, TABLES, type Books } from "./books";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import type { DateSystem, Serial, TableName } from "../../core";
+import { failureMessage, WorkbookError, type Entry, type WorkbookPort } from "../workbook/port";
+import { books, localSerial, TABLES, trial, type Books, type Trial } from "./books";
 
 export type BooksState =
   | { readonly status: "loading" }
@@ -74,4 +74,35 @@ export function useMoment(now: () => Date, system: DateSystem): [Serial, () => S
 export function useProduct(products: readonly string[]): [string, (name: string) => void] {
   const [choice, setChoice] = useState<string | null>(null);
   return [choice !== null && products.includes(choice) ? choice : (products[0] ?? ""), setChoice];
+}
+
+/** What the engine says of a form's entries: its diagnostics, the ledger with them, or why it cannot say. */
+export interface Checked {
+  readonly issues: Trial["issues"];
+  readonly books: Books | null;
+  readonly error: string | null;
+}
+
+function checkEntries(current: Books, table: TableName, entries: readonly Entry[]): Checked {
+  if (!current.tables[table]) return { issues: [], books: null, error: `This workbook has no ${table} table. Create it under Set up.` };
+  if (entries.length === 0) return { issues: [], books: null, error: null };
+  try {
+    const t = trial(current, table, entries);
+    return { issues: t.issues, books: t.books, error: null };
+  } catch (e) {
+    if (e instanceof WorkbookError) return { issues: [], books: null, error: e.message };
+    throw e;
+  }
+}
+
+/**
+ * Checks a form's entries with the engine as the user types. Rebuilding the ledger takes a
+ * noticeable moment on a large workbook, so it runs on a deferred copy and typing stays quick;
+ * `latest()` is the check of exactly what is in the form, for the moment of writing.
+ */
+export function useTrial(current: Books, table: TableName, entries: readonly Entry[]): { checked: Checked; latest: () => Checked } {
+  const key = JSON.stringify(entries);
+  const deferred = useDeferredValue(key);
+  const checked = useMemo(() => checkEntries(current, table, JSON.parse(deferred) as Entry[]), [current, table, deferred]);
+  return { checked, latest: () => (deferred === key ? checked : checkEntries(current, table, entries)) };
 }

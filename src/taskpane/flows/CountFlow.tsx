@@ -1,10 +1,10 @@
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { formatMoney, formatQty, formatSerial, lotRemaining, shrinkageLog, type ShrinkageEntry } from "../../core";
-import { trial, type Books } from "../app/books";
-import { useAction, useMoment, useProduct } from "../app/hooks";
+import type { Books } from "../app/books";
+import { useAction, useMoment, useProduct, useTrial, type Checked } from "../app/hooks";
 import { OutcomeBar } from "../app/Outcome";
-import { WorkbookError, type Entry, type WorkbookPort } from "../workbook/port";
+import type { Entry, WorkbookPort } from "../workbook/port";
 import { typedNumber } from "./DrawFlow";
 
 const useStyles = makeStyles({
@@ -52,29 +52,22 @@ export function CountFlow({ books, workbook, now, onWritten }: CountFlowProps) {
   const filled = lots.filter((l) => (counted[l.lot.lot] ?? "").trim() !== "");
   const entries: Entry[] = filled.map((l) => ({ Date: at, Product: p?.name ?? product, Lot: l.lot.lot, Counted: typedNumber(counted[l.lot.lot]), By: by.trim(), Note: note.trim() }));
 
-  let formError: string | null = null;
-  let issues: ReturnType<typeof trial>["issues"] = [];
+  const { checked, latest } = useTrial(books, "Counts", entries);
+  const formError = checked.error;
+  const issues = checked.issues;
   const variance = new Map<string, ShrinkageEntry>();
-  if (!books.tables.Counts) formError = "This workbook has no Counts table. Create it under Set up.";
-  else if (entries.length > 0) {
-    try {
-      const t = trial(books, "Counts", entries);
-      issues = t.issues;
-      const first = books.tables.Counts.values.length + 1;
-      for (const r of shrinkageLog(t.books.ledger)) {
-        if (r.ok && r.value.countRow >= first) variance.set(entries[r.value.countRow - first]?.Lot as string, r.value);
-      }
-    } catch (e) {
-      if (!(e instanceof WorkbookError)) throw e;
-      formError = e.message;
+  if (checked.books && books.tables.Counts) {
+    const first = books.tables.Counts.values.length + 1;
+    for (const r of shrinkageLog(checked.books.ledger)) {
+      if (r.ok && r.value.countRow >= first) variance.set(entries[r.value.countRow - first]?.Lot as string, r.value);
     }
   }
-  const blocked = formError !== null || entries.length === 0 || issues.some((d) => d.severity === "error");
+  const blockedBy = (c: Checked) => c.error !== null || entries.length === 0 || c.issues.some((d) => d.severity === "error");
   const issuesOf = (lot: string) => issues.filter((d) => entries[d.entry]?.Lot === lot);
 
   const submit = async () => {
     setAttempted(true);
-    if (blocked) return;
+    if (blockedBy(latest())) return;
     const written = await run(async () => {
       const when = refresh();
       await workbook.appendRows("Counts", entries.map((e) => ({ ...e, Date: when })));

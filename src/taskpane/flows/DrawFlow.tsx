@@ -1,10 +1,10 @@
 import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { fefoLot, formatQty, formatSerial, isExpiredOn, lotRemaining, openVials, type Diagnostic } from "../../core";
-import { hasColumn, trial, type Books } from "../app/books";
-import { useAction, useMoment, useProduct } from "../app/hooks";
+import { hasColumn, type Books } from "../app/books";
+import { useAction, useMoment, useProduct, useTrial, type Checked } from "../app/hooks";
 import { OutcomeBar } from "../app/Outcome";
-import { WorkbookError, type CellValue, type Entry, type WorkbookPort } from "../workbook/port";
+import type { CellValue, Entry, WorkbookPort } from "../workbook/port";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -83,21 +83,18 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
     Kind: hasColumn(books, "Draws", "Kind") ? "Visit" : null,
     Price: typedNumber(values.Price),
   };
-  let formError: string | null = null;
-  let issues: ReturnType<typeof trial>["issues"] = [];
-  if (!books.tables.Draws) formError = "This workbook has no Draws table. Create it under Set up.";
-  else if (!product) formError = "There is no product in the Lots table yet: receive a lot first.";
-  else if (!lot) formError = fefo && !fefo.ok ? `${fefo.error.message[0].toUpperCase()}${fefo.error.message.slice(1)}.` : "Choose a lot.";
-  else {
-    try {
-      issues = trial(books, "Draws", [entry]).issues;
-    } catch (e) {
-      if (!(e instanceof WorkbookError)) throw e;
-      formError = e.message;
-    }
-  }
+  const ready = Boolean(books.tables.Draws && product && lot);
+  const { checked, latest } = useTrial(books, "Draws", ready ? [entry] : []);
+  const formErrorOf = (c: Checked): string | null => {
+    if (c.error) return c.error;
+    if (!product) return "There is no product in the Lots table yet: receive a lot first.";
+    if (!lot) return fefo && !fefo.ok ? `${fefo.error.message[0].toUpperCase()}${fefo.error.message.slice(1)}.` : "Choose a lot.";
+    return null;
+  };
+  const formError = formErrorOf(checked);
+  const issues = checked.issues;
   const needsConfirmation = proposed !== null && lot !== proposed;
-  const blocked = formError !== null || issues.some(refuses) || (needsConfirmation && !confirmed);
+  const blockedBy = (c: Checked) => formErrorOf(c) !== null || c.issues.some(refuses) || (needsConfirmation && !confirmed);
   const shown = (field: string | null) => attempted || (field !== null && touched.has(field));
   const fieldMessage = (field: FieldName | "Lot") => {
     const mine = issues.filter((d) => d.field === field && shown(field));
@@ -112,7 +109,7 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
 
   const submit = async () => {
     setAttempted(true);
-    if (blocked) return;
+    if (blockedBy(latest())) return;
     const written = await run(async () => {
       await workbook.appendRows("Draws", [{ ...entry, Date: refresh() }]);
       return `Recorded ${String(entry.Qty)} ${unit} of ${product} from lot ${lot}${entry.Visit ? ` for visit ${entry.Visit}` : ""}.`;

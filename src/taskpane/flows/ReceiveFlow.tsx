@@ -1,10 +1,10 @@
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, tokens } from "@fluentui/react-components";
 import { useId, useMemo, useState } from "react";
 import { parseTextDate, qtyToNumber, type DateSystem } from "../../core";
-import { fieldFromDate, hasColumn, serialFromField, trial, type Books } from "../app/books";
-import { useAction } from "../app/hooks";
+import { fieldFromDate, hasColumn, serialFromField, type Books } from "../app/books";
+import { useAction, useTrial, type Checked } from "../app/hooks";
 import { OutcomeBar } from "../app/Outcome";
-import { WorkbookError, type CellValue, type Entry, type WorkbookPort } from "../workbook/port";
+import type { CellValue, Entry, WorkbookPort } from "../workbook/port";
 import { typedNumber } from "./DrawFlow";
 
 const useStyles = makeStyles({
@@ -65,18 +65,10 @@ export function ReceiveFlow({ books, workbook, now, onWritten }: ReceiveFlowProp
     Supplier: values.Supplier.trim(),
     PO: values.PO.trim(),
   };
-  let formError: string | null = null;
-  let issues: ReturnType<typeof trial>["issues"] = [];
-  if (!books.tables.Lots) formError = "This workbook has no Lots table. Create it under Set up.";
-  else {
-    try {
-      issues = trial(books, "Lots", [entry]).issues;
-    } catch (e) {
-      if (!(e instanceof WorkbookError)) throw e;
-      formError = e.message;
-    }
-  }
-  const blocked = formError !== null || issues.some((d) => d.severity === "error");
+  const { checked, latest } = useTrial(books, "Lots", [entry]);
+  const formError = checked.error;
+  const issues = checked.issues;
+  const blockedBy = (c: Checked) => c.error !== null || c.issues.some((d) => d.severity === "error");
   const fieldOf = (name: string | null): FieldName | "Received" | null => {
     if (name === "Unit Cost" || name === "Total Cost") return "Cost";
     if (name === "Qty") return by === "packages" && vialSize !== null ? "Packages" : "Qty";
@@ -111,7 +103,7 @@ export function ReceiveFlow({ books, workbook, now, onWritten }: ReceiveFlowProp
 
   const submit = async () => {
     setAttempted(true);
-    if (blocked) return;
+    if (blockedBy(latest())) return;
     const written = await run(async () => {
       await workbook.appendRows("Lots", [entry]);
       return `Received ${String(entry.Qty)}${unit ? ` ${unit}` : ""} of ${entry.Product}, lot ${entry.Lot}.`;
