@@ -1,6 +1,6 @@
 import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { fefoLot, formatQty, formatSerial, isExpiredOn, lotRemaining, openVials, type Diagnostic } from "../../core";
+import { fefoLot, formatQty, formatSerial, isExpiredOn, lotRemaining, moneyToNumber, openVials, type Diagnostic } from "../../core";
 import { hasColumn, type Books } from "../app/books";
 import { useAction, useMoment, useProduct, useTrial, type Checked } from "../app/hooks";
 import { OutcomeBar } from "../app/Outcome";
@@ -70,6 +70,15 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
   const unit = ledger.productByName(product)?.lots[0]?.unit ?? "";
   const chosen = lots.find((l) => l.lot.lot === lot) ?? null;
 
+  // Products' Price per Unit prefills the line's price until the user types one.
+  const pricePerUnit = ledger.productByName(product)?.settings?.pricePerUnit ?? null;
+  const qtyTyped = typedNumber(values.Qty);
+  const price =
+    touched.has("Price") || pricePerUnit === null || typeof qtyTyped !== "number" || !(qtyTyped > 0) || !hasColumn(books, "Draws", "Price")
+      ? values.Price
+      : String(Math.round(qtyTyped * moneyToNumber(pricePerUnit) * 100) / 100);
+  const shownValues = { ...values, Price: price };
+
   const entry: Entry = {
     Date: at,
     Visit: values.Visit.trim(),
@@ -81,7 +90,7 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
     Qty: typedNumber(values.Qty),
     // Visit is also what a blank Kind means: written only where the table has the column.
     Kind: hasColumn(books, "Draws", "Kind") ? "Visit" : null,
-    Price: typedNumber(values.Price),
+    Price: typedNumber(price),
   };
   const ready = Boolean(books.tables.Draws && product && lot);
   const { checked, latest } = useTrial(books, "Draws", ready ? [entry] : []);
@@ -184,7 +193,7 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
         const message = fieldMessage(field);
         return (
           <Field key={field} label={field === "Qty" ? `Qty${unit ? ` (${unit})` : ""}` : field} validationMessage={message?.text} validationState={message?.state ?? "none"}>
-            <Input value={values[field]} inputMode={field === "Qty" || field === "Price" ? "decimal" : undefined} onChange={(_, d) => edit(field, d.value)} />
+            <Input value={shownValues[field]} inputMode={field === "Qty" || field === "Price" ? "decimal" : undefined} onChange={(_, d) => edit(field, d.value)} />
           </Field>
         );
       })}

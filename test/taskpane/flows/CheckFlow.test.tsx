@@ -29,6 +29,13 @@ describe("Check", () => {
     expect(await screen.findByText("Selected Lots row 2, Expires.")).toBeTruthy();
   });
 
+  it("lists the first 200 of a long list and says where to see them all", async () => {
+    const rows = Array.from({ length: 205 }, (_, i) => ["Botox 100U", `L${i}`, "soon", 46027, 10, "U", 6.5, null, null, null]);
+    await openCheck(MemoryWorkbook.with({ Lots: [LOTS_HEADER, ...rows] }));
+    expect(screen.getByText("205 errors, 0 warnings. Choose one to go to its cell. The first 200 are listed; =LOTBOOK.CHECK lists them all.")).toBeTruthy();
+    expect(screen.getAllByRole("listitem")).toHaveLength(200);
+  });
+
   it("says so when the ledger is clean", async () => {
     const wb = practice();
     wb.table("Lots")?.rows.splice(2, 1);

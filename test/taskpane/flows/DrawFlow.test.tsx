@@ -30,8 +30,21 @@ describe("Visit draw", () => {
     await user.type(screen.getByLabelText("Patient"), "P-2001{Enter}");
     expect(await screen.findByText("Recorded 20 U of Botox 100U from lot C3709C3 for visit V2001.")).toBeTruthy();
     expect(wb.table("Draws")?.rows).toHaveLength(2);
-    expect(wb.table("Draws")?.rows[1]).toEqual([AT, "V2001", "P-2001", null, null, "Botox 100U", "C3709C3", 20, null, "Visit", null]);
+    // Price: 20 U at Products' $14 per unit.
+    expect(wb.table("Draws")?.rows[1]).toEqual([AT, "V2001", "P-2001", null, null, "Botox 100U", "C3709C3", 20, null, "Visit", 280]);
     expect(wb.table("Draws")?.header).toEqual(DRAWS_HEADER);
+  });
+
+  it("prefills the price from Products' Price per Unit until one is typed", async () => {
+    const { wb, user } = await openDraw();
+    await user.type(screen.getByLabelText("Qty (U)"), "12.5");
+    expect(screen.getByLabelText("Price")).toHaveProperty("value", "175");
+    await user.clear(screen.getByLabelText("Price"));
+    await user.type(screen.getByLabelText("Price"), "150");
+    await user.type(screen.getByLabelText("Visit"), "V2005");
+    await user.type(screen.getByLabelText("Patient"), "P-2005{Enter}");
+    await screen.findByText(/^Recorded 12.5 U/);
+    expect(wb.table("Draws")?.rows[1][10]).toBe(150);
   });
 
   it("says what is wrong with the quantity as it is typed, in the engine's words", async () => {
