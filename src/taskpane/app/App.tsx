@@ -8,6 +8,7 @@ import { DrawFlow } from "../flows/DrawFlow";
 import { ReceiveFlow } from "../flows/ReceiveFlow";
 import { SetUpFlow } from "../flows/SetUpFlow";
 import type { WorkbookPort } from "../workbook/port";
+import { ErrorBoundary } from "./ErrorBoundary";
 import { useBooks } from "./hooks";
 
 const useStyles = makeStyles({
@@ -41,22 +42,24 @@ export function App({ workbook, now = () => new Date() }: AppProps) {
             </Tab>
           ))}
         </TabList>
-        {state.status === "loading" && <Spinner label="Reading the ledger tables…" />}
-        {state.status === "failed" && (
-          <MessageBar intent="error" role="alert">
-            <MessageBarBody>{state.message}</MessageBarBody>
-            <MessageBarActions>
-              <Button onClick={() => void reload()}>Try again</Button>
-            </MessageBarActions>
-          </MessageBar>
-        )}
-        {state.status === "ready" && flow === "Draw" && <DrawFlow books={state.books} workbook={workbook} now={now} onWritten={reload} />}
-        {state.status === "ready" && flow === "Receive" && <ReceiveFlow books={state.books} workbook={workbook} now={now} onWritten={reload} />}
-        {state.status === "ready" && flow === "Count" && <CountFlow books={state.books} workbook={workbook} now={now} onWritten={reload} />}
-        {state.status === "ready" && flow === "Alerts" && <AlertsFlow books={state.books} workbook={workbook} now={now} onWritten={reload} />}
-        {state.status === "ready" && flow === "Check" && <CheckFlow books={state.books} workbook={workbook} />}
-        {state.status !== "loading" && flow === "Set up" && <SetUpFlow workbook={workbook} onWritten={reload} />}
-        {state.status !== "loading" && flow === "Set up" && <AdoptFlow workbook={workbook} onWritten={reload} />}
+        <ErrorBoundary key={flow}>
+          {state.status === "loading" && <Spinner label="Reading the ledger tables…" />}
+          {state.status === "failed" && (
+            <MessageBar intent="error" role="alert">
+              <MessageBarBody>{state.message}</MessageBarBody>
+              <MessageBarActions>
+                <Button onClick={() => void reload()}>Try again</Button>
+              </MessageBarActions>
+            </MessageBar>
+          )}
+          {state.status === "ready" && flow === "Draw" && <DrawFlow books={state.books} workbook={workbook} now={now} onWritten={reload} />}
+          {state.status === "ready" && flow === "Receive" && <ReceiveFlow books={state.books} workbook={workbook} now={now} onWritten={reload} />}
+          {state.status === "ready" && flow === "Count" && <CountFlow books={state.books} workbook={workbook} now={now} onWritten={reload} />}
+          {state.status === "ready" && flow === "Alerts" && <AlertsFlow books={state.books} workbook={workbook} now={now} onWritten={reload} />}
+          {state.status === "ready" && flow === "Check" && <CheckFlow books={state.books} workbook={workbook} />}
+          {state.status !== "loading" && flow === "Set up" && <SetUpFlow workbook={workbook} onWritten={reload} />}
+          {state.status !== "loading" && flow === "Set up" && <AdoptFlow workbook={workbook} onWritten={reload} />}
+        </ErrorBoundary>
       </main>
     </FluentProvider>
   );

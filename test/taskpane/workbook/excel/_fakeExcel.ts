@@ -16,6 +16,8 @@ export interface FakeState {
   tables: FakeTable[];
   /** Sheets with cells outside any table. */
   usedSheets: string[];
+  /** Sheets with no cells at all. */
+  emptySheets: string[];
   /** Those cells, from A1, for sheets the pane may adopt. */
   plain: Record<string, CellValue[][]>;
   use1904: boolean;
@@ -25,7 +27,7 @@ export interface FakeState {
 type Data = Record<string, unknown>;
 
 export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly string[] = ["1.16", "1.20"]) {
-  const state: FakeState = { tables: [], usedSheets: [], plain: {}, use1904: false, selection: null, ...initial };
+  const state: FakeState = { tables: [], usedSheets: [], emptySheets: [], plain: {}, use1904: false, selection: null, ...initial };
   const live: OfficeMockObject[] = [];
   let pending: (() => void)[] = [];
   const failures = new Map<number, Error>();
@@ -145,7 +147,7 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
       } },
       worksheets: {
         getItemOrNullObject: (name: string) => {
-          const known = [...state.tables.map((t) => t.sheet), ...state.usedSheets, ...Object.keys(state.plain)].find((s) => s.toLowerCase() === name.toLowerCase());
+          const known = [...state.tables.map((t) => t.sheet), ...state.usedSheets, ...state.emptySheets, ...Object.keys(state.plain)].find((s) => s.toLowerCase() === name.toLowerCase());
           return sheetObject(known ?? name, known !== undefined);
         },
         add: (name: string) => sheetObject(name, true),

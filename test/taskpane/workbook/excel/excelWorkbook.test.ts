@@ -165,6 +165,13 @@ describe("creating a table through Excel", () => {
     expect(excel.state.tables).toHaveLength(1);
   });
 
+  it("builds on an empty sheet of that name, with one more sync to see that it is empty", async () => {
+    const excel = fakeExcel({ emptySheets: ["Counts"] });
+    expect(await new ExcelWorkbook(excel.host).createTable(spec)).toBe("created");
+    expect(excel.state.tables).toEqual([{ name: "Counts", sheet: "Counts", values: [["Date", "Product", "Lot", "Counted"]] }]);
+    expect(excel.log.syncs).toBe(3);
+  });
+
   it("refuses to build over a sheet of that name that already holds cells", async () => {
     const excel = fakeExcel({ usedSheets: ["counts"] });
     await expect(new ExcelWorkbook(excel.host).createTable(spec)).rejects.toThrow(
