@@ -11,7 +11,7 @@ describe("the task pane", () => {
   it("says why it could not read the workbook, and reads again on request", async () => {
     const wb = practice();
     wb.failNext = "The workbook is busy";
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     render(<App workbook={wb} now={now} />);
     expect(await screen.findByText("Excel could not complete this (The workbook is busy).")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Try again" }));
@@ -20,7 +20,7 @@ describe("the task pane", () => {
 
   it("works from the keyboard: labelled fields in reading order, Enter to submit and to pick a task", async () => {
     const wb = practice();
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     render(<App workbook={wb} now={now} />);
     const form = await screen.findByRole("form", { name: "Visit draw" });
     // Nothing reorders focus (no positive tabindex), so Tab follows the order the fields are read in.
@@ -44,7 +44,7 @@ describe("the task pane", () => {
 
   it("offers a product received in this session to the next draw", async () => {
     const wb = MemoryWorkbook.with({ Lots: [LOTS_HEADER], Draws: [DRAWS_HEADER] });
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     render(<App workbook={wb} now={now} />);
     expect(await screen.findByText("There is no product in the Lots table yet: receive a lot first.")).toBeTruthy();
     await user.click(screen.getByRole("tab", { name: "Receive" }));

@@ -14,7 +14,7 @@ const LOT_LOG = [
 ];
 
 async function look(wb: MemoryWorkbook, sheet: string, ledger = "Lots") {
-  const user = userEvent.setup();
+  const user = userEvent.setup({ delay: null });
   render(<App workbook={wb} now={now} />);
   await user.click(await screen.findByRole("tab", { name: "Set up" }));
   const form = screen.getByRole("form", { name: "Adopt a sheet" });

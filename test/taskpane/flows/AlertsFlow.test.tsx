@@ -7,7 +7,7 @@ import { App } from "../../../src/taskpane/app/App";
 import { AT, now, practice } from "../_practice";
 
 async function openAlerts(wb = practice()) {
-  const user = userEvent.setup();
+  const user = userEvent.setup({ delay: null });
   render(<App workbook={wb} now={now} />);
   await user.click(await screen.findByRole("tab", { name: "Alerts" }));
   await screen.findByRole("region", { name: "Expiry" });

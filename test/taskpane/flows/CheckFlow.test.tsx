@@ -8,7 +8,7 @@ import { MemoryWorkbook } from "../../../src/taskpane/workbook/memory";
 import { LOTS_HEADER, now, practice } from "../_practice";
 
 async function openCheck(wb: MemoryWorkbook) {
-  const user = userEvent.setup();
+  const user = userEvent.setup({ delay: null });
   render(<App workbook={wb} now={now} />);
   await screen.findByRole("form", { name: "Visit draw" }).catch(() => undefined);
   await user.click(await screen.findByRole("tab", { name: "Check" }));

@@ -7,7 +7,7 @@ import { App } from "../../../src/taskpane/app/App";
 import { AT, now, practice } from "../_practice";
 
 async function openCount(wb = practice()) {
-  const user = userEvent.setup();
+  const user = userEvent.setup({ delay: null });
   render(<App workbook={wb} now={now} />);
   await user.click(await screen.findByRole("tab", { name: "Count" }));
   await screen.findByRole("form", { name: "Count" });

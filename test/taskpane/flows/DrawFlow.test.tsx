@@ -7,7 +7,7 @@ import { App } from "../../../src/taskpane/app/App";
 import { AT, DRAWS_HEADER, now, practice } from "../_practice";
 
 async function openDraw(wb = practice()) {
-  const user = userEvent.setup();
+  const user = userEvent.setup({ delay: null });
   render(<App workbook={wb} now={now} />);
   await screen.findByRole("form", { name: "Visit draw" });
   return { wb, user };

@@ -8,7 +8,7 @@ import { App } from "../../../src/taskpane/app/App";
 import { now, practice, TODAY } from "../_practice";
 
 async function openReceive(wb = practice()) {
-  const user = userEvent.setup();
+  const user = userEvent.setup({ delay: null });
   render(<App workbook={wb} now={now} />);
   await user.click(await screen.findByRole("tab", { name: "Receive" }));
   await screen.findByRole("form", { name: "Receive" });

@@ -8,7 +8,7 @@ import { MemoryWorkbook } from "../../../src/taskpane/workbook/memory";
 import { now } from "../_practice";
 
 async function openSetUp(wb: MemoryWorkbook) {
-  const user = userEvent.setup();
+  const user = userEvent.setup({ delay: null });
   render(<App workbook={wb} now={now} />);
   await user.click(await screen.findByRole("tab", { name: "Set up" }));
   return user;
