@@ -173,6 +173,7 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
           onChange={(_, d) => {
             setLotChoice(d.value);
             setConfirmed(false);
+            setTouched((t) => new Set(t).add("Lot"));
           }}
         >
           {lots.map((l) => (

@@ -74,11 +74,12 @@ describe("Visit draw", () => {
     expect(wb.table("Draws")?.rows[1][6]).toBe("C4120A1");
   });
 
-  it("refuses an expired lot with the reason", async () => {
+  it("refuses an expired lot with the reason as soon as it is chosen", async () => {
     const { wb, user } = await openDraw();
-    await user.selectOptions(screen.getByLabelText("Lot"), "OLD1");
-    await user.click(screen.getByLabelText("Draw from lot OLD1, not C3709C3, the lot that expires first"));
     await user.type(screen.getByLabelText("Qty (U)"), "5");
+    await user.selectOptions(screen.getByLabelText("Lot"), "OLD1");
+    expect(await screen.findByText("lot OLD1 expired on 3/1/2026, before this draw on 3/16/2026")).toBeTruthy();
+    await user.click(screen.getByLabelText("Draw from lot OLD1, not C3709C3, the lot that expires first"));
     await user.type(screen.getByLabelText("Visit"), "V2003{Enter}");
     expect(await screen.findByText("lot OLD1 expired on 3/1/2026, before this draw on 3/16/2026")).toBeTruthy();
     expect(wb.table("Draws")?.rows).toHaveLength(1);
