@@ -26,7 +26,10 @@ export interface CountFlowProps {
 export function varianceText(s: ShrinkageEntry, unit: string): string {
   const u = unit ? ` ${unit}` : "";
   if (s.shrinkage === 0) return "matches the books";
-  if (s.shrinkage > 0) return `${formatQty(s.shrinkage)}${u} missing (${formatMoney(s.cost)})`;
+  if (s.shrinkage > 0) {
+    const allowed = s.allowedLoss !== null && s.allowedLoss > 0 ? `, ${formatQty(Math.min(s.allowedLoss, s.shrinkage))}${u} of it within the loss allowance` : "";
+    return `${formatQty(s.shrinkage)}${u} missing (${formatMoney(s.cost)})${allowed}`;
+  }
   return `${formatQty(-s.shrinkage)}${u} found (${formatMoney(-s.cost)})`;
 }
 
