@@ -4,6 +4,12 @@ export type TableName = "Lots" | "Draws" | "Counts" | "Products";
 export type Severity = "error" | "warning";
 
 /**
+ * Kinds of problem with a stable name: an overdraw, a draw from a lot past its expiry, a draw
+ * whose lot FEFO had to assume, a lot that is not in Lots.
+ */
+export type DiagnosticCode = "overdraw" | "expired-lot" | "assumed-lot" | "unknown-lot";
+
+/**
  * A problem found in the ledger, pointed at a cell: errors are data, not exceptions.
  * `row` is the row's position in the range passed (header = 1); 0 means the table as a whole.
  * `product`, `lot` and `visit` say which results the problem blocks (an error blocks only the
@@ -15,6 +21,8 @@ export interface Diagnostic {
   readonly column: string;
   readonly severity: Severity;
   readonly message: string;
+  /** A stable name for the kinds of problem a program reacts to (the message may be reworded). */
+  readonly code?: DiagnosticCode;
   readonly product?: string;
   readonly lot?: string;
   readonly visit?: string;

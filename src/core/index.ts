@@ -7,7 +7,7 @@ export type { Cell, Grid } from "./cells";
 export { excelError, isBlank } from "./cells";
 export type { DateSystem, Serial } from "./dates";
 export { formatSerial, parseTextDate, serialFromDate, serialFromYmd, ymdFromSerial } from "./dates";
-export type { Diagnostic, Severity, TableName } from "./diagnostic";
+export type { Diagnostic, DiagnosticCode, Severity, TableName } from "./diagnostic";
 export { describe } from "./diagnostic";
 export type { Failure, Result } from "./result";
 export { fail, ok } from "./result";

@@ -200,7 +200,7 @@ function checkDraws(draws: DrawsTable, lotIndex: Map<StockKey, Lot>, productInde
     if (row.lotKey) {
       lot = lotIndex.get(stockKeyOf(row.lotKey));
       if (!lot) {
-        addIssue(row, names.lot, "error", unknownLot(row.lot, row.lotKey, broken));
+        addIssue(row, names.lot, "error", unknownLot(row.lot, row.lotKey, broken), "unknown-lot");
         continue;
       }
       const lotProduct = productIndex.get(lot.productKey)!;
@@ -229,7 +229,7 @@ function checkDraws(draws: DrawsTable, lotIndex: Map<StockKey, Lot>, productInde
       if (lot.received !== Infinity && Math.floor(row.time) < lot.received) {
         addIssue(row, names.date, "error", `drawn on ${formatSerial(row.time, system)}, before lot ${lot.lot} was received (${formatSerial(lot.received, system)}); check the date or the lot`);
       } else if (lot.expires !== null && Math.floor(row.time) > lot.expires && row.kind !== "Expired" && row.kind !== "Waste" && row.kind !== "Return") {
-        addIssue(row, names.lot, "warning", `lot ${lot.lot} expired on ${formatSerial(lot.expires, system)}, before this draw on ${formatSerial(row.time, system)}`);
+        addIssue(row, names.lot, "warning", `lot ${lot.lot} expired on ${formatSerial(lot.expires, system)}, before this draw on ${formatSerial(row.time, system)}`, "expired-lot");
       }
     }
   }
@@ -242,7 +242,7 @@ function checkCounts(counts: ParsedTable<CountRow>, lotIndex: Map<StockKey, Lot>
     if (!row.lotKey) continue;
     const lot = lotIndex.get(stockKeyOf(row.lotKey));
     if (!lot) {
-      addIssue(row, names.lot, "error", unknownLot(row.lot, row.lotKey, broken));
+      addIssue(row, names.lot, "error", unknownLot(row.lot, row.lotKey, broken), "unknown-lot");
       continue;
     }
     const lotProduct = productIndex.get(lot.productKey)!;
@@ -271,7 +271,7 @@ export function rowDiagnostics(ledger: Ledger): Diagnostic[] {
     for (const row of parsed.rows as RowBase[]) {
       if (!row.issues) continue;
       const keys = keysOf(ledger, t, row);
-      for (const i of row.issues) out.push({ table: t, row: row.row, column: i.column, severity: i.severity, message: i.message, ...keys });
+      for (const i of row.issues) out.push({ table: t, row: row.row, column: i.column, severity: i.severity, message: i.message, ...(i.code ? { code: i.code } : {}), ...keys });
     }
   }
   return out.sort(compareDiagnostics);

@@ -486,7 +486,7 @@ function run(ledger: Ledger, product: Product, tl: Timeline, at: Instant): Produ
       booked.push(row);
       splits.set(row, allocations);
       diagnostics.push({
-        table: "Draws", row: row.row, column: drawNames.lot, severity: "warning",
+        table: "Draws", row: row.row, column: drawNames.lot, severity: "warning", code: "assumed-lot",
         message: `the lot is blank; costed as ${allocations.map((a) => `${lots.get(a.lot)!.lot.lot} (${formatQty(a.qty)})`).join(" and ")}, the lot${allocations.length > 1 ? "s" : ""} FEFO would have used; enter the lot drawn from so a recall can reach this patient for sure`,
         ...keysOf(ledger, "Draws", row),
       });
@@ -514,7 +514,7 @@ function run(ledger: Ledger, product: Product, tl: Timeline, at: Instant): Produ
 
   function overdraw(s: LotState, row: DrawRow): void {
     diagnostics.push({
-      table: "Draws", row: row.row, column: drawNames.qty, severity: "warning",
+      table: "Draws", row: row.row, column: drawNames.qty, severity: "warning", code: "overdraw",
       message: `overdraw: ${formatQty(row.qty!)} drawn but lot ${s.lot.lot} had ${formatQty(Math.max(s.remaining, 0))} left on the books; a receipt or an earlier draw may be missing or wrong`,
       ...keysOf(ledger, "Draws", row),
     });

@@ -1,5 +1,5 @@
 import type { Serial } from "./dates";
-import type { Severity } from "./diagnostic";
+import type { DiagnosticCode, Severity } from "./diagnostic";
 import type { Money } from "./money";
 import type { Qty } from "./quantity";
 import type { Lot, Product } from "./ledger";
@@ -10,6 +10,7 @@ export interface Issue {
   readonly column: string;
   readonly severity: Severity;
   readonly message: string;
+  readonly code?: DiagnosticCode;
 }
 
 /** What every parsed row carries: its row number in the range (header = 1) and its issues. */
@@ -95,7 +96,7 @@ export interface ProductRow extends RowBase {
 }
 
 /** Adds an issue to a row; an error makes the row unusable. */
-export function addIssue(row: RowBase, column: string, severity: Severity, message: string): void {
-  (row.issues ??= []).push({ column, severity, message });
+export function addIssue(row: RowBase, column: string, severity: Severity, message: string, code?: DiagnosticCode): void {
+  (row.issues ??= []).push(code ? { column, severity, message, code } : { column, severity, message });
   if (severity === "error") row.usable = false;
 }

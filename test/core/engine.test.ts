@@ -130,7 +130,7 @@ describe("event order", () => {
       draws: [[d(2026, 5, 3), "V1", "P1", "Juvederm", "J1", 12, "Visit", null]],
     });
     expect(units(lotRemaining(ledger, "J1", d(2026, 5, 3)))).toBe(-2);
-    expect(check(ledger).map((x) => [x.table, x.row, x.severity])).toEqual([["Draws", 2, "warning"]]);
+    expect(check(ledger).map((x) => [x.table, x.row, x.severity, x.code])).toEqual([["Draws", 2, "warning", "overdraw"]]);
     // The 2 mL beyond stock are charged at the lot's cost too: 12 × 300.
     expect(dollars(visitCogs(ledger, "V1"))).toBe(3600);
   });

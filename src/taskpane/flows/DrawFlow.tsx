@@ -24,11 +24,10 @@ const EMPTY: Record<FieldName, string> = { Visit: "", Patient: "", Provider: "",
 
 /**
  * A diagnostic that refuses the draw: any error, and the two warnings a draw must not be written
- * with — an overdraw and a lot past its expiry. (The engine's diagnostics carry no code, so the
- * words tell them apart.)
+ * with — an overdraw and a lot past its expiry.
  */
 export function refuses(d: Diagnostic): boolean {
-  return d.severity === "error" || d.message.startsWith("overdraw") || / expired on /.test(d.message);
+  return d.severity === "error" || d.code === "overdraw" || d.code === "expired-lot";
 }
 
 /** A number typed in a form, or the text as typed so the engine names what is wrong with it. */
