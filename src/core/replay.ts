@@ -94,8 +94,8 @@ export interface ProductState {
   readonly bookedVisit: Int32Array;
   /** What each booked draw cost, by its position in `booked` (exact: see `Amount`). */
   readonly costs: AmountColumn;
-  /** For blank-lot draws: the lots FEFO assigned them to. */
-  readonly splits: ReadonlyMap<DrawRow, readonly Allocation[]>;
+  /** For blank-lot draws, by position in `booked`: the lots FEFO assigned them to. */
+  readonly splits: ReadonlyMap<number, readonly Allocation[]>;
   readonly counts: readonly CountBooking[];
   /** Problems only the replay can see (overdraws, blank-lot draws FEFO cannot cover). */
   readonly diagnostics: readonly Diagnostic[];
@@ -403,7 +403,7 @@ function run(ledger: Ledger, product: Product, tl: Timeline, at: Instant): Produ
   const bookedKind = new Int8Array(tl.draws.length);
   const bookedVisit = new Int32Array(tl.draws.length);
   const costs = new AmountColumn(tl.draws.length);
-  const splits = new Map<DrawRow, Allocation[]>();
+  const splits = new Map<number, Allocation[]>();
   const counts: CountBooking[] = [];
   const diagnostics: Diagnostic[] = [];
   const drawNames = ledger.draws.columnNames;
@@ -483,8 +483,8 @@ function run(ledger: Ledger, product: Product, tl: Timeline, at: Instant): Produ
       costs.set(booked.length, total);
       bookedKind[booked.length] = kind;
       bookedVisit[booked.length] = visit;
+      splits.set(booked.length, allocations);
       booked.push(row);
-      splits.set(row, allocations);
       diagnostics.push({
         table: "Draws", row: row.row, column: drawNames.lot, severity: "warning", code: "assumed-lot",
         message: `the lot is blank; costed as ${allocations.map((a) => `${lots.get(a.lot)!.lot.lot} (${formatQty(a.qty)})`).join(" and ")}, the lot${allocations.length > 1 ? "s" : ""} FEFO would have used; enter the lot drawn from so a recall can reach this patient for sure`,
@@ -531,7 +531,7 @@ function run(ledger: Ledger, product: Product, tl: Timeline, at: Instant): Produ
 export function* bookings(state: ProductState): Generator<DrawBooking> {
   for (let i = 0; i < state.booked.length; i++) {
     const row = state.booked[i];
-    const split = state.splits.get(row);
+    const split = state.splits.get(i);
     yield {
       row,
       cost: toMoney(state.costs.get(i)),

@@ -81,7 +81,7 @@ export function visitTotals(ledger: Ledger): VisitTotals {
       if (v < 0 || bookedKind[i] !== VISIT) continue;
       lines[v]++;
       cogs.add(v, costs.get(i));
-      const split = splits.size > 0 ? splits.get(booked[i]) : undefined;
+      const split = splits.size > 0 ? splits.get(i) : undefined;
       if (!split) continue;
       // FEFO chose the lots: any error of the product could have changed the choice.
       if (productBlocks) block(v, productBlocks);
