@@ -61,6 +61,8 @@ export interface Ledger {
   readonly productByName: (name: string) => Product | undefined;
   /** Lots rows whose lot could not be indexed (its product is blank, say), by lot key. */
   readonly brokenLots: ReadonlyMap<string, LotRow>;
+  /** Each table's rows that have any problem, in row order (most rows have none). */
+  readonly flagged: Readonly<Record<TableName, readonly RowBase[]>>;
 }
 
 const EMPTY: ParsedTable<never> = { rows: [], tableErrors: [], columnNames: {}, present: false };
@@ -90,15 +92,24 @@ export function buildLedger(input: LedgerInput): Ledger {
     if (row.lotKey && !lotIndex.has(stockKeyOf(row.lotKey)) && !brokenLots.has(row.lotKey)) brokenLots.set(row.lotKey, row);
   }
   // Without a readable Lots table every lot would look unknown: its own error says it all.
+  const withIssues = (rows: readonly RowBase[]) => rows.filter((r) => r.issues !== null);
+  const flagged: Record<TableName, readonly RowBase[]> = {
+    Lots: [], Draws: [], Counts: [], Products: [],
+  };
   if (lots.tableErrors.every((d) => d.severity !== "error")) {
-    checkDraws(draws, lotIndex, productIndex, dateSystem, brokenLots);
-    checkCounts(counts, lotIndex, productIndex, brokenLots);
+    flagged.Draws = checkDraws(draws, lotIndex, productIndex, dateSystem, brokenLots);
+    flagged.Counts = checkCounts(counts, lotIndex, productIndex, brokenLots);
+  } else {
+    flagged.Draws = withIssues(draws.rows);
+    flagged.Counts = withIssues(counts.rows);
   }
+  flagged.Lots = withIssues(lots.rows);
+  flagged.Products = withIssues(products.rows);
 
   const byName = new Map<string, Product>();
   for (const p of productIndex.values()) byName.set(p.key, p);
   const ledger: Ledger = {
-    dateSystem, lots, draws, counts, products, given, lotIndex, productIndex, brokenLots,
+    dateSystem, lots, draws, counts, products, given, lotIndex, productIndex, brokenLots, flagged,
     productByName: (name) => byName.get(name.trim().replace(/\s+/g, " ").toLowerCase()),
   };
   // Posting: every draw and count is booked against its lot's cost layers now, once. Every result
@@ -193,15 +204,23 @@ function unknownLot(lot: string | null, lotKey: string, broken: Map<string, LotR
     : `lot ${lot} is not in the Lots table; check the lot number or record its receipt in Lots`;
 }
 
-function checkDraws(draws: DrawsTable, lotIndex: Map<StockKey, Lot>, productIndex: Map<string, Product>, system: DateSystem, broken: Map<string, LotRow>) {
+/** Checks each draw against Lots; returns the draws that have any problem, in row order. */
+function checkDraws(draws: DrawsTable, lotIndex: Map<StockKey, Lot>, productIndex: Map<string, Product>, system: DateSystem, broken: Map<string, LotRow>): DrawRow[] {
   const names = draws.columnNames;
+  const flagged: DrawRow[] = [];
   for (const row of draws.rows) {
+    checkDraw(row);
+    if (row.issues) flagged.push(row);
+  }
+  return flagged;
+
+  function checkDraw(row: DrawRow): void {
     let lot: Lot | undefined;
     if (row.lotKey) {
       lot = lotIndex.get(stockKeyOf(row.lotKey));
       if (!lot) {
         addIssue(row, names.lot, "error", unknownLot(row.lot, row.lotKey, broken), "unknown-lot");
-        continue;
+        return;
       }
       const lotProduct = productIndex.get(lot.productKey)!;
       if (row.productKey === null) {
@@ -209,7 +228,7 @@ function checkDraws(draws: DrawsTable, lotIndex: Map<StockKey, Lot>, productInde
         row.product = lotProduct.name;
       } else if (row.productKey !== lot.productKey) {
         addIssue(row, names.product, "error", `lot ${lot.lot} is ${lotProduct.name} in the Lots table, not ${row.product}`);
-        continue;
+        return;
       }
       row.lotRef = lot;
       row.owner = lotProduct;
@@ -217,7 +236,7 @@ function checkDraws(draws: DrawsTable, lotIndex: Map<StockKey, Lot>, productInde
       const owner = productIndex.get(row.productKey);
       if (!owner) {
         addIssue(row, names.product, "error", `${row.product} has no lots in the Lots table; check the product name`);
-        continue;
+        return;
       }
       row.owner = owner;
     }
@@ -235,15 +254,23 @@ function checkDraws(draws: DrawsTable, lotIndex: Map<StockKey, Lot>, productInde
   }
 }
 
-function checkCounts(counts: ParsedTable<CountRow>, lotIndex: Map<StockKey, Lot>, productIndex: Map<string, Product>, broken: Map<string, LotRow>) {
+/** Checks each count against Lots; returns the counts that have any problem, in row order. */
+function checkCounts(counts: ParsedTable<CountRow>, lotIndex: Map<StockKey, Lot>, productIndex: Map<string, Product>, broken: Map<string, LotRow>): CountRow[] {
   const names = counts.columnNames;
   const seen = new Map<string, CountRow>();
+  const flagged: CountRow[] = [];
   for (const row of counts.rows) {
-    if (!row.lotKey) continue;
+    checkCount(row);
+    if (row.issues) flagged.push(row);
+  }
+  return flagged;
+
+  function checkCount(row: CountRow): void {
+    if (!row.lotKey) return;
     const lot = lotIndex.get(stockKeyOf(row.lotKey));
     if (!lot) {
       addIssue(row, names.lot, "error", unknownLot(row.lot, row.lotKey, broken), "unknown-lot");
-      continue;
+      return;
     }
     const lotProduct = productIndex.get(lot.productKey)!;
     if (row.productKey === null) {
@@ -251,9 +278,9 @@ function checkCounts(counts: ParsedTable<CountRow>, lotIndex: Map<StockKey, Lot>
       row.product = lotProduct.name;
     } else if (row.productKey !== lot.productKey) {
       addIssue(row, names.product, "error", `lot ${lot.lot} is ${lotProduct.name} in the Lots table, not ${row.product}`);
-      continue;
+      return;
     }
-    if (row.time === null || row.counted === null) continue;
+    if (row.time === null || row.counted === null) return;
     const key = `${lot.key}\u0000${row.time}`;
     const first = seen.get(key);
     if (!first) seen.set(key, row);
@@ -268,7 +295,7 @@ export function rowDiagnostics(ledger: Ledger): Diagnostic[] {
   for (const t of ["Lots", "Draws", "Counts", "Products"] as const) {
     const parsed = tableOf(ledger, t);
     if (ledger.given[t]) out.push(...parsed.tableErrors);
-    for (const row of parsed.rows as RowBase[]) {
+    for (const row of ledger.flagged[t]) {
       if (!row.issues) continue;
       const keys = keysOf(ledger, t, row);
       for (const i of row.issues) out.push({ table: t, row: row.row, column: i.column, severity: i.severity, message: i.message, ...(i.code ? { code: i.code } : {}), ...keys });
