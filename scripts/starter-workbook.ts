@@ -13,6 +13,7 @@ import { writeFileSync } from "fs";
 import { join } from "path";
 import { Workbook, type CellFormulaValue, type DataValidation, type Fill, type Worksheet } from "exceljs";
 import JSZip from "jszip";
+import { columnLetter } from "../src/core/address";
 
 /** Every date the file records: document properties and zip entries. */
 const FIXED_TIME = new Date(Date.UTC(2026, 0, 1, 0, 0, 0));
@@ -125,17 +126,6 @@ export const STARTER_TABLES: readonly Ledger[] = [
 
 const fill = (argb: string): Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb }, bgColor: { argb } });
 
-function colLetter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 function addLedgerSheet(wb: Workbook, t: Ledger): Worksheet {
   const ws = wb.addWorksheet(t.name, { views: [{ state: "frozen", ySplit: 1 }] });
   t.columns.forEach((c, i) => {
@@ -161,7 +151,7 @@ function addLedgerSheet(wb: Workbook, t: Ledger): Worksheet {
 
 /** The data rows of a column of a ledger sheet, as far down as new rows are expected. */
 function columnRange(t: Ledger, name: string): string {
-  const c = colLetter(t.columns.findIndex((col) => col.name === name));
+  const c = columnLetter(t.columns.findIndex((col) => col.name === name));
   return `${c}2:${c}${LAST_ROW}`;
 }
 
@@ -204,9 +194,9 @@ function addValidation(ws: Worksheet, t: Ledger): void {
  * orange within 30 days, yellow within 60, pale yellow within 90. The first matching rule's fill wins.
  */
 function addExpiryHighlighting(ws: Worksheet, t: Ledger): void {
-  const lot = `$${colLetter(t.columns.findIndex((c) => c.name === "Lot"))}2`;
-  const exp = `$${colLetter(t.columns.findIndex((c) => c.name === "Expires"))}2`;
-  const last = colLetter(t.columns.length - 1);
+  const lot = `$${columnLetter(t.columns.findIndex((c) => c.name === "Lot"))}2`;
+  const exp = `$${columnLetter(t.columns.findIndex((c) => c.name === "Expires"))}2`;
+  const last = columnLetter(t.columns.length - 1);
   ws.addConditionalFormatting({
     ref: `A2:${last}${LAST_ROW}`,
     rules: [{

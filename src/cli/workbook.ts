@@ -3,6 +3,7 @@ import { Workbook, type CellValue, type Worksheet } from "exceljs";
 import JSZip from "jszip";
 import { serialFromDate, type Cell, type DateSystem, type LedgerInput, type TableName } from "../core";
 import { mapColumns, SCHEMAS } from "../core/schema";
+import { columnLetter } from "../core/address";
 
 /** Where a ledger table was found in the workbook. */
 export interface TableSource {
@@ -207,12 +208,6 @@ function colNumber(letters: string): number {
   return n;
 }
 
-function colLetters(n: number): string {
-  let s = "";
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
-
 function decodeRange(ref: string): Range | undefined {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.trim());
   if (!m) return undefined;
@@ -222,5 +217,5 @@ function decodeRange(ref: string): Range | undefined {
 }
 
 function encodeRange(r: Range): string {
-  return `${colLetters(r.left)}${r.top}:${colLetters(r.right)}${r.bottom}`;
+  return `${columnLetter(r.left - 1)}${r.top}:${columnLetter(r.right - 1)}${r.bottom}`;
 }

@@ -19,6 +19,7 @@ export type { Ledger, LedgerInput, Lot, Product } from "./ledger";
 export { buildLedger } from "./ledger";
 export type { StockKey } from "./stockKey";
 export { asOfInstant } from "./instant";
+export { columnLetter } from "./address";
 export { FEFO, FIFO, isExpiredOn } from "./fefo";
 export type { FefoLine, FefoPlan } from "./selectLot";
 export { fefoLot, fefoPlan } from "./selectLot";

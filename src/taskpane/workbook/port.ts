@@ -126,14 +126,4 @@ export function columnIndex(table: TableName, header: readonly CellValue[], colu
   return (mapColumns(header, schema) as unknown as Record<string, number>)[key];
 }
 
-/** Column letters from a 0-based index. @example columnLetter(27) // "AB" */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetter } from "../../core/address";
