@@ -29,27 +29,43 @@ class AllowErrorInputs {
   }
 }
 
-module.exports = async (env = {}, options = {}) => ({
+/** The browser preview (npm run preview): the task pane over an in-memory sample practice, no Office. */
+const previewPage = () => new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"] });
+
+const TS = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  // Type checking is `npm run typecheck`; the bundle only needs the transpiled code.
+  use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020", moduleResolution: "bundler", sourceMap: true, jsx: "react-jsx" } } },
+};
+
+module.exports = async (env = {}, options = {}) => (env.only === "preview" ? preview(env, options) : addin(env, options));
+
+/** Only the preview page, for the end-to-end tests: a quicker build with nothing Excel needs. */
+const preview = async (env, options) => ({
+  mode: options.mode ?? "production",
+  devtool: false,
+  entry: { preview: "./src/preview/main.tsx" },
+  output: { path: path.resolve(env.outputPath ?? path.join(__dirname, "dist", "preview")), clean: true },
+  resolve: { extensions: [".ts", ".tsx", ".js"] },
+  module: { rules: [TS] },
+  plugins: [previewPage()],
+  performance: { hints: false },
+});
+
+const addin = async (env, options) => ({
   mode: options.mode ?? "production",
   devtool: "source-map",
   entry: {
     taskpane: "./src/taskpane/taskpane.tsx",
     functions: FUNCTIONS,
     commands: "./src/commands/commands.ts",
+    preview: "./src/preview/main.tsx",
   },
   // dist/ also holds the command line's build (tsconfig.cli.json): the add-in keeps to its own folder.
   output: { path: path.resolve(env.outputPath ?? path.join(__dirname, "dist", "addin")), clean: true },
   resolve: { extensions: [".ts", ".tsx", ".js"] },
-  module: {
-    rules: [
-      {
-        test: /\.tsx?$/,
-        exclude: /node_modules/,
-        // Type checking is `npm run typecheck`; the bundle only needs the transpiled code.
-        use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020", moduleResolution: "bundler", sourceMap: true, jsx: "react-jsx" } } },
-      },
-    ],
-  },
+  module: { rules: [TS] },
   plugins: [
     new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS }),
     new AllowErrorInputs(),
@@ -58,6 +74,7 @@ module.exports = async (env = {}, options = {}) => ({
       template: "./src/taskpane/taskpane.html",
       chunks: ["taskpane", "functions", "commands"],
     }),
+    previewPage(),
     new CopyWebpackPlugin({
       patterns: [
         { from: "assets/*", to: "assets/[name][ext]" },

@@ -1,7 +1,8 @@
 /* npm start. Where Excel desktop can be sideloaded (Windows, macOS), office-addin-debugging
    starts the dev server and opens Excel with Lotbook loaded. Elsewhere there is no Excel to
    open: the add-in is served from https://localhost:3000 and the steps to sideload it into
-   Excel on the web are printed. Ctrl-C stops the server. */
+   Excel on the web are printed, with the address of the browser preview (the task pane over a
+   sample practice in memory, no Excel needed), which the same server holds. Ctrl-C stops it. */
 const { spawn } = require("child_process");
 const path = require("path");
 
@@ -14,11 +15,12 @@ function sideloadIntoDesktop() {
   child.on("exit", (code, signal) => process.exit(signal ? 0 : (code ?? 0)));
 }
 
-function instructions(origin, https) {
+function instructions(origin, https, preview) {
   const lines = [
     "",
     `Lotbook is served at ${origin} (Ctrl-C stops it).`,
     "",
+    ...(preview ? [`Without Excel: the browser preview, the task pane over a sample practice (nothing saved), is at ${preview}`, ""] : []),
     `There is no Excel desktop to sideload into on ${process.platform}. To use Lotbook in Excel on the web:`,
   ];
   if (https.server.type === "https" && !https.trusted) {
@@ -58,10 +60,12 @@ async function serve() {
 
   const compiler = webpack(config);
   let told = false;
+  // The add-in build includes the preview page: the same server serves it.
+  const preview = `${origin}/preview.html`;
   compiler.hooks.done.tap("lotbook-start", (stats) => {
     if (told || stats.hasErrors()) return;
     told = true;
-    console.log(instructions(origin, how));
+    console.log(instructions(origin, how, preview));
   });
   const server = new WebpackDevServer(config.devServer, compiler);
   let stopping = false;

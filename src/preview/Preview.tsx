@@ -1,0 +1,184 @@
+import { FluentProvider, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, mergeClasses, Tab, TabList, tokens, webLightTheme } from "@fluentui/react-components";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { serialFromYmd } from "../core";
+import { visitCogs, visitMargin } from "../functions/functions";
+import { App } from "../taskpane/app/App";
+import { columnLetter } from "../taskpane/workbook/port";
+import type { LiveWorkbook } from "./liveWorkbook";
+import { BAND_FILL, BAND_TEXT, displayCell, drawnOutLots, expiryBand } from "./sheetView";
+
+const useStyles = makeStyles({
+  page: { display: "flex", flexDirection: "column", height: "100vh", fontFamily: tokens.fontFamilyBase },
+  banner: { flex: "none" },
+  body: { display: "flex", flex: "1 1 auto", minHeight: 0 },
+  pane: { flex: "0 0 460px", overflowY: "auto", overflowX: "hidden", borderRight: `1px solid ${tokens.colorNeutralStroke1}` },
+  sheets: { flex: "1 1 auto", display: "flex", flexDirection: "column", minWidth: 0, padding: tokens.spacingHorizontalM },
+  gridWrap: { flex: "1 1 auto", overflow: "auto", border: `1px solid ${tokens.colorNeutralStroke2}` },
+  grid: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, fontVariantNumeric: "tabular-nums" },
+  cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 6px", whiteSpace: "nowrap" },
+  head: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold, position: "sticky", top: 0 },
+  rowNumber: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, textAlign: "right" },
+  number: { textAlign: "right" },
+  drawnOut: { backgroundColor: "#E7E6E6", color: "#808080" },
+  selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
+  empty: { padding: tokens.spacingVerticalM },
+  visit: { display: "flex", flexWrap: "wrap", gap: `0 ${tokens.spacingHorizontalL}`, alignItems: "baseline", padding: `${tokens.spacingVerticalS} 0`, fontSize: tokens.fontSizeBase300 },
+  formula: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+});
+
+export interface PreviewProps {
+  readonly workbook: LiveWorkbook;
+  readonly now?: () => Date;
+}
+
+/** The task pane beside read-only views of the in-memory workbook's sheets, redrawn on every change. */
+export function Preview({ workbook, now = () => new Date() }: PreviewProps) {
+  const styles = useStyles();
+  useSyncExternalStore(workbook.subscribe, () => workbook.version);
+  const sheets = [...workbook.tables.values()].map((t) => t.sheet);
+  const [shown, setShown] = useState<string | null>(null);
+  const selection = workbook.selection;
+  // Selecting a cell from the pane brings its sheet forward, as Excel does.
+  const lastSelection = useRef(selection);
+  useEffect(() => {
+    if (selection && selection !== lastSelection.current) setShown(selection.sheet);
+    lastSelection.current = selection;
+  }, [selection]);
+  const sheet = shown !== null && sheets.includes(shown) ? shown : (sheets.find((s) => s === "Lots") ?? sheets[0] ?? null);
+
+  return (
+    <FluentProvider theme={webLightTheme} className={styles.page}>
+      <MessageBar intent="warning" className={styles.banner} role="note">
+        <MessageBarBody>
+          <MessageBarTitle>Preview with sample data</MessageBarTitle>
+          This is not a connected workbook: the sheets on the right are an in-memory sample practice, and nothing you do here is saved or sent
+          anywhere.
+        </MessageBarBody>
+      </MessageBar>
+      <div className={styles.body}>
+        <aside className={styles.pane} aria-label="Task pane">
+          <App workbook={workbook} now={now} />
+        </aside>
+        <section className={styles.sheets} aria-label="Workbook">
+          <LatestVisit workbook={workbook} />
+          <TabList selectedValue={sheet ?? undefined} onTabSelect={(_, d) => setShown(String(d.value))} aria-label="Sheets">
+            {sheets.map((s) => (
+              <Tab key={s} value={s}>
+                {s}
+              </Tab>
+            ))}
+          </TabList>
+          <div className={styles.gridWrap}>{sheet ? <SheetGrid workbook={workbook} sheet={sheet} now={now} /> : <p className={styles.empty}>This workbook has no tables yet: choose Set up in the task pane.</p>}</div>
+        </section>
+      </div>
+    </FluentProvider>
+  );
+}
+
+function SheetGrid({ workbook, sheet, now }: { workbook: LiveWorkbook; sheet: string; now: () => Date }) {
+  const styles = useStyles();
+  const table = [...workbook.tables.values()].find((t) => t.sheet === sheet)!;
+  const selected = workbook.selection?.sheet === sheet ? workbook.selection.address : null;
+  const selectedRef = useRef<HTMLTableCellElement | null>(null);
+  const lastRow = useRef<HTMLTableRowElement | null>(null);
+  // A written row shows at once, as Excel scrolls to the end of the table it grows; a selected cell likewise.
+  // Block bodies: Chromium's scrollIntoView now returns a promise, which React would take for a cleanup.
+  useEffect(() => {
+    void lastRow.current?.scrollIntoView?.({ block: "nearest" });
+  }, [table.rows.length]);
+  useEffect(() => {
+    void selectedRef.current?.scrollIntoView?.({ block: "center", inline: "nearest" });
+  }, [selected, workbook.version]);
+  const d = now();
+  const today = serialFromYmd(d.getFullYear(), d.getMonth() + 1, d.getDate());
+  const isLots = table.name.toLowerCase() === "lots";
+  const expiresAt = isLots ? table.header.indexOf("Expires") : -1;
+  const lotAt = table.header.indexOf("Lot");
+  const greyed = isLots ? drawnOutLots(table, workbook.table("Draws")) : new Set<string>();
+
+  const cell = (row: number, column: number) => `${columnLetter(column)}${row}`;
+  return (
+    <table role="grid" aria-label={`${sheet} sheet`} aria-readonly="true" aria-rowcount={table.rows.length + 1} className={styles.grid}>
+      <thead>
+        <tr>
+          <th className={mergeClasses(styles.cell, styles.head, styles.rowNumber)} aria-label="Row" />
+          {table.header.map((h, c) => (
+            <th key={c} role="columnheader" className={mergeClasses(styles.cell, styles.head)} aria-selected={selected === cell(1, c) ? true : undefined}>
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {table.rows.map((r, i) => {
+          const row = i + 2;
+          const drawnOut = lotAt >= 0 && greyed.has(String(r[lotAt]));
+          return (
+            <tr key={i} ref={i === table.rows.length - 1 ? lastRow : undefined}>
+              <th scope="row" className={mergeClasses(styles.cell, styles.rowNumber)}>
+                {row}
+              </th>
+              {r.map((v, c) => {
+                const band = c === expiresAt && !drawnOut ? expiryBand(v, today) : null;
+                const isSelected = selected === cell(row, c);
+                return (
+                  <td
+                    key={c}
+                    role="gridcell"
+                    ref={isSelected ? selectedRef : undefined}
+                    aria-selected={isSelected}
+                    data-cell={cell(row, c)}
+                    data-expiry={band ?? undefined}
+                    title={band ? BAND_TEXT[band] : undefined}
+                    className={mergeClasses(styles.cell, typeof v === "number" && styles.number, drawnOut && styles.drawnOut, isSelected && styles.selected)}
+                    style={band ? { backgroundColor: BAND_FILL[band] } : undefined}
+                  >
+                    {displayCell(v, table.numberFormats[c] ?? null)}
+                  </td>
+                );
+              })}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/** A table's cells, header first, as a LOTBOOK function receives `Table[#All]`. */
+function all(workbook: LiveWorkbook, name: string): unknown[][] | undefined {
+  const t = workbook.table(name);
+  return t ? [t.header, ...t.rows] : undefined;
+}
+
+/** A LOTBOOK function's single-cell answer as the cell shows it: dollars, or the error's text. */
+function dollarsCell(result: unknown[][]): string {
+  const v = result[0]?.[0];
+  if (typeof v === "number") return `${v < 0 ? "-" : ""}$${Math.abs(v).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return v && typeof v === "object" && "message" in v ? String((v as { message: unknown }).message) : String(v ?? "");
+}
+
+/**
+ * The latest visit in Draws with its cost of goods and margin, worked out by the LOTBOOK.VISIT_COGS
+ * and LOTBOOK.VISIT_MARGIN function code over the tables, as those formulas would show them.
+ */
+function LatestVisit({ workbook }: { workbook: LiveWorkbook }) {
+  const styles = useStyles();
+  const draws = workbook.table("Draws");
+  const lots = all(workbook, "Lots");
+  if (!draws || !lots) return null;
+  const visitAt = draws.header.indexOf("Visit");
+  const kindAt = draws.header.indexOf("Kind");
+  const last = [...draws.rows].reverse().find((r) => typeof r[visitAt] === "string" && r[visitAt] !== "" && (kindAt < 0 || r[kindAt] === "Visit" || r[kindAt] === null));
+  if (visitAt < 0 || !last) return null;
+  const visit = String(last[visitAt]);
+  const args = [all(workbook, "Draws")!, lots, all(workbook, "Counts")] as const;
+  return (
+    <section aria-label={`Visit ${visit}`} className={styles.visit}>
+      <strong>Latest visit {visit}</strong>
+      <span>Cost of goods {dollarsCell(visitCogs([[visit]], ...args))}</span>
+      <span>Margin {dollarsCell(visitMargin([[visit]], ...args))}</span>
+      <span className={styles.formula}>=LOTBOOK.VISIT_COGS("{visit}", Draws[#All], Lots[#All], Counts[#All])</span>
+    </section>
+  );
+}

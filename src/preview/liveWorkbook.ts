@@ -1,0 +1,62 @@
+import type { TableName } from "../core";
+import { LEDGER_SPECS } from "../taskpane/setup/ledgerSpecs";
+import { MemoryWorkbook } from "../taskpane/workbook/memory";
+import type { CellValue, Entry, TableSpec } from "../taskpane/workbook/port";
+
+/**
+ * The in-memory workbook with a change signal, so the preview's grids redraw whenever the task
+ * pane writes or selects a cell. The pane sees a plain `WorkbookPort`.
+ */
+export class LiveWorkbook extends MemoryWorkbook {
+  private readonly listeners = new Set<() => void>();
+  /** Counts changes: a snapshot for `useSyncExternalStore`. */
+  version = 0;
+
+  /** Tables as Set up creates them (formats, dropdowns, highlighting), holding `grids`' rows. */
+  static seeded(grids: Partial<Record<TableName, readonly (readonly CellValue[])[]>>): LiveWorkbook {
+    const wb = new LiveWorkbook();
+    for (const spec of LEDGER_SPECS) {
+      const grid = grids[spec.name];
+      if (!grid) continue;
+      // The in-memory table is made at once (no await inside) and without a change to announce.
+      void MemoryWorkbook.prototype.createTable.call(wb, spec);
+      const table = wb.table(spec.name);
+      if (!table) throw new Error(`The sample ${spec.name} table was not created`);
+      const header = grid[0].map(String);
+      if (header.join("|") !== table.header.join("|")) throw new Error(`The sample ${spec.name} header differs from Set up's`);
+      table.rows.push(...grid.slice(1).map((r) => [...r]));
+    }
+    return wb;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private changed(): void {
+    this.version++;
+    for (const l of this.listeners) l();
+  }
+
+  override async appendRows(table: TableName, entries: readonly Entry[]): Promise<void> {
+    await super.appendRows(table, entries);
+    this.changed();
+  }
+
+  override async createTable(spec: TableSpec): Promise<"created" | "exists"> {
+    const result = await super.createTable(spec);
+    if (result === "created") this.changed();
+    return result;
+  }
+
+  override async adoptRange(address: string, name: TableName): Promise<void> {
+    await super.adoptRange(address, name);
+    this.changed();
+  }
+
+  override async selectCell(table: string, row: number, column: number): Promise<void> {
+    await super.selectCell(table, row, column);
+    this.changed();
+  }
+}

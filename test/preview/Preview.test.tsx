@@ -1,0 +1,55 @@
+/**
+ * @jest-environment jsdom
+ */
+import { act, render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { LiveWorkbook } from "../../src/preview/liveWorkbook";
+import { Preview } from "../../src/preview/Preview";
+import { samplePractice } from "../../src/preview/samplePractice";
+import { LEDGER_SPECS } from "../../src/taskpane/setup/ledgerSpecs";
+
+const NOW = new Date(2026, 10, 27, 9, 0);
+const now = () => NOW;
+
+describe("the preview page", () => {
+  it("says it is a preview with sample data, and shows the sample's Lots with the expired lot in red", async () => {
+    render(<Preview workbook={LiveWorkbook.seeded(samplePractice(NOW))} now={now} />);
+    await screen.findByRole("form", { name: "Visit draw" });
+    expect(screen.getByRole("note", { name: "Preview with sample data" }).textContent).toContain("not a connected workbook");
+    const lots = await screen.findByRole("grid", { name: "Lots sheet" });
+    const row = within(lots).getAllByRole("row").find((r) => r.textContent?.includes("C5501A"))!;
+    expect(row.querySelector("[data-expiry]")?.getAttribute("data-expiry")).toBe("expired");
+  });
+
+  it("shows a row the pane writes at once, and the cell Check selects", async () => {
+    const wb = LiveWorkbook.seeded(samplePractice(NOW));
+    const user = userEvent.setup({ delay: null });
+    render(<Preview workbook={wb} now={now} />);
+    await screen.findByRole("form", { name: "Visit draw" });
+    await act(() => wb.appendRows("Counts", [{ Date: 46353, Product: "Botox 100U", Lot: "C7033D", Counted: 200 }]));
+    await user.click(screen.getByRole("tab", { name: "Counts" }));
+    expect(within(screen.getByRole("grid", { name: "Counts sheet" })).getAllByRole("row")).toHaveLength(3);
+    await user.click(await screen.findByRole("tab", { name: "Check" }));
+    await user.click(screen.getAllByRole("button", { name: /^Draws row \d+, Price:/ })[0]);
+    const selected = await screen.findAllByRole("gridcell", { selected: true });
+    expect(selected).toHaveLength(1);
+    expect(selected[0].closest("table")?.getAttribute("aria-label")).toBe("Draws sheet");
+  });
+});
+
+describe("the preview's workbook", () => {
+  it("tells its listeners of every write and selection, and holds Set up's tables", async () => {
+    const wb = LiveWorkbook.seeded(samplePractice(NOW));
+    expect(wb.table("Lots")?.conditionalFormats.length).toBeGreaterThan(0);
+    let heard = 0;
+    const stop = wb.subscribe(() => heard++);
+    await wb.appendRows("Counts", [{ Product: "Botox 100U", Lot: "C7033D", Counted: 200 }]);
+    await wb.selectCell("Lots", 2, 1);
+    expect(await wb.createTable(LEDGER_SPECS[0])).toBe("exists");
+    expect(heard).toBe(2);
+    stop();
+    await wb.selectCell("Lots", 3, 1);
+    expect(heard).toBe(2);
+    expect(wb.version).toBe(3);
+  });
+});

@@ -1,0 +1,45 @@
+// The preview's sample practice, as the engine reads it on a fixed day (Friday 27 November 2026).
+import { buildLedger, check, describe as describeDiagnostic, formatMoney, formatQty, openVials, serialFromYmd, shrinkageLog, type Grid } from "../../src/core";
+import { samplePractice } from "../../src/preview/samplePractice";
+import { expiryBand } from "../../src/preview/sheetView";
+
+const TODAY = new Date(2026, 10, 27, 9, 0);
+const T = serialFromYmd(2026, 11, 27);
+const grids = samplePractice(TODAY);
+const ledger = buildLedger({ lots: grids.Lots as Grid, draws: grids.Draws as Grid, counts: grids.Counts as Grid, products: grids.Products as Grid, dateSystem: 1900 });
+
+describe("the sample practice", () => {
+  it("is the same practice every time it is made for the same day", () => {
+    expect(samplePractice(new Date(2026, 10, 27, 17, 30))).toEqual(grids);
+  });
+
+  it("holds lots in every expiry band, counted from the day it is made", () => {
+    const band = (lot: string) => expiryBand(grids.Lots.find((r) => r[1] === lot)![2], T);
+    expect(["C5501A", "RL2290", "C6120B", "JU4410", "D88201", "D90417", "C7033D"].map(band)).toEqual(["expired", "expired", "within30", "within30", "within60", "within90", null]);
+  });
+
+  it("has a year of visits, four toxins (one not yet received) and two fillers", () => {
+    const dates = grids.Draws.slice(1).map((r) => r[0] as number);
+    expect(Math.min(...dates)).toBeLessThan(T - 359);
+    expect(grids.Draws.length - 1).toBeGreaterThan(80);
+    expect(grids.Products.slice(1).map((r) => r[0])).toEqual(["Botox 100U", "Dysport 300U", "Xeomin 100U", "Juvederm Ultra XC", "Restylane Lyft", "Jeuveau 100U"]);
+  });
+
+  it("has one count that finds a unit of Botox missing, worth its $6.50 unit cost", () => {
+    const log = shrinkageLog(ledger).map((r) => (r.ok ? { lot: r.value.lot, missing: formatQty(r.value.shrinkage), cost: formatMoney(r.value.cost) } : r.error.message));
+    expect(log).toEqual([{ lot: "C5501A", missing: "1", cost: "$6.50" }]);
+  });
+
+  it("has one open vial with a use-by, yesterday's Dysport, good for 72 hours (the practice keeps no use-by for the others)", () => {
+    const open = openVials(ledger, T + 0.5).flatMap((r) => (r.ok && r.value.useBy !== null ? [r.value] : []));
+    expect(open).toHaveLength(1);
+    expect(open[0]).toMatchObject({ product: "Dysport 300U", lot: "D88201", pastUseBy: false });
+  });
+
+  it("reads cleanly but for a visit line left without a price (and, on this day, a 1st-of-month expiry)", () => {
+    expect(check(ledger).map(describeDiagnostic)).toEqual([
+      expect.stringMatching(/^Lots row 11, Expires: the expiry is the 1st of a month/),
+      expect.stringMatching(/^Draws row \d+, Price: the price is blank while other lines of visit V\d+ have one/),
+    ]);
+  });
+});
