@@ -1,0 +1,184 @@
+// The browser preview driven as a person uses it, in Debian's Chromium (headless, no downloaded
+// browser): the preview is built once into a temporary folder, served from localhost on a free
+// port, and every step finds things by their accessible names. Screenshots of each main screen
+// go to test-output/e2e/.
+import { mkdirSync, mkdtempSync, rmSync } from "fs";
+import type { Server } from "http";
+import { tmpdir } from "os";
+import { join } from "path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { build, serve } = require("../../scripts/preview.js") as {
+  build: (dir: string, mode?: string) => void;
+  serve: (dir: string, port?: number) => Promise<{ server: Server; url: string }>;
+};
+
+const CHROMIUM = "/usr/bin/chromium";
+const SHOTS = join(__dirname, "..", "..", "test-output", "e2e");
+/** Generous: a cold Chromium on a busy two-core machine. */
+const WAIT = 20_000;
+
+jest.setTimeout(60_000);
+
+let dir: string;
+let profile: string;
+let server: Server | undefined;
+let url: string;
+let context: BrowserContext | undefined;
+let page: Page;
+const foreign: string[] = [];
+/** Uncaught errors in the page: a failing step says what broke. */
+const pageErrors: string[] = [];
+
+/** A day counted from today, as a date field takes it. */
+function isoDay(offset: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + offset);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+const pane = () => page.getByRole("complementary", { name: "Task pane" });
+const sheet = (name: string) => page.getByRole("grid", { name: `${name} sheet` });
+const openSheet = (name: string) => page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name }).click();
+const task = (name: string) => pane().getByRole("tab", { name }).click();
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  dir = mkdtempSync(join(tmpdir(), "lotbook-preview-"));
+  profile = mkdtempSync(join(tmpdir(), "lotbook-chromium-"));
+  build(dir, "development");
+  ({ server, url } = await serve(dir, 0));
+  // A fresh profile (user data dir) each run: nothing carried over from another.
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    viewport: { width: 1400, height: 900 },
+  });
+  const origin = new URL(url).origin;
+  context.on("request", (r) => {
+    const u = r.url();
+    if (!u.startsWith("data:") && !u.startsWith("blob:") && new URL(u).origin !== origin) foreign.push(u);
+  });
+  page = await context.newPage();
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  page.setDefaultTimeout(WAIT);
+}, 240_000);
+
+afterAll(async () => {
+  await context?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  for (const d of [dir, profile]) if (d) rmSync(d, { recursive: true, force: true });
+});
+
+describe("the browser preview, used as a person uses it", () => {
+  it("says it is a preview with sample data, and sets up the ledger tables in an empty workbook", async () => {
+    await page.goto(`${url}?workbook=empty`);
+    await page.getByRole("note", { name: "Preview with sample data" }).getByText(/not a connected workbook/).waitFor();
+    await task("Set up");
+    await shot("setup-empty");
+    await pane().getByRole("button", { name: "Set up the ledger tables" }).click();
+    await pane().getByText("Created Products, Lots, Draws, Counts.").waitFor();
+    for (const name of ["Products", "Lots", "Draws", "Counts"]) await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name }).waitFor();
+    await sheet("Lots").getByRole("columnheader", { name: "Expires" }).waitFor();
+  });
+
+  it("opens on the sample practice, with the expired lot red and the lots near expiry highlighted in Lots", async () => {
+    await page.goto(url);
+    await sheet("Lots").waitFor();
+    const expires = (lot: string) => sheet("Lots").getByRole("row").filter({ hasText: lot }).locator("td[data-expiry]");
+    expect(await expires("C5501A").getAttribute("data-expiry")).toBe("expired");
+    expect(await expires("C6120B").getAttribute("data-expiry")).toBe("within30");
+    expect(await expires("D88201").getAttribute("data-expiry")).toBe("within60");
+    expect(await expires("D90417").getAttribute("data-expiry")).toBe("within90");
+    await shot("sample-practice");
+  });
+
+  it("receives two lots of Jeuveau, and each appears in Lots at once", async () => {
+    await task("Receive");
+    const form = pane().getByRole("form", { name: "Receive" });
+    const receive = async (lot: string, expires: string, qty: string, cost: string) => {
+      await form.getByLabel("Product").fill("Jeuveau 100U");
+      await form.getByLabel("Lot").fill(lot);
+      await form.getByLabel("Expires").fill(expires);
+      await form.getByLabel(/^Qty/).fill(qty);
+      await form.getByRole("radio", { name: /^Per (U|unit)$/ }).check();
+      await form.getByLabel("Cost ($)").fill(cost);
+      await form.getByLabel("Supplier").fill("Evolus");
+      await form.getByRole("button", { name: "Add to Lots" }).click();
+      // A product with no lot yet is received without its unit from Products (a known gap of the Receive flow).
+      await form.getByText(new RegExp(`^Received ${qty} (U )?of Jeuveau 100U, lot ${lot}\\.$`)).waitFor();
+      await sheet("Lots").getByRole("gridcell", { name: lot, exact: true }).waitFor();
+    };
+    await receive("JV-LATE", isoDay(700), "100", "7.10");
+    await receive("JV-EARLY", isoDay(120), "100", "6.80");
+    await shot("receive");
+  });
+
+  it("records a visit draw: FEFO proposes the lot that expires first, and the draw appears in Draws", async () => {
+    await task("Draw");
+    const form = pane().getByRole("form", { name: "Visit draw" });
+    await form.getByLabel("Product").selectOption("Jeuveau 100U");
+    // JV-EARLY expires in 120 days, JV-LATE in 700: FEFO takes JV-EARLY though it came in second.
+    await form.getByLabel("Lot").locator("option:checked", { hasText: /^JV-EARLY: / }).waitFor({ state: "attached" });
+    await form.getByText(/^JV-EARLY: 100 U left, expires .*, FEFO$/).filter({ visible: true }).waitFor();
+    await form.getByLabel("Qty (U)").fill("20");
+    await form.getByLabel("Visit").fill("V9001");
+    await form.getByLabel("Patient").fill("P-9001");
+    await form.getByLabel("Provider").fill("Dr. Reyes");
+    await form.getByLabel("Service").fill("Glabella");
+    await shot("draw");
+    await form.getByRole("button", { name: "Record draw" }).click();
+    await form.getByText("Recorded 20 U of Jeuveau 100U from lot JV-EARLY for visit V9001.").waitFor();
+    // 20 U at $6.80/U: the visit's cost of goods is $136.00.
+    await page.getByRole("region", { name: "Visit V9001" }).getByText("Cost of goods $136.00").waitFor();
+    await openSheet("Draws");
+    await sheet("Draws").getByRole("row").filter({ hasText: "V9001" }).filter({ hasText: "JV-EARLY" }).waitFor();
+  });
+
+  it("records a count with one unit missing and shows the shrinkage in units and dollars", async () => {
+    await task("Count");
+    const form = pane().getByRole("form", { name: "Count" });
+    await form.getByLabel("Product").selectOption("Jeuveau 100U");
+    // 100 received, 20 drawn: the books expect 80; 79 counted is 1 U at $6.80.
+    await form.getByLabel("Counted JV-EARLY").fill("79");
+    await form.getByText(/^1 U missing \(\$6\.80\)/).waitFor();
+    await shot("count");
+    await form.getByRole("button", { name: "Record counts" }).click();
+    await openSheet("Counts");
+    await sheet("Counts").getByRole("row").filter({ hasText: "JV-EARLY" }).filter({ hasText: "79" }).waitFor();
+  });
+
+  it("writes off an expired lot from Alerts, and the Expired draw appears in Draws", async () => {
+    await task("Alerts");
+    const expiry = pane().getByRole("region", { name: "Expiry" });
+    const writeOff = expiry.getByRole("button", { name: /^Record .* of RL2290 as Expired$/ });
+    await shot("alerts");
+    await writeOff.click();
+    await pane().getByText(/^Recorded .* of lot RL2290 as Expired\.$/).waitFor();
+    await writeOff.waitFor({ state: "detached" });
+    await openSheet("Draws");
+    await sheet("Draws").getByRole("row").filter({ hasText: "RL2290" }).filter({ hasText: "Expired" }).waitFor();
+  });
+
+  it("goes from a diagnostic in Check to its cell, selected in the grid", async () => {
+    await task("Check");
+    const check = pane().getByRole("region", { name: "Check" });
+    const first = check.getByRole("listitem").first().getByRole("button");
+    await shot("check");
+    await first.click();
+    await pane().getByText(/^Selected /).waitFor();
+    const selected = page.getByRole("gridcell", { selected: true });
+    await selected.waitFor();
+    expect(await selected.count()).toBe(1);
+    await shot("check-selected");
+  });
+
+  it("sent no request outside its own origin during the whole journey, and threw nothing", () => {
+    expect(foreign).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
