@@ -8,7 +8,7 @@
  * expired lot is always 20 days past, the orange one always 25 days ahead — where fixed calendar
  * dates would drift into "everything expired" within months. The same `today` gives the same rows.
  */
-import { serialFromYmd, type Serial, type TableName } from "../core";
+import { serialFromYmd, ymdFromSerial, type Serial, type TableName } from "../core";
 import type { CellValue } from "../taskpane/workbook/port";
 
 export type SampleGrids = Record<TableName, CellValue[][]>;
@@ -64,6 +64,14 @@ const SERVICES: Record<string, [string, number][]> = {
  */
 const ROTATION = ["Botox 100U", "Xeomin 100U", "Juvederm Ultra XC", "Botox 100U", "Restylane Lyft", "Xeomin 100U", "Juvederm Ultra XC", "Xeomin 100U"];
 
+/**
+ * An expiry as a label gives it: never the 1st of a month, which Check rightly questions (a month-only
+ * label typed as a date); the day before instead, which moves no lot out of its band.
+ */
+function expiry(serial: Serial): Serial {
+  return ymdFromSerial(serial).day === 1 ? serial - 1 : serial;
+}
+
 /** The sample practice's four tables, header first, with dates as serials counted from `today`. */
 export function samplePractice(today: Date): SampleGrids {
   const base: Serial = serialFromYmd(today.getFullYear(), today.getMonth() + 1, today.getDate());
@@ -108,7 +116,7 @@ export function samplePractice(today: Date): SampleGrids {
 
   const lots: CellValue[][] = [
     ["Product", "Lot", "Expires", "Received", "Qty", "Unit", "Unit Cost", "Total Cost", "Supplier", "PO"],
-    ...LOTS.map((l) => [l.product, l.lot, day(l.expires), day(l.received), l.qty, unit.get(l.product) ?? null, l.unitCost, null, l.supplier, l.po]),
+    ...LOTS.map((l) => [l.product, l.lot, expiry(day(l.expires)), day(l.received), l.qty, unit.get(l.product) ?? null, l.unitCost, null, l.supplier, l.po]),
   ];
   return { Products: PRODUCTS.map((r) => [...r]), Lots: lots, Draws: draws, Counts: counts };
 }

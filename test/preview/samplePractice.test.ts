@@ -36,10 +36,16 @@ describe("the sample practice", () => {
     expect(open[0]).toMatchObject({ product: "Dysport 300U", lot: "D88201", pastUseBy: false });
   });
 
-  it("reads cleanly but for a visit line left without a price (and, on this day, a 1st-of-month expiry)", () => {
+  it("reads cleanly but for a visit line left without a price, whatever the day", () => {
+    // 400 days after 27 November 2026 is 1 January 2028: a label's expiry, the day before.
+    expect(grids.Lots.find((r) => r[1] === "RL3012")![2]).toBe(serialFromYmd(2027, 12, 31));
     expect(check(ledger).map(describeDiagnostic)).toEqual([
-      expect.stringMatching(/^Lots row 11, Expires: the expiry is the 1st of a month/),
       expect.stringMatching(/^Draws row \d+, Price: the price is blank while other lines of visit V\d+ have one/),
     ]);
+    for (let d = 0; d < 366; d += 1) {
+      const g = samplePractice(new Date(2026, 0, 1 + d));
+      const l = buildLedger({ lots: g.Lots as Grid, draws: g.Draws as Grid, counts: g.Counts as Grid, products: g.Products as Grid, dateSystem: 1900 });
+      expect(check(l).map((x) => `${x.table} ${x.column}`)).toEqual(["Draws Price"]);
+    }
   });
 });
