@@ -29,10 +29,12 @@ const useStyles = makeStyles({
 export interface PreviewProps {
   readonly workbook: LiveWorkbook;
   readonly now?: () => Date;
+  /** The workbook started empty rather than with the sample practice: the banner says which. */
+  readonly empty?: boolean;
 }
 
 /** The task pane beside read-only views of the in-memory workbook's sheets, redrawn on every change. */
-export function Preview({ workbook, now = () => new Date() }: PreviewProps) {
+export function Preview({ workbook, now = () => new Date(), empty = false }: PreviewProps) {
   const styles = useStyles();
   useSyncExternalStore(workbook.subscribe, () => workbook.version);
   const sheets = [...workbook.tables.values()].map((t) => t.sheet);
@@ -51,8 +53,8 @@ export function Preview({ workbook, now = () => new Date() }: PreviewProps) {
       <MessageBar intent="warning" className={styles.banner} role="note">
         <MessageBarBody>
           <MessageBarTitle>Preview with sample data</MessageBarTitle>
-          This is not a connected workbook: the sheets on the right are an in-memory sample practice, and nothing you do here is saved or sent
-          anywhere.
+          This is not a connected workbook: the sheets on the right are {empty ? "an in-memory workbook that started empty" : "an in-memory sample practice"}, and
+          nothing you do here is saved or sent anywhere.
         </MessageBarBody>
       </MessageBar>
       <div className={styles.body}>

@@ -12,4 +12,4 @@ import { samplePractice } from "./samplePractice";
 const empty = new URLSearchParams(window.location.search).get("workbook") === "empty";
 const workbook = empty ? new LiveWorkbook() : LiveWorkbook.seeded(samplePractice(new Date()));
 const root = document.getElementById("root");
-if (root) createRoot(root).render(<Preview workbook={workbook} />);
+if (root) createRoot(root).render(<Preview workbook={workbook} empty={empty} />);
