@@ -110,7 +110,7 @@ describe("the browser preview, used as a person uses it", () => {
       await form.getByLabel("Supplier").fill("Evolus");
       await form.getByRole("button", { name: "Add to Lots" }).click();
       // A product with no lot yet is received without its unit from Products (a known gap of the Receive flow).
-      await form.getByText(new RegExp(`^Received ${qty} (U )?of Jeuveau 100U, lot ${lot}\\.$`)).waitFor();
+      await form.getByText(new RegExp(`^Received ${qty} U of Jeuveau 100U, lot ${lot}\\.$`)).waitFor();
       await sheet("Lots").getByRole("gridcell", { name: lot, exact: true }).waitFor();
     };
     await receive("JV-LATE", isoDay(700), "100", "7.10");

@@ -1,6 +1,6 @@
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, tokens } from "@fluentui/react-components";
 import { useId, useMemo, useState } from "react";
-import { parseTextDate, qtyToNumber, type DateSystem } from "../../core";
+import { parseTextDate, productKey, qtyToNumber, type DateSystem } from "../../core";
 import { fieldFromDate, hasColumn, serialFromField, type Books } from "../app/books";
 import { useAction, useTrial, type Checked } from "../app/hooks";
 import { OutcomeBar } from "../app/Outcome";
@@ -38,7 +38,13 @@ export function ReceiveFlow({ books, workbook, now, onWritten }: ReceiveFlowProp
   const listId = useId();
   const { busy, outcome, run } = useAction();
   const { ledger, dateSystem } = books;
-  const products = useMemo(() => [...ledger.productIndex.values()].map((p) => p.name).sort((a, b) => a.localeCompare(b)), [ledger]);
+  // A product listed in Products but never received yet is offered too: its first lot comes in here.
+  const products = useMemo(() => {
+    const names = new Map<string, string>();
+    for (const p of ledger.productIndex.values()) names.set(p.key, p.name);
+    for (const r of ledger.products.rows) if (r.usable && r.productKey && r.product && !names.has(r.productKey)) names.set(r.productKey, r.product);
+    return [...names.values()].sort((a, b) => a.localeCompare(b));
+  }, [ledger]);
   const [values, setValues] = useState(EMPTY);
   const [received, setReceived] = useState(() => fieldFromDate(now()));
   const [by, setBy] = useState<"units" | "packages">("units");
@@ -47,7 +53,8 @@ export function ReceiveFlow({ books, workbook, now, onWritten }: ReceiveFlowProp
   const [attempted, setAttempted] = useState(false);
 
   const product = ledger.productByName(values.Product.trim());
-  const settings = product?.settings ?? null;
+  const typedKey = values.Product.trim() ? productKey(values.Product.trim()) : null;
+  const settings = product?.settings ?? ledger.products.rows.find((r) => r.usable && r.productKey === typedKey) ?? null;
   const vialSize = settings?.vialSize ?? null;
   const unit = settings?.unit ?? product?.lots[0]?.unit ?? "";
   const packages = by === "packages" && vialSize !== null ? typedNumber(values.Packages) : null;
