@@ -114,6 +114,11 @@ export function layerPurchase(l: Layer): Money {
   return layerCost(l, l.qty);
 }
 
+/** What one receipt (a Lots row) cost on its purchase order, exactly as its layer is relieved. */
+export function receiptCost(row: LotRow): Money {
+  return layerPurchase(newLayer(row));
+}
+
 /** What the units still in a layer are worth at cost. */
 export function layerValue(l: Layer): Money {
   return layerPurchase(l) - layerCost(l, l.taken);

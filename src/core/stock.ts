@@ -4,7 +4,7 @@ import { asOfInstant, END_OF_TIME } from "./instant";
 import type { Ledger, Lot } from "./ledger";
 import type { Money } from "./money";
 import type { Qty } from "./quantity";
-import { layerPurchase, layerValue, replayProduct, type LotState } from "./replay";
+import { layerPurchase, layerValue, receiptCost, replayProduct, type LotState } from "./replay";
 import { fail, ok, type Result } from "./result";
 import { findLot, resolveScope } from "./scope";
 import { divRound } from "./_lib/decimalText";
@@ -43,7 +43,7 @@ export function lotCost(ledger: Ledger, lotNumber: string): Result<Money> {
   let paid = 0n;
   let units = 0;
   for (const row of lot.receipts) {
-    paid += row.totalCost ?? divRound(row.unitCost! * BigInt(row.qty!), BigInt(QTY_ONE));
+    paid += receiptCost(row);
     units += row.qty!;
   }
   if (units === 0) return fail("value", `lot ${lot.lot} has no usable receipt in the Lots table`);

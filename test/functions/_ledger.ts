@@ -42,3 +42,13 @@ export const PRODUCTS = [
   ["Product", "Unit", "Vial Size", "Use Within Hours", "Alert Days", "Loss Allowance", "Price per Unit"],
   ["Botox 100U", "U", null, null, null, "5%", 13],
 ];
+
+/** The error a call throws for its whole cell. */
+export function thrown(call: () => unknown): unknown {
+  try {
+    call();
+  } catch (e) {
+    return e;
+  }
+  throw new Error("expected the call to throw");
+}

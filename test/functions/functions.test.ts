@@ -1,5 +1,5 @@
 import * as LOTBOOK from "../../src/functions/functions";
-import { COUNTS, day, DRAWS, LOTS, OMITTED, PRODUCTS } from "./_ledger";
+import { COUNTS, day, DRAWS, LOTS, OMITTED, PRODUCTS, thrown } from "./_ledger";
 
 // Arguments are passed exactly as Excel passes them: a key or table argument (declared as a
 // range) arrives as a 2-D array even when the user typed one value, dates as serial numbers.
@@ -7,15 +7,6 @@ import { COUNTS, day, DRAWS, LOTS, OMITTED, PRODUCTS } from "./_ledger";
 const na = (message: string) => ({ code: "#N/A", message });
 const value = (message: string) => ({ code: "#VALUE!", message });
 
-/** The error a call throws for its whole cell. */
-function thrown(call: () => unknown): unknown {
-  try {
-    call();
-  } catch (e) {
-    return e;
-  }
-  throw new Error("expected the call to throw");
-}
 
 describe("the worked example", () => {
   it("=LOTBOOK.VISIT_COGS(\"V1\", Draws[#All], Lots[#All]) is 260: 40 U at $6.50", () => {

@@ -1,14 +1,7 @@
 import { excelError } from "../../../src/functions/_lib/excelError";
 import { guarded } from "../../../src/functions/_lib/guarded";
+import { thrown } from "../_ledger";
 
-function thrown(call: () => unknown): unknown {
-  try {
-    call();
-  } catch (e) {
-    return e;
-  }
-  throw new Error("expected the call to throw");
-}
 
 describe("guarded", () => {
   it("returns what the body returns", () => {
