@@ -1,7 +1,8 @@
 import type { TableName } from "../core";
 import { LEDGER_SPECS } from "../taskpane/setup/ledgerSpecs";
 import { MemoryWorkbook } from "../taskpane/workbook/memory";
-import type { CellValue, Entry, TableSpec } from "../taskpane/workbook/port";
+import type { ReportSpec } from "../taskpane/report/reportSpec";
+import type { CellValue, Entry, ReportWritten, TableSpec } from "../taskpane/workbook/port";
 
 /**
  * The in-memory workbook with a change signal, so the preview's grids redraw whenever the task
@@ -53,6 +54,12 @@ export class LiveWorkbook extends MemoryWorkbook {
   override async adoptRange(address: string, name: TableName): Promise<void> {
     await super.adoptRange(address, name);
     this.changed();
+  }
+
+  override async writeReport(report: ReportSpec): Promise<ReportWritten> {
+    const written = await super.writeReport(report);
+    this.changed();
+    return written;
   }
 
   override async selectCell(table: string, row: number, column: number): Promise<void> {

@@ -6,6 +6,7 @@ import { CheckFlow } from "../flows/CheckFlow";
 import { CountFlow } from "../flows/CountFlow";
 import { DrawFlow } from "../flows/DrawFlow";
 import { ReceiveFlow } from "../flows/ReceiveFlow";
+import { ReportFlow } from "../flows/ReportFlow";
 import { SetUpFlow } from "../flows/SetUpFlow";
 import type { WorkbookPort } from "../workbook/port";
 import { ErrorBoundary } from "./ErrorBoundary";
@@ -16,7 +17,7 @@ const useStyles = makeStyles({
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
 });
 
-const FLOWS = ["Draw", "Receive", "Count", "Alerts", "Check", "Set up"] as const;
+const FLOWS = ["Draw", "Receive", "Count", "Alerts", "Check", "Report", "Set up"] as const;
 type Flow = (typeof FLOWS)[number];
 
 export interface AppProps {
@@ -57,6 +58,7 @@ export function App({ workbook, now = () => new Date() }: AppProps) {
           {state.status === "ready" && flow === "Count" && <CountFlow books={state.books} workbook={workbook} now={now} onWritten={reload} />}
           {state.status === "ready" && flow === "Alerts" && <AlertsFlow books={state.books} workbook={workbook} now={now} onWritten={reload} />}
           {state.status === "ready" && flow === "Check" && <CheckFlow books={state.books} workbook={workbook} />}
+          {state.status === "ready" && flow === "Report" && <ReportFlow books={state.books} workbook={workbook} />}
           {state.status !== "loading" && flow === "Set up" && <SetUpFlow workbook={workbook} onWritten={reload} />}
           {state.status !== "loading" && flow === "Set up" && <AdoptFlow workbook={workbook} onWritten={reload} />}
         </ErrorBoundary>

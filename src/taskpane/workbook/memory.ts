@@ -1,5 +1,6 @@
 import type { DateSystem, TableName } from "../../core";
-import { cellForExcel, columnLetter, rowsForHeader, WorkbookError, type CellValue, type Entry, type FormulaFormat, type ListValidation, type TableRead, type TableSpec, type WorkbookPort } from "./port";
+import { foreignReportMessage, reportCells, reportFormats, type ReportCell, type ReportChart, type ReportSpec } from "../report/reportSpec";
+import { cellForExcel, columnLetter, rowsForHeader, WorkbookError, type CellValue, type Entry, type FormulaFormat, type ListValidation, type ReportStatus, type ReportWritten, type TableRead, type TableSpec, type WorkbookPort } from "./port";
 
 /** A table held in memory, laid out as on a sheet from A1. */
 export interface MemoryTable {
@@ -10,6 +11,15 @@ export interface MemoryTable {
   readonly numberFormats: (string | null)[];
   readonly validations: ListValidation[];
   readonly conditionalFormats: FormulaFormat[];
+}
+
+/** The report sheet as Lotbook wrote it: its cells (formulas as written), number formats and charts. */
+export interface MemoryReport {
+  readonly sheet: string;
+  readonly spec: ReportSpec;
+  readonly cells: readonly ReportCell[];
+  readonly numberFormats: readonly { range: string; numberFormat: string }[];
+  readonly charts: readonly ReportChart[];
 }
 
 /** A cell that Excel would have turned into a formula: kept visible, never evaluated. */
@@ -39,6 +49,8 @@ export class MemoryWorkbook implements WorkbookPort {
   /** Cells of sheets that are not (yet) tables, from A1. */
   readonly plain = new Map<string, CellValue[][]>();
   selection: { sheet: string; address: string } | null = null;
+  /** The report sheet Lotbook wrote (the mark a real workbook keeps as a named item). */
+  report: MemoryReport | null = null;
   /** Makes the next action fail with this message, as Excel would refuse a request. */
   failNext: string | null = null;
 
@@ -141,6 +153,27 @@ export class MemoryWorkbook implements WorkbookPort {
     const t = this.table(table);
     if (!t) throw new WorkbookError(`This workbook has no ${table} table any more. Run Check again.`);
     this.selection = { sheet: t.sheet, address: `${columnLetter(Math.max(0, column))}${Math.max(1, row)}` };
+  }
+
+  async reportStatus(sheet: string): Promise<ReportStatus> {
+    this.maybeFail();
+    return this.statusOf(sheet);
+  }
+
+  async writeReport(report: ReportSpec): Promise<ReportWritten> {
+    this.maybeFail("Nothing was changed.");
+    const status = this.statusOf(report.sheet);
+    if (status === "other") throw new WorkbookError(foreignReportMessage(report.sheet));
+    if (status === "missing") this.sheets.add(report.sheet);
+    // A refresh replaces everything: a refreshed report equals a fresh one.
+    this.report = { sheet: this.report && status === "lotbook" ? this.report.sheet : report.sheet, spec: report, cells: reportCells(report), numberFormats: reportFormats(report), charts: [...report.charts] };
+    return { action: status === "missing" ? "created" : "refreshed", chartsSkipped: [] };
+  }
+
+  private statusOf(sheet: string): ReportStatus {
+    const existing = [...this.sheets].find((s) => s.toLowerCase() === sheet.toLowerCase());
+    if (existing === undefined) return "missing";
+    return this.report?.sheet.toLowerCase() === existing.toLowerCase() ? "lotbook" : "other";
   }
 
   private maybeFail(after?: string): void {

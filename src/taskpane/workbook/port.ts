@@ -1,4 +1,5 @@
 import { mapColumns, normalizeHeader, SCHEMAS, type DateSystem, type TableName } from "../../core";
+import type { ReportSpec } from "../report/reportSpec";
 
 /** A value as a worksheet cell holds it: text, number, boolean or empty. */
 export type CellValue = string | number | boolean | null;
@@ -62,6 +63,21 @@ export interface WorkbookPort {
   adoptRange(address: string, name: TableName): Promise<void>;
   /** Selects one cell of a table: `row` counts the header as 1, `column` from 0. */
   selectCell(table: string, row: number, column: number): Promise<void>;
+  /** Whether the sheet is missing, is the report Lotbook wrote (its mark points at it), or is someone else's. */
+  reportStatus(sheet: string): Promise<ReportStatus>;
+  /**
+   * Writes the report on a new sheet, or clears and rewrites the one Lotbook wrote before (its
+   * cells and Lotbook's charts); a sheet of that name Lotbook did not make is refused untouched.
+   */
+  writeReport(report: ReportSpec): Promise<ReportWritten>;
+}
+
+export type ReportStatus = "missing" | "lotbook" | "other";
+
+export interface ReportWritten {
+  readonly action: "created" | "refreshed";
+  /** Titles of charts not drawn because their block had no figures to draw yet (still calculating, or an error). */
+  readonly chartsSkipped: readonly string[];
 }
 
 /** A failure to show the user as is. */
