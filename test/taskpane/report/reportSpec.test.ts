@@ -1,4 +1,4 @@
-import { anchorOf, BLOCK_ROW, CHART_ROWS, reportCells, reportFormats, reportSpec, type ReportSpec } from "../../../src/taskpane/report/reportSpec";
+import { anchorOf, BLOCK_ROW, CHART_ROWS, reportCells, reportFormats, reportSpec, type ReportSpec, type TablesPresent } from "../../../src/taskpane/report/reportSpec";
 
 const ALL = { Lots: true, Draws: true, Counts: true, Products: true };
 
@@ -9,7 +9,7 @@ function cellOf(address: string): { column: number; row: number } {
   return { column, row: Number(m[2]) };
 }
 
-function spec(present = ALL): ReportSpec {
+function spec(present: TablesPresent = ALL): ReportSpec {
   const s = reportSpec(present);
   if (!s) throw new Error("expected a report");
   return s;

@@ -31,7 +31,7 @@ export interface ExcelOptions {
  * @example sheetOfReference("='Q1 Report'!$A$1") // "Q1 Report"
  */
 export function sheetOfReference(formula: string): string | null {
-  const m = /^=?(?:'((?:[^']|'')+)'|([^!'=]+))!/.exec(formula.trim());
+  const m = /^=?(?:'((?:[^']|'')+)'|([^!'=#]+))!/.exec(formula.trim());
   if (!m) return null;
   return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
 }
