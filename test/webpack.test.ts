@@ -23,6 +23,9 @@ const CONTRACT = [
   "OPEN_VIALS(as_of, lots, draws, products)",
   "RECALL(lot, draws, [lots])",
   "CHECK(lots, draws, [counts], [products])",
+  // Added for the Report sheet: margin analysis and stock by product in one spill each.
+  "MARGIN_BY(group_by, draws, lots, [counts])",
+  "STOCK_BY_PRODUCT(as_of, lots, draws, [counts])",
 ].map((signature) => {
   const [, id, list] = signature.match(/^(\w+)\((.*)\)$/)!;
   const params = list.split(", ").map((p) => ({ name: p.replace(/[[\]]/g, ""), optional: p.startsWith("[") }));

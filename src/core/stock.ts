@@ -90,3 +90,41 @@ export function stockValue(ledger: Ledger, scope: string, asOf: Serial): Result<
   }
   return ok(total);
 }
+
+/** A product's stock at an as-of date, summed over its lots. */
+export interface ProductStock {
+  readonly product: string;
+  /** The unit its lots are received in (U, mL), as written on its first lot. */
+  readonly unit: string | null;
+  /** Units left over all its lots (negative after an overdraw, never clamped). */
+  readonly remaining: Qty;
+  /** Value at cost of what its lots still hold. */
+  readonly value: Money;
+  /** Lots still holding more than nothing. */
+  readonly lotsInStock: number;
+}
+
+/**
+ * Stock on hand by product at `asOf`, products in name order: units, value at cost and how many
+ * lots hold it. A product that an error blocks gives that error, in its own entry.
+ * @example stockByProduct(ledger, 46100)[0] // { ok: true, value: { product: "Botox 100U", remaining: 180_000_000, … } }
+ */
+export function stockByProduct(ledger: Ledger, asOf: Serial): Result<ProductStock>[] {
+  const products = [...ledger.productIndex.values()].filter((p) => p.lots.length > 0).sort((a, b) => a.name.localeCompare(b.name));
+  const at = asOfInstant(asOf);
+  return products.map((p): Result<ProductStock> => {
+    const blocked = productFailure(ledger, p.key);
+    if (blocked) return { ok: false, error: { ...blocked, product: p.name } };
+    const { lots } = replayProduct(ledger, p, at);
+    let remaining = 0;
+    let value = 0n;
+    let lotsInStock = 0;
+    for (const lot of p.lots) {
+      const s = lots.get(lot.key)!;
+      remaining += s.remaining;
+      value += lotValue(s);
+      if (s.remaining > 0) lotsInStock++;
+    }
+    return ok({ product: p.name, unit: p.lots.find((l) => l.unit)?.unit ?? null, remaining, value, lotsInStock });
+  });
+}

@@ -10,7 +10,7 @@
  * Excel passes `null` for an omitted optional argument.
  */
 import * as core from "../core";
-import { dateArg, measureArg, numberArg, optionalTableArg, tableArg, textArg } from "./_lib/args";
+import { dateArg, groupArg, measureArg, numberArg, optionalTableArg, tableArg, textArg } from "./_lib/args";
 import { excelError } from "./_lib/excelError";
 import { guarded } from "./_lib/guarded";
 import { mapKeys, resultCell, type OutCell } from "./_lib/keys";
@@ -319,5 +319,61 @@ export function check(lots: unknown[][], draws: unknown[][], counts?: unknown[][
     const rows: OutCell[][] = [["Table", "Row", "Column", "Severity", "Message"]];
     for (const d of found) rows.push([d.table, d.row === 0 ? "" : d.row, d.column, d.severity === "error" ? "Error" : "Warning", d.message]);
     return rows;
+  });
+}
+
+/**
+ * Cost of goods, revenue and margin of Visit draws by visit, service, provider or product: spills the group, Visits (Date for visits), Revenue, COGS, Margin, Margin %.
+ * @customfunction MARGIN_BY
+ * @param group_by "visit", "service", "provider" or "product".
+ * @param draws The Draws table with its header row, e.g. Draws[#All].
+ * @param lots The Lots table with its header row, e.g. Lots[#All].
+ * @param counts Optional: the Counts table with its header row; needed for exact costs when a lot was bought at two prices.
+ * @returns A table, one row per visit, service, provider or product.
+ */
+export function marginBy(group_by: unknown, draws: unknown[][], lots: unknown[][], counts?: unknown[][]): unknown[][] {
+  return guarded(() => {
+    const by = groupArg(group_by);
+    const ledger = ledgerOfArgs(lots, draws, counts);
+    const label = { visit: "Visit", service: "Service", provider: "Provider", product: "Product" }[by];
+    const header = [label, by === "visit" ? "Date" : "Visits", "Revenue", "COGS", "Margin", "Margin %"];
+    const rows: OutCell[][] = [header];
+    for (const r of core.marginBy(ledger, by)) {
+      if (!r.ok) {
+        const error = excelError(r.error.kind, r.error.message);
+        rows.push(header.map((_, i) => (i === 0 && r.error.product !== undefined ? r.error.product : error)));
+        continue;
+      }
+      const m = r.value;
+      const share = m.margin === null || m.revenue === null || m.revenue === 0n ? "" : dollars(m.margin) / dollars(m.revenue);
+      rows.push([
+        m.group,
+        by === "visit" ? dateOrBlank(m.date) : m.visits,
+        m.revenue === null ? "" : dollars(m.revenue),
+        dollars(m.cogs),
+        m.margin === null ? "" : dollars(m.margin),
+        share,
+      ]);
+    }
+    return rows;
+  });
+}
+
+/**
+ * Stock on hand by product: spills Product, Unit, Remaining, Value (at cost) and Lots (how many lots still hold some), products by name.
+ * @customfunction STOCK_BY_PRODUCT
+ * @param as_of Date to value on; pass TODAY().
+ * @param lots The Lots table with its header row, e.g. Lots[#All].
+ * @param draws The Draws table with its header row, e.g. Draws[#All].
+ * @param counts Optional: the Counts table with its header row, e.g. Counts[#All].
+ * @returns A table, one row per product.
+ */
+export function stockByProduct(as_of: unknown, lots: unknown[][], draws: unknown[][], counts?: unknown[][]): unknown[][] {
+  return guarded(() => {
+    const asOf = dateArg("as_of", as_of);
+    const ledger = ledgerOfArgs(lots, draws, counts);
+    return spill(["Product", "Unit", "Remaining", "Value", "Lots"], core.stockByProduct(ledger, asOf), (s) => [
+      s.product, textOrBlank(s.unit), units(s.remaining), dollars(s.value), s.lotsInStock,
+    ]);
   });
 }

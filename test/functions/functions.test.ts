@@ -305,3 +305,76 @@ describe("number arguments", () => {
     expect(thrown(() => LOTBOOK.atRisk(day(2026, 9, 30), LOTS, DRAWS, COUNTS, 0))).toEqual(value("lookback_days must be more than 0, not 0"));
   });
 });
+
+describe("MARGIN_BY", () => {
+  // Hand costs: V1 40 U × $6.50 = 260, V2 35 × 6.50 = 227.50, V3 25 × 6.50 = 162.50,
+  // V4 1 mL × $300 = 300 (Lips, $750) + 20 U × $6.00 = 120 (Glabella, $260).
+  it("spills revenue, cost of goods, margin and margin % by service", () => {
+    expect(LOTBOOK.marginBy("Service", DRAWS, LOTS, COUNTS)).toEqual([
+      ["Service", "Visits", "Revenue", "COGS", "Margin", "Margin %"],
+      ["Crow's feet", 1, 325, 162.5, 162.5, 0.5],
+      ["Forehead", 1, 455, 227.5, 227.5, 0.5],
+      ["Glabella", 2, 780, 380, 400, 400 / 780],
+      ["Lips", 1, 750, 300, 450, 0.6],
+    ]);
+  });
+
+  it("by visit gives each visit's date instead of a count, and agrees with VISIT_COGS and VISIT_MARGIN", () => {
+    const byVisit = LOTBOOK.marginBy("visit", DRAWS, LOTS, OMITTED);
+    expect(byVisit[0]).toEqual(["Visit", "Date", "Revenue", "COGS", "Margin", "Margin %"]);
+    expect(byVisit.slice(1).map((r) => r.slice(0, 5))).toEqual([
+      ["V1", day(2026, 9, 2), 520, 260, 260],
+      ["V2", day(2026, 9, 3), 455, 227.5, 227.5],
+      ["V3", day(2026, 9, 4), 325, 162.5, 162.5],
+      ["V4", day(2026, 9, 12), 1010, 420, 590],
+    ]);
+    const visits = byVisit.slice(1).map((r) => [r[0]]);
+    expect(LOTBOOK.visitCogs(visits, DRAWS, LOTS, OMITTED)).toEqual(byVisit.slice(1).map((r) => [r[3]]));
+    expect(LOTBOOK.visitMargin(visits, DRAWS, LOTS, OMITTED)).toEqual(byVisit.slice(1).map((r) => [r[4]]));
+  });
+
+  it("leaves revenue, margin and margin % blank for a group with no price", () => {
+    const draws = DRAWS.map((r, i) => (i === 0 ? r : [...r.slice(0, 10), null]));
+    expect(LOTBOOK.marginBy("provider", draws, LOTS, OMITTED)).toEqual([
+      ["Provider", "Visits", "Revenue", "COGS", "Margin", "Margin %"],
+      ["Dr. Adams", 3, "", 842.5, "", ""],
+      ["Dr. Baker", 1, "", 227.5, "", ""],
+    ]);
+  });
+
+  it("says what group_by must be", () => {
+    expect(thrown(() => LOTBOOK.marginBy("patient", DRAWS, LOTS, OMITTED))).toMatchObject(
+      value(`group_by must be "visit", "service", "provider" or "product", not 'patient'`),
+    );
+  });
+
+  it("shows a blocked group's error in its row, with the group named", () => {
+    const draws = DRAWS.map((r, i) => (i === 4 ? [...r.slice(0, 10), "seven fifty"] : r));
+    const rows = LOTBOOK.marginBy("product", draws, LOTS, OMITTED);
+    const error = value("Draws row 5, Price: 'seven fifty' is not an amount of money");
+    // Botox: C4000A1's only draw is on V4's blocked row; Juvederm: V100 likewise.
+    expect(rows.slice(1)).toEqual([
+      ["Botox 100U", error, error, error, error, error],
+      ["Juvederm Ultra XC 1mL", error, error, error, error, error],
+    ]);
+  });
+});
+
+describe("STOCK_BY_PRODUCT", () => {
+  it("spills units, value at cost and lots in stock per product", () => {
+    // Sept 30: C4000A1 counted at 78 U × $6 = 468; V100 holds 1 mL at $300; C3709C3 is empty.
+    expect(LOTBOOK.stockByProduct(day(2026, 9, 30), LOTS, DRAWS, COUNTS)).toEqual([
+      ["Product", "Unit", "Remaining", "Value", "Lots"],
+      ["Botox 100U", "U", 78, 468, 1],
+      ["Juvederm Ultra XC 1mL", "mL", 1, 300, 1],
+    ]);
+  });
+
+  it("adds up to STOCK_VALUE of everything", () => {
+    const rows = LOTBOOK.stockByProduct(day(2026, 9, 20), LOTS, DRAWS, OMITTED);
+    const total = rows.slice(1).reduce((s, r) => s + (r[3] as number), 0);
+    expect(LOTBOOK.stockValue([["*"]], day(2026, 9, 20), LOTS, DRAWS, OMITTED)).toEqual([[total]]);
+    // Sept 20, no counts: 80 U × $6 = 480 and 1 mL × $300.
+    expect(total).toBe(780);
+  });
+});

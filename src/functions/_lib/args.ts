@@ -1,4 +1,4 @@
-import { excelError as cellErrorCode, parseTextDate, type Grid, type TableName } from "../../core";
+import { excelError as cellErrorCode, MARGIN_GROUPS, parseTextDate, type Grid, type MarginGroup, type TableName } from "../../core";
 import { excelError } from "./excelError";
 
 /**
@@ -112,4 +112,16 @@ export function measureArg(v: unknown): "cost" | "units" {
   const word = typeof x === "string" ? x.trim().toLowerCase() : "";
   if (word === "cost" || word === "units") return word;
   throw excelError("value", `measure must be "cost" or "units", not ${typeof x === "string" ? `'${x.trim()}'` : String(x)}`);
+}
+
+/**
+ * How a margin report groups Visit draws: "visit", "service", "provider" or "product" (any case).
+ * @example groupArg("Service") // "service"
+ */
+export function groupArg(v: unknown): MarginGroup {
+  const x = single("group_by", v, "word");
+  const word = typeof x === "string" ? x.trim().toLowerCase() : "";
+  if ((MARGIN_GROUPS as readonly string[]).includes(word)) return word as MarginGroup;
+  const given = typeof x === "string" ? `'${x.trim()}'` : isOmitted(x) ? "nothing" : String(x);
+  throw excelError("value", `group_by must be "visit", "service", "provider" or "product", not ${given}`);
 }
