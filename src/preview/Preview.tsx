@@ -1,10 +1,12 @@
 import { FluentProvider, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, mergeClasses, Tab, TabList, tokens, webLightTheme } from "@fluentui/react-components";
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { serialFromYmd } from "../core";
 import { visitCogs, visitMargin } from "../functions/functions";
 import { App } from "../taskpane/app/App";
-import { columnLetter } from "../taskpane/workbook/port";
+import { columnLetter, type CellValue } from "../taskpane/workbook/port";
+import type { EvaluationContext } from "./evaluate";
 import type { LiveWorkbook } from "./liveWorkbook";
+import { ReportView } from "./ReportView";
 import { BAND_FILL, BAND_TEXT, displayCell, drawnOutLots, expiryBand } from "./sheetView";
 
 const useStyles = makeStyles({
@@ -37,8 +39,16 @@ export interface PreviewProps {
 export function Preview({ workbook, now = () => new Date(), empty = false }: PreviewProps) {
   const styles = useStyles();
   useSyncExternalStore(workbook.subscribe, () => workbook.version);
-  const sheets = [...workbook.tables.values()].map((t) => t.sheet);
+  const report = workbook.report;
+  const sheets = [...[...workbook.tables.values()].map((t) => t.sheet), ...(report ? [report.sheet] : [])];
   const [shown, setShown] = useState<string | null>(null);
+  // A report just written comes forward, as the sheet Excel activates.
+  const lastReport = useRef(report);
+  useEffect(() => {
+    if (report && report !== lastReport.current) setShown(report.sheet);
+    lastReport.current = report;
+  }, [report]);
+  const context = useMemo<EvaluationContext>(() => ({ table: (name) => all(workbook, name), today: now }), [workbook, now]);
   const selection = workbook.selection;
   // Selecting a cell from the pane brings its sheet forward, as Excel does.
   const lastSelection = useRef(selection);
@@ -70,7 +80,15 @@ export function Preview({ workbook, now = () => new Date(), empty = false }: Pre
               </Tab>
             ))}
           </TabList>
-          <div className={styles.gridWrap}>{sheet ? <SheetGrid workbook={workbook} sheet={sheet} now={now} /> : <p className={styles.empty}>This workbook has no tables yet: choose Set up in the task pane.</p>}</div>
+          <div className={styles.gridWrap}>
+            {report && sheet === report.sheet ? (
+              <ReportView report={report} context={context} version={workbook.version} />
+            ) : sheet ? (
+              <SheetGrid workbook={workbook} sheet={sheet} now={now} />
+            ) : (
+              <p className={styles.empty}>This workbook has no tables yet: choose Set up in the task pane.</p>
+            )}
+          </div>
         </section>
       </div>
     </FluentProvider>
@@ -148,7 +166,7 @@ function SheetGrid({ workbook, sheet, now }: { workbook: LiveWorkbook; sheet: st
 }
 
 /** A table's cells, header first, as a LOTBOOK function receives `Table[#All]`. */
-function all(workbook: LiveWorkbook, name: string): unknown[][] | undefined {
+function all(workbook: LiveWorkbook, name: string): CellValue[][] | undefined {
   const t = workbook.table(name);
   return t ? [t.header, ...t.rows] : undefined;
 }

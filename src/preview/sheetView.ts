@@ -17,6 +17,7 @@ export function displayCell(value: CellValue, format: string | null): string {
     return value < 0 ? `-$${text}` : `$${text}`;
   }
   if (format === "0%") return `${Math.round(value * 100)}%`;
+  if (format === "0.0%") return `${(value * 100).toFixed(1)}%`;
   return String(value);
 }
 

@@ -177,6 +177,37 @@ describe("the browser preview, used as a person uses it", () => {
     await shot("check-selected");
   });
 
+  it("inserts the Report, whose LOTBOOK formulas the function code works out in the Report sheet", async () => {
+    await task("Report");
+    const report = pane().getByRole("region", { name: "Report" });
+    await report.getByRole("button", { name: "Insert report" }).click();
+    await report.getByText("Inserted the Report sheet with 4 charts. Its figures are LOTBOOK formulas, so they stay up to date.").waitFor();
+    await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name: "Report" }).waitFor();
+    await openSheet("Report");
+    const grid = sheet("Report");
+    for (const heading of ["Margin by service", "Margin by provider", "Stock value by product", "Expiry timeline (next 365 days)", "Shrinkage log", "Margin by visit"]) {
+      await grid.getByRole("gridcell", { name: heading, exact: true }).waitFor();
+    }
+    const cell = (address: string) => grid.locator(`td[data-cell="${address}"]`);
+    // Stock value by product (columns O:S): Jeuveau is JV-EARLY's 100 U less 20 drawn, counted 79, at $6.80,
+    // and JV-LATE's 100 U at $7.10: 179 U worth 79 × 6.80 + 100 × 7.10 = $537.20 + $710.00 = $1,247.20, in 2 lots.
+    const jeuveau = grid.locator('td[data-cell^="O"]', { hasText: /^Jeuveau 100U$/ });
+    const row = (await jeuveau.getAttribute("data-cell"))!.slice(1);
+    expect(await cell(`Q${row}`).textContent()).toBe("179");
+    expect(await cell(`R${row}`).textContent()).toBe("$1,247.20");
+    expect(await cell(`S${row}`).textContent()).toBe("2");
+    // The shrinkage log (columns AB:AJ) has today's count of JV-EARLY: 80 expected, 79 counted, 1 U at $6.80.
+    const counted = grid.locator('td[data-cell^="AD"]', { hasText: /^JV-EARLY$/ });
+    const countRow = (await counted.getAttribute("data-cell"))!.slice(2);
+    expect(await Promise.all(["AE", "AF", "AG", "AH"].map((c) => cell(`${c}${countRow}`).textContent()))).toEqual(["80", "79", "1", "$6.80"]);
+    for (const title of ["Margin by service", "Margin by provider", "Stock value by product", "Value expiring within 365 days, by lot"]) {
+      await grid.getByRole("img", { name: new RegExp(`^${title}: `) }).waitFor();
+    }
+    await shot("report");
+    await report.getByRole("button", { name: "Refresh report" }).click();
+    await report.getByText(/^Refreshed the Report sheet/).waitFor();
+  });
+
   it("sent no request outside its own origin during the whole journey, and threw nothing", () => {
     expect(foreign).toEqual([]);
     expect(pageErrors).toEqual([]);

@@ -7,7 +7,8 @@ import { foreignReportMessage, REPORT_SHEET, reportSpec } from "../report/report
 import { failureMessage, type ReportStatus, type ReportWritten, type WorkbookPort } from "../workbook/port";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, alignItems: "flex-start" },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  button: { alignSelf: "flex-start" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
 });
 
@@ -21,7 +22,7 @@ type Known = { readonly status: "checking" } | { readonly status: ReportStatus }
 /** What the pane says once the report is written. */
 function written(result: ReportWritten, charts: number): string {
   const drawn = charts - result.chartsSkipped.length;
-  const done = `${result.action === "created" ? "Inserted" : "Refreshed"} the ${REPORT_SHEET} sheet: its figures are LOTBOOK formulas that stay live, with ${drawn} ${drawn === 1 ? "chart" : "charts"}.`;
+  const done = `${result.action === "created" ? "Inserted" : "Refreshed"} the ${REPORT_SHEET} sheet with ${drawn} ${drawn === 1 ? "chart" : "charts"}. Its figures are LOTBOOK formulas, so they stay up to date.`;
   if (result.chartsSkipped.length === 0) return done;
   return `${done} Not drawn yet, because their figures were still calculating or show an error: ${result.chartsSkipped.join(", ")}. Choose Refresh report in a moment to draw them.`;
 }
@@ -89,7 +90,7 @@ export function ReportFlow({ books, workbook }: ReportFlowProps) {
           <MessageBarBody>Lotbook could not tell whether the report is already there. {known.message}</MessageBarBody>
         </MessageBar>
       )}
-      <Button appearance="primary" disabled={busy || known.status === "checking"} onClick={() => void write()}>
+      <Button appearance="primary" className={styles.button} disabled={busy || known.status === "checking"} onClick={() => void write()}>
         {known.status === "lotbook" ? "Refresh report" : "Insert report"}
       </Button>
       <OutcomeBar outcome={outcome} />

@@ -23,7 +23,7 @@ describe("Report", () => {
       "Margin by service", "Margin by provider", "Stock value by product", "Expiry timeline (next 365 days)", "Shrinkage log", "Margin by visit",
     ]);
     await user.click(await screen.findByRole("button", { name: "Insert report" }));
-    expect(await screen.findByText("Inserted the Report sheet: its figures are LOTBOOK formulas that stay live, with 4 charts.")).toBeTruthy();
+    expect(await screen.findByText("Inserted the Report sheet with 4 charts. Its figures are LOTBOOK formulas, so they stay up to date.")).toBeTruthy();
     expect(wb.report?.cells.find((c) => c.address === "O24")?.value).toBe("=LOTBOOK.STOCK_BY_PRODUCT(TODAY(),Lots[#All],Draws[#All],Counts[#All])");
     await user.click(await screen.findByRole("button", { name: "Refresh report" }));
     expect(await screen.findByText(/^Refreshed the Report sheet/)).toBeTruthy();

@@ -299,6 +299,7 @@ export class ExcelWorkbook implements WorkbookPort {
           });
           chart.setPosition(c.from, c.to);
         }
+        sheet.activate();
         await context.sync();
         return { action: made, chartsSkipped: skipped };
       });

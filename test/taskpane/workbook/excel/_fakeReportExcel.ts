@@ -72,6 +72,7 @@ export function fakeReportExcel(options: ReportFakeOptions = {}) {
   const supported = options.supported ?? ["1.12", "1.16", "1.20"];
   /** When each anchor's formula was written (sync number). */
   const writtenAt = new Map<string, number>();
+  const active = { name: "" };
 
   let pending: Pending[] = [];
   const failures = new Map<number, Error>();
@@ -187,6 +188,7 @@ export function fakeReportExcel(options: ReportFakeOptions = {}) {
       },
     },
     delete: () => queue(() => sheets.delete(get().name.toLowerCase())),
+    activate: () => queue(() => (active.name = get().name)),
   });
 
   const context = {
@@ -246,6 +248,8 @@ export function fakeReportExcel(options: ReportFakeOptions = {}) {
     names,
     log,
     sheet: (name: string) => sheetNamed(name),
+    /** The sheet shown in Excel's window. */
+    active,
     /** The `n`th sync from now fails with this Office error code, applying nothing of its batch. */
     failSync(n: number, code: string, message = code) {
       failures.set(log.syncs + n, Object.assign(new Error(message), { code }));

@@ -15,6 +15,7 @@ describe("writing the Report sheet through Excel", () => {
     expect(excel.log.runs).toEqual([{ mergeUndoGroup: true, syncs: 3 }]);
     const sheet = excel.sheet("Report")!;
     expect(excel.names.get("Lotbook_Report")).toBe("=Report!$A$1");
+    expect(excel.active.name).toBe("Report");
     expect(sheet.cells.get("A1")).toBe("Lotbook report");
     expect(sheet.cells.get("O23")).toBe("Stock value by product");
     expect(sheet.cells.get("O24")).toBe("=LOTBOOK.STOCK_BY_PRODUCT(TODAY(),Lots[#All],Draws[#All],Counts[#All])");
