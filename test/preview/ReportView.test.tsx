@@ -17,7 +17,7 @@ const SPEC = reportSpec({ Lots: true, Draws: true, Counts: true, Products: true 
 const cell = (address: string) => document.querySelector(`table[aria-label="Report sheet"] td[data-cell="${address}"]`)?.textContent ?? null;
 /** The row (in the stock block, columns O:S) of a product. */
 function stockRow(product: string): number {
-  const found = [...document.querySelectorAll('table[aria-label="Report sheet"] td[data-cell^="O"]')].find((td) => td.textContent === product);
+  const found = Array.from(document.querySelectorAll('table[aria-label="Report sheet"] td[data-cell^="O"]')).find((td) => td.textContent === product);
   if (!found) throw new Error(`${product} is not in the stock block`);
   return Number(found.getAttribute("data-cell")!.slice(1));
 }
