@@ -19,19 +19,22 @@
  * - expiring:      EXPIRING(90, as-of): the same, then the list.
  * - at_risk:       AT_RISK(as-of): the same, then the forecast.
  * - check:         CHECK: row diagnostics, replay diagnostics, blank-price warnings, sort.
+ * - report:        the Report sheet's two new spills: MARGIN_BY by visit, service, provider and
+ *                  product (row diagnostics, visit totals, one pass over the Draws rows and the
+ *                  booked draws per grouping), and STOCK_BY_PRODUCT at as-of.
  * Whole recompute: a fresh buildLedger and every stage once on it, timed together (replays shared).
  */
 import * as os from "node:os";
 import { performance } from "node:perf_hooks";
 import {
-  atRisk, buildLedger, check, conservation, expiring, fefoLot, shrinkageLog, visitCogs,
+  atRisk, buildLedger, check, conservation, expiring, fefoLot, MARGIN_GROUPS, marginBy, shrinkageLog, stockByProduct, visitCogs,
   type Cell, type Grid, type Ledger, type LedgerInput,
 } from "../src/core";
 import { DEFAULT_SEED, generatePractice, type Practice } from "./practice";
 import { measureFunctionLayer, WRAPPER_BUDGET } from "./functions";
 
 interface Stage {
-  readonly key: "parse" | "visit_cogs" | "shrinkage_log" | "fefo" | "expiring" | "at_risk" | "check";
+  readonly key: "parse" | "visit_cogs" | "shrinkage_log" | "fefo" | "expiring" | "at_risk" | "check" | "report";
   readonly label: string;
   /** Runs the stage on a ledger; returns a number derived from the results so they are used. */
   readonly run: (ledger: Ledger, p: Practice) => number;
@@ -61,6 +64,10 @@ const STAGES: readonly Stage[] = [
   { key: "expiring", label: `expiring (${EXPIRING_DAYS} days)`, run: (ledger, p) => expiring(ledger, EXPIRING_DAYS, p.asOf).length },
   { key: "at_risk", label: "at risk", run: (ledger, p) => atRisk(ledger, p.asOf).length },
   { key: "check", label: "check", run: (ledger) => check(ledger).length },
+  {
+    key: "report", label: "report: margins, stock",
+    run: (ledger, p) => MARGIN_GROUPS.reduce((n, by) => n + marginBy(ledger, by).length, 0) + stockByProduct(ledger, p.asOf).length,
+  },
 ];
 
 const TARGET_TOTAL_RATIO = 20;

@@ -5,8 +5,7 @@ import type { Ledger } from "./ledger";
 import type { Money } from "./money";
 import { KIND_CODE, replayProduct } from "./replay";
 import { ok, type Failure, type Result } from "./result";
-import type { DrawRow } from "./rows";
-import { toMoney } from "./_lib/amount";
+import { AmountColumn, toMoney } from "./_lib/amount";
 import { visitRevenue, visitTotals } from "./visits";
 
 /** What a margin report groups Visit draws by. */
@@ -32,12 +31,13 @@ export interface MarginLine {
 const BLANK: Record<Exclude<MarginGroup, "visit">, string> = { service: "(no service)", provider: "(no provider)", product: "(no product)" };
 
 interface Group {
+  readonly index: number;
   name: string;
   visits: Set<number>;
-  cogs: Money;
-  revenue: Money;
+  /** The last visit added: a visit's lines are mostly adjacent, so most adds are skipped. */
+  lastVisit: number;
   priced: number;
-  blocking: Diagnostic[];
+  blocking: Set<Diagnostic>;
 }
 
 const fold = (text: string) => text.trim().replace(/\s+/g, " ").toLowerCase();
@@ -81,46 +81,74 @@ function byVisit(ledger: Ledger): Result<MarginLine>[] {
   });
 }
 
-function byLine(ledger: Ledger, by: Exclude<MarginGroup, "visit">): Result<MarginLine>[] {
-  const totals = visitTotals(ledger);
-  const groups = new Map<string, Group>();
-  const nameOf = (row: DrawRow): string => {
-    const text = by === "service" ? row.service : by === "provider" ? row.provider : (row.owner?.name ?? row.product);
-    return text === null || text.trim() === "" ? BLANK[by] : text.trim();
-  };
-  const groupOf = (row: DrawRow): Group => {
-    const name = nameOf(row);
-    const key = name === BLANK[by] ? "" : fold(name);
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { name, visits: new Set(), cogs: 0n, revenue: 0n, priced: 0, blocking: [] }));
-    return g;
-  };
-  // Every Visit line, booked or not, names its group's visits, revenue and what blocks it.
-  for (const row of ledger.draws.rows) {
-    const v = row.visitIndex;
-    if (v < 0 || row.kind !== "Visit") continue;
-    const g = groupOf(row);
-    g.visits.add(v);
-    const blocked = totals.blocking.get(v);
-    if (blocked) g.blocking.push(...blocked);
-    if (row.usable && row.price !== null) {
-      g.revenue += toMoney(row.price);
-      g.priced++;
+/** Each booked Visit draw's cost by its Draws row number: shared by every grouping of a ledger. */
+const lineCosts = new WeakMap<Ledger, AmountColumn>();
+
+function costByRow(ledger: Ledger): AmountColumn {
+  let out = lineCosts.get(ledger);
+  if (out) return out;
+  const rows = ledger.draws.rows;
+  out = new AmountColumn((rows.length > 0 ? rows[rows.length - 1].row : 0) + 1);
+  for (const product of ledger.productIndex.values()) {
+    const { booked, bookedKind, bookedVisit, costs } = replayProduct(ledger, product);
+    for (let i = 0; i < booked.length; i++) {
+      if (bookedKind[i] === KIND_CODE.Visit && bookedVisit[i] >= 0) out.add(booked[i].row, costs.get(i));
     }
   }
-  // Costs come from the books: each booked Visit draw at the cost of the layers it took.
-  for (const product of ledger.productIndex.values()) {
-    const { booked, bookedKind, costs } = replayProduct(ledger, product);
-    for (let i = 0; i < booked.length; i++) {
-      if (bookedKind[i] !== KIND_CODE.Visit || booked[i].visitIndex < 0) continue;
-      groupOf(booked[i]).cogs += toMoney(costs.get(i));
+  lineCosts.set(ledger, out);
+  return out;
+}
+
+function byLine(ledger: Ledger, by: Exclude<MarginGroup, "visit">): Result<MarginLine>[] {
+  const totals = visitTotals(ledger);
+  const cost = costByRow(ledger);
+  const groups = new Map<string, Group>();
+  const list: Group[] = [];
+  // Raw cell text → group: a practice writes a few dozen services in a quarter of a million rows,
+  // so the text is folded once per distinct spelling, not once per row.
+  const byText = new Map<string | null, Group>();
+  const groupOfText = (text: string | null): Group => {
+    let g = byText.get(text);
+    if (g) return g;
+    const name = text === null || text.trim() === "" ? BLANK[by] : text.trim();
+    const key = name === BLANK[by] ? "" : fold(name);
+    g = groups.get(key);
+    if (!g) {
+      g = { index: list.length, name, visits: new Set(), lastVisit: -1, priced: 0, blocking: new Set() };
+      groups.set(key, g);
+      list.push(g);
+    }
+    byText.set(text, g);
+    return g;
+  };
+  // Sums per group in typed columns (exact: see AmountColumn), sized for one group per row at most.
+  const rows = ledger.draws.rows;
+  const cogs = new AmountColumn(rows.length);
+  const revenue = new AmountColumn(rows.length);
+  // Every Visit line, booked or not, names its group's visits, revenue and what blocks it; a
+  // booked one adds what the books say it cost.
+  for (const row of rows) {
+    const v = row.visitIndex;
+    if (v < 0 || row.kind !== "Visit") continue;
+    const g = groupOfText(by === "service" ? row.service : by === "provider" ? row.provider : (row.owner?.name ?? row.product));
+    if (g.lastVisit !== v) {
+      g.visits.add(v);
+      g.lastVisit = v;
+    }
+    const blocked = totals.blocking.size > 0 ? totals.blocking.get(v) : undefined;
+    if (blocked) for (const d of blocked) g.blocking.add(d);
+    cogs.add(g.index, cost.get(row.row));
+    if (row.usable && row.price !== null) {
+      revenue.add(g.index, row.price);
+      g.priced++;
     }
   }
   const sorted = [...groups.entries()].sort(([a, ga], [b, gb]) => (a === "" ? 1 : 0) - (b === "" ? 1 : 0) || ga.name.localeCompare(gb.name));
   return sorted.map(([, g]): Result<MarginLine> => {
-    if (g.blocking.length > 0) return { ok: false, error: named(failureOf([...new Set(g.blocking)]), g.name) };
-    const revenue = g.priced > 0 ? g.revenue : null;
-    return ok({ group: g.name, date: null, visits: g.visits.size, revenue, cogs: g.cogs, margin: revenue === null ? null : revenue - g.cogs });
+    if (g.blocking.size > 0) return { ok: false, error: named(failureOf([...g.blocking]), g.name) };
+    const c = toMoney(cogs.get(g.index));
+    const r = g.priced > 0 ? toMoney(revenue.get(g.index)) : null;
+    return ok({ group: g.name, date: null, visits: g.visits.size, revenue: r, cogs: c, margin: r === null ? null : r - c });
   });
 }
 

@@ -38,40 +38,47 @@ export function toMoney(a: Amount): Money {
 }
 
 /**
- * A column of amounts: plain doubles in a typed array (no allocation per value), with the rare
- * amount that is not a safe integer kept aside as a bigint.
+ * A column of amounts: plain doubles in a typed array (no allocation per value). A sum that grows
+ * past a safe integer carries its overflow into a bigint kept aside and goes on in the double, so
+ * adding to a total of millions of dollars stays a float addition nearly every time, and exact.
  */
 export class AmountColumn {
   private readonly num: Float64Array;
+  private readonly carried: Uint8Array;
   private readonly big = new Map<number, bigint>();
 
   constructor(length: number) {
     this.num = new Float64Array(length);
+    this.carried = new Uint8Array(length);
   }
 
   get(i: number): Amount {
-    const n = this.num[i];
-    return n === n ? n : this.big.get(i)!;
+    return this.carried[i] === 0 ? this.num[i] : this.big.get(i)! + BigInt(this.num[i]);
   }
 
   set(i: number, a: Amount): void {
-    if (typeof a === "number") this.num[i] = a;
-    else {
-      this.num[i] = NaN;
-      this.big.set(i, a);
+    if (typeof a === "number" && Number.isSafeInteger(a)) {
+      this.num[i] = a;
+      this.carried[i] = 0;
+      this.big.delete(i);
+    } else {
+      this.num[i] = 0;
+      this.carried[i] = 1;
+      this.big.set(i, BigInt(a));
     }
   }
 
   /** Adds to the amount at `i`, exactly. */
   add(i: number, a: Amount): void {
-    const n = this.num[i];
-    if (typeof a === "number" && n === n) {
-      const s = n + a;
+    if (typeof a === "number") {
+      const s = this.num[i] + a;
       if (Number.isSafeInteger(s)) {
         this.num[i] = s;
         return;
       }
     }
-    this.set(i, BigInt(this.get(i)) + BigInt(a));
+    this.big.set(i, (this.carried[i] === 0 ? 0n : this.big.get(i)!) + BigInt(this.num[i]) + BigInt(a));
+    this.num[i] = 0;
+    this.carried[i] = 1;
   }
 }
