@@ -70,7 +70,7 @@ export function ReportFlow({ books, workbook }: ReportFlowProps) {
   return (
     <section aria-label="Report" className={styles.root}>
       <Text as="p">
-        Writes a sheet called {REPORT_SHEET} of LOTBOOK formulas over your tables, so its figures update as entries are added, with Excel charts. It holds:
+        Writes a sheet called {REPORT_SHEET} whose figures are LOTBOOK formulas over your tables, so they update as entries are added, with Excel charts of them. It holds:
       </Text>
       <ul className={styles.list}>
         {spec.blocks.map((b) => (

@@ -1,7 +1,10 @@
 // A fake Excel for the Report sheet: sheets of cells, workbook names, spilling formulas and
-// charts. As in Office.js, every write is queued and takes effect at the next sync (a failed sync
-// applies none of its batch), a property read before it was loaded and synced throws, and a spill
-// is known only once the formula has calculated (`calculatesAfter` syncs later). Syncs are counted.
+// charts. What the adapter reads (a name's formula, a sheet's name, a spill's size) are
+// office-addin-mock objects, so a property read before load and sync gives the mock's error, as
+// Office.js would. The mock has no request queue, so this harness adds one: every write takes
+// effect at the next sync (a failed sync applies none of its batch). A spill is known only once
+// its formula has calculated (`calculatesAfter` syncs after the one that wrote it). Syncs are counted.
+import { OfficeMockObject } from "office-addin-mock";
 import type { ExcelHost } from "../../../../src/taskpane/workbook/excel/excelWorkbook";
 
 export interface FakeChart {
@@ -36,30 +39,6 @@ export interface ReportFakeOptions {
 
 type Pending = () => void;
 
-/** A proxy whose properties can be read only after `load` and a sync, as Office.js requires. */
-function loadable<T extends object>(target: T, onSync: (apply: Pending) => void): T {
-  const loaded = new Set<string>();
-  const requested = new Set<string>();
-  const proxy: T = new Proxy(target, {
-    get(t, key, receiver) {
-      if (key === "load") {
-        return (props: string) => {
-          for (const p of props.split(",")) requested.add(p.trim().split("/")[0]);
-          onSync(() => requested.forEach((p) => loaded.add(p)));
-          return proxy;
-        };
-      }
-      const value = Reflect.get(t, key, receiver);
-      const primitive = value === null || (typeof value !== "object" && typeof value !== "function");
-      if (typeof key === "string" && key !== "isNullObject" && primitive && !loaded.has(key)) {
-        throw new Error(`PropertyNotLoaded: ${key} was read before load and sync`);
-      }
-      return value;
-    },
-  });
-  return proxy;
-}
-
 export function fakeReportExcel(options: ReportFakeOptions = {}) {
   const sheets = new Map<string, FakeSheet>();
   const newSheet = (name: string): FakeSheet => ({ name, cells: new Map(), numberFormats: new Map(), bold: new Set(), charts: [] });
@@ -75,12 +54,22 @@ export function fakeReportExcel(options: ReportFakeOptions = {}) {
   const active = { name: "" };
 
   let pending: Pending[] = [];
+  const live: OfficeMockObject[] = [];
+  const mock = (data: Record<string, unknown>, isNull: boolean): OfficeMockObject => {
+    const m = new OfficeMockObject(data as never);
+    live.push(m);
+    // Office.js sets isNullObject at sync without a load; a plain property keeps it out of the mock's load rules.
+    return Object.assign(m, { isNullObject: isNull });
+  };
+  /** Formulas queued in the batch not yet synced, by sheet and address. */
+  const queuedFormulas = new Set<string>();
   const failures = new Map<number, Error>();
   const log = { syncs: 0, runs: [] as { mergeUndoGroup?: boolean; syncs: number }[], waits: [] as number[] };
   const queue = (apply: Pending) => pending.push(apply);
   const sheetNamed = (name: string) => sheets.get(name.toLowerCase());
 
-  const rangeObject = (sheet: () => FakeSheet, address: string) => {
+  const rangeObject = (sheet: () => FakeSheet, address: string, sheetName: string) => {
+    const at = `${sheetName.toLowerCase()}!${address}`;
     const format = {
       font: {
         set bold(v: boolean) {
@@ -93,9 +82,10 @@ export function fakeReportExcel(options: ReportFakeOptions = {}) {
     const range = {
       address,
       set formulas(v: string[][]) {
+        queuedFormulas.add(at);
         queue(() => {
           sheet().cells.set(address, v[0][0]);
-          writtenAt.set(`${sheet().name}!${address}`, log.syncs);
+          writtenAt.set(at, log.syncs);
         });
       },
       set numberFormat(v: string[][]) {
@@ -109,17 +99,14 @@ export function fakeReportExcel(options: ReportFakeOptions = {}) {
           s.numberFormats.clear();
           s.bold.clear();
         }),
-      getResizedRange: (rows: number, columns: number) => rangeObject(sheet, `${address}+${rows}r${columns}c`),
+      getResizedRange: (rows: number, columns: number) => rangeObject(sheet, `${address}+${rows}r${columns}c`, sheetName),
       getOffsetRange: (rows: number, columns: number) => offsetRange(sheet, address, rows, columns),
       getSpillingToRangeOrNullObject: () => {
-        const spill = loadable({ isNullObject: true, rowCount: 0 }, (apply) => queue(apply));
-        queue(() => {
-          const at = writtenAt.get(`${sheet().name}!${address}`);
-          const rows = options.spillRows?.[address];
-          const ready = at !== undefined && log.syncs - at >= (options.calculatesAfter ?? 0) && rows !== undefined;
-          Object.assign(spill, { isNullObject: !ready, rowCount: ready ? rows : 0 });
-        });
-        return spill;
+        // Known at the coming sync: the formula written by then, and calculated `calculatesAfter` syncs after it was.
+        const written = writtenAt.get(at) ?? (queuedFormulas.has(at) ? log.syncs + 1 : undefined);
+        const rows = options.spillRows?.[address];
+        const ready = written !== undefined && log.syncs + 1 - written >= (options.calculatesAfter ?? 0) && rows !== undefined;
+        return mock({ rowCount: ready ? rows : 0 }, !ready);
       },
     };
     return range;
@@ -172,8 +159,8 @@ export function fakeReportExcel(options: ReportFakeOptions = {}) {
     return n;
   };
 
-  const sheetObject = (get: () => FakeSheet) => ({
-    getRange: (address?: string) => rangeObject(get, address ?? "ALL"),
+  const sheetObject = (name: string, get: () => FakeSheet) => ({
+    getRange: (address?: string) => rangeObject(get, address ?? "ALL", name),
     charts: {
       items: [] as { name: string; delete: () => void }[],
       load(this: { items: unknown[] }) {
@@ -194,10 +181,8 @@ export function fakeReportExcel(options: ReportFakeOptions = {}) {
   const context = {
     workbook: {
       names: {
-        getItemOrNullObject: (name: string) => {
-          const item = loadable({ isNullObject: !names.has(name), formula: names.get(name) ?? "", delete: () => queue(() => names.delete(name)) }, queue);
-          return item;
-        },
+        getItemOrNullObject: (name: string) =>
+          Object.assign(mock({ formula: names.get(name) ?? "" }, !names.has(name)), { delete: () => queue(() => names.delete(name)) }),
         add: (name: string, reference: { address: string; sheet?: string }) => {
           queue(() => names.set(name, `=${reference.sheet}!$A$1`));
         },
@@ -205,14 +190,13 @@ export function fakeReportExcel(options: ReportFakeOptions = {}) {
       worksheets: {
         getItemOrNullObject: (name: string) => {
           const found = sheetNamed(name);
-          const proxy = loadable({ isNullObject: !found, name: found?.name ?? "", ...sheetObject(() => sheetNamed(name)!) }, queue);
-          return proxy;
+          return Object.assign(mock({ name: found?.name ?? "" }, !found), sheetObject(name, () => sheetNamed(name)!));
         },
         add: (name: string) => {
           queue(() => sheets.set(name.toLowerCase(), newSheet(name)));
-          const obj = sheetObject(() => sheetNamed(name)!);
+          const obj = sheetObject(name, () => sheetNamed(name)!);
           // A name's reference to the new sheet's A1.
-          return { ...obj, getRange: (address?: string) => Object.assign(rangeObject(() => sheetNamed(name)!, address ?? "ALL"), { sheet: name }) };
+          return { ...obj, getRange: (address?: string) => Object.assign(rangeObject(() => sheetNamed(name)!, address ?? "ALL", name), { sheet: name }) };
         },
       },
     },
@@ -221,14 +205,19 @@ export function fakeReportExcel(options: ReportFakeOptions = {}) {
       const failure = failures.get(log.syncs);
       const batch = pending;
       pending = [];
+      queuedFormulas.clear();
       if (failure) throw failure;
       for (const apply of batch) apply();
+      await Promise.all(live.map((m) => OfficeMockObject.prototype.sync.call(m)));
+      // The mock settles loaded values a few microtasks after sync returns.
+      await new Promise((resolve) => setTimeout(resolve, 0));
     },
   };
 
   const host: ExcelHost = {
     async run(runOptions, batch) {
       pending = [];
+      queuedFormulas.clear();
       const before = log.syncs;
       try {
         return await batch(context as unknown as Excel.RequestContext);
