@@ -8,6 +8,9 @@ import { Preview } from "../../src/preview/Preview";
 import { samplePractice } from "../../src/preview/samplePractice";
 import { LEDGER_SPECS } from "../../src/taskpane/setup/ledgerSpecs";
 
+// Whole-page renders in jsdom take seconds when the machine is busy; the default 5 s is too tight.
+jest.setTimeout(20_000);
+
 const NOW = new Date(2026, 10, 27, 9, 0);
 const now = () => NOW;
 
