@@ -1,0 +1,110 @@
+/**
+ * A scan as the task pane meets it: found in whatever a field holds, read into product, lot and
+ * expiry through the Products GTIN column, and said back to the person in one sentence.
+ */
+import { findLot, formatSerial, gtinIndex, looksLikeScan, mapScanToEntry, parseScan, type GtinIndex, type Ledger, type Lot, type ScanOptions, type Serial } from "../../core";
+
+const indexes = new WeakMap<Ledger, GtinIndex>();
+
+/**
+ * The Products table's GTINs of a ledger, indexed once per ledger (a new ledger is read after
+ * every write, so a GTIN just recorded is found by the next scan).
+ * @example gtinsOf(books.ledger).byGtin.get("00361234567890") // "Botox 100U"
+ */
+export function gtinsOf(ledger: Ledger): GtinIndex {
+  let index = indexes.get(ledger);
+  if (index === undefined) {
+    index = gtinIndex(ledger.products.rows.map((r) => ({ row: r.row, product: r.product, gtin: r.gtin })));
+    indexes.set(ledger, index);
+  }
+  return index;
+}
+
+// Where a scan can begin inside text typed before it: a symbology identifier, the printed
+// `(01)` form, a web address, or an element string starting with an SSCC or GTIN.
+const SCAN_START = /^(?:\][A-Za-z][0-9A-Za-z]|\(\d{2,4}\)|https?:\/\/|0[012]\d{14})/;
+
+/**
+ * A scan at the end of what a field holds, and the field's text before it (what the person had
+ * typed there, to be put back); `null` when the field holds no scan. Where the text could split
+ * in several places, the first that reads as a whole scan wins.
+ * @example findScan("V20]d20100361234567890172706301" + "0C3709C3") // { before: "V20", scan: "]d2…" }
+ */
+export function findScan(value: string, options: ScanOptions = {}): { before: string; scan: string } | null {
+  const starts = [0];
+  for (let i = 1; i < value.length; i++) if (SCAN_START.test(value.slice(i))) starts.push(i);
+  const candidates = starts.filter((i) => looksLikeScan(value.slice(i)));
+  const readable = candidates.find((i) => parseScan(value.slice(i), options).ok);
+  const at = readable ?? candidates[0];
+  return at === undefined ? null : { before: value.slice(0, at), scan: value.slice(at) };
+}
+
+/** What a scan fills, once its product is known (or known to be absent). */
+export interface ScanFill {
+  /** The product by GTIN, or the one the person chose for an unknown GTIN; null when the code has no GTIN. */
+  readonly product: string | null;
+  readonly lot: string | null;
+  readonly expires: Serial | null;
+  /** The expiry as `yyyy-mm-dd`, for a date field. */
+  readonly expiresText: string | null;
+  /** What the scan itself asks the person to check (a lot that may run on, an expiry past). */
+  readonly warnings: readonly string[];
+}
+
+export type ScanReading =
+  | { readonly ok: true; readonly fill: ScanFill; readonly unknownGtin: string | null; readonly separated: boolean }
+  | { readonly ok: false; readonly message: string };
+
+// eslint-disable-next-line no-control-regex -- ASCII 29 is the group separator itself
+const SEPARATOR = /\u001d|<GS>|\{GS\}|\[GS\]|\^\]|\u241d/i;
+
+/**
+ * Reads a scan into the fields it fills. `unknownGtin`: the code's GTIN when no product in
+ * Products has it, so the pane asks which product it is.
+ * @example readScan("]d2010036123456789017270630" + "10C3709C3", ledger, { today }) // { ok: true, fill: { product: "Botox 100U", lot: "C3709C3", … } }
+ */
+export function readScan(text: string, ledger: Ledger, options: ScanOptions = {}): ScanReading {
+  const read = parseScan(text, options);
+  if (!read.ok) return { ok: false, message: read.error.message };
+  const entry = mapScanToEntry(read.value, gtinsOf(ledger).byGtin);
+  return {
+    ok: true,
+    fill: {
+      product: entry.product ?? null,
+      lot: entry.lot ?? null,
+      expires: entry.expires ?? null,
+      expiresText: entry.expiresText ?? null,
+      warnings: entry.warnings,
+    },
+    unknownGtin: entry.needsProductFor ?? null,
+    separated: read.value.form === "elementString" && SEPARATOR.test(text),
+  };
+}
+
+/**
+ * What a scan filled, in one sentence for the person at the pane.
+ * @example scanSummary({ product: "Botox 100U", lot: "C3709C3", expires: 46568 }, 1900) // "Scanned Botox 100U, lot C3709C3, expires 6/30/2027."
+ */
+export function scanSummary(filled: { product?: string | null; lot?: string | null; expires?: Serial | null }, dateSystem: Ledger["dateSystem"]): string {
+  const parts = [
+    filled.product ?? null,
+    filled.lot ? `lot ${filled.lot}` : null,
+    filled.expires !== null && filled.expires !== undefined ? `expires ${formatSerial(filled.expires, dateSystem)}` : null,
+  ].filter((p): p is string => p !== null);
+  return parts.length > 0 ? `Scanned ${parts.join(", ")}.` : "Scanned a code with no product, lot or expiry in it.";
+}
+
+/** The scanned lot as Lots knows it, with the name of its product. */
+export function scannedLot(ledger: Ledger, lot: string | null): { lot: Lot; product: string } | null {
+  const found = lot === null ? undefined : findLot(ledger, lot);
+  if (found === undefined) return null;
+  return { lot: found, product: ledger.productIndex.get(found.productKey)?.name ?? found.productKey };
+}
+
+/** Every product name the workbook knows, from Lots and Products, sorted. */
+export function knownProducts(ledger: Ledger): string[] {
+  const names = new Map<string, string>();
+  for (const p of ledger.productIndex.values()) names.set(p.key, p.name);
+  for (const r of ledger.products.rows) if (r.productKey && r.product && !names.has(r.productKey)) names.set(r.productKey, r.product);
+  return [...names.values()].sort((a, b) => a.localeCompare(b));
+}
