@@ -161,6 +161,7 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
     setAttempted(false);
     setLotChoice(null);
     setConfirmed(false);
+    scanner.reset();
     await onWritten();
   };
 

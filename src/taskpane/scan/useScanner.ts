@@ -56,6 +56,8 @@ export interface Scanner {
   /** Records the unknown GTIN for the chosen product (where Products can take it) and fills the form. */
   readonly confirmProduct: () => Promise<void>;
   readonly dismiss: () => void;
+  /** Forgets the last scan's notice and question, once its entry is written. */
+  readonly reset: () => void;
 }
 
 /**
@@ -153,10 +155,14 @@ export function useScanner({ books, workbook, now, onWritten, apply }: ScannerOp
   };
 
   const dismiss = useCallback(() => setUnknown(null), []);
+  const reset = useCallback(() => {
+    setUnknown(null);
+    setNotice(null);
+  }, []);
 
   return {
     books, text, setText, notice, unknown, products: knownProducts(ledger), busy,
-    scanFieldKeys, fieldKeys, choose, confirmProduct, dismiss,
+    scanFieldKeys, fieldKeys, choose, confirmProduct, dismiss, reset,
   };
 }
 
