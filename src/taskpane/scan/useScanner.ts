@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { localSerial, type Books } from "../app/books";
 import { failureMessage, type WorkbookPort } from "../workbook/port";
 import { planGtin } from "./gtinPlan";
@@ -71,6 +71,7 @@ export function useScanner({ books, workbook, now, onWritten, apply }: ScannerOp
   const [notice, setNotice] = useState<ScanNotice | null>(null);
   const [unknown, setUnknown] = useState<UnknownGtin | null>(null);
   const [busy, setBusy] = useState(false);
+  const products = useMemo(() => knownProducts(ledger), [ledger]);
   // Once a scan arrives with a separator, this scanner is known to send them.
   const separatorsArrive = useRef(false);
 
@@ -161,7 +162,7 @@ export function useScanner({ books, workbook, now, onWritten, apply }: ScannerOp
   }, []);
 
   return {
-    books, text, setText, notice, unknown, products: knownProducts(ledger), busy,
+    books, text, setText, notice, unknown, products, busy,
     scanFieldKeys, fieldKeys, choose, confirmProduct, dismiss, reset,
   };
 }

@@ -1,12 +1,12 @@
 /**
  * @jest-environment jsdom
  */
-import { render, screen } from "@testing-library/react";
+import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { serialFromYmd } from "../../../src/core";
 import { App } from "../../../src/taskpane/app/App";
 import { now, TODAY } from "../_practice";
-import { BOTOX_GTIN, scanPractice } from "./_scanPractice";
+import { BOTOX_GTIN, JUVEDERM_GTIN, scanPractice } from "./_scanPractice";
 
 async function openReceive(wb = scanPractice()) {
   const user = userEvent.setup({ delay: null });
@@ -46,5 +46,27 @@ describe("scanning into the Receive form", () => {
     await user.type(screen.getByLabelText("Cost ($)"), "650{Enter}");
     expect(await screen.findByText("Received 100 U of Botox 100U, lot C5001B2.")).toBeTruthy();
     expect(wb.table("Lots")?.rows[4]).toEqual(["Botox 100U", "C5001B2", serialFromYmd(2028, 2, 28), TODAY, 100, "U", null, 650, "Allergan", null]);
+  });
+
+  it("asks for an unknown GTIN's product from the keyboard alone, then fills the form with it", async () => {
+    const { wb, user } = await openReceive();
+    await user.type(screen.getByLabelText("Scan barcode"), `]d201${JUVEDERM_GTIN}17280430` + "10JU3001{Enter}");
+    const ask = await screen.findByRole("group", { name: "Unknown barcode" });
+    const choice = within(ask).getByLabelText(`Product for GTIN ${JUVEDERM_GTIN}`);
+    // A new lot says nothing about the product: the person chooses.
+    expect(document.activeElement).toBe(choice);
+    expect(choice).toHaveProperty("value", "");
+    await user.selectOptions(choice, "Juvederm Ultra XC");
+    expect(within(ask).getByText(`A row will be added to Products: Juvederm Ultra XC, GTIN ${JUVEDERM_GTIN}, unit mL.`)).toBeTruthy();
+    // The button comes next in tab order (jsdom has no layout for Fluent's Tab handling to move focus by).
+    const record = within(ask).getByRole("button", { name: "Record GTIN" });
+    expect(choice.compareDocumentPosition(record) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    record.focus();
+    await user.keyboard("{Enter}");
+    expect(await screen.findByText("Scanned Juvederm Ultra XC, lot JU3001, expires 4/30/2028.")).toBeTruthy();
+    expect(screen.getByLabelText("Product")).toHaveProperty("value", "Juvederm Ultra XC");
+    expect(screen.getByLabelText("Lot")).toHaveProperty("value", "JU3001");
+    expect(wb.table("Products")?.rows[1]).toEqual(["Juvederm Ultra XC", "mL", null, null, null, null, null, JUVEDERM_GTIN]);
+    expect(wb.table("Lots")?.rows).toHaveLength(4);
   });
 });
