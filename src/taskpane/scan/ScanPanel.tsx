@@ -55,16 +55,19 @@ export function ScanPanel({ scanner }: { scanner: Scanner }) {
           </div>
         </div>
       )}
-      {notice && (
-        <MessageBar intent={notice.intent} role={notice.intent === "error" ? "alert" : "status"}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
-      {notice?.details.map((d, i) => (
-        <MessageBar key={i} intent="warning">
-          <MessageBarBody>{d}</MessageBarBody>
-        </MessageBar>
-      ))}
+      {/* Present before any scan, so that screen readers announce what a scan filled. */}
+      <div className={styles.panel} role="status">
+        {notice && (
+          <MessageBar intent={notice.intent} role={notice.intent === "error" ? "alert" : undefined}>
+            <MessageBarBody>{notice.text}</MessageBarBody>
+          </MessageBar>
+        )}
+        {notice?.details.map((d, i) => (
+          <MessageBar key={i} intent="warning">
+            <MessageBarBody>{d}</MessageBarBody>
+          </MessageBar>
+        ))}
+      </div>
     </div>
   );
 }

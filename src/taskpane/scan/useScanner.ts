@@ -14,7 +14,7 @@ export interface ScanApplied {
 
 /** The last scan's outcome, for the pane. */
 export interface ScanNotice {
-  readonly intent: "success" | "warning" | "error";
+  readonly intent: "success" | "info" | "error";
   readonly text: string;
   readonly details: readonly string[];
 }
@@ -85,7 +85,7 @@ export function useScanner({ books, workbook, now, onWritten, apply }: ScannerOp
     }
     const details = [...f.warnings, ...(done.notes ?? []), ...extra];
     const summary = scanSummary({ product: done.product ?? f.product, lot: f.lot, expires: f.expires }, dateSystem);
-    setNotice({ intent: details.length > 0 ? "warning" : "success", text: summary, details });
+    setNotice({ intent: details.length > 0 ? "info" : "success", text: summary, details });
   };
 
   const read = (scan: string) => {

@@ -52,6 +52,13 @@ describe("reading a scan against the workbook", () => {
     expect(separated.ok && separated.separated).toBe(true);
   });
 
+  it("gives the expiry as a serial of the workbook's date system", () => {
+    const ledger1904 = buildLedger({ lots: [["Product", "Lot", "Expires", "Received", "Qty", "Unit Cost"]], products: [["Product", "GTIN"], ["Botox 100U", BOTOX_GTIN]], dateSystem: 1904 });
+    const r = readScan(`]d2${ELEMENTS}`, ledger1904, { dateSystem: 1904 });
+    // The same day is 1462 serials earlier in a 1904 workbook.
+    expect(r.ok && r.fill.expires).toBe(serialFromYmd(2027, 9, 30) - 1462);
+  });
+
   it("hands back a GTIN no product has, to ask about", () => {
     const r = readScan(`01${JUVEDERM_GTIN}10JU2207`, ledger);
     expect(r.ok && r.unknownGtin).toBe(JUVEDERM_GTIN);
