@@ -77,15 +77,15 @@ export function useScanner({ books, workbook, now, onWritten, apply }: ScannerOp
 
   const options = () => ({ dateSystem, today: Math.floor(localSerial(now(), dateSystem)), separatorsArrive: separatorsArrive.current });
 
-  const fill = (f: ScanFill, extra: readonly string[] = []) => {
+  const fill = (f: ScanFill, more: { readonly said?: string; readonly check?: string } = {}) => {
     const done = apply(f);
     if (done.refused !== undefined) {
-      setNotice({ intent: "error", text: done.refused, details: f.warnings });
+      setNotice({ intent: "error", text: [more.said, done.refused].filter(Boolean).join(" "), details: f.warnings });
       return;
     }
-    const details = [...f.warnings, ...(done.notes ?? []), ...extra];
+    const details = [...f.warnings, ...(done.notes ?? []), ...(more.check === undefined ? [] : [more.check])];
     const summary = scanSummary({ product: done.product ?? f.product, lot: f.lot, expires: f.expires }, dateSystem);
-    setNotice({ intent: details.length > 0 ? "info" : "success", text: summary, details });
+    setNotice({ intent: details.length > 0 ? "info" : "success", text: [summary, more.said].filter(Boolean).join(" "), details });
   };
 
   const read = (scan: string) => {
@@ -136,22 +136,25 @@ export function useScanner({ books, workbook, now, onWritten, apply }: ScannerOp
       return;
     }
     const plan = planGtin(books, product, unknown.gtin);
-    setUnknown(null);
     if (plan.kind === "none") {
-      fill({ ...unknown.fill, product }, [plan.says]);
+      setUnknown(null);
+      fill({ ...unknown.fill, product }, { check: plan.says });
       return;
     }
     setBusy(true);
     try {
       await workbook.recordGtin(plan.change);
     } catch (e) {
+      // Whatever changed in Products meanwhile is read again, so the next scan asks afresh.
       setNotice({ intent: "error", text: failureMessage(e), details: [] });
-      setBusy(false);
+      setUnknown(null);
       await onWritten();
       return;
+    } finally {
+      setBusy(false);
     }
-    setBusy(false);
-    fill({ ...unknown.fill, product }, [`Recorded GTIN ${unknown.gtin} for ${product} in Products: the next scan of it needs no question.`]);
+    setUnknown(null);
+    fill({ ...unknown.fill, product }, { said: `GTIN ${unknown.gtin} is now recorded for ${product} in Products.` });
     await onWritten();
   };
 

@@ -116,7 +116,7 @@ describe("scanning into the Visit draw form", () => {
     expect(wb.table("Products")?.rows).toHaveLength(1);
 
     await user.click(within(ask).getByRole("button", { name: "Record GTIN" }));
-    expect(await screen.findByText("Scanned Juvederm Ultra XC, lot JU2207, expires 3/31/2027.")).toBeTruthy();
+    expect(await screen.findByText(`Scanned Juvederm Ultra XC, lot JU2207, expires 3/31/2027. GTIN ${JUVEDERM_GTIN} is now recorded for Juvederm Ultra XC in Products.`)).toBeTruthy();
     expect(wb.table("Products")?.rows[1]).toEqual(["Juvederm Ultra XC", "mL", null, null, null, null, null, JUVEDERM_GTIN]);
     expect(screen.getByLabelText("Product")).toHaveProperty("value", "Juvederm Ultra XC");
     expect(lotField().value).toBe("JU2207");
@@ -134,7 +134,7 @@ describe("scanning into the Visit draw form", () => {
     const ask = await screen.findByRole("group", { name: "Unknown barcode" });
     expect(within(ask).getByText(`GTIN ${BOTOX_CARTON_GTIN} will be added to Products row 2, Botox 100U, after the GTIN already there (${BOTOX_GTIN}).`)).toBeTruthy();
     await user.click(within(ask).getByRole("button", { name: "Record GTIN" }));
-    await screen.findByText("Scanned Botox 100U, lot C3709C3, expires 6/30/2027.");
+    await screen.findByText(`Scanned Botox 100U, lot C3709C3, expires 6/30/2027. GTIN ${BOTOX_CARTON_GTIN} is now recorded for Botox 100U in Products.`);
     expect(wb.table("Products")?.rows[0][7]).toBe(`${BOTOX_GTIN}, ${BOTOX_CARTON_GTIN}`);
   });
 
@@ -147,6 +147,17 @@ describe("scanning into the Visit draw form", () => {
     await user.click(within(ask).getByRole("button", { name: "Record GTIN" }));
     expect(await screen.findByText("The GTIN cell of Products row 3 (Juvederm Ultra XC) changed since Lotbook read it. Nothing was written; scan again.")).toBeTruthy();
     expect(wb.table("Products")?.rows[1][7]).toBe("typed by hand");
+  });
+
+  it("shows a failure to record the GTIN in the pane, and fills nothing", async () => {
+    const { wb, user } = await openDraw();
+    await user.type(screen.getByLabelText("Scan barcode"), `]d201${JUVEDERM_GTIN}17270331` + "10JU2207{Enter}");
+    const ask = await screen.findByRole("group", { name: "Unknown barcode" });
+    wb.failNext = "The workbook is read-only";
+    await user.click(within(ask).getByRole("button", { name: "Record GTIN" }));
+    expect((await screen.findByRole("alert")).textContent).toBe("Excel could not complete this (The workbook is read-only). Nothing was written.");
+    expect(wb.table("Products")?.rows).toHaveLength(1);
+    expect(screen.getByLabelText("Product")).toHaveProperty("value", "Botox 100U");
   });
 
   it("without a GTIN column, says to add one and still fills the form for this scan, writing nothing", async () => {

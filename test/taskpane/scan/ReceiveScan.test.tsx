@@ -63,7 +63,7 @@ describe("scanning into the Receive form", () => {
     expect(choice.compareDocumentPosition(record) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     record.focus();
     await user.keyboard("{Enter}");
-    expect(await screen.findByText("Scanned Juvederm Ultra XC, lot JU3001, expires 4/30/2028.")).toBeTruthy();
+    expect(await screen.findByText(`Scanned Juvederm Ultra XC, lot JU3001, expires 4/30/2028. GTIN ${JUVEDERM_GTIN} is now recorded for Juvederm Ultra XC in Products.`)).toBeTruthy();
     expect(screen.getByLabelText("Product")).toHaveProperty("value", "Juvederm Ultra XC");
     expect(screen.getByLabelText("Lot")).toHaveProperty("value", "JU3001");
     expect(wb.table("Products")?.rows[1]).toEqual(["Juvederm Ultra XC", "mL", null, null, null, null, null, JUVEDERM_GTIN]);
