@@ -1,10 +1,10 @@
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, tokens } from "@fluentui/react-components";
 import { useMemo, useRef, useState } from "react";
-import { checkScannedExpiry, formatMoney, formatQty, formatSerial, lotRemaining, productKey, shrinkageLog, type ShrinkageEntry } from "../../core";
+import { formatMoney, formatQty, formatSerial, lotRemaining, shrinkageLog, type ShrinkageEntry } from "../../core";
 import type { Books } from "../app/books";
 import { useAction, useMoment, useProduct, useTrial, type Checked } from "../app/hooks";
 import { OutcomeBar } from "../app/Outcome";
-import { scannedLot, type ScanFill } from "../scan/readScan";
+import { expiryNote, lotClash, notInLots, scannedLot, type ScanFill } from "../scan/readScan";
 import { ScanPanel } from "../scan/ScanPanel";
 import { useFocusLater, useScanner, type ScanApplied } from "../scan/useScanner";
 import type { Entry, WorkbookPort } from "../workbook/port";
@@ -78,9 +78,8 @@ export function CountFlow({ books, workbook, now, onWritten }: CountFlowProps) {
   const focusLater = useFocusLater();
   const applyScan = (fill: ScanFill): ScanApplied => {
     const known = scannedLot(ledger, fill.lot);
-    if (fill.product !== null && known !== null && productKey(known.product) !== productKey(fill.product)) {
-      return { refused: `Lot ${known.lot.lot} is in the Lots table under ${known.product}, but the barcode is ${fill.product}'s; check the label. Nothing was filled.` };
-    }
+    const clash = lotClash(known, fill.product);
+    if (clash !== null) return { refused: `${clash} Nothing was filled.` };
     const name = fill.product ?? known?.product ?? null;
     const target = name === null ? p : ledger.productByName(name);
     if (target === undefined) return { refused: `${name ?? "This product"} has no lot in the Lots table, so there is nothing of it to count. Nothing was filled.` };
@@ -94,7 +93,7 @@ export function CountFlow({ books, workbook, now, onWritten }: CountFlowProps) {
     setHighlighted(null);
     const notes: string[] = [];
     if (fill.lot !== null && known === null) {
-      notes.push(`Lot ${fill.lot} of ${target.name} is not in the Lots table: check the lot number against the label, or receive the lot first.`);
+      notes.push(notInLots(fill.lot, target.name));
     }
     if (known !== null) {
       const remaining = lotRemaining(ledger, known.lot.lot, at);
@@ -104,7 +103,7 @@ export function CountFlow({ books, workbook, now, onWritten }: CountFlowProps) {
       } else {
         notes.push(`Lot ${known.lot.lot} has no line to count here: ${remaining.ok ? "nothing is left of it on the books" : remaining.error.message}.`);
       }
-      const expiry = checkScannedExpiry(fill.expires ?? undefined, known.lot.expires, { lot: known.lot.lot, dateSystem });
+      const expiry = expiryNote(ledger, fill, known);
       if (expiry !== null) notes.push(expiry);
     }
     return { product: target.name, notes };

@@ -1,10 +1,10 @@
 import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, tokens } from "@fluentui/react-components";
 import { useMemo, useRef, useState } from "react";
-import { checkScannedExpiry, fefoLot, findLot, formatQty, formatSerial, isExpiredOn, lotRemaining, moneyToNumber, openVials, productKey, type Diagnostic } from "../../core";
+import { fefoLot, findLot, formatQty, formatSerial, isExpiredOn, lotRemaining, moneyToNumber, openVials, type Diagnostic } from "../../core";
 import { hasColumn, type Books } from "../app/books";
 import { useAction, useMoment, useProduct, useTrial, type Checked } from "../app/hooks";
 import { OutcomeBar } from "../app/Outcome";
-import { scannedLot, type ScanFill } from "../scan/readScan";
+import { expiryNote, lotClash, notInLots, scannedLot, type ScanFill } from "../scan/readScan";
 import { ScanPanel } from "../scan/ScanPanel";
 import { useFocusLater, useScanner, type ScanApplied } from "../scan/useScanner";
 import type { CellValue, Entry, WorkbookPort } from "../workbook/port";
@@ -123,11 +123,10 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
   const focusLater = useFocusLater();
   const applyScan = (fill: ScanFill): ScanApplied => {
     const known = scannedLot(ledger, fill.lot);
-    if (fill.product !== null && known !== null && productKey(known.product) !== productKey(fill.product)) {
-      return { refused: `Lot ${known.lot.lot} is in the Lots table under ${known.product}, but the barcode is ${fill.product}'s; check the label. Nothing was filled.` };
-    }
+    const clash = lotClash(known, fill.product);
+    if (clash !== null) return { refused: `${clash} Nothing was filled.` };
     const name = fill.product ?? known?.product ?? null;
-    const target = name === null ? ledger.productByName(product) : ledger.productByName(name);
+    const target = ledger.productByName(name ?? product);
     if (target === undefined) {
       return { refused: `${name ?? "This product"} has no lot in the Lots table yet, so there is nothing of it to draw: receive it first. Nothing was filled.` };
     }
@@ -137,8 +136,8 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
       setLotChoice(known?.lot.lot ?? fill.lot.trim());
       setConfirmed(false);
       setTouched((t) => new Set(t).add("Lot"));
-      if (known === null) notes.push(`Lot ${fill.lot} of ${target.name} is not in the Lots table: check the lot number against the label, or receive the lot first.`);
-      const expiry = known === null ? null : checkScannedExpiry(fill.expires ?? undefined, known.lot.expires, { lot: known.lot.lot, dateSystem });
+      if (known === null) notes.push(notInLots(fill.lot, target.name));
+      const expiry = expiryNote(ledger, fill, known);
       if (expiry !== null) notes.push(expiry);
     } else {
       setLotChoice(null);

@@ -1,10 +1,10 @@
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, tokens } from "@fluentui/react-components";
 import { useId, useMemo, useRef, useState } from "react";
-import { checkScannedExpiry, parseTextDate, productKey, qtyToNumber, type DateSystem } from "../../core";
+import { parseTextDate, productKey, qtyToNumber, type DateSystem } from "../../core";
 import { fieldFromDate, hasColumn, serialFromField, type Books } from "../app/books";
 import { useAction, useTrial, type Checked } from "../app/hooks";
 import { OutcomeBar } from "../app/Outcome";
-import { scannedLot, type ScanFill } from "../scan/readScan";
+import { expiryNote, lotClash, scannedLot, type ScanFill } from "../scan/readScan";
 import { ScanPanel } from "../scan/ScanPanel";
 import { useFocusLater, useScanner, type ScanApplied } from "../scan/useScanner";
 import type { CellValue, Entry, WorkbookPort } from "../workbook/port";
@@ -109,12 +109,8 @@ export function ReceiveFlow({ books, workbook, now, onWritten }: ReceiveFlowProp
     if (fill.expiresText !== null) scanned.Expires = fill.expiresText;
     setValues((v) => ({ ...v, ...scanned }));
     setTouched((t) => new Set([...t, ...Object.keys(scanned)]));
-    const notes: string[] = [];
-    if (known !== null && name !== null && productKey(known.product) !== productKey(name)) {
-      notes.push(`Lot ${known.lot.lot} is already in the Lots table under ${known.product}, not ${name}; check the label before saving.`);
-    }
-    const expiry = known === null ? null : checkScannedExpiry(fill.expires ?? undefined, known.lot.expires, { lot: known.lot.lot, dateSystem });
-    if (expiry !== null) notes.push(expiry);
+    // Receiving a lot number under a second product is the engine's "ambiguous lot": said here, before saving.
+    const notes = [lotClash(known, name), expiryNote(ledger, fill, known)].filter((n): n is string => n !== null);
     focusLater(() => qtyRef.current);
     return { product: name, notes };
   };

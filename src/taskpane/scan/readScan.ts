@@ -2,7 +2,7 @@
  * A scan as the task pane meets it: found in whatever a field holds, read into product, lot and
  * expiry through the Products GTIN column, and said back to the person in one sentence.
  */
-import { findLot, formatSerial, gtinIndex, looksLikeScan, mapScanToEntry, parseScan, type GtinIndex, type Ledger, type Lot, type ScanOptions, type Serial } from "../../core";
+import { checkScannedExpiry, findLot, formatSerial, gtinIndex, looksLikeScan, mapScanToEntry, parseScan, productKey, type GtinIndex, type Ledger, type Lot, type ScanOptions, type Serial } from "../../core";
 
 const indexes = new WeakMap<Ledger, GtinIndex>();
 
@@ -94,11 +94,37 @@ export function scanSummary(filled: { product?: string | null; lot?: string | nu
   return parts.length > 0 ? `Scanned ${parts.join(", ")}.` : "Scanned a code with no product, lot or expiry in it.";
 }
 
-/** The scanned lot as Lots knows it, with the name of its product. */
-export function scannedLot(ledger: Ledger, lot: string | null): { lot: Lot; product: string } | null {
+/** A scanned lot as Lots knows it, with the name of its product. */
+export interface KnownLot {
+  readonly lot: Lot;
+  readonly product: string;
+}
+
+/** The scanned lot as Lots knows it; null when Lots does not have it. */
+export function scannedLot(ledger: Ledger, lot: string | null): KnownLot | null {
   const found = lot === null ? undefined : findLot(ledger, lot);
   if (found === undefined) return null;
   return { lot: found, product: ledger.productIndex.get(found.productKey)?.name ?? found.productKey };
+}
+
+/**
+ * Why a scan's lot and product do not go together: Lots has the lot under another product.
+ * @example lotClash(known, "Juvederm Ultra XC") // "Lot C3709C3 is in the Lots table under Botox 100U, but the barcode is Juvederm Ultra XC's; check the label."
+ */
+export function lotClash(known: KnownLot | null, product: string | null): string | null {
+  if (known === null || product === null || productKey(known.product) === productKey(product)) return null;
+  return `Lot ${known.lot.lot} is in the Lots table under ${known.product}, but the barcode is ${product}'s; check the label.`;
+}
+
+/** What to say of a scanned lot the Lots table does not have, where one is to be drawn or counted. */
+export function notInLots(lot: string, product: string): string {
+  return `Lot ${lot} of ${product} is not in the Lots table: check the lot number against the label, or receive the lot first.`;
+}
+
+/** The engine's warning when the scanned expiry differs from the lot's in Lots; null when they agree. */
+export function expiryNote(ledger: Ledger, fill: ScanFill, known: KnownLot | null): string | null {
+  if (known === null) return null;
+  return checkScannedExpiry(fill.expires ?? undefined, known.lot.expires, { lot: known.lot.lot, dateSystem: ledger.dateSystem });
 }
 
 /** Every product name the workbook knows, from Lots and Products, sorted. */

@@ -103,6 +103,15 @@ describe("scanning into the Visit draw form", () => {
     expect(wb.table("Draws")?.rows).toHaveLength(1);
   });
 
+  it("refuses a scan whose lot Lots has under another product, filling nothing", async () => {
+    const { user } = await openDraw();
+    await user.type(screen.getByLabelText("Scan barcode"), `]d201${BOTOX_GTIN}17270331` + "10JU2207{Enter}");
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "Lot JU2207 is in the Lots table under Juvederm Ultra XC, but the barcode is Botox 100U's; check the label. Nothing was filled.",
+    );
+    expect(lotField().value).toBe("C3709C3");
+  });
+
   it("asks once which product an unknown GTIN is, shows what it will add to Products, records it on the click, and the next scan needs no question", async () => {
     const { wb, user } = await openDraw();
     const scan = `]d201${JUVEDERM_GTIN}17270331` + "10JU2207{Enter}";
