@@ -20,6 +20,9 @@ export function gtinsOf(ledger: Ledger): GtinIndex {
   return index;
 }
 
+// eslint-disable-next-line no-control-regex -- ASCII 29 is the group separator itself
+const SEPARATOR = /\u001d|<GS>|\{GS\}|\[GS\]|\^\]|\u241d/i;
+
 // Where a scan can begin inside text typed before it: a symbology identifier, the printed
 // `(01)` form, a web address, or an element string starting with an SSCC or GTIN.
 const SCAN_START = /^(?:\][A-Za-z][0-9A-Za-z]|\(\d{2,4}\)|https?:\/\/|0[012]\d{14})/;
@@ -27,16 +30,24 @@ const SCAN_START = /^(?:\][A-Za-z][0-9A-Za-z]|\(\d{2,4}\)|https?:\/\/|0[012]\d{1
 /**
  * A scan at the end of what a field holds, and the field's text before it (what the person had
  * typed there, to be put back); `null` when the field holds no scan. Where the text could split
- * in several places, the first that reads as a whole scan wins.
+ * in several places, the first that reads as a whole scan wins. A scan that does not read is
+ * still found when it is unmistakably one (a symbology identifier, a group separator, a web
+ * address), with `problem` saying what is wrong with it.
  * @example findScan("V20]d20100361234567890172706301" + "0C3709C3") // { before: "V20", scan: "]d2…" }
  */
-export function findScan(value: string, options: ScanOptions = {}): { before: string; scan: string } | null {
+export function findScan(value: string, options: ScanOptions = {}): { before: string; scan: string; problem?: string } | null {
   const starts = [0];
   for (let i = 1; i < value.length; i++) if (SCAN_START.test(value.slice(i))) starts.push(i);
-  const candidates = starts.filter((i) => looksLikeScan(value.slice(i)));
-  const readable = candidates.find((i) => parseScan(value.slice(i), options).ok);
-  const at = readable ?? candidates[0];
-  return at === undefined ? null : { before: value.slice(0, at), scan: value.slice(at) };
+  let unreadable: { before: string; scan: string; problem: string } | null = null;
+  for (const i of starts) {
+    const scan = value.slice(i);
+    if (!looksLikeScan(scan)) continue;
+    const read = parseScan(scan, options);
+    if (read.ok) return { before: value.slice(0, i), scan };
+    // Text such as "(01) 555-1234" looks like the printed form but may be what a person typed.
+    if (unreadable === null && (/^\]|^https?:\/\//i.test(scan) || SEPARATOR.test(scan))) unreadable = { before: value.slice(0, i), scan, problem: read.error.message };
+  }
+  return unreadable;
 }
 
 /** What a scan fills, once its product is known (or known to be absent). */
@@ -55,8 +66,6 @@ export type ScanReading =
   | { readonly ok: true; readonly fill: ScanFill; readonly unknownGtin: string | null; readonly separated: boolean }
   | { readonly ok: false; readonly message: string };
 
-// eslint-disable-next-line no-control-regex -- ASCII 29 is the group separator itself
-const SEPARATOR = /\u001d|<GS>|\{GS\}|\[GS\]|\^\]|\u241d/i;
 
 /**
  * Reads a scan into the fields it fills. `unknownGtin`: the code's GTIN when no product in

@@ -122,6 +122,11 @@ export function useScanner({ books, workbook, now, onWritten, apply }: ScannerOp
     const found = findScan(e.currentTarget.value, options());
     if (found === null) return;
     e.preventDefault();
+    if (found.problem !== undefined) {
+      // The field keeps all it holds, for the person to see and clear; the form is not submitted.
+      setNotice({ intent: "error", text: found.problem, details: [] });
+      return;
+    }
     restore(found.before);
     read(found.scan);
   };

@@ -183,6 +183,26 @@ describe("scanning into the Visit draw form", () => {
     expect(wb.table("Products")?.rows).toHaveLength(1);
   });
 
+  it("keeps a scan it cannot read in the field it was typed into, says why, and does not submit", async () => {
+    const { wb, user } = await openDraw();
+    await user.type(screen.getByLabelText("Qty (U)"), "20");
+    const visit = screen.getByLabelText("Visit");
+    const broken = `]d201${BOTOX_GTIN.slice(0, 13)}1` + "10C3709C3";
+    await user.type(visit, `V3006${broken}{Enter}`);
+    expect((await screen.findByRole("alert")).textContent).toMatch(/check digit/);
+    expect(visit).toHaveProperty("value", `V3006${broken}`);
+    expect(wb.table("Draws")?.rows).toHaveLength(1);
+  });
+
+  it("takes typing that only resembles a printed code as typed, Enter submitting", async () => {
+    const { wb, user } = await openDraw();
+    await user.type(screen.getByLabelText("Qty (U)"), "20");
+    await user.type(screen.getByLabelText("Visit"), "V3007");
+    await user.type(screen.getByLabelText("Patient"), "(01) 555-1234{Enter}");
+    expect(await screen.findByText("Recorded 20 U of Botox 100U from lot C3709C3 for visit V3007.")).toBeTruthy();
+    expect(wb.table("Draws")?.rows[1][2]).toBe("(01) 555-1234");
+  });
+
   it("says what is wrong with a code it cannot read", async () => {
     const { user } = await openDraw();
     await user.type(screen.getByLabelText("Scan barcode"), `https://id.gs1.org/01/${BOTOX_GTIN.slice(0, 13)}1/10/C3709C3{Enter}`);

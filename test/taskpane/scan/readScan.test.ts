@@ -34,9 +34,13 @@ describe("finding a scan in what a field holds", () => {
     expect(findScan(`Allergan01${BOTOX_GTIN}10C4120A1${GS}17270930`)).toEqual({ before: "Allergan", scan: `01${BOTOX_GTIN}10C4120A1${GS}17270930` });
   });
 
-  it("still finds a scan it cannot read, so the pane says what is wrong instead of submitting", () => {
+  it("still finds a scan it cannot read when it is unmistakably one, so the pane says what is wrong instead of submitting", () => {
     const broken = `]d201${BOTOX_GTIN.slice(0, 13)}1` + "10C4120A1";
-    expect(findScan(broken)).toEqual({ before: "", scan: broken });
+    expect(findScan(`V20${broken}`)).toEqual({ before: "V20", scan: broken, problem: expect.stringMatching(/check digit/) });
+  });
+
+  it("leaves alone typing that only resembles the printed form", () => {
+    expect(findScan("(01) 555-1234")).toBeNull();
   });
 });
 
