@@ -37,7 +37,10 @@ export function ScanPanel({ scanner }: { scanner: Scanner }) {
       </Field>
       {unknown && (
         <div className={styles.ask} role="group" aria-label="Unknown barcode">
-          <Text>No product in the Products table has the barcode with GTIN {unknown.gtin}. Which product is it?</Text>
+          <Text>
+            No product in the Products table has the barcode with GTIN {unknown.gtin}. Which product is it? (A product new to this workbook: add its row to
+            the Products table first, then scan again.)
+          </Text>
           <Field label={`Product for GTIN ${unknown.gtin}`}>
             <Select ref={askRef} value={unknown.choice} onChange={(_, d) => scanner.choose(d.value)}>
               <option value="">Choose a product…</option>
