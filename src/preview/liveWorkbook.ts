@@ -1,7 +1,7 @@
 import type { TableName } from "../core";
 import { LEDGER_SPECS } from "../taskpane/setup/ledgerSpecs";
 import { MemoryWorkbook } from "../taskpane/workbook/memory";
-import type { CellValue, Entry, TableSpec } from "../taskpane/workbook/port";
+import type { CellValue, Entry, GtinChange, TableSpec } from "../taskpane/workbook/port";
 
 /**
  * The in-memory workbook with a change signal, so the preview's grids redraw whenever the task
@@ -52,6 +52,11 @@ export class LiveWorkbook extends MemoryWorkbook {
 
   override async adoptRange(address: string, name: TableName): Promise<void> {
     await super.adoptRange(address, name);
+    this.changed();
+  }
+
+  override async recordGtin(change: GtinChange): Promise<void> {
+    await super.recordGtin(change);
     this.changed();
   }
 
