@@ -2,7 +2,7 @@ import type { TableName } from "../core";
 import { LEDGER_SPECS } from "../taskpane/setup/ledgerSpecs";
 import { MemoryWorkbook } from "../taskpane/workbook/memory";
 import type { ReportSpec } from "../taskpane/report/reportSpec";
-import type { CellValue, Entry, ReportWritten, TableSpec } from "../taskpane/workbook/port";
+import type { CellValue, Entry, GtinChange, ReportWritten, TableSpec } from "../taskpane/workbook/port";
 
 /**
  * The in-memory workbook with a change signal, so the preview's grids redraw whenever the task
@@ -60,6 +60,11 @@ export class LiveWorkbook extends MemoryWorkbook {
     const written = await super.writeReport(report);
     this.changed();
     return written;
+  }
+
+  override async recordGtin(change: GtinChange): Promise<void> {
+    await super.recordGtin(change);
+    this.changed();
   }
 
   override async selectCell(table: string, row: number, column: number): Promise<void> {

@@ -204,6 +204,19 @@ describe("CHECK", () => {
     expect(rows[0]).toEqual(["Table", "Row", "Column", "Severity", "Message"]);
     expect(rows[1]).toEqual(["Lots", 3, "Expires", "Error", expect.stringMatching(/^'soon' is not a date/)]);
   });
+
+  it("warns of a GTIN in Products that scans could never match, under the column's own header", () => {
+    // 4006381333931 is a valid EAN-13 (weights 1,3,… over 400638133393 give 89; 90 − 89 = 1).
+    const products = [
+      ["Product", "Barcode"],
+      ["Botox 100U", "4006381333932"],
+      ["Juvederm Ultra XC 1mL", "4006381333931"],
+    ];
+    expect(LOTBOOK.check(LOTS, DRAWS, COUNTS, products)).toEqual([
+      ["Table", "Row", "Column", "Severity", "Message"],
+      ["Products", 2, "Barcode", "Warning", "the GTIN 4006381333932 has a wrong check digit (it should end in 1); copy it again from the box"],
+    ]);
+  });
 });
 
 describe("errors", () => {

@@ -1,9 +1,12 @@
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, tokens } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { formatMoney, formatQty, formatSerial, lotRemaining, shrinkageLog, type ShrinkageEntry } from "../../core";
 import type { Books } from "../app/books";
 import { useAction, useMoment, useProduct, useTrial, type Checked } from "../app/hooks";
 import { OutcomeBar } from "../app/Outcome";
+import { expiryNote, lotClash, notInLots, scannedLot, type ScanFill } from "../scan/readScan";
+import { ScanPanel } from "../scan/ScanPanel";
+import { useFocusLater, useScanner, type ScanApplied } from "../scan/useScanner";
 import type { Entry, WorkbookPort } from "../workbook/port";
 import { typedNumber } from "./DrawFlow";
 
@@ -13,6 +16,7 @@ const useStyles = makeStyles({
   cell: { textAlign: "left", padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`, verticalAlign: "top" },
   number: { textAlign: "right", padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`, verticalAlign: "top" },
   counted: { width: "6em" },
+  scanned: { backgroundColor: tokens.colorPaletteYellowBackground1 },
 });
 
 export interface CountFlowProps {
@@ -68,6 +72,44 @@ export function CountFlow({ books, workbook, now, onWritten }: CountFlowProps) {
   const blockedBy = (c: Checked) => c.error !== null || entries.length === 0 || c.issues.some((d) => d.severity === "error");
   const issuesOf = (lot: string) => issues.filter((d) => entries[d.entry]?.Lot === lot);
 
+  // A scan picks the product and puts the cursor in its lot's Counted box.
+  const [highlighted, setHighlighted] = useState<string | null>(null);
+  const countedInputs = useRef(new Map<string, HTMLInputElement>());
+  const focusLater = useFocusLater();
+  const applyScan = (fill: ScanFill): ScanApplied => {
+    const known = scannedLot(ledger, fill.lot);
+    const clash = lotClash(known, fill.product);
+    if (clash !== null) return { refused: `${clash} Nothing was filled.` };
+    const name = fill.product ?? known?.product ?? null;
+    const target = name === null ? p : ledger.productByName(name);
+    if (target === undefined) return { refused: `${name ?? "This product"} has no lot in the Lots table, so there is nothing of it to count. Nothing was filled.` };
+    if (p !== undefined && target.key !== p.key && filled.length > 0) {
+      return { refused: `Record the counts of ${p.name} first, or clear them, then scan ${target.name} again. Nothing was filled.` };
+    }
+    if (target.key !== p?.key) {
+      setProduct(target.name);
+      setCounted({});
+    }
+    setHighlighted(null);
+    const notes: string[] = [];
+    if (fill.lot !== null && known === null) {
+      notes.push(notInLots(fill.lot, target.name));
+    }
+    if (known !== null) {
+      const remaining = lotRemaining(ledger, known.lot.lot, at);
+      if (remaining.ok && remaining.value !== 0) {
+        setHighlighted(known.lot.lot);
+        focusLater(() => countedInputs.current.get(known.lot.lot));
+      } else {
+        notes.push(`Lot ${known.lot.lot} has no line to count here: ${remaining.ok ? "nothing is left of it on the books" : remaining.error.message}.`);
+      }
+      const expiry = expiryNote(ledger, fill, known);
+      if (expiry !== null) notes.push(expiry);
+    }
+    return { product: target.name, notes };
+  };
+  const scanner = useScanner({ books, workbook, now, onWritten, apply: applyScan });
+
   const submit = async () => {
     setAttempted(true);
     if (blockedBy(latest())) return;
@@ -79,6 +121,8 @@ export function CountFlow({ books, workbook, now, onWritten }: CountFlowProps) {
     if (!written) return;
     setCounted({});
     setAttempted(false);
+    setHighlighted(null);
+    scanner.reset();
     await onWritten();
   };
 
@@ -92,12 +136,14 @@ export function CountFlow({ books, workbook, now, onWritten }: CountFlowProps) {
         void submit();
       }}
     >
+      <ScanPanel scanner={scanner} />
       <Field label="Product">
         <Select
           value={product}
           onChange={(_, d) => {
             setProduct(d.value);
             setCounted({});
+            setHighlighted(null);
           }}
         >
           {products.map((name) => (
@@ -124,7 +170,7 @@ export function CountFlow({ books, workbook, now, onWritten }: CountFlowProps) {
               const v = variance.get(lot.lot);
               const problems = issuesOf(lot.lot);
               return (
-                <tr key={lot.lot}>
+                <tr key={lot.lot} className={lot.lot === highlighted ? styles.scanned : undefined} aria-current={lot.lot === highlighted ? "true" : undefined}>
                   <th scope="row" className={styles.cell}>
                     {lot.lot}
                     {lot.expires !== null ? ` (exp. ${formatSerial(lot.expires, dateSystem)})` : ""}
@@ -139,7 +185,12 @@ export function CountFlow({ books, workbook, now, onWritten }: CountFlowProps) {
                       aria-label={`Counted ${lot.lot}`}
                       inputMode="decimal"
                       value={counted[lot.lot] ?? ""}
+                      ref={(el) => {
+                        if (el) countedInputs.current.set(lot.lot, el);
+                        else countedInputs.current.delete(lot.lot);
+                      }}
                       onChange={(_, d) => setCounted((c) => ({ ...c, [lot.lot]: d.value }))}
+                      onKeyDown={scanner.fieldKeys((before) => setCounted((c) => ({ ...c, [lot.lot]: before })))}
                     />
                   </td>
                   <td className={styles.cell}>{problems.length > 0 ? problems.map((d) => d.message).join("; ") : v ? varianceText(v, unit) : ""}</td>
@@ -150,10 +201,10 @@ export function CountFlow({ books, workbook, now, onWritten }: CountFlowProps) {
         </table>
       )}
       <Field label="Counted by">
-        <Input value={by} onChange={(_, d) => setBy(d.value)} />
+        <Input value={by} onChange={(_, d) => setBy(d.value)} onKeyDown={scanner.fieldKeys(setBy)} />
       </Field>
       <Field label="Note">
-        <Input value={note} onChange={(_, d) => setNote(d.value)} />
+        <Input value={note} onChange={(_, d) => setNote(d.value)} onKeyDown={scanner.fieldKeys(setNote)} />
       </Field>
       {formError && (
         <MessageBar intent="warning">

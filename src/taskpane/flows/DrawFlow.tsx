@@ -1,9 +1,12 @@
 import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, tokens } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
-import { fefoLot, formatQty, formatSerial, isExpiredOn, lotRemaining, moneyToNumber, openVials, type Diagnostic } from "../../core";
+import { useMemo, useRef, useState } from "react";
+import { fefoLot, findLot, formatQty, formatSerial, isExpiredOn, lotRemaining, moneyToNumber, openVials, type Diagnostic } from "../../core";
 import { hasColumn, type Books } from "../app/books";
 import { useAction, useMoment, useProduct, useTrial, type Checked } from "../app/hooks";
 import { OutcomeBar } from "../app/Outcome";
+import { expiryNote, lotClash, notInLots, scannedLot, type ScanFill } from "../scan/readScan";
+import { ScanPanel } from "../scan/ScanPanel";
+import { useFocusLater, useScanner, type ScanApplied } from "../scan/useScanner";
 import type { CellValue, Entry, WorkbookPort } from "../workbook/port";
 
 const useStyles = makeStyles({
@@ -115,6 +118,35 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
     setTouched((t) => new Set(t).add(field));
   };
 
+  // A scanned lot replaces the proposed one; FEFO's confirmation and the engine's refusals then apply as to a chosen lot.
+  const qtyRef = useRef<HTMLInputElement>(null);
+  const focusLater = useFocusLater();
+  const applyScan = (fill: ScanFill): ScanApplied => {
+    const known = scannedLot(ledger, fill.lot);
+    const clash = lotClash(known, fill.product);
+    if (clash !== null) return { refused: `${clash} Nothing was filled.` };
+    const name = fill.product ?? known?.product ?? null;
+    const target = ledger.productByName(name ?? product);
+    if (target === undefined) {
+      return { refused: `${name ?? "This product"} has no lot in the Lots table yet, so there is nothing of it to draw: receive it first. Nothing was filled.` };
+    }
+    const notes: string[] = [];
+    setProduct(target.name);
+    if (fill.lot !== null) {
+      setLotChoice(known?.lot.lot ?? fill.lot.trim());
+      setConfirmed(false);
+      setTouched((t) => new Set(t).add("Lot"));
+      if (known === null) notes.push(notInLots(fill.lot, target.name));
+      const expiry = expiryNote(ledger, fill, known);
+      if (expiry !== null) notes.push(expiry);
+    } else {
+      setLotChoice(null);
+    }
+    focusLater(() => qtyRef.current);
+    return { product: target.name, notes };
+  };
+  const scanner = useScanner({ books, workbook, now, onWritten, apply: applyScan });
+
   const submit = async () => {
     setAttempted(true);
     if (blockedBy(latest())) return;
@@ -128,6 +160,7 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
     setAttempted(false);
     setLotChoice(null);
     setConfirmed(false);
+    scanner.reset();
     await onWritten();
   };
 
@@ -152,6 +185,7 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
         void submit();
       }}
     >
+      <ScanPanel scanner={scanner} />
       <Field label="Product">
         <Select
           value={product}
@@ -180,6 +214,7 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
               {describeLot(l)}
             </option>
           ))}
+          {lot !== "" && chosen === null && <option value={lot}>{`${lot}: ${findLot(ledger, lot) ? "none left on the books" : "not in the Lots table"}`}</option>}
         </Select>
       </Field>
       {needsConfirmation && (
@@ -193,7 +228,13 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
         const message = fieldMessage(field);
         return (
           <Field key={field} label={field === "Qty" ? `Qty${unit ? ` (${unit})` : ""}` : field} validationMessage={message?.text} validationState={message?.state ?? "none"}>
-            <Input value={shownValues[field]} inputMode={field === "Qty" || field === "Price" ? "decimal" : undefined} onChange={(_, d) => edit(field, d.value)} />
+            <Input
+              ref={field === "Qty" ? qtyRef : undefined}
+              value={shownValues[field]}
+              inputMode={field === "Qty" || field === "Price" ? "decimal" : undefined}
+              onChange={(_, d) => edit(field, d.value)}
+              onKeyDown={scanner.fieldKeys((before) => edit(field, before))}
+            />
           </Field>
         );
       })}

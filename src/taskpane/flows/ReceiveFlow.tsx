@@ -1,9 +1,12 @@
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, tokens } from "@fluentui/react-components";
-import { useId, useMemo, useState } from "react";
+import { useId, useMemo, useRef, useState } from "react";
 import { parseTextDate, productKey, qtyToNumber, type DateSystem } from "../../core";
 import { fieldFromDate, hasColumn, serialFromField, type Books } from "../app/books";
 import { useAction, useTrial, type Checked } from "../app/hooks";
 import { OutcomeBar } from "../app/Outcome";
+import { expiryNote, lotClash, scannedLot, type ScanFill } from "../scan/readScan";
+import { ScanPanel } from "../scan/ScanPanel";
+import { useFocusLater, useScanner, type ScanApplied } from "../scan/useScanner";
 import type { CellValue, Entry, WorkbookPort } from "../workbook/port";
 import { typedNumber } from "./DrawFlow";
 
@@ -93,16 +96,37 @@ export function ReceiveFlow({ books, workbook, now, onWritten }: ReceiveFlowProp
     setValues((v) => ({ ...v, [field]: value }));
     setTouched((t) => new Set(t).add(field));
   };
+
+  // A scan fills product, lot and expiry; a lot already in Lots with another expiry is pointed out before saving.
+  const qtyRef = useRef<HTMLInputElement>(null);
+  const focusLater = useFocusLater();
+  const applyScan = (fill: ScanFill): ScanApplied => {
+    const known = scannedLot(ledger, fill.lot);
+    const name = fill.product ?? known?.product ?? null;
+    const scanned: Partial<Record<FieldName, string>> = {};
+    if (name !== null) scanned.Product = name;
+    if (fill.lot !== null) scanned.Lot = fill.lot.trim();
+    if (fill.expiresText !== null) scanned.Expires = fill.expiresText;
+    setValues((v) => ({ ...v, ...scanned }));
+    setTouched((t) => new Set([...t, ...Object.keys(scanned)]));
+    // Receiving a lot number under a second product is the engine's "ambiguous lot": said here, before saving.
+    const notes = [lotClash(known, name), expiryNote(ledger, fill, known)].filter((n): n is string => n !== null);
+    focusLater(() => qtyRef.current);
+    return { product: name, notes };
+  };
+  const scanner = useScanner({ books, workbook, now, onWritten, apply: applyScan });
   const input = (field: FieldName, label: string, extra: { placeholder?: string; numeric?: boolean; hint?: string } = {}) => {
     const message = messageFor(field);
     return (
       <Field label={label} hint={extra.hint} validationMessage={message?.text} validationState={message?.state ?? "none"}>
         <Input
+          ref={field === "Qty" || field === "Packages" ? qtyRef : undefined}
           value={values[field]}
           placeholder={extra.placeholder}
           inputMode={extra.numeric ? "decimal" : undefined}
           list={field === "Product" ? listId : undefined}
           onChange={(_, d) => edit(field, d.value)}
+          onKeyDown={scanner.fieldKeys((before) => edit(field, before))}
         />
       </Field>
     );
@@ -119,6 +143,7 @@ export function ReceiveFlow({ books, workbook, now, onWritten }: ReceiveFlowProp
     setValues(EMPTY);
     setTouched(new Set());
     setAttempted(false);
+    scanner.reset();
     await onWritten();
   };
 
@@ -133,6 +158,7 @@ export function ReceiveFlow({ books, workbook, now, onWritten }: ReceiveFlowProp
         void submit();
       }}
     >
+      <ScanPanel scanner={scanner} />
       {input("Product", "Product")}
       <datalist id={listId}>
         {products.map((p) => (

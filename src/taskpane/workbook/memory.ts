@@ -1,6 +1,6 @@
 import type { DateSystem, TableName } from "../../core";
 import { foreignReportMessage, reportCells, reportFormats, type ReportCell, type ReportChart, type ReportSpec } from "../report/reportSpec";
-import { cellForExcel, columnLetter, rowsForHeader, WorkbookError, type CellValue, type Entry, type FormulaFormat, type ListValidation, type ReportStatus, type ReportWritten, type TableRead, type TableSpec, type WorkbookPort } from "./port";
+import { cellForExcel, columnLetter, gtinColumnFor, rowsForHeader, WorkbookError, type CellValue, type Entry, type FormulaFormat, type GtinChange, type ListValidation, type ReportStatus, type ReportWritten, type TableRead, type TableSpec, type WorkbookPort } from "./port";
 
 /** A table held in memory, laid out as on a sheet from A1. */
 export interface MemoryTable {
@@ -153,6 +153,20 @@ export class MemoryWorkbook implements WorkbookPort {
     const t = this.table(table);
     if (!t) throw new WorkbookError(`This workbook has no ${table} table any more. Run Check again.`);
     this.selection = { sheet: t.sheet, address: `${columnLetter(Math.max(0, column))}${Math.max(1, row)}` };
+  }
+
+  async recordGtin(change: GtinChange): Promise<void> {
+    this.maybeFail("Nothing was written.");
+    const t = this.table("Products");
+    if (!t) throw new WorkbookError("This workbook has no Products table. Create it with Set up, then try again. Nothing was written.");
+    if (change.kind === "append") {
+      gtinColumnFor(t.header, null, change);
+      t.rows.push(...rowsForHeader("Products", t.header, [change.entry]).map((row) => row.map((v) => asTyped(cellForExcel(v)))));
+      return;
+    }
+    const row = t.rows[change.row - 2] ?? null;
+    const at = gtinColumnFor(t.header, row, change);
+    row![at] = asTyped(cellForExcel(change.value));
   }
 
   async reportStatus(sheet: string): Promise<ReportStatus> {

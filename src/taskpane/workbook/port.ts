@@ -1,4 +1,4 @@
-import { mapColumns, normalizeHeader, SCHEMAS, type DateSystem, type TableName } from "../../core";
+import { mapColumns, normalizeHeader, productKey, SCHEMAS, type DateSystem, type TableName } from "../../core";
 import type { ReportSpec } from "../report/reportSpec";
 
 /** A value as a worksheet cell holds it: text, number, boolean or empty. */
@@ -70,6 +70,13 @@ export interface WorkbookPort {
    * cells and Lotbook's charts); a sheet of that name Lotbook did not make is refused untouched.
    */
   writeReport(report: ReportSpec): Promise<ReportWritten>;
+  /**
+   * Records a barcode's GTIN in the Products table: the one change Lotbook makes to a row it did
+   * not just add, and only to its GTIN cell. The row is read again in the same request and the
+   * cell written only if it still holds what the pane showed (compare-and-set); otherwise, or
+   * when Products has no GTIN column, nothing is written.
+   */
+  recordGtin(change: GtinChange): Promise<void>;
 }
 
 export type ReportStatus = "missing" | "lotbook" | "other";
@@ -79,6 +86,13 @@ export interface ReportWritten {
   /** Titles of charts not drawn because their block had no figures to draw yet (still calculating, or an error). */
   readonly chartsSkipped: readonly string[];
 }
+
+/** Where a GTIN goes in the Products table (see `WorkbookPort.recordGtin`). */
+export type GtinChange =
+  /** `value` into the GTIN cell of Products row `row` (header = 1), which must still name `product` and hold `expected`. */
+  | { readonly kind: "cell"; readonly row: number; readonly product: string; readonly expected: CellValue; readonly value: string }
+  /** A new Products row: Product and GTIN, and Unit where known. */
+  | { readonly kind: "append"; readonly entry: Entry };
 
 /** A failure to show the user as is. */
 export class WorkbookError extends Error {
@@ -140,6 +154,33 @@ export function columnIndex(table: TableName, header: readonly CellValue[], colu
   const key = Object.keys(schema).find((k) => normalizeHeader(schema[k].name) === wanted || schema[k].aliases.includes(wanted));
   if (key === undefined) return -1;
   return (mapColumns(header, schema) as unknown as Record<string, number>)[key];
+}
+
+/** The same cell content for a person: blanks alike, stray spaces ignored. */
+function sameCell(a: CellValue | undefined, b: CellValue | undefined): boolean {
+  const text = (v: CellValue | undefined) => (v === null || v === undefined ? "" : String(v).trim());
+  return text(a) === text(b);
+}
+
+/**
+ * Where the GTIN goes in a Products header, once the change is known to be safe: for a `cell`
+ * change, `row` (that row's cells as just read) must still name the product and hold the
+ * expected GTIN cell. Throws a `WorkbookError` saying what changed otherwise.
+ * @example gtinColumnFor(["Product", "GTIN"], ["Botox 100U", null], { kind: "cell", row: 2, product: "Botox 100U", expected: null, value: "00312345678906" }) // 1
+ */
+export function gtinColumnFor(header: readonly CellValue[], row: readonly CellValue[] | null, change: GtinChange): number {
+  const at = columnIndex("Products", header, "GTIN");
+  if (at < 0) throw new WorkbookError("The Products table has no GTIN column. Add a column headed GTIN to the Products table, then scan again. Nothing was written.");
+  if (change.kind === "append") return at;
+  const productAt = columnIndex("Products", header, "Product");
+  const named = productAt >= 0 ? row?.[productAt] : null;
+  if (typeof named !== "string" || productKey(named) !== productKey(change.product)) {
+    throw new WorkbookError(`Products row ${change.row} no longer lists ${change.product}: the table changed since Lotbook read it. Nothing was written; scan again.`);
+  }
+  if (!sameCell(row?.[at], change.expected)) {
+    throw new WorkbookError(`The GTIN cell of Products row ${change.row} (${change.product}) changed since Lotbook read it. Nothing was written; scan again.`);
+  }
+  return at;
 }
 
 export { columnLetter } from "../../core/address";

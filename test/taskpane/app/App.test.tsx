@@ -26,9 +26,9 @@ describe("the task pane", () => {
     // Nothing reorders focus (no positive tabindex), so Tab follows the order the fields are read in.
     expect(form.querySelectorAll("[tabindex]:not([tabindex='0']):not([tabindex='-1'])")).toHaveLength(0);
     const fields = Array.from(form.querySelectorAll("input, select, button")).filter((el) => !(el as HTMLElement).hidden);
-    const labelled = ["Product", "Lot", "Qty (U)", "Visit", "Patient", "Provider", "Service", "Price"].map((name) => screen.getByLabelText(name));
-    expect(labelled.map((el) => fields.indexOf(el))).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-    expect(fields[8]).toBe(screen.getByRole("button", { name: "Record draw" }));
+    const labelled = ["Scan barcode", "Product", "Lot", "Qty (U)", "Visit", "Patient", "Provider", "Service", "Price"].map((name) => screen.getByLabelText(name));
+    expect(labelled.map((el) => fields.indexOf(el))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(fields[9]).toBe(screen.getByRole("button", { name: "Record draw" }));
 
     screen.getByLabelText("Qty (U)").focus();
     await user.keyboard("6");

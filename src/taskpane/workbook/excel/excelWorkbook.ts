@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import type { DateSystem, TableName } from "../../../core";
 import { anchorOf, blockOf, CHART_PREFIX, foreignReportMessage, REPORT_MARK, reportCells, reportFormats, type ReportSpec } from "../../report/reportSpec";
-import { cellForExcel, columnLetter, failureMessage, rowsForHeader, WorkbookError, type CellValue, type Entry, type ReportStatus, type ReportWritten, type TableRead, type TableSpec, type WorkbookPort } from "../port";
+import { cellForExcel, columnLetter, failureMessage, gtinColumnFor, rowsForHeader, WorkbookError, type CellValue, type Entry, type GtinChange, type ReportStatus, type ReportWritten, type TableRead, type TableSpec, type WorkbookPort } from "../port";
 
 /** What the adapter needs from Office: `Excel.run`, the requirement sets, a timer. */
 export interface ExcelHost {
@@ -205,6 +205,24 @@ export class ExcelWorkbook implements WorkbookPort {
       target.getRange().getCell(Math.max(0, row - 1), Math.max(0, column)).select();
       await context.sync();
     }, { notFound: `This workbook has no ${table} table any more. Run Check again.` });
+  }
+
+  async recordGtin(change: GtinChange): Promise<void> {
+    await this.run(async (context) => {
+      const products = context.workbook.tables.getItem("Products");
+      const header = products.getHeaderRowRange().load("values");
+      // The row is read again in the request that checks it, so what is written is what the pane showed.
+      const row = change.kind === "cell" ? products.getRange().getRow(change.row - 1).load("values") : null;
+      await context.sync();
+      const names = header.values[0] as CellValue[];
+      const at = gtinColumnFor(names, row ? (row.values[0] as CellValue[]) : null, change);
+      if (change.kind === "append") {
+        products.rows.add(undefined, rowsForHeader("Products", names, [change.entry]).map((r) => r.map(cellForExcel)) as (string | number | boolean)[][]);
+      } else {
+        products.getRange().getCell(change.row - 1, at).values = [[cellForExcel(change.value) as string]];
+      }
+      await context.sync();
+    }, { notFound: "This workbook has no Products table. Create it with Set up, then try again. Nothing was written.", failed: "Nothing was written." });
   }
 
   async reportStatus(sheet: string): Promise<ReportStatus> {

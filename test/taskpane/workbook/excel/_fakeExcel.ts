@@ -35,6 +35,8 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
     syncs: 0,
     runs: [] as { mergeUndoGroup?: boolean; delayForCellEdit?: boolean; syncs: number }[],
     rowsAdded: [] as CellValue[][][],
+    /** Single cells written, by position in their table's range (header = row 0). */
+    cellsSet: [] as { row: number; column: number; value: CellValue }[],
     waits: [] as number[],
     /** Every range the adapter wrote to, by address, with what it set. */
     ranges: new Map<string, OfficeMockObject>(),
@@ -59,7 +61,8 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
       address: `${sheet}!A1:${String.fromCharCode(64 + cols)}${values.length}`,
       rowCount: values.length,
       columnCount: cols,
-      getRow: (r: number) => ({
+      getRow: (r: number) => mock({
+        values: [[...(values[r] ?? Array<CellValue>(cols).fill(""))]],
         getResizedRange: (dr: number) =>
           mock({
             values: values.slice(r, r + dr + 1).map((row) => [...row]),
@@ -70,7 +73,15 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
             },
           }),
       }),
-      getCell: (r: number, c: number) => ({ select: () => pending.push(() => (state.selection = `${sheet}!${String.fromCharCode(65 + c)}${r + 1}`)) }),
+      getCell: (r: number, c: number) => ({
+        select: () => pending.push(() => (state.selection = `${sheet}!${String.fromCharCode(65 + c)}${r + 1}`)),
+        set values(cells: CellValue[][]) {
+          pending.push(() => {
+            log.cellsSet.push({ row: r, column: c, value: cells[0][0] });
+            values[r][c] = cells[0][0];
+          });
+        },
+      }),
     });
   };
 
