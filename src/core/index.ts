@@ -28,8 +28,8 @@ export { blankPriceWarnings, visitCogs, visitCost, visitMargin, visitRevenue, vi
 export { lotCost, lotRemaining, stockValue } from "./stock";
 export type { ShrinkageEntry } from "./shrinkage";
 export { shrinkageLog, shrinkageTotal } from "./shrinkage";
-export type { ExpiryAlert, ExpiryEntry } from "./expiry";
-export { expiring, expiryAlerts } from "./expiry";
+export type { ExpiryAlert, ExpiryEntry, HighlightBand } from "./expiry";
+export { expiring, expiryAlerts, highlightBand } from "./expiry";
 export type { AtRiskEntry } from "./atRisk";
 export { atRisk, DEFAULT_LOOKBACK_DAYS } from "./atRisk";
 export type { OpenVial } from "./vials";

@@ -3,9 +3,10 @@ import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { serialFromYmd } from "../core";
 import { visitCogs, visitMargin } from "../functions/functions";
 import { App } from "../taskpane/app/App";
+import { DRAWN_OUT } from "../taskpane/setup/expiryHighlighting";
 import { columnLetter } from "../taskpane/workbook/port";
 import type { LiveWorkbook } from "./liveWorkbook";
-import { BAND_FILL, BAND_TEXT, displayCell, drawnOutLots, expiryBand } from "./sheetView";
+import { alertDaysByProduct, displayCell, drawnOutLots, expiryLook } from "./sheetView";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", height: "100vh", fontFamily: tokens.fontFamilyBase },
@@ -19,7 +20,7 @@ const useStyles = makeStyles({
   head: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold, position: "sticky", top: 0 },
   rowNumber: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, textAlign: "right" },
   number: { textAlign: "right" },
-  drawnOut: { backgroundColor: "#E7E6E6", color: "#808080" },
+  drawnOut: { backgroundColor: DRAWN_OUT.fill, color: DRAWN_OUT.fontColor },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
   empty: { padding: tokens.spacingVerticalM },
   visit: { display: "flex", flexWrap: "wrap", gap: `0 ${tokens.spacingHorizontalL}`, alignItems: "baseline", padding: `${tokens.spacingVerticalS} 0`, fontSize: tokens.fontSizeBase300 },
@@ -96,6 +97,8 @@ function SheetGrid({ workbook, sheet, now }: { workbook: LiveWorkbook; sheet: st
   const isLots = table.name.toLowerCase() === "lots";
   const expiresAt = isLots ? table.header.indexOf("Expires") : -1;
   const lotAt = table.header.indexOf("Lot");
+  const productAt = table.header.indexOf("Product");
+  const alertDays = alertDaysByProduct(isLots ? workbook.table("Products") : undefined);
   const greyed = isLots ? drawnOutLots(table, workbook.table("Draws")) : new Set<string>();
 
   const cell = (row: number, column: number) => `${columnLetter(column)}${row}`;
@@ -121,7 +124,7 @@ function SheetGrid({ workbook, sheet, now }: { workbook: LiveWorkbook; sheet: st
                 {row}
               </th>
               {r.map((v, c) => {
-                const band = c === expiresAt && !drawnOut ? expiryBand(v, today) : null;
+                const look = c === expiresAt && !drawnOut ? expiryLook(v, today, alertDays(productAt >= 0 ? r[productAt] : null)) : null;
                 const isSelected = selected === cell(row, c);
                 return (
                   <td
@@ -130,10 +133,10 @@ function SheetGrid({ workbook, sheet, now }: { workbook: LiveWorkbook; sheet: st
                     ref={isSelected ? selectedRef : undefined}
                     aria-selected={isSelected}
                     data-cell={cell(row, c)}
-                    data-expiry={band ?? undefined}
-                    title={band ? BAND_TEXT[band] : undefined}
+                    data-expiry={look?.band}
+                    title={look?.text}
                     className={mergeClasses(styles.cell, typeof v === "number" && styles.number, drawnOut && styles.drawnOut, isSelected && styles.selected)}
-                    style={band ? { backgroundColor: BAND_FILL[band] } : undefined}
+                    style={look ? { backgroundColor: look.fill } : undefined}
                   >
                     {displayCell(v, table.numberFormats[c] ?? null)}
                   </td>
