@@ -12,7 +12,7 @@ const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", height: "100vh", fontFamily: tokens.fontFamilyBase },
   banner: { flex: "none" },
   body: { display: "flex", flex: "1 1 auto", minHeight: 0 },
-  pane: { flex: "0 0 460px", overflowY: "auto", overflowX: "hidden", borderRight: `1px solid ${tokens.colorNeutralStroke1}` },
+  pane: { flex: "0 0 500px", boxSizing: "border-box", overflowY: "auto", overflowX: "hidden", borderRight: `1px solid ${tokens.colorNeutralStroke1}` },
   sheets: { flex: "1 1 auto", display: "flex", flexDirection: "column", minWidth: 0, padding: tokens.spacingHorizontalM },
   gridWrap: { flex: "1 1 auto", overflow: "auto", border: `1px solid ${tokens.colorNeutralStroke2}` },
   grid: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, fontVariantNumeric: "tabular-nums" },
@@ -32,10 +32,12 @@ export interface PreviewProps {
   readonly now?: () => Date;
   /** The workbook started empty rather than with the sample practice: the banner says which. */
   readonly empty?: boolean;
+  /** The task pane's width in px (500 by default, room for seven tasks as tabs); Excel's is often 320–360. */
+  readonly paneWidth?: number;
 }
 
 /** The task pane beside read-only views of the in-memory workbook's sheets, redrawn on every change. */
-export function Preview({ workbook, now = () => new Date(), empty = false }: PreviewProps) {
+export function Preview({ workbook, now = () => new Date(), empty = false, paneWidth }: PreviewProps) {
   const styles = useStyles();
   useSyncExternalStore(workbook.subscribe, () => workbook.version);
   const sheets = [...workbook.tables.values()].map((t) => t.sheet);
@@ -59,7 +61,7 @@ export function Preview({ workbook, now = () => new Date(), empty = false }: Pre
         </MessageBarBody>
       </MessageBar>
       <div className={styles.body}>
-        <aside className={styles.pane} aria-label="Task pane">
+        <aside className={styles.pane} aria-label="Task pane" style={paneWidth ? { flexBasis: `${paneWidth}px` } : undefined}>
           <App workbook={workbook} now={now} />
         </aside>
         <section className={styles.sheets} aria-label="Workbook">

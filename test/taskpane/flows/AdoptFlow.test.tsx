@@ -84,7 +84,7 @@ describe("Adopt a sheet", () => {
       // then each dropdown in the order shown, then the adopt button (Fluent's focus manager,
       // which handles Tab in a browser, does not run in jsdom, so the order is read, not tabbed).
       const form = screen.getByRole("form", { name: "Adopt a sheet" });
-      const focusOrder = () => [...form.querySelectorAll("input, select, button")].map((e) => (e.tagName === "BUTTON" ? e.textContent : labelOf(e as HTMLElement)));
+      const focusOrder = () => Array.from(form.querySelectorAll("input, select, button")).map((e) => (e.tagName === "BUTTON" ? e.textContent : labelOf(e as HTMLElement)));
       expect(focusOrder()).toEqual(["Ledger", "Sheet", "Look at the sheet", "Lot (required)", "Expires (required)", "Unit", "Unit Cost", "Total Cost", "Supplier", "PO"]);
       await user.selectOptions(screen.getByLabelText("Lot (required)"), "Batch No. (B1)");
       await user.selectOptions(screen.getByLabelText("Expires (required)"), "Best Before (C1)");
