@@ -1,5 +1,5 @@
 import { FluentProvider, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, mergeClasses, Tab, TabList, tokens, webLightTheme } from "@fluentui/react-components";
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { serialFromYmd } from "../core";
 import { visitCogs, visitMargin } from "../functions/functions";
 import { App } from "../taskpane/app/App";
@@ -100,7 +100,9 @@ function SheetGrid({ workbook, sheet, now }: { workbook: LiveWorkbook; sheet: st
   const expiresAt = isLots ? table.header.indexOf("Expires") : -1;
   const lotAt = table.header.indexOf("Lot");
   const productAt = table.header.indexOf("Product");
-  const alertDays = alertDaysByProduct(isLots ? workbook.table("Products") : undefined);
+  const products = isLots ? workbook.table("Products") : undefined;
+  // Products is read again only when the workbook changes (its tables change in place, hence the version).
+  const alertDays = useMemo(() => alertDaysByProduct(products), [products, workbook.version]);
   const greyed = isLots ? drawnOutLots(table, workbook.table("Draws")) : new Set<string>();
 
   const cell = (row: number, column: number) => `${columnLetter(column)}${row}`;

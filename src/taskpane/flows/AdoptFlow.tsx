@@ -1,5 +1,5 @@
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, Text, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { check, mapColumns, SCHEMAS, type TableName } from "../../core";
 import { books, TABLES } from "../app/books";
 import { useAction } from "../app/hooks";
@@ -94,7 +94,7 @@ export function AdoptFlow({ workbook, onWritten }: AdoptFlowProps) {
   const [sheetName, setSheetName] = useState("");
   const [sheet, setSheet] = useState<TableRead | null>(null);
   const [choices, setChoices] = useState<Record<string, number>>({});
-  const reading = sheet ? readAs(sheet, ledger, choices) : null;
+  const reading = useMemo(() => (sheet ? readAs(sheet, ledger, choices) : null), [sheet, ledger, choices]);
 
   const look = () =>
     run(async () => {
