@@ -1,7 +1,8 @@
 /**
- * Generates assets/Lotbook-starter.xlsx: the four ledger tables as real Excel tables (headers,
- * number formats, dropdowns, expiry highlighting), a few example rows that form a clean ledger,
- * and a Summary sheet of LOTBOOK formulas.
+ * Generates assets/Lotbook-starter.xlsx: the four ledger tables as real Excel tables, exactly as
+ * Set up creates them (headers, number formats, dropdowns, expiry highlighting: all from
+ * src/taskpane/setup/ledgerSpecs.ts), a few example rows that form a clean ledger, and a Summary
+ * sheet of LOTBOOK formulas.
  *
  *   npm run build:starter          # writes assets/Lotbook-starter.xlsx
  *   ts-node scripts/starter-workbook.ts other.xlsx
@@ -13,31 +14,17 @@ import { writeFileSync } from "fs";
 import { join } from "path";
 import { Workbook, type CellFormulaValue, type DataValidation, type Fill, type Worksheet } from "exceljs";
 import JSZip from "jszip";
-import { columnLetter } from "../src/core/address";
+import { DATE, ledgerSpec, MONEY, type LedgerSpec } from "../src/taskpane/setup/ledgerSpecs";
+import type { ListValidation } from "../src/taskpane/workbook/port";
 
 /** Every date the file records: document properties and zip entries. */
 const FIXED_TIME = new Date(Date.UTC(2026, 0, 1, 0, 0, 0));
-/** How far down the dropdowns and highlighting reach, so rows typed below the examples get them. */
-const LAST_ROW = 10_000;
-
-const DATE = "m/d/yyyy";
-const MONEY = "$#,##0.00";
-/** Unit costs are often quoted to the tenth of a cent ($6.4975 per unit). */
-const UNIT_MONEY = "$#,##0.00##";
-const TEXT = "@";
-const KINDS = ["Visit", "Waste", "Expired", "Sample", "Return"];
 
 const ymd = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m - 1, d));
 
-interface Column {
-  readonly name: string;
-  readonly width: number;
-  readonly numFmt?: string;
-}
-
+/** A ledger table of the starter: Set up's spec of it, and example rows in the order of its columns. */
 interface Ledger {
-  readonly name: "Lots" | "Draws" | "Counts" | "Products";
-  readonly columns: readonly Column[];
+  readonly spec: LedgerSpec;
   readonly rows: readonly (readonly (string | number | Date | null)[])[];
 }
 
@@ -47,19 +34,7 @@ interface Ledger {
  */
 export const STARTER_TABLES: readonly Ledger[] = [
   {
-    name: "Lots",
-    columns: [
-      { name: "Product", width: 20 },
-      { name: "Lot", width: 12, numFmt: TEXT },
-      { name: "Expires", width: 11, numFmt: DATE },
-      { name: "Received", width: 11, numFmt: DATE },
-      { name: "Qty", width: 8 },
-      { name: "Unit", width: 7 },
-      { name: "Unit Cost", width: 11, numFmt: UNIT_MONEY },
-      { name: "Total Cost", width: 12, numFmt: MONEY },
-      { name: "Supplier", width: 12 },
-      { name: "PO", width: 10, numFmt: TEXT },
-    ],
+    spec: ledgerSpec("Lots"),
     rows: [
       ["Botox 100U", "C3709C3", ymd(2027, 6, 30), ymd(2026, 1, 5), 200, "U", 6.5, null, "Allergan", "PO-1001"],
       ["Juvederm Ultra XC", "JU2207", ymd(2027, 3, 31), ymd(2026, 1, 5), 2, "mL", null, 700, "Allergan", "PO-1001"],
@@ -67,20 +42,7 @@ export const STARTER_TABLES: readonly Ledger[] = [
     ],
   },
   {
-    name: "Draws",
-    columns: [
-      { name: "Date", width: 11, numFmt: DATE },
-      { name: "Visit", width: 8, numFmt: TEXT },
-      { name: "Patient", width: 9, numFmt: TEXT },
-      { name: "Provider", width: 11 },
-      { name: "Service", width: 12 },
-      { name: "Product", width: 20 },
-      { name: "Lot", width: 12, numFmt: TEXT },
-      { name: "Qty", width: 7 },
-      { name: "Unit", width: 7 },
-      { name: "Kind", width: 9 },
-      { name: "Price", width: 10, numFmt: MONEY },
-    ],
+    spec: ledgerSpec("Draws"),
     rows: [
       [ymd(2026, 1, 12), "V1001", "P-1001", "Dr. Reyes", "Glabella", "Botox 100U", "C3709C3", 20, "U", "Visit", 280],
       [ymd(2026, 1, 12), "V1002", "P-1002", "Dr. Reyes", "Crow's feet", "Botox 100U", "C3709C3", 24, "U", "Visit", 336],
@@ -90,15 +52,7 @@ export const STARTER_TABLES: readonly Ledger[] = [
     ],
   },
   {
-    name: "Counts",
-    columns: [
-      { name: "Date", width: 11, numFmt: DATE },
-      { name: "Product", width: 20 },
-      { name: "Lot", width: 12, numFmt: TEXT },
-      { name: "Counted", width: 9 },
-      { name: "By", width: 10 },
-      { name: "Note", width: 24 },
-    ],
+    spec: ledgerSpec("Counts"),
     rows: [
       [ymd(2026, 2, 27), "Botox 100U", "C3709C3", 108, "M. Ortiz", "Month-end count"],
       [ymd(2026, 2, 27), "Juvederm Ultra XC", "JU2207", 1, "M. Ortiz", "Month-end count"],
@@ -106,53 +60,41 @@ export const STARTER_TABLES: readonly Ledger[] = [
     ],
   },
   {
-    name: "Products",
-    columns: [
-      { name: "Product", width: 20 },
-      { name: "Unit", width: 7 },
-      { name: "Vial Size", width: 10 },
-      { name: "Use Within Hours", width: 17 },
-      // Text, or Excel would read a typed 90,60,30 as the number 906,030.
-      { name: "Alert Days", width: 11, numFmt: TEXT },
-      { name: "Loss Allowance", width: 15, numFmt: "0%" },
-      { name: "Price per Unit", width: 14, numFmt: MONEY },
-    ],
+    spec: ledgerSpec("Products"),
+    // GTIN left blank: the practice fills it in by scanning a carton.
     rows: [
-      ["Botox 100U", "U", 100, null, "90,60,30", 0.05, 14],
-      ["Juvederm Ultra XC", "mL", 1, null, "90,60,30", null, 650],
+      ["Botox 100U", "U", 100, null, "90,60,30", 0.05, 14, null],
+      ["Juvederm Ultra XC", "mL", 1, null, "90,60,30", null, 650, null],
     ],
   },
 ];
 
-const fill = (argb: string): Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb }, bgColor: { argb } });
+/** ExcelJS wants colours as ARGB: `#F8696B` is `FFF8696B`. */
+const argb = (hex: string): string => `FF${hex.replace(/^#/, "").toUpperCase()}`;
+const fill = (hex: string): Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb: argb(hex) }, bgColor: { argb: argb(hex) } });
 
 function addLedgerSheet(wb: Workbook, t: Ledger): Worksheet {
-  const ws = wb.addWorksheet(t.name, { views: [{ state: "frozen", ySplit: 1 }] });
-  t.columns.forEach((c, i) => {
+  const { name, columns } = t.spec;
+  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+  columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
     col.width = c.width;
     // Column styles, so rows typed below the examples are formatted too.
-    if (c.numFmt) col.numFmt = c.numFmt;
+    if (c.numberFormat) col.numFmt = c.numberFormat;
   });
   ws.addTable({
-    name: t.name,
+    name,
     ref: "A1",
     headerRow: true,
     style: { theme: "TableStyleMedium2", showRowStripes: true },
-    columns: t.columns.map((c) => ({ name: c.name, filterButton: true })),
+    columns: columns.map((c) => ({ name: c.name, filterButton: true })),
     rows: t.rows.map((r) => [...r]),
   });
-  t.columns.forEach((c, i) => {
-    if (!c.numFmt) return;
-    for (let r = 2; r <= t.rows.length + 1; r++) ws.getCell(r, i + 1).numFmt = c.numFmt;
+  columns.forEach((c, i) => {
+    if (!c.numberFormat) return;
+    for (let r = 2; r <= t.rows.length + 1; r++) ws.getCell(r, i + 1).numFmt = c.numberFormat;
   });
   return ws;
-}
-
-/** The data rows of a column of a ledger sheet, as far down as new rows are expected. */
-function columnRange(t: Ledger, name: string): string {
-  const c = columnLetter(t.columns.findIndex((col) => col.name === name));
-  return `${c}2:${c}${LAST_ROW}`;
 }
 
 /** ExcelJS keeps a sheet's data validation in `dataValidations`, which its typings leave out. */
@@ -160,66 +102,31 @@ function validations(ws: Worksheet): { add(range: string, rule: DataValidation):
   return (ws as unknown as { dataValidations: { add(range: string, rule: DataValidation): void } }).dataValidations;
 }
 
-function list(formula: string, strict: boolean, what: string): DataValidation {
+function list(v: ListValidation): DataValidation {
   return {
     type: "list",
     allowBlank: true,
-    formulae: [formula],
+    formulae: ["formula" in v.source ? v.source.formula : `"${v.source.choices.join(",")}"`],
     showErrorMessage: true,
-    // A warning, not a stop, where a new product or lot may legitimately come first.
-    errorStyle: strict ? "stop" : "warning",
+    errorStyle: v.style,
     errorTitle: "Lotbook",
-    error: what,
+    error: v.message,
   };
 }
 
-function addValidation(ws: Worksheet, t: Ledger): void {
-  const has = (n: string) => t.columns.some((c) => c.name === n);
-  // Data validation cannot name a table column directly; INDIRECT of the structured reference can,
-  // and it follows the table as it grows.
-  if (has("Product") && t.name !== "Products") {
-    validations(ws).add(columnRange(t, "Product"), list('INDIRECT("Products[Product]")', false, "This product is not in the Products table."));
-  }
-  if (has("Lot") && t.name !== "Lots") {
-    validations(ws).add(columnRange(t, "Lot"), list('INDIRECT("Lots[Lot]")', false, "This lot is not in the Lots table."));
-  }
-  if (has("Kind")) {
-    validations(ws).add(columnRange(t, "Kind"), list(`"${KINDS.join(",")}"`, true, `Kind is one of ${KINDS.join(", ")}.`));
-  }
-}
-
-/**
- * Native conditional formatting on TODAY(), so it works without the add-in: a lot whose receipts
- * are all drawn is greyed (counts are not considered); otherwise its expiry is red once past,
- * orange within 30 days, yellow within 60, pale yellow within 90. The first matching rule's fill wins.
- */
-function addExpiryHighlighting(ws: Worksheet, t: Ledger): void {
-  const lot = `$${columnLetter(t.columns.findIndex((c) => c.name === "Lot"))}2`;
-  const exp = `$${columnLetter(t.columns.findIndex((c) => c.name === "Expires"))}2`;
-  const last = columnLetter(t.columns.length - 1);
-  ws.addConditionalFormatting({
-    ref: `A2:${last}${LAST_ROW}`,
-    rules: [{
-      type: "expression",
-      priority: 1,
-      formulae: [`AND(${lot}<>"",SUMIFS(INDIRECT("Lots[Qty]"),INDIRECT("Lots[Lot]"),${lot})-SUMIFS(INDIRECT("Draws[Qty]"),INDIRECT("Draws[Lot]"),${lot})<=0)`],
-      style: { fill: fill("FFE7E6E6"), font: { color: { argb: "FF808080" } } },
-    }],
-  });
-  const bands: [string, string][] = [
-    [`${exp}<TODAY()`, "FFF8696B"],
-    [`${exp}-TODAY()<=30`, "FFFFB26B"],
-    [`${exp}-TODAY()<=60`, "FFFFEB84"],
-    [`${exp}-TODAY()<=90`, "FFFFF7C8"],
-  ];
-  ws.addConditionalFormatting({
-    ref: columnRange(t, "Expires"),
-    rules: bands.map(([cond, argb], i) => ({
-      type: "expression" as const,
-      priority: i + 2,
-      formulae: [`AND(ISNUMBER(${exp}),${cond})`],
-      style: { fill: fill(argb) },
-    })),
+/** The spec's dropdowns and conditional formats (the first format has the highest priority). */
+function addRules(ws: Worksheet, spec: LedgerSpec): void {
+  for (const v of spec.validations) validations(ws).add(v.range, list(v));
+  spec.conditionalFormats.forEach((f, i) => {
+    ws.addConditionalFormatting({
+      ref: f.range,
+      rules: [{
+        type: "expression",
+        priority: i + 1,
+        formulae: [f.formula],
+        style: { fill: fill(f.fill), ...(f.fontColor ? { font: { color: { argb: argb(f.fontColor) } } } : {}) },
+      }],
+    });
   });
 }
 
@@ -254,7 +161,7 @@ function addSummary(wb: Workbook): void {
     cell.value = h;
     cell.font = { bold: true };
   });
-  const products = STARTER_TABLES.find((t) => t.name === "Products")!.rows.map((r) => r[0] as string);
+  const products = STARTER_TABLES.find((t) => t.spec.name === "Products")!.rows.map((r) => r[0] as string);
   products.forEach((p, i) => {
     const r = 6 + i;
     ws.getCell(r, 1).value = p;
@@ -300,9 +207,7 @@ export function starterWorkbook(): Workbook {
   wb.modified = FIXED_TIME;
   addSummary(wb);
   for (const t of STARTER_TABLES) {
-    const ws = addLedgerSheet(wb, t);
-    addValidation(ws, t);
-    if (t.name === "Lots") addExpiryHighlighting(ws, t);
+    addRules(addLedgerSheet(wb, t), t.spec);
   }
   return wb;
 }

@@ -102,3 +102,25 @@ export function expiryAlerts(ledger: Ledger, asOf: Serial): Result<ExpiryAlert>[
   }
   return [...found.sort(byExpiry).map((value) => ({ ok: true as const, value })), ...failed];
 }
+
+/** Set up's expiry colours, nearest first: red, orange, yellow, pale yellow. */
+export type HighlightBand = "expired" | "nearest" | "middle" | "farthest";
+
+/**
+ * The colour an Expires cell shows under Set up's highlighting, for an expiry `daysLeft` days
+ * after today and the product's Alert Days (default 90, 60, 30; repeats count once). Red once
+ * expired; orange within the smallest threshold; yellow within the second smallest; pale yellow
+ * within the largest; none beyond. `within` is the threshold of the band (0 when expired). So one
+ * threshold gives only orange, two give orange and yellow, and any between the second smallest and
+ * the largest add no colour of their own (the Alerts tab still lists each).
+ * @example highlightBand(45, [90, 60, 30]) // { band: "middle", within: 60 }
+ */
+export function highlightBand(daysLeft: number, alertDays: readonly number[] = DEFAULT_ALERT_DAYS): { band: HighlightBand; within: number } | null {
+  if (daysLeft < 0) return { band: "expired", within: 0 };
+  const t = [...new Set(alertDays)].sort((a, b) => a - b);
+  if (t.length === 0) return null;
+  if (daysLeft <= t[0]) return { band: "nearest", within: t[0] };
+  if (t.length > 1 && daysLeft <= t[1]) return { band: "middle", within: t[1] };
+  if (daysLeft <= t[t.length - 1]) return { band: "farthest", within: t[t.length - 1] };
+  return null;
+}

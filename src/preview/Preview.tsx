@@ -3,17 +3,18 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "reac
 import { serialFromYmd } from "../core";
 import { visitCogs, visitMargin } from "../functions/functions";
 import { App } from "../taskpane/app/App";
+import { DRAWN_OUT } from "../taskpane/setup/expiryHighlighting";
 import { columnLetter, type CellValue } from "../taskpane/workbook/port";
 import type { EvaluationContext } from "./evaluate";
 import type { LiveWorkbook } from "./liveWorkbook";
 import { ReportView } from "./ReportView";
-import { BAND_FILL, BAND_TEXT, displayCell, drawnOutLots, expiryBand } from "./sheetView";
+import { alertDaysByProduct, displayCell, drawnOutLots, expiryLook } from "./sheetView";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", height: "100vh", fontFamily: tokens.fontFamilyBase },
   banner: { flex: "none" },
   body: { display: "flex", flex: "1 1 auto", minHeight: 0 },
-  pane: { flex: "0 0 460px", overflowY: "auto", overflowX: "hidden", borderRight: `1px solid ${tokens.colorNeutralStroke1}` },
+  pane: { flex: "0 0 500px", boxSizing: "border-box", overflowY: "auto", overflowX: "hidden", borderRight: `1px solid ${tokens.colorNeutralStroke1}` },
   sheets: { flex: "1 1 auto", display: "flex", flexDirection: "column", minWidth: 0, padding: tokens.spacingHorizontalM },
   gridWrap: { flex: "1 1 auto", overflow: "auto", border: `1px solid ${tokens.colorNeutralStroke2}` },
   grid: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, fontVariantNumeric: "tabular-nums" },
@@ -21,7 +22,7 @@ const useStyles = makeStyles({
   head: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold, position: "sticky", top: 0 },
   rowNumber: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, textAlign: "right" },
   number: { textAlign: "right" },
-  drawnOut: { backgroundColor: "#E7E6E6", color: "#808080" },
+  drawnOut: { backgroundColor: DRAWN_OUT.fill, color: DRAWN_OUT.fontColor },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
   empty: { padding: tokens.spacingVerticalM },
   visit: { display: "flex", flexWrap: "wrap", gap: `0 ${tokens.spacingHorizontalL}`, alignItems: "baseline", padding: `${tokens.spacingVerticalS} 0`, fontSize: tokens.fontSizeBase300 },
@@ -33,10 +34,12 @@ export interface PreviewProps {
   readonly now?: () => Date;
   /** The workbook started empty rather than with the sample practice: the banner says which. */
   readonly empty?: boolean;
+  /** The task pane's width in px (500 by default, room for seven tasks as tabs); Excel's is often 320–360. */
+  readonly paneWidth?: number;
 }
 
 /** The task pane beside read-only views of the in-memory workbook's sheets, redrawn on every change. */
-export function Preview({ workbook, now = () => new Date(), empty = false }: PreviewProps) {
+export function Preview({ workbook, now = () => new Date(), empty = false, paneWidth }: PreviewProps) {
   const styles = useStyles();
   useSyncExternalStore(workbook.subscribe, () => workbook.version);
   const report = workbook.report;
@@ -68,7 +71,7 @@ export function Preview({ workbook, now = () => new Date(), empty = false }: Pre
         </MessageBarBody>
       </MessageBar>
       <div className={styles.body}>
-        <aside className={styles.pane} aria-label="Task pane">
+        <aside className={styles.pane} aria-label="Task pane" style={paneWidth ? { flexBasis: `${paneWidth}px` } : undefined}>
           <App workbook={workbook} now={now} />
         </aside>
         <section className={styles.sheets} aria-label="Workbook">
@@ -114,6 +117,10 @@ function SheetGrid({ workbook, sheet, now }: { workbook: LiveWorkbook; sheet: st
   const isLots = table.name.toLowerCase() === "lots";
   const expiresAt = isLots ? table.header.indexOf("Expires") : -1;
   const lotAt = table.header.indexOf("Lot");
+  const productAt = table.header.indexOf("Product");
+  const products = isLots ? workbook.table("Products") : undefined;
+  // Products is read again only when the workbook changes (its tables change in place, hence the version).
+  const alertDays = useMemo(() => alertDaysByProduct(products), [products, workbook.version]);
   const greyed = isLots ? drawnOutLots(table, workbook.table("Draws")) : new Set<string>();
 
   const cell = (row: number, column: number) => `${columnLetter(column)}${row}`;
@@ -139,7 +146,7 @@ function SheetGrid({ workbook, sheet, now }: { workbook: LiveWorkbook; sheet: st
                 {row}
               </th>
               {r.map((v, c) => {
-                const band = c === expiresAt && !drawnOut ? expiryBand(v, today) : null;
+                const look = c === expiresAt && !drawnOut ? expiryLook(v, today, alertDays(productAt >= 0 ? r[productAt] : null)) : null;
                 const isSelected = selected === cell(row, c);
                 return (
                   <td
@@ -148,10 +155,10 @@ function SheetGrid({ workbook, sheet, now }: { workbook: LiveWorkbook; sheet: st
                     ref={isSelected ? selectedRef : undefined}
                     aria-selected={isSelected}
                     data-cell={cell(row, c)}
-                    data-expiry={band ?? undefined}
-                    title={band ? BAND_TEXT[band] : undefined}
+                    data-expiry={look?.band}
+                    title={look?.text}
                     className={mergeClasses(styles.cell, typeof v === "number" && styles.number, drawnOut && styles.drawnOut, isSelected && styles.selected)}
-                    style={band ? { backgroundColor: BAND_FILL[band] } : undefined}
+                    style={look ? { backgroundColor: look.fill } : undefined}
                   >
                     {displayCell(v, table.numberFormats[c] ?? null)}
                   </td>

@@ -26,15 +26,15 @@ interface SampleLot {
 }
 
 const PRODUCTS: CellValue[][] = [
-  ["Product", "Unit", "Vial Size", "Use Within Hours", "Alert Days", "Loss Allowance", "Price per Unit"],
+  ["Product", "Unit", "Vial Size", "Use Within Hours", "Alert Days", "Loss Allowance", "Price per Unit", "GTIN"],
   // Use Within Hours only where the practice tracks open vials: Dysport, whose vials it keeps 72 hours.
-  ["Botox 100U", "U", 100, null, "90,60,30", 0.02, 14],
-  ["Dysport 300U", "U", 300, 72, "90,60,30", 0.02, 5],
-  ["Xeomin 100U", "U", 100, null, "90,60,30", 0.02, 12],
-  ["Juvederm Ultra XC", "syringe", 1, null, "90,60,30", 0, 750],
-  ["Restylane Lyft", "syringe", 1, null, "90,60,30", 0, 800],
+  ["Botox 100U", "U", 100, null, "90,60,30", 0.02, 14, null],
+  ["Dysport 300U", "U", 300, 72, "90,60,30", 0.02, 5, null],
+  ["Xeomin 100U", "U", 100, null, "90,60,30", 0.02, 12, null],
+  ["Juvederm Ultra XC", "syringe", 1, null, "90,60,30", 0, 750, null],
+  ["Restylane Lyft", "syringe", 1, null, "90,60,30", 0, 800, null],
   // A toxin the practice is about to stock: listed, no lot received yet.
-  ["Jeuveau 100U", "U", 100, null, "90,60,30", 0.02, 13],
+  ["Jeuveau 100U", "U", 100, null, "90,60,30", 0.02, 13, null],
 ];
 
 const LOTS: SampleLot[] = [

@@ -1,12 +1,14 @@
-import { formatSerial, type Serial } from "../core";
+import { buildLedger, DEFAULT_ALERT_DAYS, formatSerial, highlightBand, productKey, type Grid, type Serial } from "../core";
+import { BAND_FILL } from "../taskpane/setup/expiryHighlighting";
 import type { CellValue } from "../taskpane/workbook/port";
 import type { MemoryTable } from "../taskpane/workbook/memory";
 
-/** A cell as its number format shows it: dates `yyyy-mm-dd`, money with `$`, percentages. */
+/** A cell as its number format shows it: dates `m/d/yyyy` or `yyyy-mm-dd`, money with `$`, percentages. */
 export function displayCell(value: CellValue, format: string | null): string {
   if (value === null) return "";
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "string") return value;
+  if (format === "m/d/yyyy") return formatSerial(Math.floor(value));
   if (format === "yyyy-mm-dd") {
     const [m, d, y] = formatSerial(Math.floor(value)).split("/");
     return `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
@@ -21,26 +23,51 @@ export function displayCell(value: CellValue, format: string | null): string {
   return String(value);
 }
 
-export type ExpiryBand = "expired" | "within30" | "within60" | "within90" | null;
-
-/**
- * The band of Set up's expiry highlighting an Expires value falls in on `today`: past, then within
- * 30, 60 and 90 days (the first that holds), as the conditional formats on TODAY() colour it.
- * @example expiryBand(46100, 46096) // "within30"
- */
-export function expiryBand(expires: CellValue, today: Serial): ExpiryBand {
-  if (typeof expires !== "number") return null;
-  const days = expires - today;
-  if (days < 0) return "expired";
-  if (days <= 30) return "within30";
-  if (days <= 60) return "within60";
-  if (days <= 90) return "within90";
-  return null;
+/** How Set up's highlighting shows an Expires cell: `expired` or `within<days>`, its fill and a tooltip. */
+export interface ExpiryLook {
+  readonly band: string;
+  readonly fill: string;
+  readonly text: string;
 }
 
-/** Fills of Set up's conditional formats, by band. */
-export const BAND_FILL: Record<Exclude<ExpiryBand, null>, string> = { expired: "#F8696B", within30: "#FFB26B", within60: "#FFEB84", within90: "#FFF7C8" };
-export const BAND_TEXT: Record<Exclude<ExpiryBand, null>, string> = { expired: "expired", within30: "expires within 30 days", within60: "expires within 60 days", within90: "expires within 90 days" };
+/**
+ * How Set up's conditional formats colour an Expires value on `today` under the product's Alert
+ * Days (the rule is `highlightBand` in the core): null for no colour.
+ * @example expiryLook(46100, 46096, [90, 60, 30]) // { band: "within30", fill: "#FFB26B", … }
+ */
+export function expiryLook(expires: CellValue, today: Serial, alertDays: readonly number[] = DEFAULT_ALERT_DAYS): ExpiryLook | null {
+  if (typeof expires !== "number") return null;
+  const found = highlightBand(expires - today, alertDays);
+  if (!found) return null;
+  if (found.band === "expired") return { band: "expired", fill: BAND_FILL.expired, text: "expired" };
+  return { band: `within${found.within}`, fill: BAND_FILL[found.band], text: `expires within ${found.within} days` };
+}
+
+/**
+ * The band of an Expires value on `today`: `expired`, `within30`, … as `expiryLook` names it.
+ * @example expiryBand(46100, 46096) // "within30"
+ */
+export function expiryBand(expires: CellValue, today: Serial, alertDays?: readonly number[]): string | null {
+  return expiryLook(expires, today, alertDays)?.band ?? null;
+}
+
+/**
+ * Each product's Alert Days as the highlighting reads them from Products: the engine's reading of
+ * its row, none (only expired shows) where the cell is not a list of days, the default where the
+ * product is not listed. Matched as the engine matches product names.
+ */
+export function alertDaysByProduct(products: MemoryTable | undefined): (product: CellValue) => readonly number[] {
+  const found = new Map<string, readonly number[]>();
+  if (products) {
+    const read = buildLedger({ lots: [["Product"]], products: [products.header, ...products.rows] as Grid }).products;
+    const column = read.columnNames.alertDays;
+    for (const r of read.rows) {
+      if (r.productKey === null || found.has(r.productKey)) continue;
+      found.set(r.productKey, r.issues?.some((i) => i.column === column) ? [] : r.alertDays);
+    }
+  }
+  return (product) => (typeof product === "string" ? found.get(productKey(product.trim())) : undefined) ?? DEFAULT_ALERT_DAYS;
+}
 
 /**
  * Lots whose receipts are all drawn (the greyed rule: Qty received minus Qty drawn by lot, counts

@@ -5,6 +5,7 @@ import JSZip from "jszip";
 import { buildLedger, check, conservation, moneyToNumber, serialFromYmd, stockValue, type LedgerInput } from "../../src/core";
 import { readLedgerWorkbook } from "../../src/cli/workbook";
 import { buildStarterWorkbook, STARTER_PATH } from "../../scripts/starter-workbook";
+import { ledgerSpec } from "../../src/taskpane/setup/ledgerSpecs";
 import { LIBREOFFICE_TIMEOUT_MS, NO_LIBREOFFICE, saveWithLibreOffice, SOFFICE } from "../cli/_libreoffice";
 
 async function readStarter(path = STARTER_PATH): Promise<LedgerInput> {
@@ -40,7 +41,7 @@ describe("the starter workbook", () => {
       Lots: { from: "table", sheet: "Lots", range: "A1:J4" },
       Draws: { from: "table", sheet: "Draws", range: "A1:K6" },
       Counts: { from: "table", sheet: "Counts", range: "A1:F4" },
-      Products: { from: "table", sheet: "Products", range: "A1:G3" },
+      Products: { from: "table", sheet: "Products", range: "A1:H3" },
     });
   });
 
@@ -75,11 +76,22 @@ describe("the starter workbook", () => {
     expect(draws).toContain("<formula1>\"Visit,Waste,Expired,Sample,Return\"</formula1>");
   });
 
-  it("highlights expiry with native conditional formatting on TODAY(): expired, 30, 60 and 90 days", async () => {
+  it("highlights expiry with Set up's own conditional formats on TODAY(), in Set up's order", async () => {
+    // What the rules colour is proved in a real engine by expiry-highlighting.test.ts.
     const lots = await part(SHEET.Lots);
-    for (const rule of ["$C2<TODAY()", "$C2-TODAY()<=30", "$C2-TODAY()<=60", "$C2-TODAY()<=90"]) {
-      expect(lots).toContain(`<formula>AND(ISNUMBER($C2),${rule})</formula>`);
-    }
+    const written = [...lots.matchAll(/<conditionalFormatting sqref="([^"]+)"><cfRule type="expression" dxfId="\d+" priority="(\d+)"><formula>(.*?)<\/formula>/g)].map((m) => ({ range: m[1], priority: Number(m[2]), formula: m[3] }));
+    expect(written).toEqual(ledgerSpec("Lots").conditionalFormats.map((f, i) => ({ range: f.range, priority: i + 1, formula: f.formula })));
+    expect(written.map((w) => w.formula)).toEqual(expect.arrayContaining(["AND(ISNUMBER($C2),$C2<TODAY())"]));
+    expect(written.every((w) => w.formula.length <= 8192)).toBe(true); // Excel's limit on a formula
+  });
+
+  it("has a GTIN column in Products, formatted as text so leading zeros survive", async () => {
+    const products = await part("xl/worksheets/sheet5.xml");
+    expect(await part("xl/tables/table4.xml")).toMatch(/<tableColumn id="8" name="GTIN"/);
+    expect(products).toMatch(/<col min="8" max="8" width="16" style="\d+" customWidth="1"\/>/);
+    const style = Number(/<col min="8" max="8" width="16" style="(\d+)"/.exec(products)![1]);
+    const xfs = [...(await part("xl/styles.xml")).split("<cellXfs")[1].matchAll(/<xf [^>]*numFmtId="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(xfs[style]).toBe(49); // the built-in text format, '@'
   });
 
   it("sums up with LOTBOOK formulas in the argument order of the contract", async () => {

@@ -37,7 +37,7 @@ export function SetUpFlow({ workbook, onWritten }: SetUpFlowProps) {
     <section aria-label="Set up" className={styles.root}>
       <Text as="p">
         Creates the Products, Lots, Draws and Counts tables on sheets of those names, with date, money and text formats, dropdowns for
-        Product, Lot and Kind, and expiry highlighting that works without Lotbook. Tables already in the workbook are left as they are.
+        Product, Lot and Kind, and expiry highlighting by each product's Alert Days that works without Lotbook. Tables already in the workbook are left as they are.
       </Text>
       <Button appearance="primary" disabled={busy} onClick={() => void setUp()}>
         Set up the ledger tables

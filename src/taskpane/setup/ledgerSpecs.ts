@@ -1,72 +1,90 @@
+/**
+ * The four ledger tables as Lotbook creates them, in one place: Set up in the task pane and the
+ * starter workbook script (`scripts/starter-workbook.ts`) both build from these specs.
+ */
 import type { TableName } from "../../core";
-import { columnLetter, type FormulaFormat, type ListValidation, type TableSpec } from "../workbook/port";
+import { columnLetter, type ListValidation, type TableSpec } from "../workbook/port";
+import { expiryHighlighting } from "./expiryHighlighting";
 
-const DATE = "yyyy-mm-dd";
-const MONEY = "$#,##0.00";
-const UNIT_MONEY = "$#,##0.00##";
-const TEXT = "@";
-/** Dropdowns and highlighting reach this far down, as in the starter workbook. */
-const LAST_ROW = 10_000;
+export const DATE = "m/d/yyyy";
+export const MONEY = "$#,##0.00";
+/** Unit costs are often quoted to the tenth of a cent ($6.4975 per unit). */
+export const UNIT_MONEY = "$#,##0.00##";
+export const TEXT = "@";
+/** Dropdowns and highlighting reach this far down, so rows typed below the last one get them. */
+export const LAST_ROW = 10_000;
 export const KINDS = ["Visit", "Waste", "Expired", "Sample", "Return"] as const;
 
-type Columns = readonly { readonly name: string; readonly numberFormat?: string }[];
+/** A column as created: its header, number format, and width in characters (the starter sets it). */
+export interface ColumnSpec {
+  readonly name: string;
+  readonly numberFormat?: string;
+  readonly width: number;
+}
 
-const COLUMNS: Readonly<Record<TableName, Columns>> = {
+/** A ledger table as created; its columns carry widths. */
+export interface LedgerSpec extends TableSpec {
+  readonly columns: readonly ColumnSpec[];
+}
+
+const COLUMNS: Readonly<Record<TableName, readonly ColumnSpec[]>> = {
   Lots: [
-    { name: "Product" },
-    { name: "Lot", numberFormat: TEXT },
-    { name: "Expires", numberFormat: DATE },
-    { name: "Received", numberFormat: DATE },
-    { name: "Qty" },
-    { name: "Unit" },
-    { name: "Unit Cost", numberFormat: UNIT_MONEY },
-    { name: "Total Cost", numberFormat: MONEY },
-    { name: "Supplier" },
-    { name: "PO", numberFormat: TEXT },
+    { name: "Product", width: 20 },
+    { name: "Lot", numberFormat: TEXT, width: 12 },
+    { name: "Expires", numberFormat: DATE, width: 11 },
+    { name: "Received", numberFormat: DATE, width: 11 },
+    { name: "Qty", width: 8 },
+    { name: "Unit", width: 7 },
+    { name: "Unit Cost", numberFormat: UNIT_MONEY, width: 11 },
+    { name: "Total Cost", numberFormat: MONEY, width: 12 },
+    { name: "Supplier", width: 12 },
+    { name: "PO", numberFormat: TEXT, width: 10 },
   ],
   Draws: [
-    { name: "Date", numberFormat: DATE },
-    { name: "Visit", numberFormat: TEXT },
-    { name: "Patient", numberFormat: TEXT },
-    { name: "Provider" },
-    { name: "Service" },
-    { name: "Product" },
-    { name: "Lot", numberFormat: TEXT },
-    { name: "Qty" },
-    { name: "Unit" },
-    { name: "Kind" },
-    { name: "Price", numberFormat: MONEY },
+    { name: "Date", numberFormat: DATE, width: 11 },
+    { name: "Visit", numberFormat: TEXT, width: 8 },
+    { name: "Patient", numberFormat: TEXT, width: 9 },
+    { name: "Provider", width: 11 },
+    { name: "Service", width: 12 },
+    { name: "Product", width: 20 },
+    { name: "Lot", numberFormat: TEXT, width: 12 },
+    { name: "Qty", width: 7 },
+    { name: "Unit", width: 7 },
+    { name: "Kind", width: 9 },
+    { name: "Price", numberFormat: MONEY, width: 10 },
   ],
   Counts: [
-    { name: "Date", numberFormat: DATE },
-    { name: "Product" },
-    { name: "Lot", numberFormat: TEXT },
-    { name: "Counted" },
-    { name: "By" },
-    { name: "Note" },
+    { name: "Date", numberFormat: DATE, width: 11 },
+    { name: "Product", width: 20 },
+    { name: "Lot", numberFormat: TEXT, width: 12 },
+    { name: "Counted", width: 9 },
+    { name: "By", width: 10 },
+    { name: "Note", width: 24 },
   ],
   Products: [
-    { name: "Product" },
-    { name: "Unit" },
-    { name: "Vial Size" },
-    { name: "Use Within Hours" },
+    { name: "Product", width: 20 },
+    { name: "Unit", width: 7 },
+    { name: "Vial Size", width: 10 },
+    { name: "Use Within Hours", width: 17 },
     // Text, or Excel would read a typed 90,60,30 as the number 906,030.
-    { name: "Alert Days", numberFormat: TEXT },
-    { name: "Loss Allowance", numberFormat: "0%" },
-    { name: "Price per Unit", numberFormat: MONEY },
+    { name: "Alert Days", numberFormat: TEXT, width: 11 },
+    { name: "Loss Allowance", numberFormat: "0%", width: 15 },
+    { name: "Price per Unit", numberFormat: MONEY, width: 14 },
+    // Text, so a barcode's leading zeros survive (00361234567890 is not 361234567890).
+    { name: "GTIN", numberFormat: TEXT, width: 16 },
   ],
 };
 
-function letterOf(columns: Columns, name: string): string {
+function letterOf(columns: readonly ColumnSpec[], name: string): string {
   return columnLetter(columns.findIndex((c) => c.name === name));
 }
 
-function columnRange(columns: Columns, name: string): string {
+function columnRange(columns: readonly ColumnSpec[], name: string): string {
   const c = letterOf(columns, name);
   return `${c}2:${c}${LAST_ROW}`;
 }
 
-function validations(table: TableName, columns: Columns): ListValidation[] {
+function validations(table: TableName, columns: readonly ColumnSpec[]): ListValidation[] {
   const out: ListValidation[] = [];
   const has = (name: string) => columns.some((c) => c.name === name);
   // Data validation cannot name a table column; INDIRECT of the structured reference can, and
@@ -81,36 +99,19 @@ function validations(table: TableName, columns: Columns): ListValidation[] {
   return out;
 }
 
-/**
- * Expiry highlighting that works without the add-in (formulas on TODAY()): a lot whose receipts
- * are all drawn is greyed (counts not considered); otherwise its expiry is red once past, then
- * orange within 30 days, yellow within 60, pale yellow within 90. The first rule that holds wins.
- */
-function expiryHighlighting(columns: Columns): FormulaFormat[] {
-  const lot = `$${letterOf(columns, "Lot")}2`;
-  const exp = `$${letterOf(columns, "Expires")}2`;
-  const expires = columnRange(columns, "Expires");
-  const bands: [string, string][] = [
-    [`${exp}<TODAY()`, "#F8696B"],
-    [`${exp}-TODAY()<=30`, "#FFB26B"],
-    [`${exp}-TODAY()<=60`, "#FFEB84"],
-    [`${exp}-TODAY()<=90`, "#FFF7C8"],
-  ];
-  return [
-    {
-      range: `A2:${columnLetter(columns.length - 1)}${LAST_ROW}`,
-      formula: `AND(${lot}<>"",SUMIFS(INDIRECT("Lots[Qty]"),INDIRECT("Lots[Lot]"),${lot})-SUMIFS(INDIRECT("Draws[Qty]"),INDIRECT("Draws[Lot]"),${lot})<=0)`,
-      fill: "#E7E6E6",
-      fontColor: "#808080",
-    },
-    ...bands.map(([condition, fill]) => ({ range: expires, formula: `AND(ISNUMBER(${exp}),${condition})`, fill })),
-  ];
+function spec(name: TableName): LedgerSpec {
+  const columns = COLUMNS[name];
+  const highlighting =
+    name === "Lots"
+      ? expiryHighlighting({ product: letterOf(columns, "Product"), lot: letterOf(columns, "Lot"), expires: letterOf(columns, "Expires"), last: columnLetter(columns.length - 1), lastRow: LAST_ROW })
+      : [];
+  return { name, columns, validations: validations(name, columns), conditionalFormats: highlighting };
 }
 
 /** The four tables Set up creates, in the order it creates them. */
-export const LEDGER_SPECS: readonly TableSpec[] = (["Products", "Lots", "Draws", "Counts"] as const).map((name) => ({
-  name,
-  columns: COLUMNS[name],
-  validations: validations(name, COLUMNS[name]),
-  conditionalFormats: name === "Lots" ? expiryHighlighting(COLUMNS[name]) : [],
-}));
+export const LEDGER_SPECS: readonly LedgerSpec[] = (["Products", "Lots", "Draws", "Counts"] as const).map(spec);
+
+/** One table's spec. @example ledgerSpec("Lots").columns[1].name // "Lot" */
+export function ledgerSpec(name: TableName): LedgerSpec {
+  return LEDGER_SPECS.find((s) => s.name === name)!;
+}

@@ -1,6 +1,6 @@
 import type { DateSystem, TableName } from "../../core";
 import { foreignReportMessage, reportCells, reportFormats, type ReportCell, type ReportChart, type ReportSpec } from "../report/reportSpec";
-import { cellForExcel, columnLetter, gtinColumnFor, rowsForHeader, WorkbookError, type CellValue, type Entry, type FormulaFormat, type GtinChange, type ListValidation, type ReportStatus, type ReportWritten, type TableRead, type TableSpec, type WorkbookPort } from "./port";
+import { cellForExcel, columnLetter, gtinColumnFor, renamedHeader, rowsForHeader, WorkbookError, type CellValue, type Entry, type FormulaFormat, type GtinChange, type HeaderRename, type ListValidation, type ReportStatus, type ReportWritten, type TableRead, type TableSpec, type WorkbookPort } from "./port";
 
 /** A table held in memory, laid out as on a sheet from A1. */
 export interface MemoryTable {
@@ -134,13 +134,15 @@ export class MemoryWorkbook implements WorkbookPort {
     return { name, address: `${name}!A1:${columnLetter(width - 1)}${grid.length}`, values: grid.map((r) => [...r, ...Array<CellValue>(width - r.length).fill(null)]) };
   }
 
-  async adoptRange(address: string, name: TableName): Promise<void> {
+  async adoptRange(address: string, name: TableName, renames: readonly HeaderRename[] = []): Promise<void> {
     this.maybeFail("Nothing was changed.");
     if (this.table(name)) throw new WorkbookError(`This workbook already has a ${name} table. Nothing was changed.`);
     const sheet = address.slice(0, address.lastIndexOf("!"));
     const grid = this.plain.get(sheet);
     if (!grid) throw new WorkbookError(`There is no sheet ${sheet} with cells to adopt. Nothing was changed.`);
-    const [header, ...rows] = grid;
+    const [first, ...rows] = grid;
+    const width = Math.max(...grid.map((r) => r.length));
+    const header = renamedHeader([...first, ...Array<CellValue>(width - first.length).fill(null)], renames);
     this.plain.delete(sheet);
     this.tables.set(name.toLowerCase(), {
       name, sheet, header: header.map((h) => (h === null ? "" : String(h))), rows,

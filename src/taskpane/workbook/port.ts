@@ -59,8 +59,11 @@ export interface WorkbookPort {
   createTable(spec: TableSpec): Promise<"created" | "exists">;
   /** The used cells of a sheet, header first, to adopt as a ledger; null when the sheet is missing or empty. */
   readSheet(sheet: string): Promise<TableRead | null>;
-  /** Makes a plain range (an address from `readSheet`) into a table named `name`, keeping every cell. */
-  adoptRange(address: string, name: TableName): Promise<void>;
+  /**
+   * Makes a plain range (an address from `readSheet`) into a table named `name`, keeping every
+   * cell, after renaming the header cells in `renames` (the only cells it writes): all or nothing.
+   */
+  adoptRange(address: string, name: TableName, renames?: readonly HeaderRename[]): Promise<void>;
   /** Selects one cell of a table: `row` counts the header as 1, `column` from 0. */
   selectCell(table: string, row: number, column: number): Promise<void>;
   /** Whether the sheet is missing, is the report Lotbook wrote (its mark points at it), or is someone else's. */
@@ -93,6 +96,54 @@ export type GtinChange =
   | { readonly kind: "cell"; readonly row: number; readonly product: string; readonly expected: CellValue; readonly value: string }
   /** A new Products row: Product and GTIN, and Unit where known. */
   | { readonly kind: "append"; readonly entry: Entry };
+
+/** A header cell of a range to adopt, to be renamed to a Lotbook column before it becomes a table. */
+export interface HeaderRename {
+  /** The cell's column within the range, from 0. */
+  readonly column: number;
+  /** What the cell says now (the rename is refused if that changed since it was read). */
+  readonly from: string;
+  readonly to: string;
+}
+
+/** The top-left cell of a range's address: `'Lot log'!B3:F9` starts at column 1, row 3. */
+export function rangeStart(address: string): { column: number; row: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)/i.exec(address.slice(address.lastIndexOf("!") + 1));
+  if (!m) return { column: 0, row: 1 };
+  const column = [...m[1].toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
+  return { column, row: Number(m[2]) };
+}
+
+/** A header cell's text as the user sees it: blank for empty. */
+export function headerText(cell: CellValue | undefined): string {
+  return cell === null || cell === undefined ? "" : String(cell).trim();
+}
+
+/**
+ * The header row after `renames`, checked so that nothing unexpected is overwritten: each cell
+ * still says what it said when read, each is renamed once, to a name no other header has.
+ * @example renamedHeader(["Item", "Batch No."], [{ column: 1, from: "Batch No.", to: "Lot" }]) // ["Item", "Lot"]
+ */
+export function renamedHeader(header: readonly CellValue[], renames: readonly HeaderRename[]): CellValue[] {
+  const out = [...header];
+  const seen = new Set<number>();
+  for (const r of renames) {
+    if (!Number.isInteger(r.column) || r.column < 0 || r.column >= header.length || seen.has(r.column) || r.to.trim() === "") {
+      throw new Error(`a header rename does not fit the range (column ${r.column})`);
+    }
+    seen.add(r.column);
+    if (headerText(header[r.column]) !== r.from.trim()) {
+      throw new WorkbookError(`The header "${r.from}" now reads "${headerText(header[r.column])}": the sheet changed since Lotbook looked at it. Look at the sheet again. Nothing was changed.`);
+    }
+    out[r.column] = r.to;
+  }
+  const names = out.map((h) => headerText(h).toLowerCase());
+  const twice = names.find((n, i) => n !== "" && names.indexOf(n) !== i);
+  if (twice !== undefined) {
+    throw new WorkbookError(`Two header cells would both read "${headerText(out[names.indexOf(twice)])}"; a table needs different headers. Choose again. Nothing was changed.`);
+  }
+  return out;
+}
 
 /** A failure to show the user as is. */
 export class WorkbookError extends Error {

@@ -23,14 +23,22 @@ describe("Set up", () => {
     expect(wb.table("Draws")?.header).toEqual(["Date", "Visit", "Patient", "Provider", "Service", "Product", "Lot", "Qty", "Unit", "Kind", "Price"]);
     const lots = wb.table("Lots")!;
     expect(lots.numberFormats[1]).toBe("@");
-    expect(lots.numberFormats[2]).toBe("yyyy-mm-dd");
-    expect(lots.conditionalFormats.map((f) => [f.range, f.formula, f.fill])).toEqual([
-      ["A2:J10000", 'AND($B2<>"",SUMIFS(INDIRECT("Lots[Qty]"),INDIRECT("Lots[Lot]"),$B2)-SUMIFS(INDIRECT("Draws[Qty]"),INDIRECT("Draws[Lot]"),$B2)<=0)', "#E7E6E6"],
-      ["C2:C10000", "AND(ISNUMBER($C2),$C2<TODAY())", "#F8696B"],
-      ["C2:C10000", "AND(ISNUMBER($C2),$C2-TODAY()<=30)", "#FFB26B"],
-      ["C2:C10000", "AND(ISNUMBER($C2),$C2-TODAY()<=60)", "#FFEB84"],
-      ["C2:C10000", "AND(ISNUMBER($C2),$C2-TODAY()<=90)", "#FFF7C8"],
+    expect(lots.numberFormats[2]).toBe("m/d/yyyy");
+    // The colours follow each product's Alert Days: test/starter/expiry-highlighting.test.ts runs
+    // these formulas in LibreOffice over a grid of cases.
+    expect(lots.conditionalFormats.map((f) => [f.range, f.fill])).toEqual([
+      ["A2:J10000", "#E7E6E6"],
+      ["C2:C10000", "#F8696B"],
+      ["C2:C10000", "#FFB26B"],
+      ["C2:C10000", "#FFEB84"],
+      ["C2:C10000", "#FFF7C8"],
     ]);
+    expect(lots.conditionalFormats[0].formula).toBe('AND($B2<>"",SUMIFS(INDIRECT("Lots[Qty]"),INDIRECT("Lots[Lot]"),$B2)-SUMIFS(INDIRECT("Draws[Qty]"),INDIRECT("Draws[Lot]"),$B2)<=0)');
+    expect(lots.conditionalFormats[1].formula).toBe("AND(ISNUMBER($C2),$C2<TODAY())");
+    for (const f of lots.conditionalFormats.slice(2)) expect(f.formula).toMatch(/^AND\(ISNUMBER\(\$C2\),.*INDIRECT\("Products\[Alert Days\]"\),MATCH\(TRIM\(\$A2\),INDIRECT\("Products\[Product\]"\),0\).*TODAY\(\)/);
+    const products = wb.table("Products")!;
+    expect(products.header).toEqual(["Product", "Unit", "Vial Size", "Use Within Hours", "Alert Days", "Loss Allowance", "Price per Unit", "GTIN"]);
+    expect(products.numberFormats[7]).toBe("@");
     expect(wb.table("Draws")?.validations.map((v) => [v.range, v.source, v.style])).toEqual([
       ["F2:F10000", { formula: 'INDIRECT("Products[Product]")' }, "warning"],
       ["G2:G10000", { formula: 'INDIRECT("Lots[Lot]")' }, "warning"],

@@ -1,5 +1,5 @@
 import { MemoryWorkbook } from "../../../src/taskpane/workbook/memory";
-import { cellForExcel, columnIndex, columnLetter, failureMessage, rowsForHeader, WorkbookError } from "../../../src/taskpane/workbook/port";
+import { cellForExcel, columnIndex, columnLetter, failureMessage, rangeStart, rowsForHeader, WorkbookError } from "../../../src/taskpane/workbook/port";
 
 describe("the in-memory workbook", () => {
   const lots = [
@@ -93,5 +93,36 @@ describe("failure messages", () => {
   it("shows a workbook error as is and anything else with what went wrong", () => {
     expect(failureMessage(new WorkbookError("Nothing was written."))).toBe("Nothing was written.");
     expect(failureMessage(new Error("boom"))).toBe("Something went wrong: boom.");
+  });
+});
+
+describe("adopting a range with renamed headers", () => {
+  const grid = [["Item", "Batch No.", "Best Before", null], ["Botox 100U", "C3709C3", 46567, "fridge"]];
+  const renames = [{ column: 1, from: "Batch No.", to: "Lot" }, { column: 3, from: "", to: "Note" }];
+
+  it("renames only the header cells asked for, a blank one included, and keeps every data cell", async () => {
+    const wb = new MemoryWorkbook().withSheet("Lot log", grid);
+    await wb.adoptRange("Lot log!A1:D2", "Lots", renames);
+    expect(wb.table("Lots")).toMatchObject({ header: ["Item", "Lot", "Best Before", "Note"], rows: [grid[1]] });
+  });
+
+  it("changes nothing when a header cell says something else now, or two headers would read the same", async () => {
+    const wb = new MemoryWorkbook().withSheet("Lot log", grid);
+    await expect(wb.adoptRange("Lot log!A1:D2", "Lots", [{ column: 1, from: "Batch", to: "Lot" }])).rejects.toThrow(
+      'The header "Batch" now reads "Batch No.": the sheet changed since Lotbook looked at it. Look at the sheet again. Nothing was changed.',
+    );
+    await expect(wb.adoptRange("Lot log!A1:D2", "Lots", [{ column: 1, from: "Batch No.", to: "item" }])).rejects.toThrow(
+      'Two header cells would both read "Item"; a table needs different headers. Choose again. Nothing was changed.',
+    );
+    expect(wb.table("Lots")).toBeUndefined();
+    expect(wb.plain.get("Lot log")).toEqual(grid);
+  });
+});
+
+describe("the first cell of a range", () => {
+  it("is read from its address, sheet name quoted or not", () => {
+    expect(rangeStart("Lot log!A1:G3")).toEqual({ column: 0, row: 1 });
+    expect(rangeStart("'Bob''s lots'!$C$4:$H$9")).toEqual({ column: 2, row: 4 });
+    expect(rangeStart("AB12")).toEqual({ column: 27, row: 12 });
   });
 });

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import type { DateSystem, TableName } from "../../../core";
 import { anchorOf, blockOf, CHART_PREFIX, foreignReportMessage, REPORT_MARK, reportCells, reportFormats, type ReportSpec } from "../../report/reportSpec";
-import { cellForExcel, columnLetter, failureMessage, gtinColumnFor, rowsForHeader, WorkbookError, type CellValue, type Entry, type GtinChange, type ReportStatus, type ReportWritten, type TableRead, type TableSpec, type WorkbookPort } from "../port";
+import { cellForExcel, columnLetter, failureMessage, gtinColumnFor, renamedHeader, rowsForHeader, WorkbookError, type CellValue, type Entry, type GtinChange, type HeaderRename, type ReportStatus, type ReportWritten, type TableRead, type TableSpec, type WorkbookPort } from "../port";
 
 /** What the adapter needs from Office: `Excel.run`, the requirement sets, a timer. */
 export interface ExcelHost {
@@ -186,16 +186,29 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
-  async adoptRange(address: string, name: TableName): Promise<void> {
+  /**
+   * Two syncs: the first checks that no table has the name and reads the header row (a rename is
+   * refused if its cell changed since the user looked); the second lays the table over the range,
+   * then writes the renamed header cells, in one request. The table comes first in that request
+   * because it is what Excel may refuse (a range overlapping another table, say): refused, the
+   * request stops there and no header cell has been written.
+   */
+  async adoptRange(address: string, name: TableName, renames: readonly HeaderRename[] = []): Promise<void> {
     await this.run(async (context) => {
       const existing = context.workbook.tables.getItemOrNullObject(name).load("name");
+      const bang = address.lastIndexOf("!");
+      const sheetName = address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+      const header = context.workbook.worksheets.getItem(sheetName).getRange(address.slice(bang + 1)).getRow(0).load("values");
       await context.sync();
       if (!existing.isNullObject) throw new WorkbookError(`This workbook already has a ${name} table. Nothing was changed.`);
+      renamedHeader(header.values[0] as CellValue[], renames);
       // A table laid over the range keeps every cell; its first row becomes the header.
       const adopted = context.workbook.tables.add(address, true);
       adopted.name = name;
+      const headerRow = adopted.getHeaderRowRange();
+      for (const r of renames) headerRow.getCell(0, r.column).values = [[r.to]];
       await context.sync();
-    }, { failed: "Nothing was changed." });
+    }, { notFound: `The sheet of ${address} is not in this workbook any more. Nothing was changed.`, failed: "Nothing was changed." });
   }
 
   async selectCell(table: string, row: number, column: number): Promise<void> {

@@ -42,6 +42,8 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
     ranges: new Map<string, OfficeMockObject>(),
     conditionalFormats: [] as { range: string; format: OfficeMockObject }[],
     requestSizes: [] as number[],
+    /** Header cells written when adopting a range: column within the range, and the values set. */
+    headerWrites: [] as { column: number; values: CellValue[][] }[],
   };
   let requestCells = 0;
 
@@ -144,11 +146,29 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
       tables: {
         getItemOrNullObject: tableObject,
         add: (address: string) => {
-          const created = mock({ name: "" });
+          const headerCells: { column: number; cell: { values: unknown } }[] = [];
+          const created = mock({
+            name: "",
+            getHeaderRowRange: () => ({
+              getCell: (_row: number, column: number) => {
+                const cell = { values: null as unknown };
+                headerCells.push({ column, cell });
+                return cell;
+              },
+            }),
+          });
           pending.push(() => {
             const sheet = address.slice(0, address.lastIndexOf("!"));
             state.tables.push({ name: String(created.name), sheet, values: state.plain[sheet] });
             delete state.plain[sheet];
+          });
+          // Queued after the table, as the adapter queues the header writes after tables.add.
+          pending.push(() => {
+            const values = state.tables[state.tables.length - 1].values;
+            for (const { column, cell } of headerCells) {
+              log.headerWrites.push({ column, values: cell.values as CellValue[][] });
+              values[0][column] = (cell.values as CellValue[][])[0][0];
+            }
           });
           return created;
         },
@@ -162,6 +182,12 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
           return sheetObject(known ?? name, known !== undefined);
         },
         add: (name: string) => sheetObject(name, true),
+        getItem: (name: string) => {
+          const cells = Object.entries(state.plain).find(([s]) => s === name)?.[1];
+          if (!cells) notFound = Object.assign(new Error(`The requested resource doesn't exist.`), { code: "ItemNotFound" });
+          // The range of a plain sheet, from A1 as `plain` holds it: its first row is the header.
+          return { getRange: () => ({ getRow: () => mock({ values: [[...(cells?.[0] ?? [])]] }) }) };
+        },
       },
     },
   }) as OfficeMockObject & { sync(): Promise<void> };

@@ -211,6 +211,38 @@ describe("adopting a sheet through Excel", () => {
     expect(excel.log.syncs).toBe(2);
   });
 
+  const unnamed = [["Item", "Batch No.", "Best Before", "Date Received", "Qty", "Unit Cost"], ["Botox 100U", "C3709C3", 46567, 46027, 200, 6.5]];
+  const renames = [{ column: 1, from: "Batch No.", to: "Lot" }, { column: 2, from: "Best Before", to: "Expires" }];
+
+  it("renames the header cells chosen and lays the table, in the same two syncs, no data cell touched", async () => {
+    const excel = fakeExcel({ plain: { "Lot log": unnamed.map((r) => [...r]) } });
+    await new ExcelWorkbook(excel.host).adoptRange("Lot log!A1:F2", "Lots", renames);
+    expect(excel.state.tables).toEqual([{ name: "Lots", sheet: "Lot log", values: [["Item", "Lot", "Expires", "Date Received", "Qty", "Unit Cost"], unnamed[1]] }]);
+    expect(excel.log.headerWrites).toEqual([{ column: 1, values: [["Lot"]] }, { column: 2, values: [["Expires"]] }]);
+    expect(excel.log.syncs).toBe(2);
+    expect(excel.log.runs).toHaveLength(1);
+  });
+
+  it("leaves the sheet as it was when Excel refuses the table: no header renamed, no table", async () => {
+    const excel = fakeExcel({ plain: { "Lot log": unnamed.map((r) => [...r]) } });
+    excel.failSync(2, "InvalidOperation", "The range overlaps another table");
+    await expect(new ExcelWorkbook(excel.host).adoptRange("Lot log!A1:F2", "Lots", renames)).rejects.toThrow(
+      "Excel could not complete this (The range overlaps another table). Nothing was changed.",
+    );
+    expect(excel.state.plain["Lot log"]).toEqual(unnamed);
+    expect(excel.state.tables).toEqual([]);
+    expect(excel.log.headerWrites).toEqual([]);
+  });
+
+  it("renames nothing when a header cell changed since the user looked", async () => {
+    const excel = fakeExcel({ plain: { "Lot log": [["Item", "Lot number (new)", ...unnamed[0].slice(2)], unnamed[1]] } });
+    await expect(new ExcelWorkbook(excel.host).adoptRange("Lot log!A1:F2", "Lots", renames)).rejects.toThrow(
+      'The header "Batch No." now reads "Lot number (new)": the sheet changed since Lotbook looked at it. Look at the sheet again. Nothing was changed.',
+    );
+    expect(excel.state.tables).toEqual([]);
+    expect(excel.log.syncs).toBe(1);
+  });
+
   it("refuses when the workbook already has a table of that name", async () => {
     const excel = fakeExcel({ tables: [{ name: "Lots", sheet: "Lots", values: [["Product"]] }], plain: { "Lot log": kept } });
     await expect(new ExcelWorkbook(excel.host).adoptRange("Lot log!A1:F2", "Lots")).rejects.toThrow("This workbook already has a Lots table. Nothing was changed.");

@@ -1,0 +1,153 @@
+// The task pane at the width Excel often gives it (360 px), in Debian's Chromium: the preview is
+// built and served as in preview.test.ts, opened with ?pane=360. Every task opens by its accessible
+// name — from its tab, or from the More menu when its tab does not fit — by mouse and by keyboard,
+// and nothing in the pane is wider than the pane. Screenshots go to test-output/e2e/.
+import { mkdirSync, mkdtempSync, rmSync } from "fs";
+import type { Server } from "http";
+import { tmpdir } from "os";
+import { join } from "path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { FLOWS } from "../../src/taskpane/app/App";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { build, serve } = require("../../scripts/preview.js") as {
+  build: (dir: string, mode?: string) => void;
+  serve: (dir: string, port?: number) => Promise<{ server: Server; url: string }>;
+};
+
+const CHROMIUM = "/usr/bin/chromium";
+const SHOTS = join(__dirname, "..", "..", "test-output", "e2e");
+const WAIT = 20_000;
+const WIDTH = 360;
+
+jest.setTimeout(90_000);
+
+let dir: string;
+let profile: string;
+let server: Server | undefined;
+let url: string;
+let context: BrowserContext | undefined;
+let page: Page;
+const pageErrors: string[] = [];
+
+const pane = () => page.getByRole("complementary", { name: "Task pane" });
+const tabs = () => pane().getByRole("tablist", { name: "Lotbook tasks" });
+const more = () => tabs().getByRole("button", { name: /^More tasks/ });
+const shot = (name: string) => pane().screenshot({ path: join(SHOTS, `${name}.png`) });
+
+/**
+ * What sticks out of the pane sideways: the pane's own horizontal scroll, and any visible
+ * element whose box ends right of the pane's (a clipped overflow counts too: it would be cut off).
+ */
+async function overflow(): Promise<string[]> {
+  return pane().evaluate((aside) => {
+    const out: string[] = [];
+    if (aside.scrollWidth > aside.clientWidth) out.push(`the pane scrolls sideways (${aside.scrollWidth} > ${aside.clientWidth})`);
+    const right = aside.getBoundingClientRect().right;
+    for (const el of Array.from(aside.querySelectorAll<HTMLElement>("*"))) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === "hidden") continue;
+      // Tabs that do not fit are hidden by the overflow manager, not shown past the edge.
+      if (el.closest("[data-overflowing]")) continue;
+      if (box.right > right + 0.5) out.push(`${el.tagName.toLowerCase()} "${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40)}" ends at ${Math.round(box.right)} > ${Math.round(right)}`);
+    }
+    return out;
+  });
+}
+
+/** The tasks whose tabs show, in order. */
+async function shownTabs(): Promise<string[]> {
+  const shown: string[] = [];
+  for (const flow of FLOWS) if (await tabs().getByRole("tab", { name: flow, exact: true }).isVisible()) shown.push(flow);
+  return shown;
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  dir = mkdtempSync(join(tmpdir(), "lotbook-narrow-"));
+  profile = mkdtempSync(join(tmpdir(), "lotbook-chromium-"));
+  build(dir, "development");
+  ({ server, url } = await serve(dir, 0));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    viewport: { width: 1100, height: 900 },
+  });
+  page = await context.newPage();
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  page.setDefaultTimeout(WAIT);
+}, 240_000);
+
+afterAll(async () => {
+  await context?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  for (const d of [dir, profile]) if (d) rmSync(d, { recursive: true, force: true });
+});
+
+describe(`the task pane at ${WIDTH} px`, () => {
+  it("is that wide, shows the first tasks as tabs and the rest under More, and nothing sticks out", async () => {
+    await page.goto(`${url}?pane=${WIDTH}`);
+    await pane().getByRole("form", { name: "Visit draw" }).waitFor();
+    expect(Math.round((await pane().boundingBox())!.width)).toBe(WIDTH);
+    await more().waitFor();
+    const shown = await shownTabs();
+    expect(shown.length).toBeGreaterThanOrEqual(3);
+    expect(shown).toEqual(FLOWS.slice(0, shown.length));
+    // Draw's Lot dropdown holds the longest text in the pane (lot, units left, expiry, open vial).
+    await pane().getByRole("form", { name: "Visit draw" }).getByLabel("Lot").locator("option:checked").waitFor({ state: "attached" });
+    expect(await overflow()).toEqual([]);
+    await shot("narrow-draw");
+    await more().click();
+    const menu = page.getByRole("menu");
+    expect((await menu.getByRole("menuitem").allTextContents()).map((t) => t.trim())).toEqual(FLOWS.slice(shown.length));
+    // The menu is drawn over the page, past the pane: the shot is of the page's left part, once the menu has faded in.
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: join(SHOTS, "narrow-more-menu.png"), clip: { x: 0, y: 0, width: WIDTH + 40, height: 420 } });
+    await page.keyboard.press("Escape");
+    await menu.waitFor({ state: "detached" });
+  });
+
+  it("opens every task by its name with the mouse, from its tab or from More, and each fits", async () => {
+    for (const flow of FLOWS) {
+      const tab = tabs().getByRole("tab", { name: flow, exact: true });
+      if (await tab.isVisible()) await tab.click();
+      else {
+        await more().click();
+        await page.getByRole("menu").getByRole("menuitem", { name: flow, exact: true }).click();
+      }
+      // The open task keeps its tab in view, whichever way it was chosen.
+      await tabs().getByRole("tab", { name: flow, exact: true, selected: true }).waitFor();
+      // Count's table widest: with a variance shown in its last column.
+      if (flow === "Count") await pane().getByRole("form", { name: "Count" }).getByLabel(/^Counted /).first().fill("70");
+      await page.waitForTimeout(100);
+      expect({ flow, overflow: await overflow() }).toEqual({ flow, overflow: [] });
+      await shot(`narrow-${flow.toLowerCase().replace(/\s+/g, "-")}`);
+    }
+  });
+
+  it("opens every task from the keyboard: Enter on a tab, or Enter on More and arrows in its menu", async () => {
+    await page.goto(`${url}?pane=${WIDTH}`);
+    await pane().getByRole("form", { name: "Visit draw" }).waitFor();
+    for (const flow of [...FLOWS].reverse()) {
+      const tab = tabs().getByRole("tab", { name: flow, exact: true });
+      if (await tab.isVisible()) {
+        await tab.focus();
+        await page.keyboard.press("Enter");
+      } else {
+        await more().focus();
+        await page.keyboard.press("Enter");
+        const items = (await page.getByRole("menu").getByRole("menuitem").allTextContents()).map((t) => t.trim());
+        // The menu opens with its first item focused.
+        await page.getByRole("menuitem", { name: items[0], exact: true }).and(page.locator(":focus")).waitFor();
+        for (let i = 0; i < items.indexOf(flow); i++) await page.keyboard.press("ArrowDown");
+        await page.keyboard.press("Enter");
+      }
+      await tabs().getByRole("tab", { name: flow, exact: true, selected: true }).waitFor();
+    }
+  });
+
+  it("threw nothing in the page", () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
