@@ -42,6 +42,11 @@ export function AlertsFlow({ books, workbook, now, onWritten }: AlertsFlowProps)
     return unit ? ` ${unit}` : "";
   };
   const amount = (product: string, q: Qty) => `${formatQty(q)}${unitOf(product)}`;
+  // A forecast is an estimate: tenths of a unit, said as such, rather than six false decimals.
+  const forecast = (product: string, q: Qty) => {
+    const tenths = Math.round(qtyToNumber(q) * 10) / 10;
+    return tenths === qtyToNumber(q) ? amount(product, q) : `about ${tenths}${unitOf(product)}`;
+  };
   const draw = (product: string, lot: string, qty: Qty, kind: "Expired" | "Waste"): Entry => ({ Date: at, Product: product, Lot: lot, Qty: qtyToNumber(qty), Kind: kind });
 
   const expiry = expiryAlerts(ledger, at);
@@ -70,7 +75,7 @@ export function AlertsFlow({ books, workbook, now, onWritten }: AlertsFlowProps)
     }];
   });
   const riskItems: Alert[] = risk.flatMap((r) =>
-    r.ok && r.value.atRisk > 0 ? [{ key: `k${r.value.lot}`, text: `${r.value.product} lot ${r.value.lot}: ${amount(r.value.product, r.value.atRisk)} (${formatMoney(r.value.atRiskValue)}) expected to expire unused at the recent rate of use.` }] : [],
+    r.ok && r.value.atRisk > 0 ? [{ key: `k${r.value.lot}`, text: `${r.value.product} lot ${r.value.lot}: ${forecast(r.value.product, r.value.atRisk)} (${formatMoney(r.value.atRiskValue)}) expected to expire unused at the recent rate of use.` }] : [],
   );
   const problems = [...new Map([...failures(expiry), ...failures(vials), ...failures(risk)].map((f) => [f.message, f])).values()];
 

@@ -42,6 +42,14 @@ describe("Alerts", () => {
     expect(screen.getByText("Juvederm Ultra XC lot JU2207: 2 mL ($700.00) expected to expire unused at the recent rate of use.")).toBeTruthy();
   });
 
+  it("says a fractional forecast in tenths, as an estimate", async () => {
+    await openAlerts();
+    // Botox: 20 U drawn in the 90 days to now (10:00, 16 March 2026), 2/9 U a day. From now to the
+    // end of C3709C3's expiry day (30 June 2027) is 471 days and 14 hours: 104.796 U used of the 180 left,
+    // 75.204 U at risk at $6.50 = $488.82.
+    expect(screen.getByText("Botox 100U lot C3709C3: about 75.2 U ($488.82) expected to expire unused at the recent rate of use.")).toBeTruthy();
+  });
+
   it("shows a failure to record in the pane", async () => {
     const { wb, user } = await openAlerts();
     wb.failNext = "The sheet is protected";
