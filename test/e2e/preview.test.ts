@@ -139,6 +139,32 @@ describe("the browser preview, used as a person uses it", () => {
     await sheet("Draws").getByRole("row").filter({ hasText: "V9001" }).filter({ hasText: "JV-EARLY" }).waitFor();
   });
 
+  it("scans a Botox vial into Visit draw: the scanned lot replaces FEFO's choice and needs a confirmation", async () => {
+    await task("Draw");
+    const form = pane().getByRole("form", { name: "Visit draw" });
+    // What a keyboard-wedge scanner types for the vial's DataMatrix: symbology ]d2, GTIN (01) of
+    // Botox in the sample's Products, expiry (17) YYMMDD, lot (10) last, then Enter.
+    // C7033D expires in 410 days; FEFO would take C6120B, 25 days from expiry.
+    const yymmdd = isoDay(410).replace(/-/g, "").slice(2);
+    await form.getByLabel("Scan barcode").pressSequentially(`]d2010061414100001217${yymmdd}10C7033D`);
+    await form.getByLabel("Scan barcode").press("Enter");
+    await form.getByText(/^Scanned Botox 100U, lot C7033D, expires /).waitFor();
+    await form.getByLabel("Lot").locator("option:checked", { hasText: /^C7033D: / }).waitFor({ state: "attached" });
+    const confirm = form.getByRole("checkbox", { name: "Draw from lot C7033D, not C6120B, the lot that expires first" });
+    await confirm.waitFor();
+    // The scan wrote nothing: Draws has no row of C7033D yet.
+    await openSheet("Draws");
+    expect(await sheet("Draws").getByRole("row").filter({ hasText: "C7033D" }).count()).toBe(0);
+    await form.getByLabel("Qty (U)").fill("10");
+    await form.getByLabel("Visit").fill("V9002");
+    await form.getByLabel("Patient").fill("P-9002");
+    await shot("scan");
+    await confirm.check();
+    await form.getByRole("button", { name: "Record draw" }).click();
+    await form.getByText("Recorded 10 U of Botox 100U from lot C7033D for visit V9002.").waitFor();
+    await sheet("Draws").getByRole("row").filter({ hasText: "V9002" }).filter({ hasText: "C7033D" }).waitFor();
+  });
+
   it("records a count with one unit missing and shows the shrinkage in units and dollars", async () => {
     await task("Count");
     const form = pane().getByRole("form", { name: "Count" });
