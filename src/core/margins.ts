@@ -5,7 +5,7 @@ import type { Ledger } from "./ledger";
 import type { Money } from "./money";
 import { KIND_CODE, replayProduct } from "./replay";
 import { ok, type Failure, type Result } from "./result";
-import { AmountColumn, toMoney } from "./_lib/amount";
+import { addAmount, AmountColumn, type Amount } from "./_lib/amount";
 import { visitRevenue, visitTotals } from "./visits";
 
 /** What a margin report groups Visit draws by. */
@@ -21,11 +21,15 @@ export interface MarginLine {
   readonly date: Serial | null;
   /** Visits with at least one Visit draw in the group. */
   readonly visits: number;
-  /** Σ Price of the group's lines; null when none of them has a price. */
-  readonly revenue: Money | null;
-  readonly cogs: Money;
+  /**
+   * Σ Price of the group's lines; null when none of them has a price. Amounts are exact integers
+   * of 10⁻¹² dollars, as Money, held in a number while they are safe integers (a report of a
+   * hundred thousand visits would otherwise make three bigints a visit); `moneyToNumber` reads both.
+   */
+  readonly revenue: Money | number | null;
+  readonly cogs: Money | number;
   /** Revenue − COGS (blank prices count as 0); null when no line has a price. */
-  readonly margin: Money | null;
+  readonly margin: Money | number | null;
 }
 
 const BLANK: Record<Exclude<MarginGroup, "visit">, string> = { service: "(no service)", provider: "(no provider)", product: "(no product)" };
@@ -33,12 +37,14 @@ const BLANK: Record<Exclude<MarginGroup, "visit">, string> = { service: "(no ser
 interface Group {
   readonly index: number;
   name: string;
-  visits: Set<number>;
-  /** The last visit added: a visit's lines are mostly adjacent, so most adds are skipped. */
-  lastVisit: number;
+  /** Visits with a line in the group. */
+  visits: number;
   priced: number;
   blocking: Set<Diagnostic>;
 }
+
+/** a − b, exactly. */
+const subAmount = (a: Amount, b: Amount): Amount => addAmount(a, -b);
 
 const fold = (text: string) => text.trim().replace(/\s+/g, " ").toLowerCase();
 
@@ -70,85 +76,152 @@ function byVisit(ledger: Ledger): Result<MarginLine>[] {
   }
   const order: number[] = [];
   for (let v = 0; v < n; v++) if (seen[v]) order.push(v);
-  // Undated visits last; ties keep the order of the Draws table.
-  order.sort((a, b) => first[a] - first[b] || a - b);
+  // Undated visits last; ties keep the order of the Draws table. A ledger kept in date order
+  // (the usual case) needs no sort.
+  let sorted = true;
+  for (let i = 1; i < order.length && sorted; i++) sorted = first[order[i - 1]] <= first[order[i]];
+  if (!sorted) order.sort((a, b) => first[a] - first[b] || a - b);
   return order.map((v): Result<MarginLine> => {
     const blocked = totals.blocking.get(v);
     if (blocked) return { ok: false, error: named(failureOf([...new Set(blocked)]), totals.ids[v]) };
-    const cogs = toMoney(totals.cogs.get(v));
-    const rev = priced[v] > 0 ? toMoney(revenue.get(v)) : null;
-    return ok({ group: totals.ids[v], date: Number.isFinite(first[v]) ? Math.floor(first[v]) : null, visits: 1, revenue: rev, cogs, margin: rev === null ? null : rev - cogs });
+    const cogs = totals.cogs.get(v);
+    const rev = priced[v] > 0 ? revenue.get(v) : null;
+    return ok({ group: totals.ids[v], date: Number.isFinite(first[v]) ? Math.floor(first[v]) : null, visits: 1, revenue: rev, cogs, margin: rev === null ? null : subAmount(rev, cogs) });
   });
 }
 
-/** Each booked Visit draw's cost by its Draws row number: shared by every grouping of a ledger. */
-const lineCosts = new WeakMap<Ledger, AmountColumn>();
+type LineGroup = Exclude<MarginGroup, "visit">;
 
-function costByRow(ledger: Ledger): AmountColumn {
-  let out = lineCosts.get(ledger);
-  if (out) return out;
-  const rows = ledger.draws.rows;
-  out = new AmountColumn((rows.length > 0 ? rows[rows.length - 1].row : 0) + 1);
-  for (const product of ledger.productIndex.values()) {
-    const { booked, bookedKind, bookedVisit, costs } = replayProduct(ledger, product);
-    for (let i = 0; i < booked.length; i++) {
-      if (bookedKind[i] === KIND_CODE.Visit && bookedVisit[i] >= 0) out.add(booked[i].row, costs.get(i));
-    }
+/** One grouping's groups, their sums in typed columns (exact: see AmountColumn), and each row's group. */
+class Grouping {
+  readonly list: Group[] = [];
+  /** Raw cell text → group: the text is folded once per distinct spelling, not once per row. */
+  private readonly byText = new Map<string | null, Group>();
+  private readonly byKey = new Map<string, Group>();
+  cogs = new AmountColumn(16);
+  revenue = new AmountColumn(16);
+  /** The group of each Draws row, by row number. */
+  readonly at: Int32Array;
+  /**
+   * Counting visits per group without a set per group: the first group each visit was seen in,
+   * and (rarely: a visit with lines of two services) the other (group, visit) pairs.
+   */
+  readonly firstGroup: Int32Array;
+  private readonly otherPairs = new Set<number>();
+  /** Visits with lines in more than one group: only their lines are costed one by one. */
+  readonly mixed: Uint8Array;
+
+  constructor(
+    private readonly blank: string,
+    visits: number,
+    lastRow: number,
+  ) {
+    this.at = new Int32Array(lastRow + 1);
+    this.firstGroup = new Int32Array(visits).fill(-1);
+    this.mixed = new Uint8Array(visits);
   }
-  lineCosts.set(ledger, out);
-  return out;
-}
 
-function byLine(ledger: Ledger, by: Exclude<MarginGroup, "visit">): Result<MarginLine>[] {
-  const totals = visitTotals(ledger);
-  const cost = costByRow(ledger);
-  const groups = new Map<string, Group>();
-  const list: Group[] = [];
-  // Raw cell text → group: a practice writes a few dozen services in a quarter of a million rows,
-  // so the text is folded once per distinct spelling, not once per row.
-  const byText = new Map<string | null, Group>();
-  const groupOfText = (text: string | null): Group => {
-    let g = byText.get(text);
-    if (g) return g;
-    const name = text === null || text.trim() === "" ? BLANK[by] : text.trim();
-    const key = name === BLANK[by] ? "" : fold(name);
-    g = groups.get(key);
-    if (!g) {
-      g = { index: list.length, name, visits: new Set(), lastVisit: -1, priced: 0, blocking: new Set() };
-      groups.set(key, g);
-      list.push(g);
+  /** Books one Visit line of visit `v` under its text. */
+  line(rowNumber: number, text: string | null, v: number, price: Amount | null, blocked: readonly Diagnostic[] | undefined): void {
+    const g = this.byText.get(text) ?? this.groupOf(text);
+    this.at[rowNumber] = g.index;
+    const first = this.firstGroup[v];
+    if (first < 0) {
+      this.firstGroup[v] = g.index;
+      g.visits++;
+    } else if (first !== g.index) {
+      this.mixed[v] = 1;
+      const pair = g.index * this.firstGroup.length + v;
+      if (!this.otherPairs.has(pair)) {
+        this.otherPairs.add(pair);
+        g.visits++;
+      }
     }
-    byText.set(text, g);
-    return g;
-  };
-  // Sums per group in typed columns (exact: see AmountColumn), sized for one group per row at most.
-  const rows = ledger.draws.rows;
-  const cogs = new AmountColumn(rows.length);
-  const revenue = new AmountColumn(rows.length);
-  // Every Visit line, booked or not, names its group's visits, revenue and what blocks it; a
-  // booked one adds what the books say it cost.
-  for (const row of rows) {
-    const v = row.visitIndex;
-    if (v < 0 || row.kind !== "Visit") continue;
-    const g = groupOfText(by === "service" ? row.service : by === "provider" ? row.provider : (row.owner?.name ?? row.product));
-    if (g.lastVisit !== v) {
-      g.visits.add(v);
-      g.lastVisit = v;
-    }
-    const blocked = totals.blocking.size > 0 ? totals.blocking.get(v) : undefined;
     if (blocked) for (const d of blocked) g.blocking.add(d);
-    cogs.add(g.index, cost.get(row.row));
-    if (row.usable && row.price !== null) {
-      revenue.add(g.index, row.price);
+    if (price !== null) {
+      this.revenue.add(g.index, price);
       g.priced++;
     }
   }
-  const sorted = [...groups.entries()].sort(([a, ga], [b, gb]) => (a === "" ? 1 : 0) - (b === "" ? 1 : 0) || ga.name.localeCompare(gb.name));
-  return sorted.map(([, g]): Result<MarginLine> => {
+
+  isBlank(g: Group): boolean {
+    return this.byKey.get("") === g;
+  }
+
+  private groupOf(text: string | null): Group {
+    const name = text === null || text.trim() === "" ? this.blank : text.trim();
+    const key = name === this.blank ? "" : fold(name);
+    let g = this.byKey.get(key);
+    if (!g) {
+      g = { index: this.list.length, name, visits: 0, priced: 0, blocking: new Set() };
+      this.byKey.set(key, g);
+      this.list.push(g);
+      if (this.list.length > this.cogs.length) {
+        this.cogs = this.cogs.resized(this.cogs.length * 2);
+        this.revenue = this.revenue.resized(this.revenue.length * 2);
+      }
+    }
+    this.byText.set(text, g);
+    return g;
+  }
+}
+
+/** Every line grouping of a ledger, made in one pass over the Draws rows and one over the books. */
+const lineGroupings = new WeakMap<Ledger, Record<LineGroup, Grouping>>();
+
+function groupingsOf(ledger: Ledger): Record<LineGroup, Grouping> {
+  const hit = lineGroupings.get(ledger);
+  if (hit) return hit;
+  const totals = visitTotals(ledger);
+  const rows = ledger.draws.rows;
+  const lastRow = rows.length > 0 ? rows[rows.length - 1].row : 0;
+  const visits = totals.ids.length;
+  const service = new Grouping(BLANK.service, visits, lastRow);
+  const provider = new Grouping(BLANK.provider, visits, lastRow);
+  const product = new Grouping(BLANK.product, visits, lastRow);
+  const blocks = totals.blocking.size > 0;
+  // Every Visit line, booked or not, names its groups' visits, revenue and what blocks them.
+  for (const row of rows) {
+    const v = row.visitIndex;
+    if (v < 0 || row.kind !== "Visit") continue;
+    const price = row.usable ? row.price : null;
+    const blocked = blocks ? totals.blocking.get(v) : undefined;
+    service.line(row.row, row.service, v, price, blocked);
+    provider.line(row.row, row.provider, v, price, blocked);
+    product.line(row.row, row.owner?.name ?? row.product, v, price, blocked);
+  }
+  // Costs come from the books. A visit whose lines all fall in one group adds its whole cost of
+  // goods there (the visit totals already summed its booked draws); only a visit split between
+  // groups is costed line by line, each booked Visit draw at the cost of the layers it took.
+  const groupings = [service, provider, product];
+  for (const g of groupings) {
+    for (let v = 0; v < visits; v++) if (g.firstGroup[v] >= 0 && g.mixed[v] === 0) g.cogs.add(g.firstGroup[v], totals.cogs.get(v));
+  }
+  for (const p of ledger.productIndex.values()) {
+    const { booked, bookedKind, bookedVisit, costs } = replayProduct(ledger, p);
+    for (let i = 0; i < booked.length; i++) {
+      const v = bookedVisit[i];
+      if (bookedKind[i] !== KIND_CODE.Visit || v < 0) continue;
+      if (service.mixed[v] === 0 && provider.mixed[v] === 0 && product.mixed[v] === 0) continue;
+      const r = booked[i].row;
+      for (const g of groupings) if (g.mixed[v] === 1) g.cogs.add(g.at[r], costs.get(i));
+    }
+  }
+  const all = { service, provider, product };
+  lineGroupings.set(ledger, all);
+  return all;
+}
+
+function byLine(ledger: Ledger, by: LineGroup): Result<MarginLine>[] {
+  const grouping = groupingsOf(ledger)[by];
+  const { list, cogs, revenue } = grouping;
+  const blankLast = (g: Group) => (grouping.isBlank(g) ? 1 : 0);
+  const sorted = [...list].sort((a, b) => blankLast(a) - blankLast(b) || a.name.localeCompare(b.name));
+  return sorted.map((g): Result<MarginLine> => {
     if (g.blocking.size > 0) return { ok: false, error: named(failureOf([...g.blocking]), g.name) };
-    const c = toMoney(cogs.get(g.index));
-    const r = g.priced > 0 ? toMoney(revenue.get(g.index)) : null;
-    return ok({ group: g.name, date: null, visits: g.visits.size, revenue: r, cogs: c, margin: r === null ? null : r - c });
+    const c = cogs.get(g.index);
+    const r = g.priced > 0 ? revenue.get(g.index) : null;
+    return ok({ group: g.name, date: null, visits: g.visits, revenue: r, cogs: c, margin: r === null ? null : subAmount(r, c) });
   });
 }
 

@@ -54,10 +54,12 @@ export function moneyFromText(text: string): Money | null {
 }
 
 /**
- * Money as the nearest JS number, correctly rounded (so $20.40 is exactly the double 20.4).
+ * Money as the nearest JS number, correctly rounded (so $20.40 is exactly the double 20.4). Also
+ * takes the same integer count of 10⁻¹² dollars held in a number while it is a safe integer.
  * @example moneyToNumber(20400000000000n) // 20.4
  */
-export function moneyToNumber(m: Money): number {
+export function moneyToNumber(m: Money | number): number {
+  if (typeof m === "number") return m / MONEY_ONE_NUMBER;
   if (m > -SAFE && m < SAFE) return Number(m) / MONEY_ONE_NUMBER;
   // Drop trailing zeros until the integer is exact in a double; the division is then correctly rounded.
   let v = m;

@@ -17,7 +17,7 @@ import { mapKeys, resultCell, type OutCell } from "./_lib/keys";
 import { ledgerFrom, ledgerOfArgs } from "./_lib/ledgerFrom";
 import { spill } from "./_lib/spill";
 
-const dollars = (m: core.Money): number => core.moneyToNumber(m);
+const dollars = (m: core.Money | number): number => core.moneyToNumber(m);
 const units = (q: core.Qty): number => core.qtyToNumber(q);
 const dateOrBlank = (serial: number | null): number | string => serial ?? "";
 const textOrBlank = (text: string | null): string => text ?? "";
@@ -345,7 +345,7 @@ export function marginBy(group_by: unknown, draws: unknown[][], lots: unknown[][
         continue;
       }
       const m = r.value;
-      const share = m.margin === null || m.revenue === null || m.revenue === 0n ? "" : dollars(m.margin) / dollars(m.revenue);
+      const share = m.margin === null || m.revenue === null || dollars(m.revenue) === 0 ? "" : dollars(m.margin) / dollars(m.revenue);
       rows.push([
         m.group,
         by === "visit" ? dateOrBlank(m.date) : m.visits,

@@ -14,6 +14,16 @@ describe("AmountColumn", () => {
     expect(c.get(0)).toBe(9_007_199_254_740_997n);
   });
 
+  it("keeps every amount, carried parts included, when resized to hold more", () => {
+    const c = new AmountColumn(2);
+    c.set(0, 5);
+    c.set(1, Number.MAX_SAFE_INTEGER);
+    c.add(1, 10);
+    const bigger = c.resized(4);
+    expect([bigger.get(0), bigger.get(1), bigger.get(2), bigger.get(3)]).toEqual([5, 9_007_199_254_741_001n, 0, 0]);
+    expect(bigger.length).toBe(4);
+  });
+
   it("agrees with bigint arithmetic on any sequence of sets and adds (model test)", () => {
     const amount = fc.oneof(
       fc.integer({ min: -1e15, max: 1e15 }),

@@ -81,4 +81,17 @@ export class AmountColumn {
     this.num[i] = 0;
     this.carried[i] = 1;
   }
+
+  get length(): number {
+    return this.num.length;
+  }
+
+  /** A copy with room for `length` amounts (a growing list of totals). */
+  resized(length: number): AmountColumn {
+    const out = new AmountColumn(length);
+    out.num.set(this.num.subarray(0, Math.min(length, this.num.length)));
+    out.carried.set(this.carried.subarray(0, Math.min(length, this.carried.length)));
+    for (const [i, b] of this.big) if (i < length) out.big.set(i, b);
+    return out;
+  }
 }
