@@ -17,9 +17,11 @@ const useStyles = makeStyles({
   pane: { flex: "0 0 500px", boxSizing: "border-box", overflowY: "auto", overflowX: "hidden", borderRight: `1px solid ${tokens.colorNeutralStroke1}` },
   sheets: { flex: "1 1 auto", display: "flex", flexDirection: "column", minWidth: 0, padding: tokens.spacingHorizontalM },
   gridWrap: { flex: "1 1 auto", overflow: "auto", border: `1px solid ${tokens.colorNeutralStroke2}` },
-  grid: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, fontVariantNumeric: "tabular-nums" },
-  cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 6px", whiteSpace: "nowrap" },
-  head: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold, position: "sticky", top: 0 },
+  // Separate borders, one per cell edge: with collapsed borders Chromium lets rows scrolled under
+  // the sticky header show through above it.
+  grid: { borderCollapse: "separate", borderSpacing: 0, fontSize: tokens.fontSizeBase200, fontVariantNumeric: "tabular-nums" },
+  cell: { borderRight: `1px solid ${tokens.colorNeutralStroke2}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 6px", whiteSpace: "nowrap" },
+  head: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold, position: "sticky", top: 0, zIndex: 1 },
   rowNumber: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, textAlign: "right" },
   number: { textAlign: "right" },
   drawnOut: { backgroundColor: DRAWN_OUT.fill, color: DRAWN_OUT.fontColor },

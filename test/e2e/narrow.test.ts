@@ -33,7 +33,8 @@ const pageErrors: string[] = [];
 const pane = () => page.getByRole("complementary", { name: "Task pane" });
 const tabs = () => pane().getByRole("tablist", { name: "Lotbook tasks" });
 const more = () => tabs().getByRole("button", { name: /^More tasks/ });
-const shot = (name: string) => pane().screenshot({ path: join(SHOTS, `${name}.png`) });
+// Animations finished, not caught halfway (a tab indicator still sliding to its tab).
+const shot = (name: string) => pane().screenshot({ path: join(SHOTS, `${name}.png`), animations: "disabled" });
 
 /**
  * What sticks out of the pane sideways: the pane's own horizontal scroll, and any visible
@@ -103,7 +104,7 @@ describe(`the task pane at ${WIDTH} px`, () => {
     expect((await menu.getByRole("menuitem").allTextContents()).map((t) => t.trim())).toEqual(FLOWS.slice(shown.length));
     // The menu is drawn over the page, past the pane: the shot is of the page's left part, once the menu has faded in.
     await page.waitForTimeout(400);
-    await page.screenshot({ path: join(SHOTS, "narrow-more-menu.png"), clip: { x: 0, y: 0, width: WIDTH + 40, height: 420 } });
+    await page.screenshot({ path: join(SHOTS, "narrow-more-menu.png"), clip: { x: 0, y: 0, width: WIDTH + 40, height: 420 }, animations: "disabled" });
     await page.keyboard.press("Escape");
     await menu.waitFor({ state: "detached" });
   });

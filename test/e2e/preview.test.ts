@@ -39,7 +39,8 @@ function isoDay(offset: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+// Animations finished, not caught halfway (a tab indicator still sliding to its tab).
+const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false, animations: "disabled" });
 const pane = () => page.getByRole("complementary", { name: "Task pane" });
 const sheet = (name: string) => page.getByRole("grid", { name: `${name} sheet` });
 const openSheet = (name: string) => page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name }).click();

@@ -1,6 +1,6 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
 import { atRisk, describe, expiryAlerts, formatMoney, formatQty, formatSerial, openVials, qtyToNumber, type Failure, type Qty, type Result } from "../../core";
-import { trial, type Books } from "../app/books";
+import { hasColumn, trial, type Books } from "../app/books";
 import { useAction, useMoment } from "../app/hooks";
 import { OutcomeBar } from "../app/Outcome";
 import { WorkbookError, type Entry, type WorkbookPort } from "../workbook/port";
@@ -47,7 +47,11 @@ export function AlertsFlow({ books, workbook, now, onWritten }: AlertsFlowProps)
     const tenths = Math.round(qtyToNumber(q) * 10) / 10;
     return tenths === qtyToNumber(q) ? amount(product, q) : `about ${tenths}${unitOf(product)}`;
   };
-  const draw = (product: string, lot: string, qty: Qty, kind: "Expired" | "Waste"): Entry => ({ Date: at, Product: product, Lot: lot, Qty: qtyToNumber(qty), Kind: kind });
+  const lotUnit = (product: string, lot: string) =>
+    hasColumn(books, "Draws", "Unit") ? (ledger.productByName(product)?.lots.find((l) => l.lot === lot)?.unit ?? null) : null;
+  const draw = (product: string, lot: string, qty: Qty, kind: "Expired" | "Waste"): Entry => ({
+    Date: at, Product: product, Lot: lot, Qty: qtyToNumber(qty), Unit: lotUnit(product, lot), Kind: kind,
+  });
 
   const expiry = expiryAlerts(ledger, at);
   const vials = openVials(ledger, at);

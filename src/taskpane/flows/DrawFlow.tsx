@@ -90,6 +90,8 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
     Product: product,
     Lot: lot,
     Qty: typedNumber(values.Qty),
+    // The lot's unit, as the rows typed by hand carry it, where the table has the column.
+    Unit: hasColumn(books, "Draws", "Unit") ? (chosen?.lot.unit ?? (unit || null)) : null,
     // Visit is also what a blank Kind means: written only where the table has the column.
     Kind: hasColumn(books, "Draws", "Kind") ? "Visit" : null,
     Price: typedNumber(price),

@@ -21,7 +21,7 @@ describe("Alerts", () => {
     expect(screen.getByText("Botox 100U lot OLD1: 50 U ($300.00 at cost) expired on 3/1/2026.")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Record 50 U of OLD1 as Expired" }));
     expect(await screen.findByText("Recorded 50 U of lot OLD1 as Expired.")).toBeTruthy();
-    expect(wb.table("Draws")?.rows[1]).toEqual([AT, null, null, null, null, "Botox 100U", "OLD1", 50, null, "Expired", null]);
+    expect(wb.table("Draws")?.rows[1]).toEqual([AT, null, null, null, null, "Botox 100U", "OLD1", 50, "U", "Expired", null]);
     expect(await screen.findByText("No lot with stock is expired or inside its alert days.")).toBeTruthy();
   });
 
@@ -33,7 +33,7 @@ describe("Alerts", () => {
     expect(screen.getByText("Botox 100U lot C3709C3: 80 U left in a vial past its use-by (1/13/2026).")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Record 80 U left in the open vial of C3709C3 as Waste" }));
     await screen.findByText("Recorded 80 U of lot C3709C3 as Waste.");
-    expect(wb.table("Draws")?.rows[1]).toEqual([AT, null, null, null, null, "Botox 100U", "C3709C3", 80, null, "Waste", null]);
+    expect(wb.table("Draws")?.rows[1]).toEqual([AT, null, null, null, null, "Botox 100U", "C3709C3", 80, "U", "Waste", null]);
   });
 
   it("shows stock expected to expire unused at the recent rate of use", async () => {

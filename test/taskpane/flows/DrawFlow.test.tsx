@@ -31,7 +31,8 @@ describe("Visit draw", () => {
     expect(await screen.findByText("Recorded 20 U of Botox 100U from lot C3709C3 for visit V2001.")).toBeTruthy();
     expect(wb.table("Draws")?.rows).toHaveLength(2);
     // Price: 20 U at Products' $14 per unit.
-    expect(wb.table("Draws")?.rows[1]).toEqual([AT, "V2001", "P-2001", null, null, "Botox 100U", "C3709C3", 20, null, "Visit", 280]);
+    // Unit: the lot's, as in the rows typed by hand.
+    expect(wb.table("Draws")?.rows[1]).toEqual([AT, "V2001", "P-2001", null, null, "Botox 100U", "C3709C3", 20, "U", "Visit", 280]);
     expect(wb.table("Draws")?.header).toEqual(DRAWS_HEADER);
   });
 
