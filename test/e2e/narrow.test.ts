@@ -2,39 +2,23 @@
 // built and served as in preview.test.ts, opened with ?pane=360. Every task opens by its accessible
 // name — from its tab, or from the More menu when its tab does not fit — by mouse and by keyboard,
 // and nothing in the pane is wider than the pane. Screenshots go to test-output/e2e/.
-import { mkdirSync, mkdtempSync, rmSync } from "fs";
-import type { Server } from "http";
-import { tmpdir } from "os";
 import { join } from "path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { FLOWS } from "../../src/taskpane/app/App";
+import { openPreview, SHOTS, type Preview } from "./_browser";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { build, serve } = require("../../scripts/preview.js") as {
-  build: (dir: string, mode?: string) => void;
-  serve: (dir: string, port?: number) => Promise<{ server: Server; url: string }>;
-};
-
-const CHROMIUM = "/usr/bin/chromium";
-const SHOTS = join(__dirname, "..", "..", "test-output", "e2e");
-const WAIT = 20_000;
 const WIDTH = 360;
 
 jest.setTimeout(90_000);
 
-let dir: string;
-let profile: string;
-let server: Server | undefined;
-let url: string;
-let context: BrowserContext | undefined;
+let preview: Preview;
 let page: Page;
-const pageErrors: string[] = [];
+let url: string;
 
 const pane = () => page.getByRole("complementary", { name: "Task pane" });
 const tabs = () => pane().getByRole("tablist", { name: "Lotbook tasks" });
 const more = () => tabs().getByRole("button", { name: /^More tasks/ });
-// Animations finished, not caught halfway (a tab indicator still sliding to its tab).
-const shot = (name: string) => pane().screenshot({ path: join(SHOTS, `${name}.png`), animations: "disabled" });
+const shot = (name: string) => preview.shot(name, pane());
 
 /**
  * What sticks out of the pane sideways: the pane's own horizontal scroll, and any visible
@@ -64,26 +48,12 @@ async function shownTabs(): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  dir = mkdtempSync(join(tmpdir(), "lotbook-narrow-"));
-  profile = mkdtempSync(join(tmpdir(), "lotbook-chromium-"));
-  build(dir, "development");
-  ({ server, url } = await serve(dir, 0));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    viewport: { width: 1100, height: 900 },
-  });
-  page = await context.newPage();
-  page.on("pageerror", (e) => pageErrors.push(e.message));
-  page.setDefaultTimeout(WAIT);
+  preview = await openPreview({ width: 1100, height: 900 });
+  ({ page, url } = preview);
 }, 240_000);
 
 afterAll(async () => {
-  await context?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  for (const d of [dir, profile]) if (d) rmSync(d, { recursive: true, force: true });
+  await preview?.close();
 });
 
 describe(`the task pane at ${WIDTH} px`, () => {
@@ -149,6 +119,6 @@ describe(`the task pane at ${WIDTH} px`, () => {
   });
 
   it("threw nothing in the page", () => {
-    expect(pageErrors).toEqual([]);
+    expect(preview.pageErrors).toEqual([]);
   });
 });

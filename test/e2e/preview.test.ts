@@ -2,34 +2,14 @@
 // browser): the preview is built once into a temporary folder, served from localhost on a free
 // port, and every step finds things by their accessible names. Screenshots of each main screen
 // go to test-output/e2e/.
-import { mkdirSync, mkdtempSync, rmSync } from "fs";
-import type { Server } from "http";
-import { tmpdir } from "os";
-import { join } from "path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { build, serve } = require("../../scripts/preview.js") as {
-  build: (dir: string, mode?: string) => void;
-  serve: (dir: string, port?: number) => Promise<{ server: Server; url: string }>;
-};
-
-const CHROMIUM = "/usr/bin/chromium";
-const SHOTS = join(__dirname, "..", "..", "test-output", "e2e");
-/** Generous: a cold Chromium on a busy two-core machine. */
-const WAIT = 20_000;
+import type { Page } from "playwright-core";
+import { openPreview, type Preview } from "./_browser";
 
 jest.setTimeout(60_000);
 
-let dir: string;
-let profile: string;
-let server: Server | undefined;
-let url: string;
-let context: BrowserContext | undefined;
+let preview: Preview;
 let page: Page;
-const foreign: string[] = [];
-/** Uncaught errors in the page: a failing step says what broke. */
-const pageErrors: string[] = [];
+let url: string;
 
 /** A day counted from today, as a date field takes it. */
 function isoDay(offset: number): string {
@@ -39,40 +19,19 @@ function isoDay(offset: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-// Animations finished, not caught halfway (a tab indicator still sliding to its tab).
-const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false, animations: "disabled" });
+const shot = (name: string) => preview.shot(name);
 const pane = () => page.getByRole("complementary", { name: "Task pane" });
 const sheet = (name: string) => page.getByRole("grid", { name: `${name} sheet` });
 const openSheet = (name: string) => page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name }).click();
 const task = (name: string) => pane().getByRole("tab", { name }).click();
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  dir = mkdtempSync(join(tmpdir(), "lotbook-preview-"));
-  profile = mkdtempSync(join(tmpdir(), "lotbook-chromium-"));
-  build(dir, "development");
-  ({ server, url } = await serve(dir, 0));
-  // A fresh profile (user data dir) each run: nothing carried over from another.
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    viewport: { width: 1400, height: 900 },
-  });
-  const origin = new URL(url).origin;
-  context.on("request", (r) => {
-    const u = r.url();
-    if (!u.startsWith("data:") && !u.startsWith("blob:") && new URL(u).origin !== origin) foreign.push(u);
-  });
-  page = await context.newPage();
-  page.on("pageerror", (e) => pageErrors.push(e.message));
-  page.setDefaultTimeout(WAIT);
+  preview = await openPreview({ width: 1400, height: 900 });
+  ({ page, url } = preview);
 }, 240_000);
 
 afterAll(async () => {
-  await context?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  for (const d of [dir, profile]) if (d) rmSync(d, { recursive: true, force: true });
+  await preview?.close();
 });
 
 describe("the browser preview, used as a person uses it", () => {
@@ -236,7 +195,7 @@ describe("the browser preview, used as a person uses it", () => {
   });
 
   it("sent no request outside its own origin during the whole journey, and threw nothing", () => {
-    expect(foreign).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(preview.foreign).toEqual([]);
+    expect(preview.pageErrors).toEqual([]);
   });
 });
