@@ -80,14 +80,13 @@ export class ExcelWorkbook implements WorkbookPort {
   private readonly spillWaits: readonly number[];
 
   async dateSystem(): Promise<DateSystem> {
-    // Workbook.use1904DateSystem arrived in ExcelApi 1.16; before it, Excel offers no way to
-    // ask, and 1900 is the default of every platform since Excel 2016 for Mac.
-    if (!this.host.supports("1.16")) return 1900;
+    // Workbook.use1904DateSystem is a preview API (in no released ExcelApi set, 1.16 included),
+    // so Excel is asked what DATE(1904,1,2) is in this workbook (Workbook.functions, ExcelApi 1.2):
+    // day 1 counts from 1904-01-01, day 1463 from 1900-01-01. No cell is touched.
     return this.run(async (context) => {
-      const workbook = context.workbook as Excel.Workbook & { use1904DateSystem: boolean };
-      workbook.load("use1904DateSystem");
+      const day = context.workbook.functions.date(1904, 1, 2).load("value");
       await context.sync();
-      return workbook.use1904DateSystem ? 1904 : 1900;
+      return day.value === 1 ? 1904 : 1900;
     });
   }
 

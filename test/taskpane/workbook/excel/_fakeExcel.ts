@@ -142,7 +142,15 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
 
   const context = mock({
     workbook: {
-      use1904DateSystem: state.use1904,
+      // Worksheet functions evaluated by Excel (ExcelApi 1.2); DATE gives the serial day of the
+      // workbook's date system: from 1904-01-01 as 0, or from 1900-01-01 as 1 (1900 counted as a leap year).
+      // No use1904DateSystem: it is a preview API, absent from released Excel.
+      functions: {
+        date: (year: number, month: number, day: number) => {
+          const at = Date.UTC(year, month - 1, day);
+          return mock({ value: (at - (state.use1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30))) / 86_400_000 });
+        },
+      },
       tables: {
         getItemOrNullObject: tableObject,
         add: (address: string) => {

@@ -120,14 +120,16 @@ describe("reading tables through Excel", () => {
 });
 
 describe("the date system", () => {
-  it("is 1904 when the workbook says so", async () => {
-    expect(await new ExcelWorkbook(fakeExcel({ use1904: true }).host).dateSystem()).toBe(1904);
+  it("is 1904 when the workbook says so, on an Excel without preview APIs, in one sync", async () => {
+    // Workbook.use1904DateSystem is preview-only (in no released ExcelApi set, 1.16 included): the
+    // fake has no such property, and supports no requirement set beyond what DATE needs.
+    const excel = fakeExcel({ use1904: true }, []);
+    expect(await new ExcelWorkbook(excel.host).dateSystem()).toBe(1904);
+    expect(excel.log.syncs).toBe(1);
   });
 
-  it("is 1900 when Excel cannot say (before ExcelApi 1.16), without asking", async () => {
-    const excel = fakeExcel({ use1904: true }, []);
-    expect(await new ExcelWorkbook(excel.host).dateSystem()).toBe(1900);
-    expect(excel.log.syncs).toBe(0);
+  it("is 1900 when the workbook counts from 1900", async () => {
+    expect(await new ExcelWorkbook(fakeExcel({ use1904: false }).host).dateSystem()).toBe(1900);
   });
 });
 
