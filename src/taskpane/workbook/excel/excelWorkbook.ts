@@ -145,8 +145,11 @@ export class ExcelWorkbook implements WorkbookPort {
       }
       const sheet = existing.isNullObject ? context.workbook.worksheets.add(spec.name) : existing;
       const last = columnLetter(spec.columns.length - 1);
-      sheet.getRange(`A1:${last}1`).values = [spec.columns.map((c) => c.name)];
-      const created = sheet.tables.add(`A1:${last}1`, true);
+      const headerCells = sheet.getRange(`A1:${last}1`);
+      headerCells.values = [spec.columns.map((c) => c.name)];
+      // A Range, not an address: TableCollection.add reads an address without a sheet name as one
+      // on the active sheet, and the new sheet is not active.
+      const created = sheet.tables.add(headerCells, true);
       created.name = spec.name;
       spec.columns.forEach((c, i) => {
         // New rows take the formats of the column they join.

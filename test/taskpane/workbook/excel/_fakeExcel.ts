@@ -22,12 +22,14 @@ export interface FakeState {
   plain: Record<string, CellValue[][]>;
   use1904: boolean;
   selection: string | null;
+  /** The sheet the user is looking at. */
+  activeSheet: string;
 }
 
 type Data = Record<string, unknown>;
 
 export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly string[] = ["1.16", "1.20"]) {
-  const state: FakeState = { tables: [], usedSheets: [], emptySheets: [], plain: {}, use1904: false, selection: null, ...initial };
+  const state: FakeState = { tables: [], usedSheets: [], emptySheets: [], plain: {}, use1904: false, selection: null, activeSheet: "Sheet1", ...initial };
   const live: OfficeMockObject[] = [];
   let pending: (() => void)[] = [];
   const failures = new Map<number, Error>();
@@ -107,10 +109,13 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
     }), false);
   };
 
+  /** Where each range object handed out by a sheet lies. */
+  const rangePlaces = new WeakMap<object, { sheet: string; address: string }>();
   const sheetObject = (name: string, exists: boolean): OfficeMockObject => {
     const rangeAt = (address: string) => {
       const r = mock({ dataValidation: {}, conditionalFormats: { add: () => addFormat(address) } });
       log.ranges.set(address, r);
+      rangePlaces.set(r, { sheet: name, address });
       return r;
     };
     const addFormat = (address: string) => {
@@ -128,11 +133,16 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
       getRange: rangeAt,
       freezePanes: { freezeRows() {} },
       tables: {
-        add: (address: string) => {
+        // TableCollection.add(address, hasHeaders): "A Range object, or a string address ... If the
+        // address does not contain a sheet name, the currently-active sheet is used."
+        add: (source: string | OfficeMockObject) => {
+          const place = typeof source === "string"
+            ? { sheet: source.includes("!") ? source.slice(0, source.lastIndexOf("!")) : state.activeSheet, address: source.slice(source.lastIndexOf("!") + 1) }
+            : rangePlaces.get(source)!;
           const created = mock({ name: "", columns: { getItemAt: (i: number) => ({ getDataBodyRange: () => rangeAt(`column ${i} body`) }) } });
           pending.push(() => {
-            const header = (log.ranges.get(address)?.values as CellValue[][] | null)?.[0] ?? [];
-            state.tables.push({ name: String(created.name), sheet: name, values: [[...header]] });
+            const header = place.sheet === name ? ((log.ranges.get(place.address)?.values as CellValue[][] | null)?.[0] ?? []) : [];
+            state.tables.push({ name: String(created.name), sheet: place.sheet, values: [[...header]] });
           });
           return created;
         },

@@ -157,6 +157,14 @@ describe("creating a table through Excel", () => {
     expect(cf.format.custom.format.fill.color).toBe("#F8696B");
   });
 
+  it("lays the table on its own new sheet, not on the sheet the user is looking at", async () => {
+    // Office.js takes an address without a sheet name as one on the active sheet, even through a
+    // worksheet's tables; the new sheet is not activated, so the table is given its Range.
+    const excel = fakeExcel({ activeSheet: "Clinic notes" });
+    await new ExcelWorkbook(excel.host).createTable(spec);
+    expect(excel.state.tables.map((t) => [t.name, t.sheet])).toEqual([["Counts", "Counts"]]);
+  });
+
   it("changes nothing the second time", async () => {
     const excel = fakeExcel();
     const workbook = new ExcelWorkbook(excel.host);
