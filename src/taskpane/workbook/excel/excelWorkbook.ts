@@ -165,8 +165,9 @@ export class ExcelWorkbook implements WorkbookPort {
         format.custom.rule.formula = `=${f.formula}`;
         format.custom.format.fill.color = f.fill;
         if (f.fontColor) format.custom.format.font.color = f.fontColor;
-        format.priority = i;
         format.stopIfTrue = true;
+        // Last: once its priority changes, this object no longer points at the format (Excel needs a fresh copy).
+        format.priority = i;
       });
       sheet.freezePanes.freezeRows(1);
       await context.sync();

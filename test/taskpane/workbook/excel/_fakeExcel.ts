@@ -46,6 +46,8 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
     requestSizes: [] as number[],
     /** Header cells written when adopting a range: column within the range, and the values set. */
     headerWrites: [] as { column: number; values: CellValue[][] }[],
+    /** Conditional format properties set through an object after its priority changed (lost in Excel). */
+    writesAfterPriority: [] as string[],
   };
   let requestCells = 0;
 
@@ -120,6 +122,13 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
     };
     const addFormat = (address: string) => {
       const f = mock({ custom: { rule: {}, format: { fill: {}, font: {} } } });
+      // ConditionalFormat.priority: "if you change the priority, you have to re-fetch a new copy of
+      // the object at that new priority location if you want to make further changes to it". The
+      // proxy keeps pointing at the old place, so here a later write to it is lost.
+      const set: { priority?: number; stopIfTrue?: boolean } = {};
+      let moved = false;
+      Object.defineProperty(f, "priority", { get: () => set.priority, set: (v: number) => ((set.priority = v), (moved = true)) });
+      Object.defineProperty(f, "stopIfTrue", { get: () => set.stopIfTrue, set: (v: boolean) => (moved ? log.writesAfterPriority.push("stopIfTrue") : (set.stopIfTrue = v)) });
       log.conditionalFormats.push({ range: address, format: f });
       return f;
     };

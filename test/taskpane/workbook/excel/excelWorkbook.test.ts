@@ -157,6 +157,17 @@ describe("creating a table through Excel", () => {
     expect(cf.format.custom.format.fill.color).toBe("#F8696B");
   });
 
+  it("sets each highlight's stop-if-true before moving it to its priority, after which Excel needs a fresh copy", async () => {
+    const excel = fakeExcel();
+    const two = { ...spec, conditionalFormats: [spec.conditionalFormats[0], { range: "A2:D10000", formula: "$D2=0", fill: "#FFEB84" }] };
+    await new ExcelWorkbook(excel.host).createTable(two);
+    expect(excel.log.conditionalFormats.map((f) => [f.format.custom.rule.formula, f.format.priority, f.format.stopIfTrue])).toEqual([
+      ["=$D2<0", 0, true],
+      ["=$D2=0", 1, true],
+    ]);
+    expect(excel.log.writesAfterPriority).toEqual([]);
+  });
+
   it("lays the table on its own new sheet, not on the sheet the user is looking at", async () => {
     // Office.js takes an address without a sheet name as one on the active sheet, even through a
     // worksheet's tables; the new sheet is not activated, so the table is given its Range.
