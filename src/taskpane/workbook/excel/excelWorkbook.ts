@@ -80,14 +80,13 @@ export class ExcelWorkbook implements WorkbookPort {
   private readonly spillWaits: readonly number[];
 
   async dateSystem(): Promise<DateSystem> {
-    // Workbook.use1904DateSystem arrived in ExcelApi 1.16; before it, Excel offers no way to
-    // ask, and 1900 is the default of every platform since Excel 2016 for Mac.
-    if (!this.host.supports("1.16")) return 1900;
+    // Workbook.use1904DateSystem is a preview API (in no released ExcelApi set, 1.16 included),
+    // so Excel is asked what DATE(1904,1,2) is in this workbook (Workbook.functions, ExcelApi 1.2):
+    // day 1 counts from 1904-01-01, day 1463 from 1900-01-01. No cell is touched.
     return this.run(async (context) => {
-      const workbook = context.workbook as Excel.Workbook & { use1904DateSystem: boolean };
-      workbook.load("use1904DateSystem");
+      const day = context.workbook.functions.date(1904, 1, 2).load("value");
       await context.sync();
-      return workbook.use1904DateSystem ? 1904 : 1900;
+      return day.value === 1 ? 1904 : 1900;
     });
   }
 
@@ -146,8 +145,11 @@ export class ExcelWorkbook implements WorkbookPort {
       }
       const sheet = existing.isNullObject ? context.workbook.worksheets.add(spec.name) : existing;
       const last = columnLetter(spec.columns.length - 1);
-      sheet.getRange(`A1:${last}1`).values = [spec.columns.map((c) => c.name)];
-      const created = sheet.tables.add(`A1:${last}1`, true);
+      const headerCells = sheet.getRange(`A1:${last}1`);
+      headerCells.values = [spec.columns.map((c) => c.name)];
+      // A Range, not an address: TableCollection.add reads an address without a sheet name as one
+      // on the active sheet, and the new sheet is not active.
+      const created = sheet.tables.add(headerCells, true);
       created.name = spec.name;
       spec.columns.forEach((c, i) => {
         // New rows take the formats of the column they join.
@@ -163,8 +165,9 @@ export class ExcelWorkbook implements WorkbookPort {
         format.custom.rule.formula = `=${f.formula}`;
         format.custom.format.fill.color = f.fill;
         if (f.fontColor) format.custom.format.font.color = f.fontColor;
-        format.priority = i;
         format.stopIfTrue = true;
+        // Last: once its priority changes, this object no longer points at the format (Excel needs a fresh copy).
+        format.priority = i;
       });
       sheet.freezePanes.freezeRows(1);
       await context.sync();

@@ -22,12 +22,14 @@ export interface FakeState {
   plain: Record<string, CellValue[][]>;
   use1904: boolean;
   selection: string | null;
+  /** The sheet the user is looking at. */
+  activeSheet: string;
 }
 
 type Data = Record<string, unknown>;
 
 export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly string[] = ["1.16", "1.20"]) {
-  const state: FakeState = { tables: [], usedSheets: [], emptySheets: [], plain: {}, use1904: false, selection: null, ...initial };
+  const state: FakeState = { tables: [], usedSheets: [], emptySheets: [], plain: {}, use1904: false, selection: null, activeSheet: "Sheet1", ...initial };
   const live: OfficeMockObject[] = [];
   let pending: (() => void)[] = [];
   const failures = new Map<number, Error>();
@@ -44,6 +46,8 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
     requestSizes: [] as number[],
     /** Header cells written when adopting a range: column within the range, and the values set. */
     headerWrites: [] as { column: number; values: CellValue[][] }[],
+    /** Conditional format properties set through an object after its priority changed (lost in Excel). */
+    writesAfterPriority: [] as string[],
   };
   let requestCells = 0;
 
@@ -107,14 +111,24 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
     }), false);
   };
 
+  /** Where each range object handed out by a sheet lies. */
+  const rangePlaces = new WeakMap<object, { sheet: string; address: string }>();
   const sheetObject = (name: string, exists: boolean): OfficeMockObject => {
     const rangeAt = (address: string) => {
       const r = mock({ dataValidation: {}, conditionalFormats: { add: () => addFormat(address) } });
       log.ranges.set(address, r);
+      rangePlaces.set(r, { sheet: name, address });
       return r;
     };
     const addFormat = (address: string) => {
       const f = mock({ custom: { rule: {}, format: { fill: {}, font: {} } } });
+      // ConditionalFormat.priority: "if you change the priority, you have to re-fetch a new copy of
+      // the object at that new priority location if you want to make further changes to it". The
+      // proxy keeps pointing at the old place, so here a later write to it is lost.
+      const set: { priority?: number; stopIfTrue?: boolean } = {};
+      let moved = false;
+      Object.defineProperty(f, "priority", { get: () => set.priority, set: (v: number) => ((set.priority = v), (moved = true)) });
+      Object.defineProperty(f, "stopIfTrue", { get: () => set.stopIfTrue, set: (v: boolean) => (moved ? log.writesAfterPriority.push("stopIfTrue") : (set.stopIfTrue = v)) });
       log.conditionalFormats.push({ range: address, format: f });
       return f;
     };
@@ -128,11 +142,16 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
       getRange: rangeAt,
       freezePanes: { freezeRows() {} },
       tables: {
-        add: (address: string) => {
+        // TableCollection.add(address, hasHeaders): "A Range object, or a string address ... If the
+        // address does not contain a sheet name, the currently-active sheet is used."
+        add: (source: string | OfficeMockObject) => {
+          const place = typeof source === "string"
+            ? { sheet: source.includes("!") ? source.slice(0, source.lastIndexOf("!")) : state.activeSheet, address: source.slice(source.lastIndexOf("!") + 1) }
+            : rangePlaces.get(source)!;
           const created = mock({ name: "", columns: { getItemAt: (i: number) => ({ getDataBodyRange: () => rangeAt(`column ${i} body`) }) } });
           pending.push(() => {
-            const header = (log.ranges.get(address)?.values as CellValue[][] | null)?.[0] ?? [];
-            state.tables.push({ name: String(created.name), sheet: name, values: [[...header]] });
+            const header = place.sheet === name ? ((log.ranges.get(place.address)?.values as CellValue[][] | null)?.[0] ?? []) : [];
+            state.tables.push({ name: String(created.name), sheet: place.sheet, values: [[...header]] });
           });
           return created;
         },
@@ -142,7 +161,15 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
 
   const context = mock({
     workbook: {
-      use1904DateSystem: state.use1904,
+      // Worksheet functions evaluated by Excel (ExcelApi 1.2); DATE gives the serial day of the
+      // workbook's date system: from 1904-01-01 as 0, or from 1900-01-01 as 1 (1900 counted as a leap year).
+      // No use1904DateSystem: it is a preview API, absent from released Excel.
+      functions: {
+        date: (year: number, month: number, day: number) => {
+          const at = Date.UTC(year, month - 1, day);
+          return mock({ value: (at - (state.use1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30))) / 86_400_000 });
+        },
+      },
       tables: {
         getItemOrNullObject: tableObject,
         add: (address: string) => {
