@@ -2,6 +2,7 @@ import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, T
 import { useMemo, useState } from "react";
 import { check, mapColumns, SCHEMAS, type TableName } from "../../core";
 import { books, TABLES } from "../app/books";
+import { FlowForm } from "../app/FlowForm";
 import { useAction } from "../app/hooks";
 import { OutcomeBar } from "../app/Outcome";
 import { columnLetter, headerText, rangeStart, renamedHeader, WorkbookError, type HeaderRename, type TableRead, type WorkbookPort } from "../workbook/port";
@@ -120,15 +121,7 @@ export function AdoptFlow({ workbook, onWritten }: AdoptFlowProps) {
     });
 
   return (
-    <form
-      aria-label="Adopt a sheet"
-      className={styles.root}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void look();
-      }}
-    >
+    <FlowForm label="Adopt a sheet" className={styles.root} onSubmit={look}>
       <h2 className={styles.heading}>Adopt a sheet</h2>
       <Text as="p">Already keep lots, draws or counts on a sheet? Lotbook can make that range a table and read it as it is.</Text>
       <Field label="Ledger">
@@ -219,6 +212,6 @@ export function AdoptFlow({ workbook, onWritten }: AdoptFlowProps) {
           </Button>
         </section>
       )}
-    </form>
+    </FlowForm>
   );
 }

@@ -2,6 +2,7 @@ import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, t
 import { useMemo, useRef, useState } from "react";
 import { formatMoney, formatQty, formatSerial, lotRemaining, shrinkageLog, type ShrinkageEntry } from "../../core";
 import type { Books } from "../app/books";
+import { FlowForm } from "../app/FlowForm";
 import { useAction, useMoment, useProduct, useTrial, type Checked } from "../app/hooks";
 import { OutcomeBar } from "../app/Outcome";
 import { expiryNote, lotClash, notInLots, scannedLot, type ScanFill } from "../scan/readScan";
@@ -11,7 +12,6 @@ import type { Entry, WorkbookPort } from "../workbook/port";
 import { typedNumber } from "./DrawFlow";
 
 const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   table: { borderCollapse: "collapse", width: "100%" },
   cell: { textAlign: "left", padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`, verticalAlign: "top" },
   number: { textAlign: "right", padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`, verticalAlign: "top" },
@@ -127,15 +127,7 @@ export function CountFlow({ books, workbook, now, onWritten }: CountFlowProps) {
   };
 
   return (
-    <form
-      aria-label="Count"
-      className={styles.form}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <FlowForm label="Count" onSubmit={submit}>
       <ScanPanel scanner={scanner} />
       <Field label="Product">
         <Select
@@ -222,6 +214,6 @@ export function CountFlow({ books, workbook, now, onWritten }: CountFlowProps) {
         </Button>
       </div>
       <OutcomeBar outcome={outcome} />
-    </form>
+    </FlowForm>
   );
 }

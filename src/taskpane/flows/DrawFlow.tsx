@@ -2,6 +2,7 @@ import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody,
 import { useMemo, useRef, useState } from "react";
 import { fefoLot, findLot, formatQty, formatSerial, isExpiredOn, lotRemaining, moneyToNumber, openVials, type Diagnostic } from "../../core";
 import { hasColumn, type Books } from "../app/books";
+import { FlowForm } from "../app/FlowForm";
 import { useAction, useMoment, useProduct, useTrial, type Checked } from "../app/hooks";
 import { OutcomeBar } from "../app/Outcome";
 import { expiryNote, lotClash, notInLots, scannedLot, type ScanFill } from "../scan/readScan";
@@ -10,7 +11,6 @@ import { useFocusLater, useScanner, type ScanApplied } from "../scan/useScanner"
 import type { CellValue, Entry, WorkbookPort } from "../workbook/port";
 
 const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   actions: { display: "flex", gap: tokens.spacingHorizontalS },
 });
 
@@ -178,15 +178,7 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
       .join(", ");
 
   return (
-    <form
-      aria-label="Visit draw"
-      className={styles.form}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <FlowForm label="Visit draw" onSubmit={submit}>
       <ScanPanel scanner={scanner} />
       <Field label="Product">
         <Select
@@ -264,6 +256,6 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
         </Button>
       </div>
       <OutcomeBar outcome={outcome} />
-    </form>
+    </FlowForm>
   );
 }

@@ -1,7 +1,8 @@
-import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup } from "@fluentui/react-components";
 import { useId, useMemo, useRef, useState } from "react";
 import { parseTextDate, productKey, qtyToNumber, type DateSystem } from "../../core";
 import { fieldFromDate, hasColumn, serialFromField, type Books } from "../app/books";
+import { FlowForm } from "../app/FlowForm";
 import { useAction, useTrial, type Checked } from "../app/hooks";
 import { OutcomeBar } from "../app/Outcome";
 import { expiryNote, lotClash, scannedLot, type ScanFill } from "../scan/readScan";
@@ -9,10 +10,6 @@ import { ScanPanel } from "../scan/ScanPanel";
 import { useFocusLater, useScanner, type ScanApplied } from "../scan/useScanner";
 import type { CellValue, Entry, WorkbookPort } from "../workbook/port";
 import { typedNumber } from "./DrawFlow";
-
-const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-});
 
 export interface ReceiveFlowProps {
   readonly books: Books;
@@ -37,7 +34,6 @@ export function expiryCell(text: string, system: DateSystem): CellValue {
 
 /** Receive: one purchase-order line appended to Lots, quantity in units or packages × vial size. */
 export function ReceiveFlow({ books, workbook, now, onWritten }: ReceiveFlowProps) {
-  const styles = useStyles();
   const listId = useId();
   const { busy, outcome, run } = useAction();
   const { ledger, dateSystem } = books;
@@ -149,15 +145,7 @@ export function ReceiveFlow({ books, workbook, now, onWritten }: ReceiveFlowProp
 
   const receivedMessage = messageFor("Received");
   return (
-    <form
-      aria-label="Receive"
-      className={styles.form}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <FlowForm label="Receive" onSubmit={submit}>
       <ScanPanel scanner={scanner} />
       {input("Product", "Product")}
       <datalist id={listId}>
@@ -209,6 +197,6 @@ export function ReceiveFlow({ books, workbook, now, onWritten }: ReceiveFlowProp
         </Button>
       </div>
       <OutcomeBar outcome={outcome} />
-    </form>
+    </FlowForm>
   );
 }
