@@ -9,6 +9,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { buildLedger, visitCogs as engineVisitCogs, type Grid } from "../src/core";
+import { forgetLedgers } from "../src/functions/_lib/ledgerFrom";
 import { visitCogs } from "../src/functions/functions";
 import { generatePractice, type Practice } from "./practice";
 
@@ -36,6 +37,17 @@ export interface FunctionLayerFigures {
   readonly runs: number;
   readonly whole_column: { function_ms: number; engine_ms: number; ratio: number };
   readonly single_visit: { function_ms: number; engine_ms: number; ratio: number };
+  /**
+   * One visit when the tables hold the same values as for the formula before (the other formulas
+   * of the same recalculation, the Report sheet's seven among them): the remembered ledger, found
+   * by comparing every cell of fresh copies.
+   */
+  readonly single_visit_unchanged_tables_ms: number;
+  /**
+   * One visit after an edit to the first draw, the worst case for telling the tables changed:
+   * every remembered ledger's tables compared to the end, then the ledger built.
+   */
+  readonly single_visit_after_first_row_edit_ms: number;
   readonly budget: number;
   readonly within_budget: boolean;
 }
@@ -51,21 +63,44 @@ export function measureFunctionLayer(p: Practice, runs: number): FunctionLayerFi
   const column = p.visitIds.map((v) => [v]);
   const one = p.visitIds[Math.floor(p.visitIds.length / 2)];
 
-  // Each run builds its ledger afresh, as every recalculation of a formula does.
+  // Each run builds its ledger afresh, as the first formula of a recalculation after an edit does:
+  // the function layer's remembered ledgers are forgotten first.
   const engineColumn = () => {
     const ledger = buildLedger({ lots, draws, counts });
     let ok = 0;
     for (const v of p.visitIds) if (engineVisitCogs(ledger, v).ok) ok++;
     return ok;
   };
-  const functionColumn = () => visitCogs(column, draws as unknown[][], lots as unknown[][], counts as unknown[][]).filter((r) => typeof r[0] === "number").length;
+  const functionColumn = () => {
+    forgetLedgers();
+    return visitCogs(column, draws as unknown[][], lots as unknown[][], counts as unknown[][]).filter((r) => typeof r[0] === "number").length;
+  };
   const engineOne = () => (engineVisitCogs(buildLedger({ lots, draws, counts }), one).ok ? 1 : 0);
-  const functionOne = () => (typeof visitCogs([[one]], draws as unknown[][], lots as unknown[][], counts as unknown[][])[0][0] === "number" ? 1 : 0);
+  const oneOf = (l: Grid, d: Grid, c: Grid) => (typeof visitCogs([[one]], d as unknown[][], l as unknown[][], c as unknown[][])[0][0] === "number" ? 1 : 0);
+  const functionOne = () => {
+    forgetLedgers();
+    return oneOf(lots, draws, counts);
+  };
 
   const cases = { engineColumn, functionColumn, engineOne, functionOne };
   const times: Record<keyof typeof cases, number[]> = { engineColumn: [], functionColumn: [], engineOne: [], functionOne: [] };
   for (const f of Object.values(cases)) f(); // warm-up
   for (let r = 0; r < runs; r++) for (const [k, f] of Object.entries(cases)) times[k as keyof typeof cases].push(timed(f));
+
+  // The same values in fresh arrays, as Excel hands them to the next formula (copied untimed).
+  const copy = (g: Grid) => g.map((r) => [...r]) as Grid;
+  const unchanged: number[] = [];
+  const edited: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    forgetLedgers();
+    oneOf(lots, draws, counts);
+    const [l, d, c] = [copy(lots), copy(draws), copy(counts)];
+    unchanged.push(timed(() => oneOf(l, d, c)));
+    // Two ledgers remembered (as with and without Products); the edit is in the first draw.
+    oneOf(copy(lots), copy(draws), copy(counts).slice(0, -1));
+    const e = draws.map((row, i) => (i === 1 ? row.map((cell, j) => (j === 2 ? `${String(cell)}-edited` : cell)) : [...row])) as Grid;
+    edited.push(timed(() => oneOf(l, e, c)));
+  }
 
   const round = (x: number) => Math.round(x * 100) / 100;
   const m = Object.fromEntries(Object.entries(times).map(([k, xs]) => [k, median(xs)])) as Record<keyof typeof cases, number>;
@@ -76,6 +111,8 @@ export function measureFunctionLayer(p: Practice, runs: number): FunctionLayerFi
     runs,
     whole_column: { function_ms: round(m.functionColumn), engine_ms: round(m.engineColumn), ratio: round(ratio) },
     single_visit: { function_ms: round(m.functionOne), engine_ms: round(m.engineOne), ratio: round(m.functionOne / m.engineOne) },
+    single_visit_unchanged_tables_ms: round(median(unchanged)),
+    single_visit_after_first_row_edit_ms: round(median(edited)),
     budget: WRAPPER_BUDGET,
     within_budget: ratio <= WRAPPER_BUDGET,
   };
@@ -96,6 +133,8 @@ function main(): void {
       console.log(`  ${label.padEnd(34)}${r.function_ms.toFixed(1).padStart(12)}${r.engine_ms.toFixed(1).padStart(11)}${r.ratio.toFixed(2).padStart(8)}`);
     row("every visit id in one call", result.whole_column);
     row("one visit", result.single_visit);
+    console.log(`  ${"one visit, tables unchanged".padEnd(34)}${result.single_visit_unchanged_tables_ms.toFixed(1).padStart(12)}   (the ledger remembered from the formula before)`);
+    console.log(`  ${"one visit, first draw edited".padEnd(34)}${result.single_visit_after_first_row_edit_ms.toFixed(1).padStart(12)}   (two remembered ledgers compared to the end, then a build)`);
     console.log(`  whole-column overhead ${withinBudget ? "within" : "OVER"} the ${Math.round((WRAPPER_BUDGET - 1) * 100)} % budget`);
   }
   if (!withinBudget) process.exitCode = 1;

@@ -174,10 +174,14 @@ function SheetGrid({ workbook, sheet, now }: { workbook: LiveWorkbook; sheet: st
   );
 }
 
-/** A table's cells, header first, as a LOTBOOK function receives `Table[#All]`. */
+/**
+ * A table's cells, header first, as a LOTBOOK function receives `Table[#All]`: fresh arrays each
+ * call, as Excel hands them (the function layer remembers the values it was last given, so it must
+ * never be handed rows that change afterwards).
+ */
 function all(workbook: LiveWorkbook, name: string): CellValue[][] | undefined {
   const t = workbook.table(name);
-  return t ? [t.header, ...t.rows] : undefined;
+  return t ? [[...t.header], ...t.rows.map((r) => [...r])] : undefined;
 }
 
 /** A LOTBOOK function's single-cell answer as the cell shows it: dollars, or the error's text. */

@@ -10,15 +10,74 @@ export interface Tables {
   readonly products?: Grid | null;
 }
 
+/** A cell as Excel hands it: a value, or (rarely) an error or entity object. */
+function sameCell(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Whether two ranges hold the same values, cell for cell (Excel hands each formula fresh arrays). */
+function sameGrid(a: Grid | null | undefined, b: Grid | null | undefined): boolean {
+  if (a == null || b == null) return (a == null) === (b == null);
+  if (a.length !== b.length) return false;
+  for (let r = a.length - 1; r >= 0; r--) {
+    // From the last row: a new entry is appended there, so a changed table is told soonest.
+    const x = a[r];
+    const y = b[r];
+    if (x.length !== y.length) return false;
+    for (let c = 0; c < x.length; c++) if (!sameCell(x[c], y[c])) return false;
+  }
+  return true;
+}
+
+interface Built {
+  readonly tables: Tables;
+  readonly ledger: Ledger;
+}
+
 /**
- * Builds the ledger once for a formula, and refuses a table that cannot be read at all (no
- * header row, a required column missing) with the engine's sentence for it: every result of the
- * formula reads that table. Row-level problems are left to the engine, which blocks only the
- * results that depend on them.
+ * The ledgers last built, newest first. One recalculation runs many LOTBOOK formulas over the same
+ * tables (the Report sheet alone has seven): comparing the values they are handed costs about as
+ * much as reading each cell once, building the ledger fifteen to twenty times that. Two, because
+ * formulas given Products and formulas without it make different ledgers. The arrays are kept as
+ * handed: Excel gives each call fresh ones and never changes them afterwards (the preview copies
+ * its tables for the same reason).
+ */
+const recent: Built[] = [];
+const REMEMBERED = 2;
+
+/** Forgets the remembered ledgers (the benchmark times building one). */
+export function forgetLedgers(): void {
+  recent.length = 0;
+}
+
+function remembered(tables: Tables): Ledger | null {
+  const at = recent.findIndex(
+    // Draws first: the table that grows between recalculations, told apart by its length at once.
+    (b) => sameGrid(b.tables.draws, tables.draws) && sameGrid(b.tables.counts, tables.counts) && sameGrid(b.tables.lots, tables.lots) && sameGrid(b.tables.products, tables.products),
+  );
+  if (at < 0) return null;
+  const [hit] = recent.splice(at, 1);
+  recent.unshift(hit);
+  return hit.ledger;
+}
+
+/**
+ * The ledger for a formula's tables: built once, and again only when the values it is handed
+ * differ from those of a ledger built just before (see `recent`). A table that cannot be read at
+ * all (no header row, a required column missing) is refused with the engine's sentence for it:
+ * every result of the formula reads that table. Row-level problems are left to the engine, which
+ * blocks only the results that depend on them.
  * @example ledgerFrom({ lots: Lots, draws: Draws }) // throws #VALUE! "Lots row 1: the first row …"
  */
 export function ledgerFrom(tables: Tables): Ledger {
-  const ledger = buildLedger({ lots: tables.lots, draws: tables.draws, counts: tables.counts, products: tables.products });
+  let ledger = remembered(tables);
+  if (!ledger) {
+    ledger = buildLedger({ lots: tables.lots, draws: tables.draws, counts: tables.counts, products: tables.products });
+    recent.unshift({ tables, ledger });
+    recent.length = Math.min(recent.length, REMEMBERED);
+  }
   const passed: [TableName, Grid | null | undefined][] = [
     ["Lots", tables.lots], ["Draws", tables.draws], ["Counts", tables.counts], ["Products", tables.products],
   ];
