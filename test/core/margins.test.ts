@@ -123,6 +123,46 @@ describe("margin by visit, service, provider and product (the practice in test/f
   });
 });
 
+describe("margin by service and provider on random ledgers", () => {
+  it("sums to the books' COGS and counts each group's distinct visits, however a visit's lines are split", () => {
+    const names = ["Glabella", "glabella ", "Lips", null, ""];
+    fc.assert(
+      fc.property(ledgerCase({ distinctTimes: false }), fc.array(fc.nat(names.length - 1), { minLength: 64, maxLength: 64 }), (c, picks) => {
+        // Each draw gets a Service and a Provider from the picks: same-named groups in other case and
+        // spacing, blanks, and visits whose lines fall in two groups.
+        const draws = c.draws.map((r, i) => (i === 0 ? [...r, "Service", "Provider"] : [...r, names[picks[i % 64]], names[picks[(i * 7) % 64]]]));
+        const ledger = buildLedger({ lots: c.lots, draws, counts: c.counts, products: c.products });
+        fc.pre(check(ledger).every((d) => d.severity !== "error"));
+        const { cogs } = conservation(ledger, null);
+        const visitAt = draws[0].indexOf("Visit");
+        const kindAt = draws[0].indexOf("Kind");
+        for (const [by, at] of [["service", draws[0].length - 2], ["provider", draws[0].length - 1]] as const) {
+          // Distinct visits per group, by hand: blanks together, names folded.
+          const visits = new Map<string, Set<string>>();
+          for (const r of draws.slice(1)) {
+            const kind = r[kindAt];
+            if (r[visitAt] === null || r[visitAt] === "" || (kind !== null && kind !== "" && kind !== "Visit")) continue;
+            const text = r[at];
+            const key = text === null || String(text).trim() === "" ? "" : String(text).trim().toLowerCase();
+            if (!visits.has(key)) visits.set(key, new Set());
+            visits.get(key)!.add(String(r[visitAt]).trim().toUpperCase());
+          }
+          let sum = 0n;
+          const counted = new Map<string, number>();
+          for (const r of marginBy(ledger, by)) {
+            if (!r.ok) throw new Error(r.error.message);
+            sum += BigInt(r.value.cogs);
+            counted.set(r.value.group.startsWith("(no ") ? "" : r.value.group.toLowerCase(), r.value.visits);
+          }
+          expect(sum).toBe(cogs);
+          expect(counted).toEqual(new Map([...visits].map(([k, v]) => [k, v.size])));
+        }
+      }),
+      RUNS,
+    );
+  });
+});
+
 describe("stock by product", () => {
   it("sums each product's lots at the as-of date, counts included", () => {
     const ledger = buildLedger({ lots: LOTS, draws: DRAWS, counts: COUNTS });
