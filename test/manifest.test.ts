@@ -55,9 +55,10 @@ describe("manifest.xml", () => {
     expect(all(app.Hosts, "Host").map((h) => attr(h, "Name"))).toEqual(["Workbook"]);
   });
 
-  it("requires the shared runtime and a custom functions runtime that carries error messages", () => {
+  it("requires the shared runtime, a custom functions runtime that carries error messages, and the Excel API the pane calls", () => {
     const sets = Object.fromEntries(all(app.Requirements, "Set").map((s) => [attr(s, "Name"), attr(s, "MinVersion")]));
-    expect(sets).toEqual({ SharedRuntime: "1.1", CustomFunctionsRuntime: "1.3" });
+    // ExcelApi 1.12: Range.getSpillingToRangeOrNullObject, which the Report sheet needs to size its charts.
+    expect(sets).toEqual({ SharedRuntime: "1.1", CustomFunctionsRuntime: "1.3", ExcelApi: "1.12" });
   });
 
   it("runs the task pane, the functions and the ribbon in one long-lived runtime", () => {
