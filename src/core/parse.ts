@@ -145,6 +145,7 @@ interface DateRead {
 
 function readDate(cell: Cell, row: RowBase, col: string, system: DateSystem, allowMonthOnly: boolean): DateRead | null | undefined {
   if (typeof cell === "number") {
+    // Older desktop builds pass an empty cell as 0, and no date is serial 0: a date of 0 is blank.
     if (cell === 0) return null;
     if (!Number.isFinite(cell) || cell < 1 || cell > MAX_SERIAL + 1) {
       addIssue(row, col, "error", `${cell} is not a date`);
@@ -309,7 +310,8 @@ function lotNumberWarning(row: RowBase, column: string, cell: Cell): void {
 // The four tables.
 
 /**
- * Parses the Lots table (header row first).
+ * Parses the Lots table (header row first). A 0 that cannot be meant is blank, as older desktop
+ * builds pass empty cells: an Expires or Received of 0, a Total Cost of 0 beside a Unit Cost.
  * @example parseLots([["Product","Lot","Expires","Received","Qty","Unit Cost"],["Botox 100U","C1",46112,46000,100,6.5]])
  */
 export function parseLots(grid: Grid | null | undefined, options: ParseOptions = {}): ParsedTable<LotRow> {
@@ -336,7 +338,10 @@ export function parseLots(grid: Grid | null | undefined, options: ParseOptions =
     const qty = readQty(get(r, cols.qty), row, names.qty, "a quantity");
     const unit = readText(get(r, cols.unit), row, names.unit);
     const unitCost = readMoney(get(r, cols.unitCost), row, names.unitCost);
-    const totalCost = readMoney(get(r, cols.totalCost), row, names.totalCost);
+    const totalCell = get(r, cols.totalCost);
+    // A lot is not free at a price: a Total Cost of 0 beside a Unit Cost is an empty cell as older
+    // desktop builds pass it to a formula given the table, so the Unit Cost prices the lot.
+    const totalCost = totalCell === 0 && unitCost ? null : readMoney(totalCell, row, names.totalCost);
     const supplier = noteText(get(r, cols.supplier));
     const po = noteText(get(r, cols.po));
 

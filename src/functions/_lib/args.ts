@@ -1,4 +1,4 @@
-import { excelError as cellErrorCode, MARGIN_GROUPS, parseTextDate, type Grid, type MarginGroup, type TableName } from "../../core";
+import { excelError as cellErrorCode, MARGIN_GROUPS, parseTextDate, type DateSystem, type Grid, type MarginGroup, type TableName } from "../../core";
 import { excelError } from "./excelError";
 
 /**
@@ -59,10 +59,12 @@ const LAST_SERIAL = 2_958_466;
 
 /**
  * A date argument: a serial number (as a date cell or `TODAY()` gives), or date text such as
- * `2026-03-15` or `3/15/2026`. Text is read in the 1900 date system, Excel's default.
+ * `2026-03-15` or `3/15/2026`. Text is read in the workbook's date system (1900, Excel's default,
+ * unless said): the same day is 1,462 less in a 1904 workbook. A serial number is taken as is.
  * @example dateArg("as_of", 46096) // 46096
+ * @example dateArg("as_of", "2026-03-15", 1904) // 44634 (46096 in the 1900 system)
  */
-export function dateArg(name: string, v: unknown): number {
+export function dateArg(name: string, v: unknown, system: DateSystem = 1900): number {
   const x = single(name, v, "date");
   const hint = "pass a date, for example TODAY()";
   if (typeof x === "number") {
@@ -70,7 +72,7 @@ export function dateArg(name: string, v: unknown): number {
     throw excelError("value", `${name}: ${x} is not a date; ${hint}`);
   }
   if (typeof x === "string" && x.trim() !== "") {
-    const parsed = parseTextDate(x, 1900, false);
+    const parsed = parseTextDate(x, system, false);
     if (parsed) return parsed.serial;
     throw excelError("value", `${name}: '${x.trim()}' is not a date; ${hint}`);
   }

@@ -1,13 +1,14 @@
-import { buildLedger, describe, type Grid, type Ledger, type TableName } from "../../core";
+import { buildLedger, describe, type DateSystem, type Grid, type Ledger, type TableName } from "../../core";
 import { optionalTableArg, tableArg } from "./args";
 import { excelError } from "./excelError";
 
-/** The tables one formula was given: `null` for an optional table left out. */
+/** The tables one formula was given (`null` for an optional table left out), and the workbook's date system (1900 unless said). */
 export interface Tables {
   readonly lots: Grid | null;
   readonly draws?: Grid | null;
   readonly counts?: Grid | null;
   readonly products?: Grid | null;
+  readonly dateSystem?: DateSystem;
 }
 
 /** A cell as Excel hands it: a value, or (rarely) an error or entity object. */
@@ -31,8 +32,19 @@ function sameGrid(a: Grid | null | undefined, b: Grid | null | undefined): boole
   return true;
 }
 
+/**
+ * A range's values, in arrays of our own: the caller may change its arrays after handing them
+ * over (append a draw to a what-if array), and a ledger must never answer for values it was not
+ * built from. Cells are values or small error objects, never changed in place.
+ * @example copyGrid([["Lot"], ["C1"]]) // [["Lot"], ["C1"]], new arrays
+ */
+function copyGrid(grid: Grid | null | undefined): Grid | null {
+  return grid == null ? null : grid.map((r) => [...r]);
+}
+
 interface Built {
-  readonly tables: Tables;
+  /** Copies of the values the ledger was built from, and the date system it read them in. */
+  readonly tables: Required<Tables>;
   readonly ledger: Ledger;
 }
 
@@ -40,9 +52,8 @@ interface Built {
  * The ledgers last built, newest first. One recalculation runs many LOTBOOK formulas over the same
  * tables (the Report sheet alone has seven): comparing the values they are handed costs about as
  * much as reading each cell once, building the ledger fifteen to twenty times that. Two, because
- * formulas given Products and formulas without it make different ledgers. The arrays are kept as
- * handed: Excel gives each call fresh ones and never changes them afterwards (the preview copies
- * its tables for the same reason).
+ * formulas given Products and formulas without it make different ledgers. The values are kept as
+ * copies (see `copyGrid`), which costs about one more read of each cell, and only when building.
  */
 const recent: Built[] = [];
 const REMEMBERED = 2;
@@ -52,10 +63,10 @@ export function forgetLedgers(): void {
   recent.length = 0;
 }
 
-function remembered(tables: Tables): Ledger | null {
+function remembered(tables: Tables, dateSystem: DateSystem): Ledger | null {
   const at = recent.findIndex(
     // Draws first: the table that grows between recalculations, told apart by its length at once.
-    (b) => sameGrid(b.tables.draws, tables.draws) && sameGrid(b.tables.counts, tables.counts) && sameGrid(b.tables.lots, tables.lots) && sameGrid(b.tables.products, tables.products),
+    (b) => b.tables.dateSystem === dateSystem && sameGrid(b.tables.draws, tables.draws) && sameGrid(b.tables.counts, tables.counts) && sameGrid(b.tables.lots, tables.lots) && sameGrid(b.tables.products, tables.products),
   );
   if (at < 0) return null;
   const [hit] = recent.splice(at, 1);
@@ -68,14 +79,18 @@ function remembered(tables: Tables): Ledger | null {
  * differ from those of a ledger built just before (see `recent`). A table that cannot be read at
  * all (no header row, a required column missing) is refused with the engine's sentence for it:
  * every result of the formula reads that table. Row-level problems are left to the engine, which
- * blocks only the results that depend on them.
+ * blocks only the results that depend on them. Dates are read in `tables.dateSystem`, and a ledger
+ * read in one date system is never reused for the other.
  * @example ledgerFrom({ lots: Lots, draws: Draws }) // throws #VALUE! "Lots row 1: the first row …"
+ * @example ledgerFrom({ lots: Lots, draws: Draws, dateSystem: 1904 }) // a workbook using the 1904 date system
  */
 export function ledgerFrom(tables: Tables): Ledger {
-  let ledger = remembered(tables);
+  const dateSystem = tables.dateSystem ?? 1900;
+  let ledger = remembered(tables, dateSystem);
   if (!ledger) {
-    ledger = buildLedger({ lots: tables.lots, draws: tables.draws, counts: tables.counts, products: tables.products });
-    recent.unshift({ tables, ledger });
+    ledger = buildLedger({ lots: tables.lots, draws: tables.draws, counts: tables.counts, products: tables.products, dateSystem });
+    const copies = { lots: copyGrid(tables.lots), draws: copyGrid(tables.draws), counts: copyGrid(tables.counts), products: copyGrid(tables.products), dateSystem };
+    recent.unshift({ tables: copies, ledger });
     recent.length = Math.min(recent.length, REMEMBERED);
   }
   const passed: [TableName, Grid | null | undefined][] = [
@@ -92,14 +107,15 @@ export function ledgerFrom(tables: Tables): Ledger {
 
 /**
  * The ledger most formulas read: Lots and Draws required, Counts and Products optional, each
- * checked as a table argument by its parameter name.
+ * checked as a table argument by its parameter name; dates read in `dateSystem` (1900 unless said).
  * @example ledgerOfArgs(lots, draws, counts) // for =LOTBOOK.VISIT_COGS("V1", Draws[#All], Lots[#All], Counts[#All])
  */
-export function ledgerOfArgs(lots: unknown, draws: unknown, counts?: unknown, products?: unknown): Ledger {
+export function ledgerOfArgs(lots: unknown, draws: unknown, counts?: unknown, products?: unknown, dateSystem?: DateSystem): Ledger {
   return ledgerFrom({
     lots: tableArg("Lots", "lots", lots),
     draws: tableArg("Draws", "draws", draws),
     counts: optionalTableArg("Counts", "counts", counts),
     products: optionalTableArg("Products", "products", products),
+    dateSystem,
   });
 }
