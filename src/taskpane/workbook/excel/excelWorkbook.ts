@@ -57,6 +57,67 @@ function codeOf(e: unknown): string | undefined {
   return typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : undefined;
 }
 
+/** What a chunked read needs of a range: its size (loaded, or known beforehand) and its rows. */
+export type RowsOf = Pick<Excel.Range, "rowCount" | "columnCount" | "getRow">;
+
+/** The values of each range, in requests of at most `cellsPerRequest` cells (one sync each). */
+export async function loadValues(context: Excel.RequestContext, ranges: readonly (RowsOf | null)[], cellsPerRequest: number): Promise<CellValue[][][]> {
+  const pieces: { at: number; range: Excel.Range }[] = [];
+  const batches: (typeof pieces)[] = [];
+  let cells = 0;
+  ranges.forEach((range, at) => {
+    if (!range) return;
+    const rowsPerPiece = Math.max(1, Math.floor(cellsPerRequest / Math.max(1, range.columnCount)));
+    for (let start = 0; start < range.rowCount; start += rowsPerPiece) {
+      const count = Math.min(rowsPerPiece, range.rowCount - start);
+      if (cells + count * range.columnCount > cellsPerRequest && pieces.length > 0) {
+        batches.push(pieces.splice(0));
+        cells = 0;
+      }
+      pieces.push({ at, range: range.getRow(start).getResizedRange(count - 1, 0) });
+      cells += count * range.columnCount;
+    }
+  });
+  if (pieces.length > 0) batches.push(pieces.splice(0));
+
+  const values: CellValue[][][] = ranges.map(() => []);
+  for (const batch of batches) {
+    for (const piece of batch) piece.range.load("values");
+    // One request per chunk is the point: each stays under the 5 MB limit.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    for (const piece of batch) values[piece.at].push(...(piece.range.values as CellValue[][]));
+  }
+  return values;
+}
+
+/** Excel.run with cell-edit retries; any failure leaves as a WorkbookError with a message. */
+export async function runExcel<T>(
+  host: ExcelHost,
+  options: Excel.RunOptions,
+  retryDelays: readonly number[],
+  batch: (context: Excel.RequestContext) => Promise<T>,
+  say: { notFound?: string; failed?: string } = {},
+): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await host.run(options, batch);
+    } catch (e) {
+      if (e instanceof WorkbookError) throw e;
+      if (codeOf(e) === CELL_EDIT) {
+        if (attempt < retryDelays.length) {
+          await host.wait(retryDelays[attempt]);
+          continue;
+        }
+        throw new WorkbookError(`Excel is busy while a cell is being edited. Press Enter or Esc in the sheet, then try again.${say.failed ? ` ${say.failed}` : ""}`);
+      }
+      if (codeOf(e) === "ItemNotFound" && say.notFound) throw new WorkbookError(say.notFound);
+      const message = e instanceof Error && e.message ? e.message : "unknown error";
+      throw new WorkbookError(`Excel could not complete this (${message}).${say.failed ? ` ${say.failed}` : ""}`);
+    }
+  }
+}
+
 /**
  * The workbook port over Office.js: the only code in Lotbook that calls `Excel.run`.
  * Each action loads in batches and syncs a small, fixed number of times (an append: twice —
@@ -97,7 +158,7 @@ export class ExcelWorkbook implements WorkbookPort {
       const ranges = found.map(({ table }) => (table.isNullObject ? null : table.getRange().load("address,rowCount,columnCount")));
       await context.sync();
 
-      const values = await this.loadValues(context, ranges);
+      const values = await loadValues(context, ranges, this.cellsPerRequest);
       const result: Partial<Record<TableName, TableRead | null>> = {};
       found.forEach(({ name, table }, at) => {
         const range = ranges[at];
@@ -184,7 +245,7 @@ export class ExcelWorkbook implements WorkbookPort {
       const used = found.getUsedRangeOrNullObject(true).load("address,rowCount,columnCount");
       await context.sync();
       if (used.isNullObject) return null;
-      const [values] = await this.loadValues(context, [used]);
+      const [values] = await loadValues(context, [used], this.cellsPerRequest);
       return { name: found.name, address: used.address, values };
     });
   }
@@ -363,57 +424,10 @@ export class ExcelWorkbook implements WorkbookPort {
     }
   }
 
-  /** The values of each range, in requests of at most `cellsPerRequest` cells (one sync each). */
-  private async loadValues(context: Excel.RequestContext, ranges: readonly (Excel.Range | null)[]): Promise<CellValue[][][]> {
-    const pieces: { at: number; range: Excel.Range }[] = [];
-    const batches: (typeof pieces)[] = [];
-    let cells = 0;
-    ranges.forEach((range, at) => {
-      if (!range) return;
-      const rowsPerPiece = Math.max(1, Math.floor(this.cellsPerRequest / Math.max(1, range.columnCount)));
-      for (let start = 0; start < range.rowCount; start += rowsPerPiece) {
-        const count = Math.min(rowsPerPiece, range.rowCount - start);
-        if (cells + count * range.columnCount > this.cellsPerRequest && pieces.length > 0) {
-          batches.push(pieces.splice(0));
-          cells = 0;
-        }
-        pieces.push({ at, range: range.getRow(start).getResizedRange(count - 1, 0) });
-        cells += count * range.columnCount;
-      }
-    });
-    if (pieces.length > 0) batches.push(pieces.splice(0));
-
-    const values: CellValue[][][] = ranges.map(() => []);
-    for (const batch of batches) {
-      for (const piece of batch) piece.range.load("values");
-      // One request per chunk is the point: each stays under the 5 MB limit.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      await context.sync();
-      for (const piece of batch) values[piece.at].push(...(piece.range.values as CellValue[][]));
-    }
-    return values;
-  }
-
-  /** Excel.run with cell-edit retries; any failure leaves as a WorkbookError with a message. */
+  /** Excel.run with cell-edit retries, as one undo step where Excel can. */
   private async run<T>(batch: (context: Excel.RequestContext) => Promise<T>, say: { notFound?: string; failed?: string } = {}): Promise<T> {
     const options: Excel.RunOptions = { delayForCellEdit: true };
     if (this.host.supports("1.20")) options.mergeUndoGroup = true;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.host.run(options, batch);
-      } catch (e) {
-        if (e instanceof WorkbookError) throw e;
-        if (codeOf(e) === CELL_EDIT) {
-          if (attempt < this.retryDelays.length) {
-            await this.host.wait(this.retryDelays[attempt]);
-            continue;
-          }
-          throw new WorkbookError(`Excel is busy while a cell is being edited. Press Enter or Esc in the sheet, then try again.${say.failed ? ` ${say.failed}` : ""}`);
-        }
-        if (codeOf(e) === "ItemNotFound" && say.notFound) throw new WorkbookError(say.notFound);
-        const message = e instanceof Error && e.message ? e.message : "unknown error";
-        throw new WorkbookError(`Excel could not complete this (${message}).${say.failed ? ` ${say.failed}` : ""}`);
-      }
-    }
+    return runExcel(this.host, options, this.retryDelays, batch, say);
   }
 }
