@@ -10,7 +10,7 @@
 import { performance } from "node:perf_hooks";
 import { buildLedger, visitCogs as engineVisitCogs, type Grid } from "../src/core";
 import { forgetLedgers } from "../src/functions/_lib/ledgerFrom";
-import { visitCogs } from "../src/functions/functions";
+import { visitCogs } from "../src/functions/answers";
 import { generatePractice, type Practice } from "./practice";
 
 /** The whole-column call may cost at most this much more than the engine alone. */

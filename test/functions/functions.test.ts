@@ -1,4 +1,5 @@
-import * as LOTBOOK from "../../src/functions/functions";
+import { serialFromYmd, ymdFromSerial } from "../../src/core";
+import * as LOTBOOK from "../../src/functions/answers";
 import { COUNTS, day, DRAWS, LOTS, OMITTED, PRODUCTS, thrown } from "./_ledger";
 
 // Arguments are passed exactly as Excel passes them: a key or table argument (declared as a
@@ -17,18 +18,18 @@ describe("the worked example", () => {
 describe("FEFO_LOT", () => {
   it("names the lot to draw next, or #N/A with the reason when nothing usable is left", () => {
     // Sept 5: C3709C3 is used up and C4000A1 only arrives on Sept 10; V100 holds 1 mL.
-    expect(LOTBOOK.fefoLot([["Botox 100U"], ["Juvederm Ultra XC 1mL"]], day(2026, 9, 5), LOTS, DRAWS, COUNTS, OMITTED)).toEqual([
+    expect(LOTBOOK.fefoLot([["Botox 100U"], ["Juvederm Ultra XC 1mL"]], day(2026, 9, 5), OMITTED, LOTS, DRAWS, COUNTS, OMITTED)).toEqual([
       [na("no usable stock of Botox 100U")],
       ["V100"],
     ]);
-    expect(LOTBOOK.fefoLot([["Botox 100U"]], day(2026, 9, 20), LOTS, DRAWS, OMITTED, OMITTED)).toEqual([["C4000A1"]]);
+    expect(LOTBOOK.fefoLot([["Botox 100U"]], day(2026, 9, 20), OMITTED, LOTS, DRAWS, OMITTED, OMITTED)).toEqual([["C4000A1"]]);
   });
 });
 
 describe("FEFO_PLAN", () => {
   it("spills the lots to draw and a SHORT row for what stock cannot cover", () => {
     // 100 U wanted on Sept 30: C4000A1 holds the 78 counted that day, 22 are missing.
-    expect(LOTBOOK.fefoPlan("Botox 100U", 100, day(2026, 9, 30), LOTS, DRAWS, COUNTS, OMITTED)).toEqual([
+    expect(LOTBOOK.fefoPlan("Botox 100U", 100, day(2026, 9, 30), OMITTED, LOTS, DRAWS, COUNTS, OMITTED)).toEqual([
       ["Lot", "Qty", "Expires"],
       ["C4000A1", 78, day(2027, 1, 31)],
       ["SHORT", 22, ""],
@@ -36,14 +37,14 @@ describe("FEFO_PLAN", () => {
   });
 
   it("plans without a SHORT row when stock is enough", () => {
-    expect(LOTBOOK.fefoPlan("Botox 100U", "30", day(2026, 9, 20), LOTS, DRAWS, OMITTED, OMITTED)).toEqual([
+    expect(LOTBOOK.fefoPlan("Botox 100U", "30", day(2026, 9, 20), OMITTED, LOTS, DRAWS, OMITTED, OMITTED)).toEqual([
       ["Lot", "Qty", "Expires"],
       ["C4000A1", 30, day(2027, 1, 31)],
     ]);
   });
 
   it("is #N/A for a product that is not in Lots", () => {
-    expect(thrown(() => LOTBOOK.fefoPlan("Dysport", 10, day(2026, 9, 30), LOTS, DRAWS, OMITTED, OMITTED))).toEqual(
+    expect(thrown(() => LOTBOOK.fefoPlan("Dysport", 10, day(2026, 9, 30), OMITTED, LOTS, DRAWS, OMITTED, OMITTED))).toEqual(
       na("'Dysport' is not a product in the Lots table"),
     );
   });
@@ -72,9 +73,9 @@ describe("VISIT_MARGIN", () => {
 describe("LOT_REMAINING", () => {
   it("counts what each lot holds at the end of the as-of day, counts included", () => {
     // Sept 30: C3709C3 100 − 40 − 35 − 25 = 0; C4000A1 counted 78; V100 2 − 1 = 1 (matched in any case).
-    expect(LOTBOOK.lotRemaining([["C3709C3", "C4000A1", "v100"]], day(2026, 9, 30), LOTS, DRAWS, COUNTS)).toEqual([[0, 78, 1]]);
+    expect(LOTBOOK.lotRemaining([["C3709C3", "C4000A1", "v100"]], day(2026, 9, 30), OMITTED, LOTS, DRAWS, COUNTS)).toEqual([[0, 78, 1]]);
     // Sept 20, before the count: 100 − 20 = 80.
-    expect(LOTBOOK.lotRemaining([["C4000A1"]], day(2026, 9, 20), LOTS, DRAWS, COUNTS)).toEqual([[80]]);
+    expect(LOTBOOK.lotRemaining([["C4000A1"]], day(2026, 9, 20), OMITTED, LOTS, DRAWS, COUNTS)).toEqual([[80]]);
   });
 });
 
@@ -93,26 +94,26 @@ describe("LOT_COST", () => {
 describe("STOCK_VALUE", () => {
   it("values stock at cost for everything, a product or a lot", () => {
     // Sept 30: C4000A1 78 × 6.00 = 468; V100 1 × 300 = 300; together 768.
-    expect(LOTBOOK.stockValue([["*", "Botox 100U", "V100"]], day(2026, 9, 30), LOTS, DRAWS, COUNTS)).toEqual([[768, 468, 300]]);
+    expect(LOTBOOK.stockValue([["*", "Botox 100U", "V100"]], day(2026, 9, 30), OMITTED, LOTS, DRAWS, COUNTS)).toEqual([[768, 468, 300]]);
   });
 });
 
 describe("SHRINKAGE", () => {
   it("totals shrinkage at cost by default and in units on request", () => {
     // 2 U of C4000A1 missing at $6.00 = $12; the Juvederm count matched.
-    expect(LOTBOOK.shrinkage([["*"], ["Botox 100U"], ["Juvederm Ultra XC 1mL"]], LOTS, DRAWS, COUNTS, OMITTED)).toEqual([[12], [12], [0]]);
-    expect(LOTBOOK.shrinkage([["*"]], LOTS, DRAWS, COUNTS, "Units")).toEqual([[2]]);
+    expect(LOTBOOK.shrinkage([["*"], ["Botox 100U"], ["Juvederm Ultra XC 1mL"]], OMITTED, OMITTED, LOTS, DRAWS, COUNTS)).toEqual([[12], [12], [0]]);
+    expect(LOTBOOK.shrinkage([["*"]], "Units", OMITTED, LOTS, DRAWS, COUNTS)).toEqual([[2]]);
   });
 
   it("refuses a measure other than cost or units", () => {
-    expect(thrown(() => LOTBOOK.shrinkage([["*"]], LOTS, DRAWS, COUNTS, "dollars"))).toEqual(value("measure must be \"cost\" or \"units\", not 'dollars'"));
+    expect(thrown(() => LOTBOOK.shrinkage([["*"]], "dollars", OMITTED, LOTS, DRAWS, COUNTS))).toEqual(value("measure must be \"cost\" or \"units\", not 'dollars'"));
   });
 });
 
 describe("SHRINKAGE_LOG", () => {
   it("spills one row per count, with the allowance split when Products is given", () => {
     // Botox allows 5 % of the 20 U injected from C4000A1 = 1 U; the other missing unit is unexplained.
-    expect(LOTBOOK.shrinkageLog(LOTS, DRAWS, COUNTS, PRODUCTS)).toEqual([
+    expect(LOTBOOK.shrinkageLog(OMITTED, LOTS, DRAWS, COUNTS, PRODUCTS)).toEqual([
       ["Date", "Product", "Lot", "Expected", "Counted", "Shrinkage", "Shrinkage Cost", "Allowed Loss", "Unexplained"],
       [day(2026, 9, 30), "Botox 100U", "C4000A1", 80, 78, 2, 12, 1, 1],
       [day(2026, 9, 30), "Juvederm Ultra XC 1mL", "V100", 1, 1, 0, 0, "", ""],
@@ -120,7 +121,7 @@ describe("SHRINKAGE_LOG", () => {
   });
 
   it("has no allowance columns without Products", () => {
-    expect(LOTBOOK.shrinkageLog(LOTS, DRAWS, COUNTS, OMITTED)[0]).toEqual(["Date", "Product", "Lot", "Expected", "Counted", "Shrinkage", "Shrinkage Cost"]);
+    expect(LOTBOOK.shrinkageLog(OMITTED, LOTS, DRAWS, COUNTS, OMITTED)[0]).toEqual(["Date", "Product", "Lot", "Expected", "Counted", "Shrinkage", "Shrinkage Cost"]);
   });
 });
 
@@ -130,8 +131,8 @@ describe("EXPIRING", () => {
     const header = ["Product", "Lot", "Expires", "Days Left", "Remaining", "Value"];
     const v100 = ["Juvederm Ultra XC 1mL", "V100", day(2026, 12, 31), 92, 1, 300];
     const c4000 = ["Botox 100U", "C4000A1", day(2027, 1, 31), 123, 78, 468];
-    expect(LOTBOOK.expiring(120, day(2026, 9, 30), LOTS, DRAWS, COUNTS)).toEqual([header, v100]);
-    expect(LOTBOOK.expiring(150, day(2026, 9, 30), LOTS, DRAWS, COUNTS)).toEqual([header, v100, c4000]);
+    expect(LOTBOOK.expiring(120, day(2026, 9, 30), OMITTED, LOTS, DRAWS, COUNTS)).toEqual([header, v100]);
+    expect(LOTBOOK.expiring(150, day(2026, 9, 30), OMITTED, LOTS, DRAWS, COUNTS)).toEqual([header, v100, c4000]);
   });
 });
 
@@ -140,7 +141,7 @@ describe("AT_RISK", () => {
     // Over 365 days: Juvederm used 1 mL → 1/365 mL a day × 92 days = 0.252055 mL used, 0.747945 at risk,
     // worth 0.747945 × 300 = 224.3835. Botox used 120 U → 120/365 U a day × 123 days = 40.438356 U,
     // 78 − 40.438356 = 37.561644 U at risk, worth × 6.00 = 225.369864.
-    expect(LOTBOOK.atRisk(day(2026, 9, 30), LOTS, DRAWS, COUNTS, 365)).toEqual([
+    expect(LOTBOOK.atRisk(day(2026, 9, 30), 365, OMITTED, LOTS, DRAWS, COUNTS)).toEqual([
       ["Product", "Lot", "Expires", "Remaining", "Projected Use", "At Risk", "At Risk Value"],
       ["Juvederm Ultra XC 1mL", "V100", day(2026, 12, 31), 1, 0.252055, 0.747945, 224.3835],
       ["Botox 100U", "C4000A1", day(2027, 1, 31), 78, 40.438356, 37.561644, 225.369864],
@@ -149,7 +150,7 @@ describe("AT_RISK", () => {
 
   it("looks back 90 days when lookback_days is omitted", () => {
     // 120 U in 90 days uses all 78 U of C4000A1 well before it expires; 1 mL in 90 days × 92 days ≥ 1 mL.
-    const rows = LOTBOOK.atRisk(day(2026, 9, 30), LOTS, DRAWS, COUNTS, OMITTED);
+    const rows = LOTBOOK.atRisk(day(2026, 9, 30), OMITTED, OMITTED, LOTS, DRAWS, COUNTS);
     expect(rows.slice(1).map((r) => r[5])).toEqual([0, 0]);
   });
 });
@@ -159,7 +160,7 @@ describe("OPEN_VIALS", () => {
     // A 100 U vial, usable 24 hours after opening, opened by a 40 U draw at 10:00 on Sept 2.
     const products = [["Product", "Vial Size", "Use Within Hours"], ["Botox 100U", 100, 24]];
     const draws = [DRAWS[0], [day(2026, 9, 2, 10), "V1", "P-001", "Dr. Adams", "Glabella", "Botox 100U", "C3709C3", 40, "U", "Visit", 520]];
-    const rows = LOTBOOK.openVials(day(2026, 9, 2, 18), LOTS, draws, products);
+    const rows = LOTBOOK.openVials(day(2026, 9, 2, 18), OMITTED, LOTS, draws, products);
     expect(rows[0]).toEqual(["Product", "Lot", "Opened", "Use By", "Left In Vial"]);
     expect(rows).toHaveLength(2);
     const [product, lot, opened, useBy, left] = rows[1] as [string, string, number, number, number];
@@ -232,7 +233,7 @@ describe("errors", () => {
 
   it("fills a spilled row whose entry failed with its error, so a total over it fails too", () => {
     // Botox is blocked by its broken lot; Juvederm is listed as usual.
-    const rows = LOTBOOK.expiring(365, day(2026, 9, 30), broken, DRAWS, OMITTED);
+    const rows = LOTBOOK.expiring(365, day(2026, 9, 30), OMITTED, broken, DRAWS, OMITTED);
     expect(rows[1]).toEqual(["Juvederm Ultra XC 1mL", "V100", day(2026, 12, 31), 92, 1, 300]);
     const error = value(expect.stringMatching(/^Lots row 3, Expires: 'soon' is not a date/));
     expect(rows[2]).toEqual(["Botox 100U", error, error, error, error, error]);
@@ -277,7 +278,7 @@ describe("table arguments", () => {
 
   it("missing a required column fail every result that reads them", () => {
     const counts = COUNTS.map((r) => r.slice(0, 3));
-    expect(thrown(() => LOTBOOK.shrinkageLog(LOTS, DRAWS, counts, OMITTED))).toEqual(
+    expect(thrown(() => LOTBOOK.shrinkageLog(OMITTED, LOTS, DRAWS, counts, OMITTED))).toEqual(
       value("Counts row 1, Counted: the table has no Counted column; add a column headed Counted (or Count, On Hand)"),
     );
   });
@@ -291,31 +292,32 @@ describe("table arguments", () => {
 
 describe("date arguments", () => {
   it("accept date text as well as serial numbers", () => {
-    expect(LOTBOOK.lotRemaining([["C4000A1"]], "9/20/2026", LOTS, DRAWS, OMITTED)).toEqual([[80]]);
+    expect(LOTBOOK.lotRemaining([["C4000A1"]], "9/20/2026", OMITTED, LOTS, DRAWS, OMITTED)).toEqual([[80]]);
   });
 
   it("refuse text that is not a date, naming the argument", () => {
-    expect(thrown(() => LOTBOOK.lotRemaining([["V100"]], "soon", LOTS, DRAWS, OMITTED))).toEqual(
+    expect(thrown(() => LOTBOOK.lotRemaining([["V100"]], "soon", OMITTED, LOTS, DRAWS, OMITTED))).toEqual(
       value("as_of: 'soon' is not a date; pass a date, for example TODAY()"),
     );
   });
 
   it("pass on an error shown in the as_of cell", () => {
-    expect(thrown(() => LOTBOOK.stockValue([["*"]], { code: "#N/A" }, LOTS, DRAWS, OMITTED))).toEqual(
+    expect(thrown(() => LOTBOOK.stockValue([["*"]], { code: "#N/A" }, OMITTED, LOTS, DRAWS, OMITTED))).toEqual(
       na("as_of: the cell shows #N/A; fix the value or formula there"),
     );
   });
 
-  it("refuse a blank as_of", () => {
-    expect(thrown(() => LOTBOOK.stockValue([["*"]], null, LOTS, DRAWS, OMITTED))).toEqual(value("as_of is blank; pass a date, for example TODAY()"));
+  it("refuse a blank as_of cell (as_of left out means today, below)", () => {
+    // A blank cell referenced as as_of can arrive as "", which is not the argument left out.
+    expect(thrown(() => LOTBOOK.stockValue([["*"]], "", OMITTED, LOTS, DRAWS, OMITTED))).toEqual(value("as_of is blank; pass a date, for example TODAY()"));
   });
 });
 
 describe("number arguments", () => {
   it("accept numbers typed as text and refuse other text, naming the argument", () => {
-    expect(LOTBOOK.expiring("120", day(2026, 9, 30), LOTS, DRAWS, COUNTS)).toHaveLength(2);
-    expect(thrown(() => LOTBOOK.expiring("soon", day(2026, 9, 30), LOTS, DRAWS, COUNTS))).toEqual(value("days: 'soon' is not a number"));
-    expect(thrown(() => LOTBOOK.atRisk(day(2026, 9, 30), LOTS, DRAWS, COUNTS, 0))).toEqual(value("lookback_days must be more than 0, not 0"));
+    expect(LOTBOOK.expiring("120", day(2026, 9, 30), OMITTED, LOTS, DRAWS, COUNTS)).toHaveLength(2);
+    expect(thrown(() => LOTBOOK.expiring("soon", day(2026, 9, 30), OMITTED, LOTS, DRAWS, COUNTS))).toEqual(value("days: 'soon' is not a number"));
+    expect(thrown(() => LOTBOOK.atRisk(day(2026, 9, 30), 0, OMITTED, LOTS, DRAWS, COUNTS))).toEqual(value("lookback_days must be more than 0, not 0"));
   });
 });
 
@@ -376,7 +378,7 @@ describe("MARGIN_BY", () => {
 describe("STOCK_BY_PRODUCT", () => {
   it("spills units, value at cost and lots in stock per product", () => {
     // Sept 30: C4000A1 counted at 78 U × $6 = 468; V100 holds 1 mL at $300; C3709C3 is empty.
-    expect(LOTBOOK.stockByProduct(day(2026, 9, 30), LOTS, DRAWS, COUNTS)).toEqual([
+    expect(LOTBOOK.stockByProduct(day(2026, 9, 30), OMITTED, LOTS, DRAWS, COUNTS)).toEqual([
       ["Product", "Unit", "Remaining", "Value", "Lots"],
       ["Botox 100U", "U", 78, 468, 1],
       ["Juvederm Ultra XC 1mL", "mL", 1, 300, 1],
@@ -384,10 +386,105 @@ describe("STOCK_BY_PRODUCT", () => {
   });
 
   it("adds up to STOCK_VALUE of everything", () => {
-    const rows = LOTBOOK.stockByProduct(day(2026, 9, 20), LOTS, DRAWS, OMITTED);
+    const rows = LOTBOOK.stockByProduct(day(2026, 9, 20), OMITTED, LOTS, DRAWS, OMITTED);
     const total = rows.slice(1).reduce((s, r) => s + (r[3] as number), 0);
-    expect(LOTBOOK.stockValue([["*"]], day(2026, 9, 20), LOTS, DRAWS, OMITTED)).toEqual([[total]]);
+    expect(LOTBOOK.stockValue([["*"]], day(2026, 9, 20), OMITTED, LOTS, DRAWS, OMITTED)).toEqual([[total]]);
     // Sept 20, no counts: 80 U × $6 = 480 and 1 mL × $300.
     expect(total).toBe(780);
+  });
+});
+
+describe("the new argument order on explicit tables", () => {
+  const NO_LOCATION =
+    "location: this workbook has no Location column in Lots, Draws or Counts, so all its stock is in one place; leave location out";
+
+  it("refuses a location on a workbook without a Location column, with that sentence", () => {
+    expect(thrown(() => LOTBOOK.fefoLot([["Botox 100U"]], day(2026, 9, 20), "Room 2", LOTS, DRAWS))).toEqual(value(NO_LOCATION));
+    expect(thrown(() => LOTBOOK.lotRemaining([["C4000A1"]], day(2026, 9, 20), "Room 2", LOTS, DRAWS, COUNTS))).toEqual(value(NO_LOCATION));
+    expect(thrown(() => LOTBOOK.shrinkage([["*"]], "units", "Room 2", LOTS, DRAWS, COUNTS))).toEqual(value(NO_LOCATION));
+    expect(thrown(() => LOTBOOK.shrinkageLog("Room 2", LOTS, DRAWS, COUNTS))).toEqual(value(NO_LOCATION));
+    expect(thrown(() => LOTBOOK.atRisk(day(2026, 9, 30), 365, "Room 2", LOTS, DRAWS, COUNTS))).toEqual(value(NO_LOCATION));
+    expect(thrown(() => LOTBOOK.stockByProduct(day(2026, 9, 30), [["Room 2"]], LOTS, DRAWS, COUNTS))).toEqual(value(NO_LOCATION));
+  });
+
+  it("takes a blank location as all locations together", () => {
+    for (const blank of [OMITTED, "", "  ", [[null]]]) {
+      expect(LOTBOOK.lotRemaining([["C4000A1"]], day(2026, 9, 20), blank, LOTS, DRAWS, COUNTS)).toEqual([[80]]);
+    }
+  });
+
+  it("reads an omitted as_of as the context's today", () => {
+    const sept20 = { dateSystem: 1900 as const, today: day(2026, 9, 20) };
+    const sept30 = { dateSystem: 1900 as const, today: day(2026, 9, 30) };
+    expect(LOTBOOK.lotRemaining([["C4000A1"]], OMITTED, OMITTED, LOTS, DRAWS, COUNTS, sept20)).toEqual(
+      LOTBOOK.lotRemaining([["C4000A1"]], day(2026, 9, 20), OMITTED, LOTS, DRAWS, COUNTS, sept20),
+    );
+    expect(LOTBOOK.lotRemaining([["C4000A1"]], OMITTED, OMITTED, LOTS, DRAWS, COUNTS, sept20)).toEqual([[80]]);
+    expect(LOTBOOK.lotRemaining([["C4000A1"]], OMITTED, OMITTED, LOTS, DRAWS, COUNTS, sept30)).toEqual([[78]]);
+    expect(LOTBOOK.fefoLot([["Botox 100U"]], OMITTED, OMITTED, LOTS, DRAWS, COUNTS, OMITTED, sept20)).toEqual([["C4000A1"]]);
+    expect(LOTBOOK.stockByProduct(OMITTED, OMITTED, LOTS, DRAWS, COUNTS, sept30)).toEqual(
+      LOTBOOK.stockByProduct(day(2026, 9, 30), OMITTED, LOTS, DRAWS, COUNTS, sept30),
+    );
+    expect(LOTBOOK.atRisk(OMITTED, 365, OMITTED, LOTS, DRAWS, COUNTS, sept30)).toEqual(
+      LOTBOOK.atRisk(day(2026, 9, 30), 365, OMITTED, LOTS, DRAWS, COUNTS, sept30),
+    );
+    expect(LOTBOOK.expiring(150, OMITTED, OMITTED, LOTS, DRAWS, COUNTS, sept30)).toEqual(
+      LOTBOOK.expiring(150, day(2026, 9, 30), OMITTED, LOTS, DRAWS, COUNTS, sept30),
+    );
+  });
+
+  describe("in a 1904 workbook", () => {
+    // The same practice with every date a 1904 serial (1,462 less than in the 1900 system).
+    const to1904 = (serial: unknown): unknown => {
+      if (typeof serial !== "number") return serial;
+      const { year, month, day: d } = ymdFromSerial(serial, 1900);
+      return serialFromYmd(year, month, d, 1904);
+    };
+    const withDates = (grid: unknown[][], columns: readonly number[]) =>
+      grid.map((row, i) => (i === 0 ? row : row.map((cell, j) => (columns.includes(j) ? to1904(cell) : cell))));
+    const LOTS_1904 = withDates(LOTS, [2, 3]);
+    const DRAWS_1904 = withDates(DRAWS, [0]);
+    const COUNTS_1904 = withDates(COUNTS, [0]);
+    const in1900 = { dateSystem: 1900 as const, today: day(2026, 1, 1) };
+    const in1904 = { dateSystem: 1904 as const, today: serialFromYmd(2026, 1, 1, 1904) };
+
+    it("converts the tables' dates as the workbook would hold them", () => {
+      expect(LOTS_1904[1][2]).toBe(day(2027, 6, 30) - 1462);
+      expect(DRAWS_1904[1][0]).toBe(day(2026, 9, 2) - 1462);
+    });
+
+    it("reads text as_of in the workbook's date system", () => {
+      // Read as a 1900 serial, "2026-09-20" would fall in 2030: C4000A1 expired, counted at 78.
+      const fefo1900 = LOTBOOK.fefoLot([["Botox 100U"]], "2026-09-20", OMITTED, LOTS, DRAWS, COUNTS, OMITTED, in1900);
+      const fefo1904 = LOTBOOK.fefoLot([["Botox 100U"]], "2026-09-20", OMITTED, LOTS_1904, DRAWS_1904, COUNTS_1904, OMITTED, in1904);
+      expect(fefo1900).toEqual([["C4000A1"]]);
+      expect(fefo1904).toEqual(fefo1900);
+
+      const left1900 = LOTBOOK.lotRemaining([["C4000A1"], ["V100"]], "2026-09-20", OMITTED, LOTS, DRAWS, COUNTS, in1900);
+      const left1904 = LOTBOOK.lotRemaining([["C4000A1"], ["V100"]], "2026-09-20", OMITTED, LOTS_1904, DRAWS_1904, COUNTS_1904, in1904);
+      expect(left1900).toEqual([[80], [1]]);
+      expect(left1904).toEqual(left1900);
+    });
+
+    it("reads an omitted as_of as the 1904 context's today", () => {
+      const sept20 = { dateSystem: 1904 as const, today: serialFromYmd(2026, 9, 20, 1904) };
+      expect(LOTBOOK.lotRemaining([["C4000A1"]], OMITTED, OMITTED, LOTS_1904, DRAWS_1904, COUNTS_1904, sept20)).toEqual([[80]]);
+      expect(LOTBOOK.fefoLot([["Botox 100U"]], OMITTED, OMITTED, LOTS_1904, DRAWS_1904, COUNTS_1904, OMITTED, sept20)).toEqual([["C4000A1"]]);
+    });
+  });
+
+  it("names a required table left out when another table is given", () => {
+    expect(thrown(() => LOTBOOK.visitCogs([["V1"]], DRAWS, OMITTED))).toEqual(
+      value("lots is missing: pass the Lots table with its header row, for example Lots[#All]"),
+    );
+    expect(thrown(() => LOTBOOK.visitCogs([["V1"]], OMITTED, LOTS))).toEqual(value(expect.stringMatching(/^draws is missing/)));
+    expect(thrown(() => LOTBOOK.fefoLot([["Botox 100U"]], day(2026, 9, 20), OMITTED, LOTS))).toEqual(value(expect.stringMatching(/^draws is missing/)));
+    expect(thrown(() => LOTBOOK.shrinkage([["*"]], OMITTED, OMITTED, LOTS, DRAWS))).toEqual(value(expect.stringMatching(/^counts is missing/)));
+    expect(thrown(() => LOTBOOK.openVials(day(2026, 9, 2), OMITTED, LOTS, DRAWS))).toEqual(value(expect.stringMatching(/^products is missing/)));
+  });
+
+  it("still answers with an optional table left out", () => {
+    expect(LOTBOOK.recall("C3709C3", DRAWS)).toHaveLength(4);
+    expect(LOTBOOK.visitCogs([["V1"]], DRAWS, LOTS)).toEqual([[260]]);
   });
 });
