@@ -6,6 +6,8 @@
  */
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
+import { sharedStreams } from "../live/runtime";
+import { excelStreams } from "./workbook/excel/excelStreams";
 import { ExcelWorkbook, officeHost } from "./workbook/excel/excelWorkbook";
 
 Office.onReady((info) => {
@@ -15,5 +17,7 @@ Office.onReady((info) => {
     root.textContent = "Open this page from Excel: sideload manifest.xml (see the README).";
     return;
   }
-  createRoot(root).render(<App workbook={new ExcelWorkbook(officeHost())} />);
+  // The same live ledger as the LOTBOOK formulas: the pane never reads or builds the books itself.
+  const { live } = sharedStreams(excelStreams);
+  createRoot(root).render(<App workbook={new ExcelWorkbook(officeHost())} live={live} />);
 });

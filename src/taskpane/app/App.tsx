@@ -20,7 +20,7 @@ import {
   useOverflowMenu,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { AdoptFlow } from "../flows/AdoptFlow";
 import { AlertsFlow } from "../flows/AlertsFlow";
 import { CheckFlow } from "../flows/CheckFlow";
@@ -29,6 +29,8 @@ import { DrawFlow } from "../flows/DrawFlow";
 import { ReceiveFlow } from "../flows/ReceiveFlow";
 import { ReportFlow } from "../flows/ReportFlow";
 import { SetUpFlow } from "../flows/SetUpFlow";
+import { LiveLedger } from "../../live/liveLedger";
+import { isLedgerSource, liveWrites } from "../workbook/liveWrites";
 import type { WorkbookPort } from "../workbook/port";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { useBooks } from "./hooks";
@@ -100,14 +102,25 @@ function MoreFlows({ onSelect }: { onSelect: (flow: Flow) => void }) {
 
 export interface AppProps {
   readonly workbook: WorkbookPort;
+  /**
+   * The live ledger the formulas share (Excel's shared runtime, the preview). Without one the
+   * pane keeps its own over the workbook, which must then be a ledger source (the in-memory one).
+   */
+  readonly live?: LiveLedger;
   /** The clock: tests pass a fixed one. */
   readonly now?: () => Date;
 }
 
 /** The task pane: one tab per flow, all reading and writing through the workbook port. */
-export function App({ workbook, now = () => new Date() }: AppProps) {
+export function App({ workbook: port, live: given, now = () => new Date() }: AppProps) {
   const styles = useStyles();
-  const { state, reload } = useBooks(workbook);
+  const live = useMemo(() => {
+    if (given) return given;
+    if (isLedgerSource(port)) return new LiveLedger(port);
+    throw new Error("The task pane needs the live ledger, or a workbook that can serve as its source");
+  }, [given, port]);
+  const workbook = useMemo(() => liveWrites(port, live), [port, live]);
+  const { state, notice, reload, reread } = useBooks(live);
   const [flow, setFlow] = useState<Flow>("Draw");
 
   return (
@@ -133,7 +146,20 @@ export function App({ workbook, now = () => new Date() }: AppProps) {
             <MessageBar intent="error" role="alert">
               <MessageBarBody>{state.message}</MessageBarBody>
               <MessageBarActions>
-                <Button onClick={() => void reload()}>Try again</Button>
+                <Button onClick={() => void reread()}>Try again</Button>
+              </MessageBarActions>
+            </MessageBar>
+          )}
+          {state.status === "ready" && notice.state === "updating" && (
+            <MessageBar intent="info">
+              <MessageBarBody>Updating from the workbook…</MessageBarBody>
+            </MessageBar>
+          )}
+          {state.status === "ready" && notice.state === "failed" && (
+            <MessageBar intent="warning" role="alert">
+              <MessageBarBody>{notice.message}</MessageBarBody>
+              <MessageBarActions>
+                <Button onClick={() => void reread()}>Try again</Button>
               </MessageBarActions>
             </MessageBar>
           )}

@@ -1,33 +1,55 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
 import type { DateSystem, Serial, TableName } from "../../core";
-import { failureMessage, WorkbookError, type Entry, type WorkbookPort } from "../workbook/port";
-import { books, localSerial, TABLES, trial, type Books, type Trial } from "./books";
+import { LEDGER_TABLES, type LiveLedger, type LiveStatus, type Snapshot } from "../../live/liveLedger";
+import { failureMessage, WorkbookError, type CellValue, type Entry } from "../workbook/port";
+import { localSerial, trial, type Books, type Trial } from "./books";
 
 export type BooksState =
   | { readonly status: "loading" }
   | { readonly status: "ready"; readonly books: Books }
   | { readonly status: "failed"; readonly message: string };
 
-/** Reads the four ledger tables and builds the ledger; `reload` after every write. */
-export function useBooks(workbook: WorkbookPort): { state: BooksState; reload: () => Promise<void> } {
-  const [state, setState] = useState<BooksState>({ status: "loading" });
-  const alive = useRef(true);
-  const reload = useCallback(async () => {
-    try {
-      const [tables, system] = await Promise.all([workbook.readTables(TABLES), workbook.dateSystem()]);
-      if (alive.current) setState({ status: "ready", books: books(tables, system) });
-    } catch (e) {
-      if (alive.current) setState({ status: "failed", message: failureMessage(e) });
-    }
-  }, [workbook]);
+/** The books of a live ledger's snapshot, as the flows read them. */
+export function booksOf(snapshot: Snapshot): Books {
+  const tables: Books["tables"] = Object.fromEntries(
+    LEDGER_TABLES.map((t) => {
+      const grid = snapshot.tables[t];
+      return [t, grid ? { name: t, address: t, values: grid as readonly (readonly CellValue[])[] } : null];
+    }),
+  );
+  return { tables, dateSystem: snapshot.dateSystem, ledger: snapshot.ledger };
+}
+
+/**
+ * The books from the live ledger the formulas share: the pane never reads or builds them itself.
+ * `notice` says when the figures are being brought up to date or could not be; `reload` waits
+ * until every change heard so far is in (after a write), `reread` reads every table again.
+ */
+export function useBooks(live: LiveLedger): { state: BooksState; notice: LiveStatus; reload: () => Promise<void>; reread: () => Promise<void> } {
+  const [snapshot, setSnapshot] = useState<Snapshot | null>(live.snapshot);
+  const [status, setStatus] = useState<LiveStatus>(live.status);
   useEffect(() => {
-    alive.current = true;
-    void reload();
+    const stopSnapshots = live.subscribe(setSnapshot);
+    const stopStatus = live.onStatus(setStatus);
+    setSnapshot(live.snapshot);
+    setStatus(live.status);
+    live.start();
     return () => {
-      alive.current = false;
+      stopSnapshots();
+      stopStatus();
     };
-  }, [reload]);
-  return { state, reload };
+  }, [live]);
+  const state = useMemo<BooksState>(() => {
+    if (snapshot) return { status: "ready", books: booksOf(snapshot) };
+    if (status.state === "failed") return { status: "failed", message: status.message };
+    return { status: "loading" };
+  }, [snapshot, status]);
+  const reload = useCallback(() => live.settled(), [live]);
+  const reread = useCallback(async () => {
+    live.rereadAll();
+    await live.settled();
+  }, [live]);
+  return { state, notice: status, reload, reread };
 }
 
 export type Outcome = { readonly intent: "success" | "error"; readonly text: string } | null;

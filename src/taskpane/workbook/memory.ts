@@ -1,4 +1,5 @@
-import type { DateSystem, TableName } from "../../core";
+import type { DateSystem, Grid, TableName } from "../../core";
+import type { LedgerSource, TableChange } from "../../live/source";
 import { foreignReportMessage, reportCells, reportFormats, type ReportCell, type ReportChart, type ReportSpec } from "../report/reportSpec";
 import { cellForExcel, columnLetter, gtinColumnFor, renamedHeader, rowsForHeader, WorkbookError, type CellValue, type Entry, type FormulaFormat, type GtinChange, type HeaderRename, type ListValidation, type ReportStatus, type ReportWritten, type TableRead, type TableSpec, type WorkbookPort } from "./port";
 
@@ -42,7 +43,7 @@ function asTyped(value: CellValue): CellValue {
  * by name case-insensitively, appends all-or-none at the end, values kept as Excel would keep
  * them. Used by the component tests and the browser preview.
  */
-export class MemoryWorkbook implements WorkbookPort {
+export class MemoryWorkbook implements WorkbookPort, LedgerSource {
   readonly tables = new Map<string, MemoryTable>();
   /** Sheets that hold cells: a table's, or plain cells (in `plain`). */
   readonly sheets = new Set<string>();
@@ -53,6 +54,12 @@ export class MemoryWorkbook implements WorkbookPort {
   report: MemoryReport | null = null;
   /** Makes the next action fail with this message, as Excel would refuse a request. */
   failNext: string | null = null;
+
+  /** What the live ledger read: whole tables and row ranges, for the tests of what is re-read. */
+  readonly reads: { table: TableName; first?: number; count?: number }[] = [];
+  /** Makes the next read of the live ledger fail with this message (then read normally again). */
+  failNextRead: string | null = null;
+  private readonly watchers = new Set<(changes: readonly TableChange[]) => void>();
 
   constructor(private readonly system: DateSystem = 1900) {}
 
@@ -97,7 +104,68 @@ export class MemoryWorkbook implements WorkbookPort {
     const t = this.table(table);
     if (!t) throw new WorkbookError(`This workbook has no ${table} table. Create it with Set up, then try again. Nothing was written.`);
     const rows = rowsForHeader(table, t.header, entries).map((row) => row.map((v) => asTyped(cellForExcel(v))));
+    const first = t.rows.length;
     t.rows.push(...rows);
+    this.emit([{ table: t.name as TableName, kind: "rows", first, count: rows.length }]);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The live ledger's source: the tables read by name, and a change event after each change.
+
+  async readTable(table: TableName): Promise<Grid | null> {
+    this.maybeFailRead();
+    const t = this.table(table);
+    this.reads.push({ table });
+    return t ? [[...t.header], ...t.rows.map((r) => [...r])] : null;
+  }
+
+  async readRows(table: TableName, first: number, count: number): Promise<Grid> {
+    this.maybeFailRead();
+    const t = this.table(table);
+    this.reads.push({ table, first, count });
+    if (!t) throw new WorkbookError(`This workbook has no ${table} table any more.`);
+    return t.rows.slice(first, first + count).map((r) => [...r]);
+  }
+
+  async watch(listener: (changes: readonly TableChange[]) => void): Promise<() => void> {
+    this.watchers.add(listener);
+    return () => this.watchers.delete(listener);
+  }
+
+  /** A person edits one cell of a table's data row (0 = the first row below the header). */
+  editCell(table: TableName, row: number, column: string, value: CellValue): void {
+    const t = this.table(table);
+    const at = t?.header.findIndex((h) => h.toLowerCase() === column.toLowerCase()) ?? -1;
+    if (!t || at < 0 || row < 0 || row >= t.rows.length) throw new Error(`no cell ${table}[${column}] in data row ${row}`);
+    t.rows[row][at] = value;
+    this.emit([{ table: t.name as TableName, kind: "rows", first: row, count: 1 }]);
+  }
+
+  /** A person sorts a table's rows: which rows changed cannot be told. */
+  sortRows(table: TableName, compare: (a: readonly CellValue[], b: readonly CellValue[]) => number): void {
+    const t = this.table(table);
+    if (!t) throw new Error(`no table ${table}`);
+    t.rows.sort(compare);
+    this.emit([{ table: t.name as TableName, kind: "whole" }]);
+  }
+
+  /** A person deletes a table's data row. */
+  deleteRow(table: TableName, row: number): void {
+    const t = this.table(table);
+    if (!t) throw new Error(`no table ${table}`);
+    t.rows.splice(row, 1);
+    this.emit([{ table: t.name as TableName, kind: "whole" }]);
+  }
+
+  protected emit(changes: readonly TableChange[]): void {
+    for (const w of this.watchers) w(changes);
+  }
+
+  private maybeFailRead(): void {
+    if (this.failNextRead === null) return;
+    const message = this.failNextRead;
+    this.failNextRead = null;
+    throw new Error(message);
   }
 
   async createTable(spec: TableSpec): Promise<"created" | "exists"> {
@@ -115,6 +183,7 @@ export class MemoryWorkbook implements WorkbookPort {
       validations: [...spec.validations],
       conditionalFormats: [...spec.conditionalFormats],
     });
+    this.emit([{ table: spec.name, kind: "whole" }]);
     return "created";
   }
 
@@ -148,6 +217,7 @@ export class MemoryWorkbook implements WorkbookPort {
       name, sheet, header: header.map((h) => (h === null ? "" : String(h))), rows,
       numberFormats: header.map(() => null), validations: [], conditionalFormats: [],
     });
+    this.emit([{ table: name, kind: "whole" }]);
   }
 
   async selectCell(table: string, row: number, column: number): Promise<void> {
@@ -163,12 +233,15 @@ export class MemoryWorkbook implements WorkbookPort {
     if (!t) throw new WorkbookError("This workbook has no Products table. Create it with Set up, then try again. Nothing was written.");
     if (change.kind === "append") {
       gtinColumnFor(t.header, null, change);
+      const first = t.rows.length;
       t.rows.push(...rowsForHeader("Products", t.header, [change.entry]).map((row) => row.map((v) => asTyped(cellForExcel(v)))));
+      this.emit([{ table: "Products", kind: "rows", first, count: 1 }]);
       return;
     }
     const row = t.rows[change.row - 2] ?? null;
     const at = gtinColumnFor(t.header, row, change);
     row![at] = asTyped(cellForExcel(change.value));
+    this.emit([{ table: "Products", kind: "rows", first: change.row - 2, count: 1 }]);
   }
 
   async reportStatus(sheet: string): Promise<ReportStatus> {

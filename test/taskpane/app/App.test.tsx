@@ -13,7 +13,7 @@ describe("the task pane", () => {
     wb.failNext = "The workbook is busy";
     const user = userEvent.setup({ delay: null });
     render(<App workbook={wb} now={now} />);
-    expect(await screen.findByText("Excel could not complete this (The workbook is busy).")).toBeTruthy();
+    expect(await screen.findByText(/could not read the workbook's tables: Excel could not complete this \(The workbook is busy\)\. It tries again/)).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Try again" }));
     expect(await screen.findByRole("form", { name: "Visit draw" })).toBeTruthy();
   });

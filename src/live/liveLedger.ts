@@ -1,0 +1,282 @@
+import { buildLedger, type Cell, type DateSystem, type Grid, type Ledger, type TableName } from "../core";
+import type { LedgerSource, TableChange } from "./source";
+
+export const LEDGER_TABLES: readonly TableName[] = ["Lots", "Draws", "Counts", "Products"];
+
+/** The workbook's books at one moment: its tables as read, and the ledger built from them. */
+export interface Snapshot {
+  readonly ledger: Ledger;
+  readonly tables: Readonly<Record<TableName, Grid | null>>;
+  readonly dateSystem: DateSystem;
+  /** Counts the snapshots made: a new one means the books changed. */
+  readonly version: number;
+  /** Whether the workbook has a table of that name. */
+  has(table: TableName): boolean;
+}
+
+/**
+ * What the live ledger is doing: reading the tables for the first time, ready, reading a change
+ * (formulas keep their last value meanwhile), or failed to read one (the previous books are kept
+ * and the read is tried again).
+ */
+export type LiveStatus =
+  | { readonly state: "idle" | "reading" | "ready" | "updating" }
+  | { readonly state: "failed"; readonly message: string };
+
+/** Timers, injected so tests run without waiting. */
+export interface Timers {
+  setTimeout(run: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const systemTimers: Timers = {
+  setTimeout: (run, ms) => setTimeout(run, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export interface LiveOptions {
+  readonly timers?: Timers;
+  /** How long to wait before trying a failed read again. */
+  readonly retryMs?: number;
+}
+
+type Grids = Record<TableName, Cell[][] | null>;
+
+/**
+ * One ledger per open workbook, kept current as its tables change, serving every LOTBOOK formula
+ * and the task pane alike. It reads the four tables once, when first asked; afterwards each
+ * change event re-reads only the rows it names (the whole table where that cannot be told), and
+ * Lotbook's own appends are applied at once. A new snapshot is made only when a value changed.
+ * @example const live = new LiveLedger(source); const books = await live.ready(); books.ledger
+ */
+export class LiveLedger {
+  private readonly timers: Timers;
+  private readonly retryMs: number;
+  private grids: Grids = { Lots: null, Draws: null, Counts: null, Products: null };
+  private system: DateSystem = 1900;
+  private current: Snapshot | null = null;
+  private state: LiveStatus = { state: "idle" };
+  private started: Promise<void> | null = null;
+  /** Changes heard but not yet read, by table: `whole` wins over rows. */
+  private pending = new Map<TableName, TableChange[]>();
+  private working = false;
+  private retry: unknown = null;
+  /** Ends the wait before the first read is tried again. */
+  private retryFirstRead: (() => void) | null = null;
+  private readonly snapshotListeners = new Set<(s: Snapshot) => void>();
+  private readonly statusListeners = new Set<(s: LiveStatus) => void>();
+  private readyWaiters: ((s: Snapshot) => void)[] = [];
+  private settleWaiters: (() => void)[] = [];
+
+  constructor(private readonly source: LedgerSource, options: LiveOptions = {}) {
+    this.timers = options.timers ?? systemTimers;
+    this.retryMs = options.retryMs ?? 5000;
+  }
+
+  /** The books as last read; `null` until the first read has finished. */
+  get snapshot(): Snapshot | null {
+    return this.current;
+  }
+
+  get status(): LiveStatus {
+    return this.state;
+  }
+
+  /** Starts the first read if nothing has started it yet. */
+  start(): void {
+    if (this.started) return;
+    this.started = this.firstRead();
+  }
+
+  /** The books once they have been read (starting the read if needed). */
+  ready(): Promise<Snapshot> {
+    this.start();
+    if (this.current) return Promise.resolve(this.current);
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  /** Resolves once every change heard so far has been read (or has failed and waits for its retry). */
+  settled(): Promise<void> {
+    if (!this.working && (this.pending.size === 0 || this.state.state === "failed") && this.state.state !== "reading") return Promise.resolve();
+    return new Promise((resolve) => this.settleWaiters.push(resolve));
+  }
+
+  private wake(): void {
+    const waiters = this.settleWaiters;
+    this.settleWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  /** Calls `listener` with every new snapshot; returns the function that stops it. */
+  subscribe(listener: (s: Snapshot) => void): () => void {
+    this.snapshotListeners.add(listener);
+    return () => this.snapshotListeners.delete(listener);
+  }
+
+  /** Calls `listener` whenever the status changes. */
+  onStatus(listener: (s: LiveStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  /**
+   * Lotbook's own write: rows just appended to a table, in its header's column order. They count
+   * at once; the change event Excel sends for them afterwards reads the same values and makes no
+   * new snapshot.
+   */
+  appended(table: TableName, rows: readonly (readonly Cell[])[]): void {
+    const grid = this.grids[table];
+    if (!grid || rows.length === 0) return;
+    // A new array, never the old one changed: an earlier snapshot keeps the rows it was made of.
+    this.grids[table] = [...grid, ...rows.map((r) => [...r])];
+    this.rebuild();
+  }
+
+  /** Reads every table again now (a person asked to), rather than at the next retry. */
+  rereadAll(): void {
+    if (this.retryFirstRead) {
+      this.retryFirstRead();
+      return;
+    }
+    this.changed(LEDGER_TABLES.map((table) => ({ table, kind: "whole" as const })));
+  }
+
+  /** Hears a change event (the source's `watch` calls this). */
+  changed(changes: readonly TableChange[]): void {
+    for (const c of changes) {
+      const list = this.pending.get(c.table) ?? [];
+      if (c.kind === "whole") this.pending.set(c.table, [c]);
+      else if (!list.some((x) => x.kind === "whole")) this.pending.set(c.table, [...list, c]);
+      else this.pending.set(c.table, list);
+    }
+    if (this.current) void this.drain();
+  }
+
+  private setStatus(next: LiveStatus): void {
+    this.state = next;
+    for (const l of this.statusListeners) l(next);
+  }
+
+  private async firstRead(): Promise<void> {
+    this.setStatus({ state: "reading" });
+    let watching = false;
+    for (;;) {
+      try {
+        // Watch before reading, so a change made during the read is read again after it.
+        if (!watching) await this.source.watch((changes) => this.changed(changes));
+        watching = true;
+        this.system = await this.source.dateSystem();
+        const read = await Promise.all(LEDGER_TABLES.map((t) => this.source.readTable(t)));
+        LEDGER_TABLES.forEach((t, i) => {
+          const grid = read[i];
+          this.grids[t] = grid ? grid.map((r) => [...r]) : null;
+        });
+        this.rebuild();
+        this.setStatus({ state: "ready" });
+        const waiters = this.readyWaiters;
+        this.readyWaiters = [];
+        for (const w of waiters) w(this.current!);
+        if (this.pending.size > 0) void this.drain();
+        else this.wake();
+        return;
+      } catch (e) {
+        this.setStatus({ state: "failed", message: readFailure(e, false) });
+        await new Promise<void>((resolve) => {
+          const handle = this.timers.setTimeout(resolve, this.retryMs);
+          this.retryFirstRead = () => {
+            this.timers.clearTimeout(handle);
+            resolve();
+          };
+        });
+        this.retryFirstRead = null;
+        this.setStatus({ state: "reading" });
+        this.wake();
+      }
+    }
+  }
+
+  /** Reads what the pending changes name, one table at a time, then makes one new snapshot. */
+  private async drain(): Promise<void> {
+    if (this.working) return;
+    this.working = true;
+    if (this.retry !== null) {
+      this.timers.clearTimeout(this.retry);
+      this.retry = null;
+    }
+    this.setStatus({ state: "updating" });
+    let changed = false;
+    try {
+      while (this.pending.size > 0) {
+        const [table, changes] = this.pending.entries().next().value as [TableName, TableChange[]];
+        if (await this.read(table, changes)) changed = true;
+        this.pending.delete(table);
+      }
+      if (changed) this.rebuild();
+      this.setStatus({ state: "ready" });
+    } catch (e) {
+      // The previous books stay; what is still pending is read again shortly.
+      if (changed) this.rebuild();
+      this.setStatus({ state: "failed", message: readFailure(e, true) });
+      this.retry = this.timers.setTimeout(() => {
+        this.retry = null;
+        void this.drain();
+      }, this.retryMs);
+    } finally {
+      this.working = false;
+      this.wake();
+    }
+  }
+
+  /** Applies one table's changes to its grid; true when a value differs from what was held. */
+  private async read(table: TableName, changes: readonly TableChange[]): Promise<boolean> {
+    const grid = this.grids[table];
+    if (changes.some((c) => c.kind === "whole") || !grid) {
+      const fresh = await this.source.readTable(table);
+      if (sameGrid(grid, fresh)) return false;
+      this.grids[table] = fresh ? fresh.map((r) => [...r]) : null;
+      return true;
+    }
+    let differs = false;
+    const next = [...grid];
+    for (const c of changes) {
+      if (c.kind !== "rows" || c.count <= 0) continue;
+      const rows = await this.source.readRows(table, c.first, c.count);
+      rows.forEach((row, i) => {
+        const at = c.first + 1 + i;
+        if (at < next.length && sameRow(next[at], row)) return;
+        differs = true;
+        next[at] = [...row];
+      });
+    }
+    // Rows past the end were added: a hole (an event for row 9 of 5) would be a gap in the table.
+    if (differs) this.grids[table] = Array.from(next, (r) => r ?? []);
+    return differs;
+  }
+
+  private rebuild(): void {
+    const g = this.grids;
+    const ledger = buildLedger({ lots: g.Lots, draws: g.Draws, counts: g.Counts, products: g.Products, dateSystem: this.system });
+    const tables = { ...g };
+    const version = (this.current?.version ?? 0) + 1;
+    this.current = { ledger, tables, dateSystem: this.system, version, has: (t) => tables[t] !== null };
+    for (const l of this.snapshotListeners) l(this.current);
+  }
+}
+
+function sameRow(a: readonly Cell[] | undefined, b: readonly Cell[]): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && JSON.stringify(a[i]) !== JSON.stringify(b[i])) return false;
+  return true;
+}
+
+function sameGrid(a: Grid | null, b: Grid | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = a.length - 1; i >= 0; i--) if (!sameRow(a[i], b[i])) return false;
+  return true;
+}
+
+function readFailure(e: unknown, kept: boolean): string {
+  const why = (e instanceof Error ? e.message : String(e)) || "no reason was given";
+  return `Lotbook could not read the workbook's tables: ${why} ${kept ? "It shows the figures it had and" : "It"} tries again in a moment.`;
+}

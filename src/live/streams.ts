@@ -1,0 +1,159 @@
+import { serialFromYmd, type DateSystem } from "../core";
+import { answerExplicit, answerFromLedger, type Context, type Formula } from "../functions/answers";
+import { isOmitted } from "../functions/_lib/args";
+import type { OutCell } from "../functions/_lib/keys";
+import { systemTimers, type LiveLedger, type Snapshot, type Timers } from "./liveLedger";
+
+/** What Excel hands a streaming function: where its results go, and when it is dropped. */
+export interface StreamingInvocation {
+  setResult(value: unknown): void;
+  onCanceled?: () => void;
+}
+
+/** A clock, injected so tests choose the day and fire midnight themselves. */
+export interface Clock extends Timers {
+  now(): Date;
+}
+
+export const systemClock: Clock = { ...systemTimers, now: () => new Date() };
+
+type Answer = OutCell[][] | { readonly thrown: unknown };
+
+/** Formulas open with the same arguments share one answer (Excel may invoke one twice). */
+interface Group {
+  readonly key: string;
+  readonly formula: Formula;
+  readonly settings: readonly unknown[];
+  /** `null`: from the live ledger; else the explicit tables it was given. */
+  readonly tables: readonly unknown[] | null;
+  readonly invocations: Set<StreamingInvocation>;
+  readonly usesToday: boolean;
+  last: Answer | null;
+}
+
+/**
+ * Every open LOTBOOK formula, and the pushes that keep it current. A formula without tables
+ * answers from the live ledger and is given a new value only when a new snapshot changes its
+ * answer; all the pushes of one change go out together, once (each push may make Excel
+ * recalculate what depends on the cell). A formula with tables answers once from exactly those
+ * values. Either is pushed again after midnight when its `as_of` was left out, and a canceled
+ * invocation is dropped.
+ * @example streams.open(VISIT_COGS, [[["V1"]]], [null, null, null], invocation)
+ */
+export class FormulaStreams {
+  private readonly groups = new Map<string, Group>();
+  private midnight: unknown = null;
+  /** Answers computed since the last snapshot, for tests and the benchmark. */
+  computed = 0;
+
+  constructor(readonly live: LiveLedger, private readonly clock: Clock = systemClock) {
+    live.subscribe((s) => this.push(s));
+  }
+
+  /** How many distinct formulas are open. */
+  get openCount(): number {
+    return this.groups.size;
+  }
+
+  /** Opens one invocation of a formula (what the streaming registration in `functions.ts` calls). */
+  open(formula: Formula, settings: readonly unknown[], tables: readonly unknown[], invocation: StreamingInvocation): void {
+    const live = tables.every(isOmitted);
+    const usesToday = formula.asOfAt >= 0 && isOmitted(settings[formula.asOfAt]);
+    // Explicit tables are never shared: their values may be as large as the table, so no key is made of them.
+    const key = live ? `${formula.name}\u0000${JSON.stringify(settings)}` : `${formula.name}\u0001${this.groups.size}\u0001${Math.random()}`;
+    let group = this.groups.get(key);
+    if (!group) {
+      group = { key, formula, settings, tables: live ? null : tables, invocations: new Set(), usesToday, last: null };
+      this.groups.set(key, group);
+    }
+    const g = group;
+    g.invocations.add(invocation);
+    invocation.onCanceled = () => {
+      g.invocations.delete(invocation);
+      if (g.invocations.size === 0) this.groups.delete(g.key);
+    };
+    if (usesToday) this.armMidnight();
+    if (g.last) {
+      deliver(invocation, g.last);
+      return;
+    }
+    if (!live) {
+      this.refresh(g, null);
+      return;
+    }
+    const snapshot = this.live.snapshot;
+    if (snapshot) this.refresh(g, snapshot);
+    else this.live.start(); // the first read ends in a snapshot, which answers every open formula
+  }
+
+  /** The context formulas answer in: the workbook's date system, and today by the clock. */
+  context(system: DateSystem): Context {
+    const d = this.clock.now();
+    return { dateSystem: system, today: serialFromYmd(d.getFullYear(), d.getMonth() + 1, d.getDate(), system) };
+  }
+
+  private answer(g: Group, snapshot: Snapshot | null): Answer {
+    this.computed++;
+    try {
+      if (g.tables) return answerExplicit(g.formula, g.settings, g.tables, this.context(snapshot?.dateSystem ?? this.live.snapshot?.dateSystem ?? 1900));
+      return answerFromLedger(g.formula, g.settings, snapshot!, this.context(snapshot!.dateSystem));
+    } catch (thrown) {
+      return { thrown };
+    }
+  }
+
+  /** Computes a group's answer and pushes it to its invocations when it differs from the last. */
+  private refresh(g: Group, snapshot: Snapshot | null): void {
+    const next = this.answer(g, snapshot);
+    if (g.last && sameAnswer(g.last, next)) return;
+    g.last = next;
+    for (const inv of g.invocations) deliver(inv, next);
+  }
+
+  private push(snapshot: Snapshot): void {
+    for (const g of [...this.groups.values()]) if (g.tables === null) this.refresh(g, snapshot);
+  }
+
+  /** Pushes again, just after the next local midnight, every formula whose `as_of` means today. */
+  private armMidnight(): void {
+    if (this.midnight !== null) return;
+    const now = this.clock.now();
+    const next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 1);
+    this.midnight = this.clock.setTimeout(() => {
+      this.midnight = null;
+      const snapshot = this.live.snapshot;
+      let more = false;
+      for (const g of [...this.groups.values()]) {
+        if (!g.usesToday) continue;
+        more = true;
+        if (g.tables) this.refresh(g, null);
+        else if (snapshot) this.refresh(g, snapshot);
+      }
+      if (more) this.armMidnight();
+    }, next.getTime() - now.getTime());
+  }
+}
+
+function deliver(inv: StreamingInvocation, a: Answer): void {
+  inv.setResult("thrown" in a ? a.thrown : a);
+}
+
+function sameCell(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  const x = a as { code?: unknown; message?: unknown };
+  const y = b as { code?: unknown; message?: unknown };
+  return x.code === y.code && x.message === y.message;
+}
+
+function sameAnswer(a: Answer, b: Answer): boolean {
+  if ("thrown" in a || "thrown" in b) return "thrown" in a && "thrown" in b && sameCell(a.thrown, b.thrown);
+  if (a.length !== b.length) return false;
+  for (let r = 0; r < a.length; r++) {
+    const x = a[r];
+    const y = b[r];
+    if (x.length !== y.length) return false;
+    for (let c = 0; c < x.length; c++) if (!sameCell(x[c], y[c])) return false;
+  }
+  return true;
+}
