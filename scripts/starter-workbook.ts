@@ -134,10 +134,10 @@ function addRules(ws: Worksheet, spec: LedgerSpec): void {
  * How Excel stores a formula that calls a JavaScript custom function: `_xldudf_` and the name with
  * its dot as an underscore. Excel shows it as =LOTBOOK.FEFO_LOT(…) once the add-in is loaded, and
  * #NAME? until then; other spreadsheet programs see an unknown function and open the file anyway.
+ * Every formula leaves its tables out (and its as_of: today): it answers from the workbook's own
+ * Lots, Draws, Counts and Products tables through the live ledger, and follows them as they change.
  */
-const lotbook = (fn: string, args: string): string => `_xldudf_LOTBOOK_${fn}(${args})`;
-const TABLES4 = "Lots[#All],Draws[#All],Counts[#All],Products[#All]";
-const TABLES3 = "Lots[#All],Draws[#All],Counts[#All]";
+const lotbook = (fn: string, args = ""): string => `_xldudf_LOTBOOK_${fn}(${args})`;
 
 /** Cells whose formula spills (dynamic arrays), marked as such in post-processing. */
 const SPILLS = ["A13", "H13"];
@@ -165,15 +165,15 @@ function addSummary(wb: Workbook): void {
   products.forEach((p, i) => {
     const r = 6 + i;
     ws.getCell(r, 1).value = p;
-    ws.getCell(r, 2).value = { formula: lotbook("FEFO_LOT", `A${r},TODAY(),${TABLES4}`) };
-    ws.getCell(r, 3).value = { formula: lotbook("STOCK_VALUE", `A${r},TODAY(),${TABLES3}`) };
-    ws.getCell(r, 4).value = { formula: lotbook("SHRINKAGE", `A${r},Lots[#All],Draws[#All],Counts[#All]`) };
+    ws.getCell(r, 2).value = { formula: lotbook("FEFO_LOT", `A${r}`) };
+    ws.getCell(r, 3).value = { formula: lotbook("STOCK_VALUE", `A${r}`) };
+    ws.getCell(r, 4).value = { formula: lotbook("SHRINKAGE", `A${r}`) };
   });
   const all = 6 + products.length;
   ws.getCell(all, 1).value = "All stock";
   ws.getCell(all, 1).font = { bold: true };
-  ws.getCell(all, 3).value = { formula: lotbook("STOCK_VALUE", `"*",TODAY(),${TABLES3}`) };
-  ws.getCell(all, 4).value = { formula: lotbook("SHRINKAGE", `"*",Lots[#All],Draws[#All],Counts[#All]`) };
+  ws.getCell(all, 3).value = { formula: lotbook("STOCK_VALUE", '"*"') };
+  ws.getCell(all, 4).value = { formula: lotbook("SHRINKAGE", '"*"') };
   for (let r = 6; r <= all; r++) {
     ws.getCell(r, 3).numFmt = MONEY;
     ws.getCell(r, 4).numFmt = MONEY;
@@ -184,8 +184,8 @@ function addSummary(wb: Workbook): void {
   ws.getCell("H12").value = "Check";
   ws.getCell("H12").font = { bold: true };
   const [expiring, check] = SPILLS;
-  ws.getCell(expiring).value = spill(lotbook("EXPIRING", `90,TODAY(),${TABLES3}`), expiring);
-  ws.getCell(check).value = spill(lotbook("CHECK", TABLES4), check);
+  ws.getCell(expiring).value = spill(lotbook("EXPIRING", "90"), expiring);
+  ws.getCell(check).value = spill(lotbook("CHECK"), check);
   // EXPIRING spills Product, Lot, Expires, Days Left, Remaining, Value: format where they land.
   for (let r = 13; r <= 60; r++) {
     ws.getCell(r, 3).numFmt = DATE;

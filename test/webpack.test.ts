@@ -9,23 +9,23 @@ const ROOT = join(__dirname, "..");
 
 /** The contract, as DESIGN.md's "Custom functions" table writes it. */
 const CONTRACT = [
-  "FEFO_LOT(product, as_of, lots, draws, [counts], [products])",
-  "FEFO_PLAN(product, qty, as_of, lots, draws, [counts], [products])",
-  "VISIT_COGS(visit, draws, lots, [counts])",
-  "VISIT_MARGIN(visit, draws, lots, [counts])",
-  "LOT_REMAINING(lot, as_of, lots, draws, [counts])",
-  "LOT_COST(lot, lots)",
-  "STOCK_VALUE(scope, as_of, lots, draws, [counts])",
-  "SHRINKAGE(scope, lots, draws, counts, [measure])",
-  "SHRINKAGE_LOG(lots, draws, counts, [products])",
-  "EXPIRING(days, as_of, lots, draws, [counts])",
-  "AT_RISK(as_of, lots, draws, [counts], [lookback_days])",
-  "OPEN_VIALS(as_of, lots, draws, products)",
-  "RECALL(lot, draws, [lots])",
-  "CHECK(lots, draws, [counts], [products])",
+  "FEFO_LOT(product, [as_of], [location], [lots], [draws], [counts], [products])",
+  "FEFO_PLAN(product, qty, [as_of], [location], [lots], [draws], [counts], [products])",
+  "VISIT_COGS(visit, [draws], [lots], [counts])",
+  "VISIT_MARGIN(visit, [draws], [lots], [counts])",
+  "LOT_REMAINING(lot, [as_of], [location], [lots], [draws], [counts])",
+  "LOT_COST(lot, [lots])",
+  "STOCK_VALUE(scope, [as_of], [location], [lots], [draws], [counts])",
+  "SHRINKAGE(scope, [measure], [location], [lots], [draws], [counts])",
+  "SHRINKAGE_LOG([location], [lots], [draws], [counts], [products])",
+  "EXPIRING(days, [as_of], [location], [lots], [draws], [counts])",
+  "AT_RISK([as_of], [lookback_days], [location], [lots], [draws], [counts])",
+  "OPEN_VIALS([as_of], [location], [lots], [draws], [products])",
+  "RECALL(lot, [draws], [lots])",
+  "CHECK([lots], [draws], [counts], [products])",
   // Added for the Report sheet: margin analysis and stock by product in one spill each.
-  "MARGIN_BY(group_by, draws, lots, [counts])",
-  "STOCK_BY_PRODUCT(as_of, lots, draws, [counts])",
+  "MARGIN_BY(group_by, [draws], [lots], [counts])",
+  "STOCK_BY_PRODUCT([as_of], [location], [lots], [draws], [counts])",
 ].map((signature) => {
   const [, id, list] = signature.match(/^(\w+)\((.*)\)$/)!;
   const params = list.split(", ").map((p) => ({ name: p.replace(/[[\]]/g, ""), optional: p.startsWith("[") }));

@@ -1,11 +1,11 @@
 import { FluentProvider, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, mergeClasses, Tab, TabList, tokens, webLightTheme } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { serialFromYmd } from "../core";
-import { visitCogs, visitMargin } from "../functions/functions";
 import { App } from "../taskpane/app/App";
 import { DRAWN_OUT } from "../taskpane/setup/expiryHighlighting";
 import { columnLetter, type CellValue } from "../taskpane/workbook/port";
-import type { EvaluationContext } from "./evaluate";
+import { isCellError, type EvaluationContext, type Evaluated } from "./evaluate";
+import { previewFormulas, type PreviewFormulas } from "./liveFormulas";
 import type { LiveWorkbook } from "./liveWorkbook";
 import { ReportView } from "./ReportView";
 import { alertDaysByProduct, displayCell, drawnOutLots, expiryLook } from "./sheetView";
@@ -40,10 +40,19 @@ export interface PreviewProps {
   readonly paneWidth?: number;
 }
 
-/** The task pane beside read-only views of the in-memory workbook's sheets, redrawn on every change. */
+/**
+ * The task pane beside read-only views of the in-memory workbook's sheets, redrawn on every change.
+ * The pane and the LOTBOOK formulas (the Report sheet's, the latest visit's) share one live ledger
+ * over the workbook, which pushes the formulas new values as the pane records entries
+ * (`liveFormulas.ts`).
+ */
 export function Preview({ workbook, now = () => new Date(), empty = false, paneWidth }: PreviewProps) {
   const styles = useStyles();
   useSyncExternalStore(workbook.subscribe, () => workbook.version);
+  // One live ledger and one set of formula streams per workbook, made on the first render: the
+  // pane and every formula share it.
+  const formulas = previewFormulas(workbook, now);
+  useSyncExternalStore(formulas.subscribe, () => formulas.version);
   const report = workbook.report;
   const sheets = [...[...workbook.tables.values()].map((t) => t.sheet), ...(report ? [report.sheet] : [])];
   const [shown, setShown] = useState<string | null>(null);
@@ -53,7 +62,10 @@ export function Preview({ workbook, now = () => new Date(), empty = false, paneW
     if (report && report !== lastReport.current) setShown(report.sheet);
     lastReport.current = report;
   }, [report]);
-  const context = useMemo<EvaluationContext>(() => ({ table: (name) => all(workbook, name), today: now }), [workbook, now]);
+  const context = useMemo<EvaluationContext>(
+    () => ({ table: (name) => all(workbook, name), today: now, live: (formula, settings) => formulas.value(formula, settings) }),
+    [workbook, now, formulas],
+  );
   const selection = workbook.selection;
   // Selecting a cell from the pane brings its sheet forward, as Excel does.
   const lastSelection = useRef(selection);
@@ -74,10 +86,11 @@ export function Preview({ workbook, now = () => new Date(), empty = false, paneW
       </MessageBar>
       <div className={styles.body}>
         <aside className={styles.pane} aria-label="Task pane" style={paneWidth ? { flexBasis: `${paneWidth}px` } : undefined}>
-          <App workbook={workbook} now={now} />
+          {/* The pane reads its books from the same live ledger as the formulas, and tells it of its writes. */}
+          <App workbook={workbook} live={formulas.live} now={now} />
         </aside>
         <section className={styles.sheets} aria-label="Workbook">
-          <LatestVisit workbook={workbook} />
+          <LatestVisit formulas={formulas} />
           <TabList selectedValue={sheet ?? undefined} onTabSelect={(_, d) => setShown(String(d.value))} aria-label="Sheets">
             {sheets.map((s) => (
               <Tab key={s} value={s}>
@@ -87,7 +100,7 @@ export function Preview({ workbook, now = () => new Date(), empty = false, paneW
           </TabList>
           <div className={styles.gridWrap}>
             {report && sheet === report.sheet ? (
-              <ReportView report={report} context={context} version={workbook.version} />
+              <ReportView report={report} context={context} version={workbook.version + formulas.version} />
             ) : sheet ? (
               <SheetGrid workbook={workbook} sheet={sheet} now={now} />
             ) : (
@@ -175,43 +188,38 @@ function SheetGrid({ workbook, sheet, now }: { workbook: LiveWorkbook; sheet: st
 }
 
 /**
- * A table's cells, header first, as a LOTBOOK function receives `Table[#All]`: fresh arrays each
- * call, as Excel hands them (the function layer remembers the values it was last given, so it must
- * never be handed rows that change afterwards).
+ * A table's cells, header first, as a LOTBOOK function receives `Table[#All]` (a formula that
+ * passes its tables): fresh arrays each call, as Excel hands them.
  */
 function all(workbook: LiveWorkbook, name: string): CellValue[][] | undefined {
   const t = workbook.table(name);
   return t ? [[...t.header], ...t.rows.map((r) => [...r])] : undefined;
 }
 
-/** A LOTBOOK function's single-cell answer as the cell shows it: dollars, or the error's text. */
-function dollarsCell(result: unknown[][]): string {
-  const v = result[0]?.[0];
+/** A LOTBOOK formula's single-cell answer as the cell shows it: dollars, or the error's text. */
+function dollarsCell(shown: Evaluated): string {
+  if (shown.kind !== "spill") return shown.formula;
+  const v = shown.cells[0]?.[0];
   if (typeof v === "number") return `${v < 0 ? "-" : ""}$${Math.abs(v).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-  return v && typeof v === "object" && "message" in v ? String((v as { message: unknown }).message) : String(v ?? "");
+  return isCellError(v) ? v.message : String(v ?? "");
 }
 
 /**
- * The latest visit in Draws with its cost of goods and margin, worked out by the LOTBOOK.VISIT_COGS
- * and LOTBOOK.VISIT_MARGIN function code over the tables, as those formulas would show them.
+ * The latest visit in Draws with its cost of goods and margin: the values the live ledger pushes
+ * to LOTBOOK.VISIT_COGS and VISIT_MARGIN for it, as those table-free formulas would show them.
  */
-function LatestVisit({ workbook }: { workbook: LiveWorkbook }) {
+function LatestVisit({ formulas }: { formulas: PreviewFormulas }) {
   const styles = useStyles();
-  const draws = workbook.table("Draws");
-  const lots = all(workbook, "Lots");
-  if (!draws || !lots) return null;
-  const visitAt = draws.header.indexOf("Visit");
-  const kindAt = draws.header.indexOf("Kind");
-  const last = [...draws.rows].reverse().find((r) => typeof r[visitAt] === "string" && r[visitAt] !== "" && (kindAt < 0 || r[kindAt] === "Visit" || r[kindAt] === null));
-  if (visitAt < 0 || !last) return null;
-  const visit = String(last[visitAt]);
-  const args = [all(workbook, "Draws")!, lots, all(workbook, "Counts")] as const;
+  const latest = formulas.latestVisit;
+  if (!latest) return null;
+  const { visit } = latest;
+  const quoted = visit.replace(/"/g, '""');
   return (
     <section aria-label={`Visit ${visit}`} className={styles.visit}>
       <strong>Latest visit {visit}</strong>
-      <span>Cost of goods {dollarsCell(visitCogs([[visit]], ...args))}</span>
-      <span>Margin {dollarsCell(visitMargin([[visit]], ...args))}</span>
-      <span className={styles.formula}>=LOTBOOK.VISIT_COGS("{visit}", Draws[#All], Lots[#All], Counts[#All])</span>
+      <span>Cost of goods {dollarsCell(latest.cogs)}</span>
+      <span>Margin {dollarsCell(latest.margin)}</span>
+      <span className={styles.formula}>=LOTBOOK.VISIT_COGS("{quoted}")</span>
     </section>
   );
 }

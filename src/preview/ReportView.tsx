@@ -40,7 +40,7 @@ function cellAt(address: string): { row: number; column: number } {
   return { row: Number(m[2]), column };
 }
 
-/** The sheet's cells: text as written, each formula's spill as the function code computes it. */
+/** The sheet's cells: text as written, each formula's spill as the live ledger last pushed it (or as its tables give it). */
 function layOut(report: MemoryReport, context: EvaluationContext): Map<string, Shown> {
   const shown = new Map<string, Shown>();
   for (const c of report.cells) {
@@ -75,18 +75,19 @@ function formatOf(report: MemoryReport, row: number, column: number): string | n
 export interface ReportViewProps {
   readonly report: MemoryReport;
   readonly context: EvaluationContext;
-  /** Changes whenever the workbook does, so the figures are worked out again. */
+  /** Changes whenever the workbook does or a formula is pushed a new value, so the figures are laid out again. */
   readonly version: number;
 }
 
 /**
  * The Report sheet of the in-memory workbook: its title and note, its charts (drawn from the
- * figures, where Excel draws native charts in rows 4 to 21) and its blocks, each formula's
- * result worked out by the LOTBOOK function code over the current tables.
+ * figures, where Excel draws native charts in rows 4 to 21) and its blocks, each table-free
+ * formula showing the value the live ledger last pushed to it (so the figures follow every entry
+ * the pane records, with no refresh), one that passes tables the function code's answer over them.
  */
 export function ReportView({ report, context, version }: ReportViewProps) {
   const styles = useStyles();
-  // The figures depend on the tables, which change in place: `version` says when.
+  // The figures depend on the tables, which change in place, and on pushed values: `version` says when.
   const shown = useMemo(() => layOut(report, context), [report, context, version]);
   // The sheet opens at its top-left corner, as Excel shows a sheet just written, whatever another sheet's scroll.
   const table = useRef<HTMLTableElement | null>(null);

@@ -2,11 +2,13 @@ import type { TableName } from "../core";
 import { LEDGER_SPECS } from "../taskpane/setup/ledgerSpecs";
 import { MemoryWorkbook } from "../taskpane/workbook/memory";
 import type { ReportSpec } from "../taskpane/report/reportSpec";
-import type { CellValue, Entry, GtinChange, ReportWritten, TableSpec } from "../taskpane/workbook/port";
+import type { CellValue, Entry, GtinChange, HeaderRename, ReportWritten, TableSpec } from "../taskpane/workbook/port";
 
 /**
  * The in-memory workbook with a change signal, so the preview's grids redraw whenever the task
- * pane writes or selects a cell. The pane sees a plain `WorkbookPort`.
+ * pane writes or selects a cell (or a test edits, sorts or deletes a row as a person would). The
+ * pane sees a plain `WorkbookPort`; the preview's live ledger reads it as its `LedgerSource` and
+ * hears the change events every write emits.
  */
 export class LiveWorkbook extends MemoryWorkbook {
   private readonly listeners = new Set<() => void>();
@@ -51,8 +53,8 @@ export class LiveWorkbook extends MemoryWorkbook {
     return result;
   }
 
-  override async adoptRange(address: string, name: TableName): Promise<void> {
-    await super.adoptRange(address, name);
+  override async adoptRange(address: string, name: TableName, renames: readonly HeaderRename[] = []): Promise<void> {
+    await super.adoptRange(address, name, renames);
     this.changed();
   }
 
@@ -64,6 +66,21 @@ export class LiveWorkbook extends MemoryWorkbook {
 
   override async recordGtin(change: GtinChange): Promise<void> {
     await super.recordGtin(change);
+    this.changed();
+  }
+
+  override editCell(table: TableName, row: number, column: string, value: CellValue): void {
+    super.editCell(table, row, column, value);
+    this.changed();
+  }
+
+  override sortRows(table: TableName, compare: (a: readonly CellValue[], b: readonly CellValue[]) => number): void {
+    super.sortRows(table, compare);
+    this.changed();
+  }
+
+  override deleteRow(table: TableName, row: number): void {
+    super.deleteRow(table, row);
     this.changed();
   }
 

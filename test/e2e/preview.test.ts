@@ -194,6 +194,44 @@ describe("the browser preview, used as a person uses it", () => {
     await report.getByText(/^Refreshed the Report sheet/).waitFor();
   });
 
+  it("updates the Report's figures as the pane records a visit draw, without Refresh: its formulas follow the live ledger", async () => {
+    const grid = sheet("Report");
+    const cell = (address: string) => grid.locator(`td[data-cell="${address}"]`);
+    const money = (text: string | null) => Number((text ?? "").replace(/[$,]/g, ""));
+    // Margin by service (A:F): Service, Visits, Revenue, COGS, Margin, Margin %; the row is found again each time.
+    const glabella = async () => {
+      const row = (await grid.locator('td[data-cell^="A"]', { hasText: /^Glabella$/ }).getAttribute("data-cell"))!.slice(1);
+      return { visits: Number(await cell(`B${row}`).textContent()), revenue: money(await cell(`C${row}`).textContent()), cogs: money(await cell(`D${row}`).textContent()) };
+    };
+    const before = await glabella();
+    await task("Draw");
+    const form = pane().getByRole("form", { name: "Visit draw" });
+    await form.getByLabel("Product").selectOption("Botox 100U");
+    // FEFO: C6120B, 25 days from expiry, bought at $6.60 a unit; Products prices Botox at $14 a unit.
+    await form.getByLabel("Lot").locator("option:checked", { hasText: /^C6120B: / }).waitFor({ state: "attached" });
+    await form.getByLabel("Qty (U)").fill("10");
+    await form.getByLabel("Visit").fill("V9003");
+    await form.getByLabel("Patient").fill("P-9003");
+    await form.getByLabel("Provider").fill("Dr. Reyes");
+    await form.getByLabel("Service").fill("Glabella");
+    await form.getByRole("button", { name: "Record draw" }).click();
+    await form.getByText("Recorded 10 U of Botox 100U from lot C6120B for visit V9003.").waitFor();
+    // The Report sheet is still the one shown, and nobody pressed Refresh report: the live ledger
+    // pushed the new figures. One more visit; revenue up $140.00 and COGS up 10 × $6.60 = $66.00.
+    await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name: "Report", selected: true }).waitFor();
+    const deadline = Date.now() + 10_000;
+    let after = await glabella();
+    while (after.visits === before.visits && Date.now() < deadline) {
+      await page.waitForTimeout(100);
+      after = await glabella();
+    }
+    expect(after.visits).toBe(before.visits + 1);
+    expect(after.revenue).toBeCloseTo(before.revenue + 140, 6);
+    expect(after.cogs).toBeCloseTo(before.cogs + 66, 6);
+    await page.getByRole("region", { name: "Visit V9003" }).getByText("Cost of goods $66.00").waitFor();
+    await shot("report-live");
+  });
+
   it("sent no request outside its own origin during the whole journey, and threw nothing", () => {
     expect(preview.foreign).toEqual([]);
     expect(preview.pageErrors).toEqual([]);

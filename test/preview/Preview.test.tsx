@@ -1,8 +1,10 @@
 /**
  * @jest-environment jsdom
  */
-import { act, render, screen, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { sharedStreams } from "../../src/live/runtime";
+import { previewFormulas } from "../../src/preview/liveFormulas";
 import { LiveWorkbook } from "../../src/preview/liveWorkbook";
 import { Preview } from "../../src/preview/Preview";
 import { samplePractice } from "../../src/preview/samplePractice";
@@ -37,6 +39,19 @@ describe("the preview page", () => {
     const selected = await screen.findAllByRole("gridcell", { selected: true });
     expect(selected).toHaveLength(1);
     expect(selected[0].closest("table")?.getAttribute("aria-label")).toBe("Draws sheet");
+  });
+
+  it("reads the workbook once, into one live ledger that the pane and the formulas share, installed as the page's streams", async () => {
+    const wb = LiveWorkbook.seeded(samplePractice(NOW));
+    render(<Preview workbook={wb} now={now} />);
+    await screen.findByRole("form", { name: "Visit draw" });
+    const formulas = previewFormulas(wb);
+    await waitFor(() => expect(formulas.live.snapshot).not.toBeNull());
+    // Each of the four tables read whole once: no second ledger (the pane's own) read them again.
+    expect(wb.reads.filter((r) => r.first === undefined).map((r) => r.table).sort()).toEqual(["Counts", "Draws", "Lots", "Products"]);
+    expect(sharedStreams(() => { throw new Error("none installed"); })).toBe(formulas.streams);
+    // The latest visit's figures are the live ledger's: the sample's last visit is yesterday's Dysport, 40 U at $2.10.
+    expect((await screen.findByRole("region", { name: /^Visit V2\d+$/ })).textContent).toContain("Cost of goods $84.00");
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-import { act, render, screen, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { serialFromYmd } from "../../src/core";
 import { LiveWorkbook } from "../../src/preview/liveWorkbook";
@@ -18,16 +18,20 @@ const SPEC = reportSpec({ Lots: true, Draws: true, Counts: true, Products: true 
 
 /** The text of a cell of the Report grid. */
 const cell = (address: string) => document.querySelector(`table[aria-label="Report sheet"] td[data-cell="${address}"]`)?.textContent ?? null;
-/** The row (in the stock block, columns O:S) of a product. */
-function stockRow(product: string): number {
-  const found = Array.from(document.querySelectorAll('table[aria-label="Report sheet"] td[data-cell^="O"]')).find((td) => td.textContent === product);
-  if (!found) throw new Error(`${product} is not in the stock block`);
-  return Number(found.getAttribute("data-cell")!.slice(1));
+/** The row of a block's spill whose first column (`column`) reads `key`. */
+function rowIn(column: string, key: string): number {
+  const found = Array.from(document.querySelectorAll(`table[aria-label="Report sheet"] td[data-cell^="${column}"]`)).find(
+    (td) => td.textContent === key && /^\d+$/.test(td.getAttribute("data-cell")!.slice(column.length)),
+  );
+  if (!found) throw new Error(`${key} is not in column ${column}`);
+  return Number(found.getAttribute("data-cell")!.slice(column.length));
 }
+/** The row (in the stock block, columns O:S) of a product. */
+const stockRow = (product: string) => rowIn("O", product);
 const dollars = (text: string | null) => Number((text ?? "").replace(/[$,]/g, ""));
 
 describe("the Report in the preview", () => {
-  it("appears as a sheet once the pane inserts it, with each block's figures from the function code", async () => {
+  it("appears as a sheet once the pane inserts it, with each block's figures from the live ledger", async () => {
     const wb = LiveWorkbook.seeded(samplePractice(NOW));
     const user = userEvent.setup({ delay: null });
     render(<Preview workbook={wb} now={now} />);
@@ -58,8 +62,39 @@ describe("the Report in the preview", () => {
     await act(() =>
       wb.appendRows("Draws", [{ Date: serialFromYmd(2026, 11, 27), Visit: "V9100", Patient: "P-9100", Product: "Botox 100U", Lot: "C7033D", Qty: 10, Kind: "Visit", Price: 140 }]),
     );
-    expect(Number(cell(`Q${row}`))).toBe(before.units - 10);
+    await waitFor(() => expect(Number(cell(`Q${row}`))).toBe(before.units - 10));
     expect(dollars(cell(`R${row}`))).toBeCloseTo(before.value - 68, 6);
+  });
+
+  it("shows new figures in Margin by service and the latest visit when a draw of a new visit is appended, through the live ledger, with no refresh", async () => {
+    const wb = LiveWorkbook.seeded(samplePractice(NOW));
+    render(<Preview workbook={wb} now={now} />);
+    await screen.findByRole("form", { name: "Visit draw" });
+    await act(async () => {
+      await wb.writeReport(SPEC);
+    });
+    await screen.findByRole("grid", { name: "Report sheet" });
+    // Margin by service (A:F): Service, Visits, Revenue, COGS, Margin, Margin %; the live ledger answers it.
+    await waitFor(() => expect(cell("A24")).toBe("Service"));
+    const row = rowIn("A", "Glabella");
+    const figures = () => ({ visits: Number(cell(`B${row}`)), revenue: dollars(cell(`C${row}`)), cogs: dollars(cell(`D${row}`)), margin: dollars(cell(`E${row}`)) });
+    const before = figures();
+    const report = wb.report;
+    const write = jest.spyOn(wb, "writeReport");
+    // A new visit: 10 U of C7033D (bought at $6.80 a unit) for $140 — COGS up by exactly 10 × $6.80.
+    await act(() =>
+      wb.appendRows("Draws", [{ Date: serialFromYmd(2026, 11, 27) + 0.5, Visit: "V9100", Patient: "P-9100", Provider: "Dr. Reyes", Service: "Glabella", Product: "Botox 100U", Lot: "C7033D", Qty: 10, Kind: "Visit", Price: 140 }]),
+    );
+    await waitFor(() => expect(figures().visits).toBe(before.visits + 1));
+    expect(figures().revenue).toBeCloseTo(before.revenue + 140, 6);
+    expect(figures().cogs).toBeCloseTo(before.cogs + 68, 6);
+    expect(figures().margin).toBeCloseTo(before.margin + 72, 6);
+    const visit = await screen.findByRole("region", { name: "Visit V9100" });
+    expect(visit.textContent).toContain("Cost of goods $68.00");
+    expect(visit.textContent).toContain("Margin $72.00");
+    expect(visit.textContent).toContain('=LOTBOOK.VISIT_COGS("V9100")');
+    expect(write).not.toHaveBeenCalled();
+    expect(wb.report).toBe(report);
   });
 
   it("shows a formula it does not evaluate as its text, marked, instead of a guess", async () => {

@@ -2,9 +2,10 @@ import { columnLetter, type TableName } from "../../core";
 
 /**
  * The Report sheet as a pure description: a title, a note, and blocks that are each a heading
- * over ONE LOTBOOK spill formula on the ledger tables, with native charts over some of them.
- * The Excel adapter writes it with `range.formulas` and `sheet.charts.add`; the in-memory
- * workbook keeps it as written; the browser preview evaluates its formulas with the function code.
+ * over ONE table-free LOTBOOK spill formula (answered from the workbook's own ledger tables by
+ * the live ledger), with native charts over some of them. The Excel adapter writes it with
+ * `range.formulas` and `sheet.charts.add`; the in-memory workbook keeps it as written; the
+ * browser preview answers its formulas from its own live ledger.
  *
  * Layout: spills grow downwards (one row per visit, product, lot, count), so every block has its
  * own band of columns from one fixed row, with an empty column between bands; the charts sit in
@@ -99,21 +100,20 @@ const MARGIN_TAIL: readonly ReportColumn[] = [
 ];
 
 const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`;
-const all = (table: TableName): string => `${table}[#All]`;
 
 /**
  * The Report sheet for a workbook holding `present` tables: null when Lots or Draws is missing,
- * since every block reads both. An optional table the workbook lacks is left out of the formulas
- * (a reference to a missing table would show #REF!), and the shrinkage log needs Counts.
+ * since every block reads both. Every formula leaves its tables out, so it answers from the
+ * workbook's own tables through the live ledger and is pushed a new value whenever they change;
+ * none passes `TODAY()` (an omitted as_of is today, pushed again after midnight). The shrinkage
+ * log needs Counts, and has the Allowed Loss and Unexplained columns only with Products.
  * @example reportSpec({ Lots: true, Draws: true, Counts: true, Products: true })?.blocks[0].formula
- * // '=LOTBOOK.MARGIN_BY("service",Draws[#All],Lots[#All],Counts[#All])'
+ * // '=LOTBOOK.MARGIN_BY("service")'
  */
 export function reportSpec(present: TablesPresent): ReportSpec | null {
   if (!present.Lots || !present.Draws) return null;
-  const counts = present.Counts ? [all("Counts")] : [];
-  const products = present.Products ? [all("Products")] : [];
-  const call = (name: string, args: readonly string[]) => `=LOTBOOK.${name}(${args.join(",")})`;
-  const marginBy = (group: string) => call("MARGIN_BY", [quote(group), all("Draws"), all("Lots"), ...counts]);
+  const call = (name: string, args: readonly string[] = []) => `=LOTBOOK.${name}(${args.join(",")})`;
+  const marginBy = (group: string) => call("MARGIN_BY", [quote(group)]);
 
   type Draft = Omit<ReportBlock, "column" | "headingRow">;
   const drafts: Draft[] = [
@@ -135,7 +135,7 @@ export function reportSpec(present: TablesPresent): ReportSpec | null {
       id: "stock",
       heading: "Stock value by product",
       description: "units on hand and their value at cost, by product",
-      formula: call("STOCK_BY_PRODUCT", ["TODAY()", all("Lots"), all("Draws"), ...counts]),
+      formula: call("STOCK_BY_PRODUCT"),
       columns: [
         { name: "Product", format: "text" },
         { name: "Unit", format: "text" },
@@ -148,7 +148,7 @@ export function reportSpec(present: TablesPresent): ReportSpec | null {
       id: "expiry",
       heading: `Expiry timeline (next ${EXPIRY_DAYS} days)`,
       description: `lots with stock that expire within ${EXPIRY_DAYS} days, expired ones included, soonest first`,
-      formula: call("EXPIRING", [String(EXPIRY_DAYS), "TODAY()", all("Lots"), all("Draws"), ...counts]),
+      formula: call("EXPIRING", [String(EXPIRY_DAYS)]),
       columns: [
         { name: "Product", format: "text" },
         { name: "Lot", format: "text" },
@@ -164,7 +164,7 @@ export function reportSpec(present: TablesPresent): ReportSpec | null {
       id: "shrinkage",
       heading: "Shrinkage log",
       description: "every count with the units the books expected, what was found, and the cost of any difference",
-      formula: call("SHRINKAGE_LOG", [all("Lots"), all("Draws"), all("Counts"), ...products]),
+      formula: call("SHRINKAGE_LOG"),
       columns: [
         { name: "Date", format: "date" },
         { name: "Product", format: "text" },

@@ -12,7 +12,7 @@ describe("the report in the in-memory workbook", () => {
     expect(await wb.reportStatus("Report")).toBe("missing");
     expect(await wb.writeReport(full)).toEqual({ action: "created", chartsSkipped: [] });
     expect(wb.sheets.has("Report")).toBe(true);
-    expect(wb.report?.cells).toContainEqual({ address: "A24", value: '=LOTBOOK.MARGIN_BY("service",Draws[#All],Lots[#All],Counts[#All])' });
+    expect(wb.report?.cells).toContainEqual({ address: "A24", value: '=LOTBOOK.MARGIN_BY("service")' });
     expect(wb.report?.charts.map((c) => c.title)).toEqual(["Margin by service", "Margin by provider", "Stock value by product", "Value expiring within 365 days, by lot"]);
     expect(await wb.reportStatus("report")).toBe("lotbook");
   });

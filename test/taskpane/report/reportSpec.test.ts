@@ -16,24 +16,25 @@ function spec(present: TablesPresent = ALL): ReportSpec {
 }
 
 describe("the report's description", () => {
-  it("has one LOTBOOK spill formula per block over the tables with their header rows", () => {
+  it("has one table-free LOTBOOK spill formula per block, answered from the workbook's own tables, with no TODAY()", () => {
     expect(spec().blocks.map((b) => [b.heading, anchorOf(b), b.formula])).toEqual([
-      ["Margin by service", "A24", '=LOTBOOK.MARGIN_BY("service",Draws[#All],Lots[#All],Counts[#All])'],
-      ["Margin by provider", "H24", '=LOTBOOK.MARGIN_BY("provider",Draws[#All],Lots[#All],Counts[#All])'],
-      ["Stock value by product", "O24", "=LOTBOOK.STOCK_BY_PRODUCT(TODAY(),Lots[#All],Draws[#All],Counts[#All])"],
-      ["Expiry timeline (next 365 days)", "U24", "=LOTBOOK.EXPIRING(365,TODAY(),Lots[#All],Draws[#All],Counts[#All])"],
-      ["Shrinkage log", "AB24", "=LOTBOOK.SHRINKAGE_LOG(Lots[#All],Draws[#All],Counts[#All],Products[#All])"],
-      ["Margin by visit", "AL24", '=LOTBOOK.MARGIN_BY("visit",Draws[#All],Lots[#All],Counts[#All])'],
+      ["Margin by service", "A24", '=LOTBOOK.MARGIN_BY("service")'],
+      ["Margin by provider", "H24", '=LOTBOOK.MARGIN_BY("provider")'],
+      ["Stock value by product", "O24", "=LOTBOOK.STOCK_BY_PRODUCT()"],
+      ["Expiry timeline (next 365 days)", "U24", "=LOTBOOK.EXPIRING(365)"],
+      ["Shrinkage log", "AB24", "=LOTBOOK.SHRINKAGE_LOG()"],
+      ["Margin by visit", "AL24", '=LOTBOOK.MARGIN_BY("visit")'],
     ]);
+    for (const b of spec().blocks) expect(b.formula).not.toMatch(/\[#All\]|TODAY/);
   });
 
-  it("leaves out the optional tables the workbook lacks, and the shrinkage log without Counts", () => {
+  it("leaves out the shrinkage log without Counts, and its allowance columns without Products", () => {
     const s = spec({ Lots: true, Draws: true, Counts: false, Products: false });
     expect(s.blocks.map((b) => b.id)).toEqual(["byService", "byProvider", "stock", "expiry", "byVisit"]);
     for (const b of s.blocks) expect(b.formula).not.toMatch(/Counts|Products/);
     const withoutProducts = spec({ Lots: true, Draws: true, Counts: true });
     const log = withoutProducts.blocks.find((b) => b.id === "shrinkage")!;
-    expect(log.formula).toBe("=LOTBOOK.SHRINKAGE_LOG(Lots[#All],Draws[#All],Counts[#All])");
+    expect(log.formula).toBe("=LOTBOOK.SHRINKAGE_LOG()");
     expect(log.columns.map((c) => c.name)).toEqual(["Date", "Product", "Lot", "Expected", "Counted", "Shrinkage", "Shrinkage Cost"]);
   });
 
@@ -83,7 +84,7 @@ describe("the report's description", () => {
     expect(cells[0]).toEqual({ address: "A1", value: "Lotbook report", bold: true });
     expect(cells[1].value).toMatch(/^Written by Lotbook .*Refresh report/);
     expect(cells).toContainEqual({ address: "O23", value: "Stock value by product", bold: true });
-    expect(cells).toContainEqual({ address: "O24", value: "=LOTBOOK.STOCK_BY_PRODUCT(TODAY(),Lots[#All],Draws[#All],Counts[#All])" });
+    expect(cells).toContainEqual({ address: "O24", value: "=LOTBOOK.STOCK_BY_PRODUCT()" });
     // Only formulas start with "=": text written as a formula would be read as one.
     for (const c of cells) if (c.value.startsWith("=")) expect(c.value).toMatch(/^=LOTBOOK\./);
   });

@@ -18,7 +18,7 @@ describe("writing the Report sheet through Excel", () => {
     expect(excel.active.name).toBe("Report");
     expect(sheet.cells.get("A1")).toBe("Lotbook report");
     expect(sheet.cells.get("O23")).toBe("Stock value by product");
-    expect(sheet.cells.get("O24")).toBe("=LOTBOOK.STOCK_BY_PRODUCT(TODAY(),Lots[#All],Draws[#All],Counts[#All])");
+    expect(sheet.cells.get("O24")).toBe("=LOTBOOK.STOCK_BY_PRODUCT()");
     expect(sheet.numberFormats.get("R25:R1048576")).toBe("$#,##0.00");
     // Stock value by product: categories are Product (O), the series is Value (R), over the three rows below the header.
     const stock = sheet.charts.find((c) => c.title === "Stock value by product")!;
