@@ -227,29 +227,36 @@ export class LiveLedger {
     }
   }
 
-  /** Applies one table's changes to its grid; true when a value differs from what was held. */
+  /**
+   * Applies one table's changes to its grid; true when a value differs from what was held. Each
+   * read is applied to the grid as it stands when the read returns, so rows Lotbook appended
+   * meanwhile are kept.
+   */
   private async read(table: TableName, changes: readonly TableChange[]): Promise<boolean> {
-    const grid = this.grids[table];
-    if (changes.some((c) => c.kind === "whole") || !grid) {
+    if (changes.some((c) => c.kind === "whole") || !this.grids[table]) {
       const fresh = await this.source.readTable(table);
-      if (sameGrid(grid, fresh)) return false;
+      if (sameGrid(this.grids[table], fresh)) return false;
       this.grids[table] = fresh ? fresh.map((r) => [...r]) : null;
       return true;
     }
     let differs = false;
-    const next = [...grid];
     for (const c of changes) {
       if (c.kind !== "rows" || c.count <= 0) continue;
       const rows = await this.source.readRows(table, c.first, c.count);
+      const current = this.grids[table];
+      if (!current) continue;
+      let next: Cell[][] | null = null;
       rows.forEach((row, i) => {
         const at = c.first + 1 + i;
-        if (at < next.length && sameRow(next[at], row)) return;
-        differs = true;
+        if (at < current.length && sameRow(current[at], row)) return;
+        next ??= [...current];
         next[at] = [...row];
       });
+      if (next === null) continue;
+      differs = true;
+      // Rows past the end were added: a hole (an event for row 9 of 5) would be a gap in the table.
+      this.grids[table] = Array.from(next as Cell[][], (r) => r ?? []);
     }
-    // Rows past the end were added: a hole (an event for row 9 of 5) would be a gap in the table.
-    if (differs) this.grids[table] = Array.from(next, (r) => r ?? []);
     return differs;
   }
 
