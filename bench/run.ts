@@ -32,6 +32,7 @@ import {
 } from "../src/core";
 import { DEFAULT_SEED, generatePractice, type Practice } from "./practice";
 import { measureFunctionLayer, WRAPPER_BUDGET } from "./functions";
+import { measureLive } from "./live";
 
 interface Stage {
   readonly key: "parse" | "visit_cogs" | "shrinkage_log" | "fefo" | "expiring" | "at_risk" | "check" | "report";
@@ -158,7 +159,7 @@ function parseArgs(argv: readonly string[]): { json: boolean; runs: number } {
   return { json, runs };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { json, runs } = parseArgs(process.argv.slice(2));
   const log = json ? () => undefined : (line = "") => console.log(line);
 
@@ -217,7 +218,20 @@ function main(): void {
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   // The function layer: LOTBOOK.VISIT_COGS for a whole column of visit ids, and for one, against the engine.
   const functionLayer = measureFunctionLayer(practice, runs);
-  const result = { baseline_ms: round(baseMs, 3), stages, total: figure(totalMs), total_with_report: figure(reportMs), peak_rss_mb: round(peakRssMb, 1), function_layer: functionLayer };
+  // The live ledger (bench/live.ts): its stages join the others, measured against the same baseline.
+  const liveRuns = Math.max(3, Math.min(runs, 5));
+  const live = await measureLive(practice, liveRuns, false);
+  const liveVisits = await measureLive(practice, liveRuns, true);
+  Object.assign(stages, {
+    live_cold: figure(median(live.live_cold)), live_append: figure(median(live.live_append)), live_edit: figure(median(live.live_edit)),
+  });
+  const withVisitMargins = {
+    live_cold: figure(median(liveVisits.live_cold)), live_append: figure(median(liveVisits.live_append)), live_edit: figure(median(liveVisits.live_edit)),
+  };
+  const result = {
+    baseline_ms: round(baseMs, 3), stages, total: figure(totalMs), total_with_report: figure(reportMs), peak_rss_mb: round(peakRssMb, 1), function_layer: functionLayer,
+    live_with_margin_by_visit: withVisitMargins,
+  };
 
   if (json) {
     console.log(JSON.stringify(result));
@@ -251,7 +265,19 @@ function main(): void {
   fl("one visit", functionLayer.single_visit);
   log(`  ${"one visit, tables unchanged".padEnd(30)}${functionLayer.single_visit_unchanged_tables_ms.toFixed(1).padStart(12)}  (ledger remembered from the formula before)`);
   log(`  ${"one visit, first draw edited".padEnd(30)}${functionLayer.single_visit_after_first_row_edit_ms.toFixed(1).padStart(12)}  (two remembered ledgers compared, then a build)`);
+  log();
+  log(`  The live ledger (bench/live.ts): the workbook's formulas open, ${liveRuns} runs each, medians`);
+  log(`  ${"".padEnd(26)}${"median ms".padStart(10)}${"baseline".padStart(11)}${"+ MARGIN_BY(visit)".padStart(22)}`);
+  for (const [key, label] of [["live_cold", "cold: read, build, answer"], ["live_append", "one draw appended"], ["live_edit", "one draw's Qty edited"]] as const) {
+    const ms = median(live[key]);
+    const mv = median(liveVisits[key]);
+    log(`  ${label.padEnd(26)}${ms.toFixed(1).padStart(10)}${(ms / baseMs).toFixed(1).padStart(10)}×${`${mv.toFixed(1)} ms, ${(mv / baseMs).toFixed(1)}×`.padStart(22)}`);
+  }
+  const coldMs = median(live.live_cold);
+  verdict(coldMs / baseMs < TARGET_TOTAL_RATIO && coldMs < TARGET_TOTAL_MS, `live_cold within the whole-recompute target (${(coldMs / baseMs).toFixed(1)}×, ${coldMs.toFixed(0)} ms)`);
+  verdict(median(live.live_append) / baseMs <= 0.5, `live_append at most 0.5× baseline (${(median(live.live_append) / baseMs).toFixed(1)}×)`);
+  verdict(median(live.live_edit) / baseMs <= 5, `live_edit at most 5× baseline (${(median(live.live_edit) / baseMs).toFixed(1)}×)`);
   verdict(functionLayer.within_budget, `function layer within ${Math.round((WRAPPER_BUDGET - 1) * 100)} % of the engine for the whole column (${functionLayer.whole_column.ratio.toFixed(2)}×)`);
 }
 
-main();
+void main();
