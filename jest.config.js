@@ -3,6 +3,8 @@ module.exports = {
   preset: "ts-jest",
   // Node by default; component tests choose jsdom with a `@jest-environment jsdom` docblock.
   testEnvironment: "node",
+  // A busy 2-core machine renders a jsdom page or drives Chromium well past Jest's 5 s default.
+  testTimeout: 30_000,
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   setupFiles: ["<rootDir>/test/_setup/dom.ts"],

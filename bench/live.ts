@@ -13,7 +13,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { ymdFromSerial, type Cell, type TableName } from "../src/core";
-import { AT_RISK, EXPIRING, FEFO_LOT, MARGIN_BY, SHRINKAGE_LOG, STOCK_BY_PRODUCT, STOCK_VALUE, VISIT_COGS } from "../src/functions/answers";
+import { AT_RISK, EXPIRING, FEFO_LOT, MARGIN_BY, SHRINKAGE_LOG, STOCK_BY_PRODUCT, STOCK_VALUE, VISIT_COGS, type Formula } from "../src/functions/answers";
 import { LiveLedger } from "../src/live/liveLedger";
 import { FormulaStreams, type Clock, type StreamingInvocation } from "../src/live/streams";
 import { MemoryWorkbook } from "../src/taskpane/workbook/memory";
@@ -37,25 +37,25 @@ function clockAt(serial: number): Clock {
 /** Opens the workbook's formulas; returns how many have received a value. */
 function openFormulas(streams: FormulaStreams, p: Practice, withVisits: boolean): () => number {
   const invocations: { got: number }[] = [];
-  const open = (...args: Parameters<FormulaStreams["open"]>) => {
+  const open = (formula: Formula, settings: readonly unknown[], tables: readonly unknown[]) => {
     const counter = { got: 0 };
     const inv: StreamingInvocation = { setResult: () => void counter.got++ };
     invocations.push(counter);
-    streams.open(args[0], args[1], args[2], inv);
+    streams.open(formula, settings, tables, inv);
   };
   const none3 = [null, null, null];
   const none4 = [null, null, null, null];
   for (const name of p.productNames) {
-    open(FEFO_LOT, [[[name]], null, null], none4, null as never);
-    open(STOCK_VALUE, [[[name]], null, null], none3, null as never);
+    open(FEFO_LOT, [[[name]], null, null], none4);
+    open(STOCK_VALUE, [[[name]], null, null], none3);
   }
-  for (const v of p.visitIds.slice(-1000)) open(VISIT_COGS, [[[v]]], none3, null as never);
-  open(EXPIRING, [90, null, null], none3, null as never);
-  open(AT_RISK, [null, null, null], none3, null as never);
-  open(SHRINKAGE_LOG, [null], none4, null as never);
-  open(MARGIN_BY, ["service"], none3, null as never);
-  open(STOCK_BY_PRODUCT, [null, null], none3, null as never);
-  if (withVisits) open(MARGIN_BY, ["visit"], none3, null as never);
+  for (const v of p.visitIds.slice(-1000)) open(VISIT_COGS, [[[v]]], none3);
+  open(EXPIRING, [90, null, null], none3);
+  open(AT_RISK, [null, null, null], none3);
+  open(SHRINKAGE_LOG, [null], none4);
+  open(MARGIN_BY, ["service"], none3);
+  open(STOCK_BY_PRODUCT, [null, null], none3);
+  if (withVisits) open(MARGIN_BY, ["visit"], none3);
   return () => invocations.reduce((n, c) => n + (c.got > 0 ? 1 : 0), 0);
 }
 

@@ -73,3 +73,36 @@ export function showCell(cell: Cell): string {
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
   return excelError(cell) ?? "an error value";
 }
+
+/**
+ * Whether two cells hold the same value: equal values, or error and entity objects alike field by
+ * field (Excel hands each call fresh objects).
+ * @example sameCell({ code: "#N/A" }, { code: "#N/A" }) // true
+ */
+export function sameCell(a: Cell, b: Cell): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Whether two rows hold the same values, cell for cell; a missing row is never the same.
+ * @example sameRow(["C1", 40], ["C1", 40]) // true
+ */
+export function sameRow(a: ReadonlyArray<Cell> | undefined, b: ReadonlyArray<Cell> | undefined): boolean {
+  if (!a || !b || a.length !== b.length) return false;
+  for (let c = 0; c < a.length; c++) if (!sameCell(a[c], b[c])) return false;
+  return true;
+}
+
+/**
+ * Whether two ranges hold the same values; two missing ranges are the same. Compared from the
+ * last row: a new entry is appended there, so a changed table is told soonest.
+ * @example sameGrid([["Lot"], ["C1"]], [["Lot"], ["C1"]]) // true
+ */
+export function sameGrid(a: Grid | null | undefined, b: Grid | null | undefined): boolean {
+  if (a == null || b == null) return (a == null) === (b == null);
+  if (a.length !== b.length) return false;
+  for (let r = a.length - 1; r >= 0; r--) if (!sameRow(a[r], b[r])) return false;
+  return true;
+}

@@ -4,7 +4,7 @@
  * React here: the custom functions and the task pane are thin shells over this module.
  */
 export type { Cell, Grid } from "./cells";
-export { excelError, isBlank } from "./cells";
+export { excelError, isBlank, sameCell, sameGrid, sameRow } from "./cells";
 export type { DateSystem, Serial } from "./dates";
 export { formatSerial, parseTextDate, serialFromDate, serialFromYmd, ymdFromSerial } from "./dates";
 export type { Diagnostic, DiagnosticCode, Severity, TableName } from "./diagnostic";

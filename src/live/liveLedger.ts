@@ -1,4 +1,4 @@
-import { buildLedger, type Cell, type DateSystem, type Grid, type Ledger, type TableName } from "../core";
+import { buildLedger, sameGrid, sameRow, type Cell, type DateSystem, type Grid, type Ledger, type TableName } from "../core";
 import type { LedgerSource, TableChange } from "./source";
 
 export const LEDGER_TABLES: readonly TableName[] = ["Lots", "Draws", "Counts", "Products"];
@@ -40,13 +40,14 @@ export interface LiveOptions {
   readonly retryMs?: number;
 }
 
-type Grids = Record<TableName, Cell[][] | null>;
+type Grids = Record<TableName, Grid | null>;
 
 /**
  * One ledger per open workbook, kept current as its tables change, serving every LOTBOOK formula
  * and the task pane alike. It reads the four tables once, when first asked; afterwards each
  * change event re-reads only the rows it names (the whole table where that cannot be told), and
- * Lotbook's own appends are applied at once. A new snapshot is made only when a value changed.
+ * Lotbook's own writes are read at once (`taskpane/workbook/liveWrites.ts`). A new snapshot is made
+ * only when a value changed; grids are replaced, never changed in place, so a snapshot keeps its rows.
  * @example const live = new LiveLedger(source); const books = await live.ready(); books.ledger
  */
 export class LiveLedger {
@@ -119,19 +120,6 @@ export class LiveLedger {
     return () => this.statusListeners.delete(listener);
   }
 
-  /**
-   * Lotbook's own write: rows just appended to a table, in its header's column order. They count
-   * at once; the change event Excel sends for them afterwards reads the same values and makes no
-   * new snapshot.
-   */
-  appended(table: TableName, rows: readonly (readonly Cell[])[]): void {
-    const grid = this.grids[table];
-    if (!grid || rows.length === 0) return;
-    // A new array, never the old one changed: an earlier snapshot keeps the rows it was made of.
-    this.grids[table] = [...grid, ...rows.map((r) => [...r])];
-    this.rebuild();
-  }
-
   /** Reads every table again now (a person asked to), rather than at the next retry. */
   rereadAll(): void {
     if (this.retryFirstRead) {
@@ -167,10 +155,7 @@ export class LiveLedger {
         watching = true;
         this.system = await this.source.dateSystem();
         const read = await Promise.all(LEDGER_TABLES.map((t) => this.source.readTable(t)));
-        LEDGER_TABLES.forEach((t, i) => {
-          const grid = read[i];
-          this.grids[t] = grid ? grid.map((r) => [...r]) : null;
-        });
+        LEDGER_TABLES.forEach((t, i) => (this.grids[t] = read[i]));
         this.rebuild();
         this.setStatus({ state: "ready" });
         const waiters = this.readyWaiters;
@@ -207,9 +192,15 @@ export class LiveLedger {
     let changed = false;
     try {
       while (this.pending.size > 0) {
+        // Taken off the list before the read: a change heard while it runs is read after it.
         const [table, changes] = this.pending.entries().next().value as [TableName, TableChange[]];
-        if (await this.read(table, changes)) changed = true;
         this.pending.delete(table);
+        try {
+          if (await this.read(table, changes)) changed = true;
+        } catch (e) {
+          this.changed(changes);
+          throw e;
+        }
       }
       if (changed) this.rebuild();
       this.setStatus({ state: "ready" });
@@ -236,7 +227,7 @@ export class LiveLedger {
     if (changes.some((c) => c.kind === "whole") || !this.grids[table]) {
       const fresh = await this.source.readTable(table);
       if (sameGrid(this.grids[table], fresh)) return false;
-      this.grids[table] = fresh ? fresh.map((r) => [...r]) : null;
+      this.grids[table] = fresh;
       return true;
     }
     let differs = false;
@@ -245,17 +236,17 @@ export class LiveLedger {
       const rows = await this.source.readRows(table, c.first, c.count);
       const current = this.grids[table];
       if (!current) continue;
-      let next: Cell[][] | null = null;
+      let next: (readonly Cell[])[] | null = null;
       rows.forEach((row, i) => {
         const at = c.first + 1 + i;
         if (at < current.length && sameRow(current[at], row)) return;
         next ??= [...current];
-        next[at] = [...row];
+        next[at] = row;
       });
       if (next === null) continue;
       differs = true;
       // Rows past the end were added: a hole (an event for row 9 of 5) would be a gap in the table.
-      this.grids[table] = Array.from(next as Cell[][], (r) => r ?? []);
+      this.grids[table] = Array.from(next as (readonly Cell[])[], (r) => r ?? []);
     }
     return differs;
   }
@@ -268,19 +259,6 @@ export class LiveLedger {
     this.current = { ledger, tables, dateSystem: this.system, version, has: (t) => tables[t] !== null };
     for (const l of this.snapshotListeners) l(this.current);
   }
-}
-
-function sameRow(a: readonly Cell[] | undefined, b: readonly Cell[]): boolean {
-  if (!a || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && JSON.stringify(a[i]) !== JSON.stringify(b[i])) return false;
-  return true;
-}
-
-function sameGrid(a: Grid | null, b: Grid | null): boolean {
-  if (a === null || b === null) return a === b;
-  if (a.length !== b.length) return false;
-  for (let i = a.length - 1; i >= 0; i--) if (!sameRow(a[i], b[i])) return false;
-  return true;
 }
 
 function readFailure(e: unknown, kept: boolean): string {

@@ -43,6 +43,8 @@ interface Group {
 export class FormulaStreams {
   private readonly groups = new Map<string, Group>();
   private midnight: unknown = null;
+  /** Numbers formulas given tables, each its own group. */
+  private explicit = 0;
   /** Answers computed since the last snapshot, for tests and the benchmark. */
   computed = 0;
 
@@ -60,7 +62,7 @@ export class FormulaStreams {
     const live = tables.every(isOmitted);
     const usesToday = formula.asOfAt >= 0 && isOmitted(settings[formula.asOfAt]);
     // Explicit tables are never shared: their values may be as large as the table, so no key is made of them.
-    const key = live ? `${formula.name}\u0000${JSON.stringify(settings)}` : `${formula.name}\u0001${this.groups.size}\u0001${Math.random()}`;
+    const key = live ? `${formula.name}\u0000${JSON.stringify(settings)}` : `${formula.name}\u0001${++this.explicit}`;
     let group = this.groups.get(key);
     if (!group) {
       group = { key, formula, settings, tables: live ? null : tables, invocations: new Set(), usesToday, last: null };

@@ -1,6 +1,7 @@
 import { LiveLedger } from "../../src/live/liveLedger";
 import { FormulaStreams, type Clock, type StreamingInvocation } from "../../src/live/streams";
 import { EXPIRING, STOCK_VALUE, VISIT_COGS, FEFO_LOT } from "../../src/functions/answers";
+import { liveWrites } from "../../src/taskpane/workbook/liveWrites";
 import { MemoryWorkbook } from "../../src/taskpane/workbook/memory";
 import { COUNTS, day, DRAWS, LOTS, PRODUCTS } from "../functions/_ledger";
 
@@ -193,14 +194,26 @@ describe("formulas without tables answer from the live ledger", () => {
     expect(value.results).toEqual([[[468]], [[408]]]);
   });
 
-  it("takes Lotbook's own appends at once, without waiting for the change event", async () => {
-    const { streams, live, settle } = await practice();
+  it("takes Lotbook's own appends at once: the write returns with the new value pushed", async () => {
+    const { wb, streams, live, settle } = await practice();
     const value = invocation();
     streams.open(STOCK_VALUE, [[["Botox 100U"]], null, null], OMIT, value);
     await settle();
-    // Columns in the Draws header's order.
-    live.appended("Draws", [[day(2026, 10, 1), "V5", "P-009", null, null, "Botox 100U", "C4000A1", 10, "U", "Visit", 130]]);
+    await liveWrites(wb, live).appendRows("Draws", [draw("V5", "C4000A1", 10)]);
     expect(value.results).toEqual([[[468]], [[408]]]);
+  });
+
+  it("reads a change heard while another read of the same table is running", async () => {
+    const { wb, streams, settle } = await practice();
+    const v1 = invocation();
+    streams.open(VISIT_COGS, [[["V1"]]], OMIT, v1);
+    await settle();
+    // Two edits of the Lots table, the second heard while the first is being read.
+    wb.editCell("Lots", 0, "Unit Cost", 7);
+    wb.editCell("Lots", 0, "Unit Cost", 8);
+    await settle();
+    // V1: 40 U at the last unit cost, $8.00.
+    expect(v1.results[v1.results.length - 1]).toEqual([[320]]);
   });
 
   it("answers a location with #VALUE! on a workbook without a Location column", async () => {

@@ -1,4 +1,4 @@
-import { buildLedger, describe, type DateSystem, type Grid, type Ledger, type TableName } from "../../core";
+import { buildLedger, describe, sameGrid, type DateSystem, type Grid, type Ledger, type TableName } from "../../core";
 import { optionalTableArg, tableArg } from "./args";
 import { excelError } from "./excelError";
 
@@ -9,27 +9,6 @@ export interface Tables {
   readonly counts?: Grid | null;
   readonly products?: Grid | null;
   readonly dateSystem?: DateSystem;
-}
-
-/** A cell as Excel hands it: a value, or (rarely) an error or entity object. */
-function sameCell(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** Whether two ranges hold the same values, cell for cell (Excel hands each formula fresh arrays). */
-function sameGrid(a: Grid | null | undefined, b: Grid | null | undefined): boolean {
-  if (a == null || b == null) return (a == null) === (b == null);
-  if (a.length !== b.length) return false;
-  for (let r = a.length - 1; r >= 0; r--) {
-    // From the last row: a new entry is appended there, so a changed table is told soonest.
-    const x = a[r];
-    const y = b[r];
-    if (x.length !== y.length) return false;
-    for (let c = 0; c < x.length; c++) if (!sameCell(x[c], y[c])) return false;
-  }
-  return true;
 }
 
 /**
