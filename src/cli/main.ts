@@ -13,7 +13,8 @@ stock value at cost and every diagnostic. The file is only read, never written.
   --as-of YYYY-MM-DD  the day to audit (default: today)
   --json              one JSON object instead of the readable report
 
-Exit code: 0 clean; 1 expiry alerts or errors in the ledger; 2 the file cannot be read.
+Exit code: 0 clean; 1 expiry alerts, books below zero or errors in the ledger; 2 the file cannot
+be read, or the audit ran out of memory.
 `;
 
 /** Where the command writes: the process's streams, or a test's buffers. */
@@ -98,7 +99,7 @@ export async function main(argv: readonly string[], io: Io, today: Date = new Da
   const system = read.value.input.dateSystem;
   const day = parsed.args.asOf ?? { year: today.getFullYear(), month: today.getMonth() + 1, day: today.getDate() };
   const result = audit(read.value.input, serialFromYmd(day.year, day.month, day.day, system));
-  const ctx = { file: basename(file), sources: read.value.sources };
+  const ctx = { file: basename(file), sources: read.value.sources, layout: read.value.layout };
   io.stdout(json ? JSON.stringify(auditJson(result, ctx), null, 2) + "\n" : auditText(result, ctx));
   return exitCodeOf(result);
 }

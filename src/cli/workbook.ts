@@ -1,9 +1,8 @@
 import { readFile } from "fs/promises";
-import { Workbook, type CellValue, type Worksheet } from "exceljs";
-import JSZip from "jszip";
-import { serialFromDate, type Cell, type DateSystem, type LedgerInput, type TableName } from "../core";
+import { columnLetter, type Cell, type DateSystem, type LedgerInput, type TableName } from "../core";
 import { mapColumns, SCHEMAS } from "../core/schema";
-import { columnLetter } from "../core/address";
+import { ColumnTable, gridView } from "./columns";
+import { XlsxPackage, type XlsxSheet } from "./xlsx";
 
 /** Where a ledger table was found in the workbook. */
 export interface TableSource {
@@ -13,10 +12,22 @@ export interface TableSource {
   readonly range: string;
 }
 
+/** Where a table sits on its sheet, to point at a cell: its header row, first column and headers. */
+export interface TableLayout {
+  readonly sheet: string;
+  /** Worksheet row of the header row. */
+  readonly top: number;
+  /** Column number (1-based) of the table's first column. */
+  readonly left: number;
+  /** The header row's cells as text, as the engine names columns. */
+  readonly header: readonly string[];
+}
+
 /** The ledger tables of a workbook, as Excel would hand them to a custom function. */
 export interface WorkbookLedger {
   readonly input: LedgerInput & { readonly dateSystem: DateSystem };
   readonly sources: Readonly<Partial<Record<TableName, TableSource>>>;
+  readonly layout: Readonly<Partial<Record<TableName, TableLayout>>>;
 }
 
 /** Reading a workbook either gives its ledger or one sentence saying why it cannot be read. */
@@ -29,9 +40,24 @@ const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 /** How far down a plain sheet Lotbook looks for its header row (title rows may come first). */
 const HEADER_SEARCH_ROWS = 20;
 
+interface Range {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/** A table to read from a sheet: by its table range, or the whole sheet (header found after). */
+interface Wanted {
+  readonly name: TableName;
+  readonly sheet: XlsxSheet;
+  readonly range: Range | null;
+}
+
 /**
  * Reads the ledger tables of an .xlsx file: each by table name (`Lots`, `Draws`, `Counts`,
  * `Products`, on any sheet), else from the sheet of that name, starting at its header row.
+ * Sheets are read as streams into typed columns; only the sheets that hold a ledger table are read.
  * Never writes to the file.
  * @example const read = await readLedgerWorkbook("clinic.xlsx"); if (read.ok) buildLedger(read.value.input)
  */
@@ -51,40 +77,89 @@ export async function readLedgerWorkbook(path: string): Promise<ReadResult> {
   if (!bytes.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) {
     return { ok: false, message: `${path} is not an .xlsx workbook (an .xlsx file is a zip archive, and this one is not)` };
   }
-  const wb = new Workbook();
-  let declared1904: boolean;
+  const damaged = (e: unknown) => ({ ok: false as const, message: `${path} could not be read as an .xlsx workbook (it may be damaged): ${firstLine(e)}` });
+  let pkg: XlsxPackage;
   try {
-    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-    declared1904 = await declaresDate1904(bytes);
+    pkg = await XlsxPackage.open(bytes);
   } catch (e) {
-    return { ok: false, message: `${path} could not be read as an .xlsx workbook (it may be damaged): ${firstLine(e)}` };
+    return damaged(e);
   }
-  // ExcelJS turns date-formatted numbers into Dates with the system it detected; turning them back
-  // must use the same one, while text dates and as-of need the one the file really declares.
-  const readSystem: DateSystem = wb.properties.date1904 ? 1904 : 1900;
-  const dateSystem: DateSystem = declared1904 ? 1904 : 1900;
-
-  const grids: Partial<Record<TableName, Cell[][]>> = {};
-  const sources: Partial<Record<TableName, TableSource>> = {};
+  const wanted: Wanted[] = [];
   for (const name of TABLES) {
-    const found = findTable(wb, name) ?? findSheet(wb, name);
-    if (!found) continue;
-    grids[name] = gridOf(found.ws, found.range, readSystem);
-    sources[name] = { from: found.from, sheet: found.ws.name, range: encodeRange(found.range) };
+    const found = findTable(pkg, name) ?? findSheet(pkg, name);
+    if (found) wanted.push(found);
   }
-  if (!grids.Lots) {
-    return {
-      ok: false,
-      message: `${path} has no Lots table and no sheet named Lots; Lotbook reads the tables Lots, Draws, Counts and Products (or sheets of those names with a header row)`,
-    };
+  const noLots = {
+    ok: false as const,
+    message: `${path} has no Lots table and no sheet named Lots; Lotbook reads the tables Lots, Draws, Counts and Products (or sheets of those names with a header row)`,
+  };
+  if (!wanted.some((w) => w.name === "Lots")) return noLots;
+  let value: WorkbookLedger;
+  try {
+    value = await readTables(pkg, wanted);
+  } catch (e) {
+    return damaged(e);
+  }
+  return value.sources.Lots ? { ok: true, value } : noLots;
+}
+
+async function readTables(pkg: XlsxPackage, wanted: readonly Wanted[]): Promise<WorkbookLedger> {
+  const shared = await pkg.sharedStrings();
+  const stores = new Map<TableName, ColumnTable>();
+  // One pass over each sheet, however many ledger tables it holds.
+  for (const path of new Set(wanted.map((w) => w.sheet.path))) {
+    const here = wanted.filter((w) => w.sheet.path === path);
+    for (const w of here) stores.set(w.name, new ColumnTable(shared));
+    await pkg.readSheet(path, (row, col, kind, num, text) => {
+      for (const w of here) {
+        const r = w.range;
+        if (r === null) stores.get(w.name)!.set(row - 1, col - 1, kind, num, text);
+        else if (row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) stores.get(w.name)!.set(row - r.top, col - r.left, kind, num, text);
+      }
+    }, pkg.dateSystem);
+  }
+
+  const grids: Partial<Record<TableName, LedgerInput["lots"]>> = {};
+  const sources: Partial<Record<TableName, TableSource>> = {};
+  const layout: Partial<Record<TableName, TableLayout>> = {};
+  const firstRows: Partial<Record<TableName, number>> = {};
+  for (const w of wanted) {
+    const store = stores.get(w.name)!;
+    let range: Range;
+    let header: Cell[];
+    if (w.range) {
+      range = w.range;
+      header = store.row(0, 0, range.right - range.left);
+      grids[w.name] = gridView(store, 0, 0, range.bottom - range.top, range.right - range.left);
+    } else {
+      if (store.rows === 0) continue;
+      const right = Math.max(store.width, 1);
+      const top = headerRow(store, w.name, right, Math.min(store.rows, HEADER_SEARCH_ROWS));
+      range = { top, left: 1, bottom: store.rows, right };
+      header = store.row(top - 1, 0, right - 1);
+      grids[w.name] = gridView(store, top - 1, 0, store.rows - 1, right - 1);
+    }
+    sources[w.name] = { from: w.range ? "table" : "sheet", sheet: w.sheet.name, range: encodeRange(range) };
+    layout[w.name] = { sheet: w.sheet.name, top: range.top, left: range.left, header: header.map(headerText) };
+    firstRows[w.name] = range.top;
   }
   return {
-    ok: true,
-    value: {
-      input: { lots: grids.Lots, draws: grids.Draws ?? null, counts: grids.Counts ?? null, products: grids.Products ?? null, dateSystem },
-      sources,
+    input: {
+      lots: grids.Lots,
+      draws: grids.Draws ?? null,
+      counts: grids.Counts ?? null,
+      products: grids.Products ?? null,
+      dateSystem: pkg.dateSystem,
+      firstRows,
     },
+    sources,
+    layout,
   };
+}
+
+function headerText(c: Cell): string {
+  if (typeof c === "string") return c.trim();
+  return c === null || c === undefined ? "" : String(c);
 }
 
 function ioReason(e: unknown): string {
@@ -100,70 +175,35 @@ function firstLine(e: unknown): string {
   return text.split("\n")[0].trim() || "unknown error";
 }
 
-/** Excel writes `date1904="1"`, LibreOffice `date1904="true"`; ExcelJS only understands the first. */
-async function declaresDate1904(bytes: Buffer): Promise<boolean> {
-  const zip = await JSZip.loadAsync(bytes);
-  const part = zip.file("xl/workbook.xml");
-  if (!part) return false;
-  const xml = await part.async("string");
-  const m = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["']([^"']*)["']/.exec(xml);
-  return m !== null && (m[1] === "1" || m[1].toLowerCase() === "true");
-}
-
-interface Range {
-  readonly top: number;
-  readonly left: number;
-  readonly bottom: number;
-  readonly right: number;
-}
-
-interface Found {
-  readonly ws: Worksheet;
-  readonly range: Range;
-  readonly from: "table" | "sheet";
-}
-
-/** The fields of a table ExcelJS read from a file (its typings describe tables being written). */
-interface LoadedTable {
-  readonly table: { readonly name?: string; readonly tableRef?: string; readonly ref?: string; readonly totalsRow?: boolean };
-}
-
-function findTable(wb: Workbook, name: TableName): Found | undefined {
-  for (const ws of wb.worksheets) {
-    for (const t of Object.values((ws as unknown as { tables: Record<string, LoadedTable> }).tables)) {
-      if (t.table.name?.toLowerCase() !== name.toLowerCase()) continue;
-      const range = decodeRange(t.table.tableRef ?? t.table.ref ?? "");
+function findTable(pkg: XlsxPackage, name: TableName): Wanted | undefined {
+  for (const sheet of pkg.sheets) {
+    for (const t of sheet.tables) {
+      if (t.name.toLowerCase() !== name.toLowerCase()) continue;
+      const range = decodeRange(t.ref);
       if (!range) continue;
-      // The header row is always read: ExcelJS mistakes Excel's default (no headerRowCount
-      // attribute) for "no header row".
-      const bottom = t.table.totalsRow && range.bottom > range.top ? range.bottom - 1 : range.bottom;
-      return { ws, range: { ...range, bottom }, from: "table" };
+      // The header row is always read (a table without one then says so); a totals row is not data.
+      const bottom = Math.max(range.bottom - t.totalsRowCount, range.top);
+      return { name, sheet, range: { ...range, bottom } };
     }
   }
   return undefined;
 }
 
-function findSheet(wb: Workbook, name: TableName): Found | undefined {
-  const ws = wb.worksheets.find((w) => w.name.trim().toLowerCase() === name.toLowerCase());
-  if (!ws || ws.rowCount === 0) return undefined;
-  const right = Math.max(ws.columnCount, 1);
-  const bottom = ws.rowCount;
-  const top = headerRow(ws, name, right, Math.min(bottom, HEADER_SEARCH_ROWS));
-  return { ws, range: { top, left: 1, bottom, right }, from: "sheet" };
+function findSheet(pkg: XlsxPackage, name: TableName): Wanted | undefined {
+  const sheet = pkg.sheets.find((s) => s.name.trim().toLowerCase() === name.toLowerCase());
+  return sheet ? { name, sheet, range: null } : undefined;
 }
 
 /**
  * The row that names the most of the table's columns (title rows above a table are common);
  * the first non-blank row when none does, so the engine can say what is wrong with it.
  */
-function headerRow(ws: Worksheet, name: TableName, right: number, last: number): number {
+function headerRow(store: ColumnTable, name: TableName, right: number, last: number): number {
   let best = 0;
   let bestCount = 0;
   let firstNonBlank = 0;
   for (let r = 1; r <= last; r++) {
-    const cells: Cell[] = [];
-    const row = ws.getRow(r);
-    for (let c = 1; c <= right; c++) cells.push(toCell(row.getCell(c).value, 1900));
+    const cells = store.row(r - 1, 0, right - 1);
     if (!firstNonBlank && cells.some((c) => c !== null && c !== "")) firstNonBlank = r;
     const count = mapColumns(cells, SCHEMAS[name]).recognised;
     if (count > bestCount) {
@@ -172,34 +212,6 @@ function headerRow(ws: Worksheet, name: TableName, right: number, last: number):
     }
   }
   return best || firstNonBlank || 1;
-}
-
-function gridOf(ws: Worksheet, range: Range, system: DateSystem): Cell[][] {
-  const grid: Cell[][] = [];
-  for (let r = range.top; r <= range.bottom; r++) {
-    const row = ws.getRow(r);
-    const cells: Cell[] = new Array(range.right - range.left + 1);
-    for (let c = range.left; c <= range.right; c++) cells[c - range.left] = toCell(row.getCell(c).value, system);
-    grid.push(cells);
-  }
-  return grid;
-}
-
-/**
- * A cell as Excel hands it to a custom function: dates as serial numbers, rich text and
- * hyperlinks as their text, formulas as their last computed value, errors as `#N/A`-style text,
- * empty as `null`.
- * @example toCell(new Date(Date.UTC(2026, 2, 15)), 1900) // 46096
- */
-export function toCell(v: CellValue, system: DateSystem): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
-  if (v instanceof Date) return serialFromDate(v, system);
-  if ("error" in v) return v.error;
-  if ("richText" in v) return v.richText.map((t) => t.text).join("");
-  if ("formula" in v || "sharedFormula" in v) return toCell(v.result ?? null, system);
-  if ("hyperlink" in v) return toCell(v.text as CellValue, system);
-  return null;
 }
 
 function colNumber(letters: string): number {

@@ -7,7 +7,7 @@ export type Severity = "error" | "warning";
  * Kinds of problem with a stable name: an overdraw, a draw from a lot past its expiry, a draw
  * whose lot FEFO had to assume, a lot that is not in Lots.
  */
-export type DiagnosticCode = "overdraw" | "expired-lot" | "assumed-lot" | "unknown-lot";
+export type DiagnosticCode = "overdraw" | "expired-lot" | "assumed-lot" | "unknown-lot" | "totals-row";
 
 /**
  * A problem found in the ledger, pointed at a cell: errors are data, not exceptions.

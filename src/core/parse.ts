@@ -1,4 +1,4 @@
-import { excelError, isBlank, isBlankText, showCell, type Cell, type Grid } from "./cells";
+import { basicCell, excelError, isBlank, isBlankText, showCell, type Cell, type Grid } from "./cells";
 import { isFirstOfMonth, MAX_SERIAL, parseTextDate, serialFromDate, type DateSystem, type Serial } from "./dates";
 import type { Diagnostic, TableName } from "./diagnostic";
 import { amountFromNumber, moneyFromNumber, moneyFromText, type Money } from "./money";
@@ -34,6 +34,11 @@ export interface DrawsTable extends ParsedTable<DrawRow> {
 
 export interface ParseOptions {
   readonly dateSystem?: DateSystem;
+  /**
+   * The worksheet row of the header row, so rows are numbered as the sheet numbers them (a table
+   * under a title starts lower down). Default 1: rows counted in the range passed, header = 1.
+   */
+  readonly firstRow?: number;
 }
 
 const HOW_TO_PASS: Record<TableName, string> = {
@@ -211,38 +216,57 @@ interface TableFrame<S extends Schema> {
   readonly names: Record<string, string>;
   readonly tableErrors: Diagnostic[];
   readonly lastRow: number;
+  /** The row number of the header row (see `ParseOptions.firstRow`). */
+  readonly top: number;
 }
 
-function frame<S extends Schema>(table: TableName, grid: Grid | null | undefined, schema: S, extraRequired?: (cols: ColumnMap<S>) => Diagnostic | null): TableFrame<S> | ParsedTable<never> {
+function frame<S extends Schema>(table: TableName, grid: Grid | null | undefined, schema: S, top: number, extraRequired?: (cols: ColumnMap<S>) => Diagnostic | null): TableFrame<S> | ParsedTable<never> {
   const names: Record<string, string> = {};
   for (const [k, spec] of Object.entries(schema)) names[k] = spec.name;
   if (!grid || grid.length === 0 || !Array.isArray(grid[0])) {
-    return { rows: [], tableErrors: [headerError(table, schema)], columnNames: names, present: false };
+    return { rows: [], tableErrors: [headerError(table, schema, top)], columnNames: names, present: false };
   }
   const cols = mapColumns(grid[0], schema);
-  // A header row is text; a first row holding numbers or dates is data passed without its header.
-  const looksLikeData = grid[0].some((c) => typeof c === "number" || typeof c === "boolean" || c instanceof Date);
-  if (cols.recognised === 0 || looksLikeData) return { rows: [], tableErrors: [headerError(table, schema)], columnNames: names, present: false };
+  const hasRequired = Object.entries(schema).every(([k, spec]) => !spec.required || (cols as Record<string, number>)[k] >= 0);
+  // A header row is text; a first row holding numbers or dates is data passed without its header,
+  // unless every required column is named in it: then a number there is an extra column's heading.
+  const odd = grid[0].flatMap((c, at) => (typeof c === "number" || typeof c === "boolean" || c instanceof Date ? [at] : []));
+  if (cols.recognised === 0 || (odd.length > 0 && !hasRequired)) {
+    return { rows: [], tableErrors: [headerError(table, schema, top)], columnNames: names, present: false };
+  }
   const tableErrors: Diagnostic[] = [];
   for (const [k, spec] of Object.entries(schema)) {
     const at = (cols as Record<string, number>)[k];
     if (at >= 0) names[k] = cols.headerText[at] || spec.name;
     else if (spec.required) {
       tableErrors.push({
-        table, row: 1, column: spec.name, severity: "error",
+        table, row: top, column: spec.name, severity: "error",
         message: `the table has no ${spec.name} column; add a column headed ${spec.name}` +
           (spec.aliases.length > 1 ? ` (or ${aliasList(spec.name)})` : ""),
       });
     }
   }
   const extra = extraRequired?.(cols);
-  if (extra) tableErrors.push(extra);
+  if (extra) tableErrors.push({ ...extra, row: top });
   // Without a required column no row can be read: one error on the header, not one on every row.
   if (tableErrors.length > 0) return { rows: [], tableErrors, columnNames: names, present: true };
-  for (const d of cols.duplicates) {
-    tableErrors.push({ table, row: 1, column: d, severity: "warning", message: `a second column means the same as another one; Lotbook reads the first and ignores '${d}'` });
+  for (const at of odd) {
+    const shown = showCell(grid[0][at]);
+    tableErrors.push({
+      table, row: top, column: shown, severity: "warning",
+      message: `the header row holds ${shown} in its ${ordinal(at + 1)} column, which is not a column name; Lotbook ignores that column (give it a heading in words if it matters)`,
+    });
   }
-  return { cols, names, tableErrors, lastRow: lastDataRow(grid, cols as unknown as Record<string, number>, schema) };
+  for (const d of cols.duplicates) {
+    tableErrors.push({ table, row: top, column: d, severity: "warning", message: `a second column means the same as another one; Lotbook reads the first and ignores '${d}'` });
+  }
+  return { cols, names, tableErrors, lastRow: lastDataRow(grid), top };
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
+  return `${n}${suffix}`;
 }
 
 function aliasList(name: string): string {
@@ -253,29 +277,66 @@ function aliasList(name: string): string {
   return all[name] ?? "";
 }
 
-function headerError(table: TableName, schema: Schema): Diagnostic {
+function headerError(table: TableName, schema: Schema, top: number): Diagnostic {
   const required = Object.values(schema).filter((c) => c.required).map((c) => c.name).join(", ");
   return {
-    table, row: 1, column: "", severity: "error",
+    table, row: top, column: "", severity: "error",
     message: `the first row of the range is not the ${table} table's header row (${required}, …). Pass the whole table with its headers, for example ${HOW_TO_PASS[table]}`,
   };
 }
 
 const TOTAL_WORDS = new Set(["total", "totals", "grandtotal", "sum"]);
 
-/** Index of the last row that holds data: trailing blank rows and an Excel totals row are not data. */
-function lastDataRow(grid: Grid, cols: Record<string, number>, schema: Schema): number {
+/** Index of the last row that holds data: trailing blank rows are not data. */
+function lastDataRow(grid: Grid): number {
   let last = grid.length - 1;
   while (last > 0 && rowIsBlank(grid[last])) last--;
-  if (last > 0 && "lot" in schema && cols.lot >= 0) {
-    const r = grid[last];
-    const hasTotalWord = r.some((c) => typeof c === "string" && TOTAL_WORDS.has(normalizeHeader(c)));
-    if (hasTotalWord && isBlankText(r[cols.lot])) {
-      last--;
-      while (last > 0 && rowIsBlank(grid[last])) last--;
-    }
-  }
   return last;
+}
+
+/** A row that adds up others rather than recording one: a label in some cell, and no lot. */
+interface TotalsLabel {
+  readonly kind: "total" | "subtotal";
+  readonly text: string;
+  readonly at: number;
+}
+
+/**
+ * A totals row (`Total`, `Totals`, `Grand Total`, `Sum`) or a subtotal row (`Subtotal …`) of a table
+ * with a Lot column: the label in any cell, the lot blank. `null` for every other row.
+ */
+function totalsLabel(r: ReadonlyArray<Cell>, lotAt: number): TotalsLabel | null {
+  if (lotAt < 0 || !isBlankText(r[lotAt])) return null;
+  for (let at = 0; at < r.length; at++) {
+    const c = r[at];
+    if (typeof c !== "string" || c.length > 40) continue;
+    const word = normalizeHeader(c);
+    if (TOTAL_WORDS.has(word)) return { kind: "total", text: c.trim(), at };
+    if (word.startsWith("subtotal")) return { kind: "subtotal", text: c.trim(), at };
+  }
+  return null;
+}
+
+/**
+ * What to do with a totals or subtotal row: a totals row is skipped with one warning naming it (in
+ * `tableErrors`); a subtotal row is kept as one row with one error, as it cannot be told apart from
+ * the rows it adds up. Returns true when the row is to be skipped.
+ */
+function handleTotals(label: TotalsLabel, table: TableName, rowNumber: number, header: readonly string[], tableErrors: Diagnostic[], row: RowBase): boolean {
+  const column = header[label.at] || `column ${label.at + 1}`;
+  if (label.kind === "total") {
+    tableErrors.push({
+      table, row: rowNumber, column, severity: "warning", code: "totals-row",
+      message: `row ${rowNumber} is a totals row ('${label.text}'); Lotbook skips it, as it adds up the rows above`,
+    });
+    return true;
+  }
+  row.issues = [{
+    column, severity: "error",
+    message: `'${label.text}' makes this a subtotal row, which Lotbook cannot read as a ${table === "Lots" ? "receipt" : table === "Draws" ? "draw" : "count"}; move subtotals out of the table (or label the last row Total)`,
+  }];
+  row.usable = false;
+  return false;
 }
 
 /** A row with nothing in it. A row of zeros counts too: older builds report empty cells as 0. */
@@ -288,15 +349,16 @@ export function rowIsBlank(r: ReadonlyArray<Cell> | undefined): boolean {
 /** Resets the scratch record for data row `i` of the grid (header = index 0, row number 1). */
 type ScratchRow = { -readonly [K in keyof RowBase]: RowBase[K] };
 
-function fresh(scratch: ScratchRow, i: number): RowBase {
-  scratch.row = i + 1;
+function fresh(scratch: ScratchRow, i: number, top: number): RowBase {
+  scratch.row = i + top;
   scratch.issues = null;
   scratch.usable = true;
   return scratch;
 }
 
 function get(r: ReadonlyArray<Cell>, at: number): Cell {
-  return at >= 0 ? r[at] : null;
+  // A cell holding a data type (an entity, a formatted number) is read as the value it shows.
+  return at >= 0 ? basicCell(r[at]) : null;
 }
 
 function lotNumberWarning(row: RowBase, column: string, cell: Cell): void {
@@ -316,19 +378,23 @@ function lotNumberWarning(row: RowBase, column: string, cell: Cell): void {
  */
 export function parseLots(grid: Grid | null | undefined, options: ParseOptions = {}): ParsedTable<LotRow> {
   const system = options.dateSystem ?? 1900;
-  const f = frame("Lots", grid, LOTS, (cols) =>
+  const f = frame("Lots", grid, LOTS, options.firstRow ?? 1, (cols) =>
     cols.unitCost < 0 && cols.totalCost < 0
       ? { table: "Lots", row: 1, column: "Unit Cost", severity: "error", message: "the table has no cost column; add a column headed Unit Cost or Total Cost" }
       : null);
   if ("rows" in f) return f;
   const { cols, names } = f;
   const rows: LotRow[] = [];
+  // Receipts entered twice: the same product, lot, quantity, cost, PO and date.
+  const receipts = new Map<string, LotRow>();
   // Each row's problems are collected on one scratch record, then copied into the row itself.
   const scratch: ScratchRow = { row: 0, issues: null, usable: true };
   for (let i = 1; i <= f.lastRow; i++) {
     const r = grid![i];
     if (rowIsBlank(r)) continue;
-    const row = fresh(scratch, i);
+    const label = totalsLabel(r, cols.lot);
+    if (label?.kind === "total" && handleTotals(label, "Lots", i + f.top, cols.headerText, f.tableErrors, scratch)) continue;
+    const row = fresh(scratch, i, f.top);
     const product = readText(get(r, cols.product), row, names.product);
     const lotCell = get(r, cols.lot);
     const lot = readText(lotCell, row, names.lot);
@@ -375,6 +441,7 @@ export function parseLots(grid: Grid | null | undefined, options: ParseOptions =
         addIssue(row, names.totalCost, "warning", "Unit Cost × Qty does not equal Total Cost; Lotbook uses the Total Cost");
       }
     }
+    if (label) handleTotals(label, "Lots", row.row, cols.headerText, f.tableErrors, row);
     rows.push({
       row: row.row, issues: row.issues, usable: row.usable,
       product: product ?? null,
@@ -390,8 +457,80 @@ export function parseLots(grid: Grid | null | undefined, options: ParseOptions =
       supplier: supplier ?? null,
       po: po ?? null,
     });
+    const pushed = rows[rows.length - 1];
+    if (pushed.productKey && pushed.lotKey && pushed.qty !== null && pushed.received !== null) {
+      const key = [pushed.productKey, pushed.lotKey, pushed.qty, pushed.unitCost, pushed.totalCost, pushed.po, pushed.received].join("\u0000");
+      const first = receipts.get(key);
+      if (!first) receipts.set(key, pushed);
+      else addIssue(pushed, names.lot, "warning", `this receipt repeats row ${first.row} (same product, lot, quantity, cost, PO and date received); if it was entered twice, delete one`);
+    }
   }
   return { rows, tableErrors: f.tableErrors, columnNames: names, present: true };
+}
+
+/**
+ * Draws that repeat another: the same date, visit, lot, quantity and kind (entered twice), and one
+ * visit id used for two patients or on two days (their costs would merge). Each is one warning on
+ * the later row, naming the earlier one. A visit's lines are few, so each draw is compared with the
+ * earlier lines of its own visit only.
+ */
+class DrawRepeats {
+  /** By visit index: the first draw of the visit, and the last one (lines chain back through `prev`). */
+  private readonly firstOf: DrawRow[] = [];
+  private readonly lastOf: number[] = [];
+  private readonly prev: number[] = [];
+  private readonly seen: DrawRow[] = [];
+  private readonly warned = new Set<number>();
+  /** Draws without a visit (waste, samples), by what they record. */
+  private readonly loose = new Map<string, DrawRow>();
+
+  constructor(private readonly names: Readonly<Record<string, string>>) {}
+
+  check(d: DrawRow): void {
+    if (d.time === null || d.qty === null) return;
+    const at = this.seen.length;
+    this.seen.push(d);
+    if (d.visitIndex < 0) {
+      this.prev.push(-1);
+      const key = [d.time, d.productKey, d.lotKey, d.qty, d.kind].join("\u0000");
+      const first = this.loose.get(key);
+      if (first) this.repeated(d, first);
+      else this.loose.set(key, d);
+      return;
+    }
+    const v = d.visitIndex;
+    const first = this.firstOf[v];
+    if (first === undefined) {
+      this.firstOf[v] = d;
+      this.lastOf[v] = at;
+      this.prev.push(-1);
+      return;
+    }
+    this.prev.push(this.lastOf[v]);
+    this.lastOf[v] = at;
+    // Only the first time a visit is seen to disagree: one warning per visit says it all.
+    if (!this.warned.has(v)) {
+      const shown = this.names.visit;
+      if (first.patient !== null && d.patient !== null && first.patient.toUpperCase() !== d.patient.toUpperCase()) {
+        this.warned.add(v);
+        addIssue(d, shown, "warning", `visit ${d.visit} is also used in row ${first.row} for patient ${first.patient}, here for ${d.patient}; give each visit its own id, or their costs are added together`);
+      } else if (first.time !== null && Math.floor(first.time) !== Math.floor(d.time)) {
+        this.warned.add(v);
+        addIssue(d, shown, "warning", `visit ${d.visit} is also used in row ${first.row} on another day; give each visit its own id, or their costs are added together`);
+      }
+    }
+    for (let p = this.prev[at], steps = 0; p >= 0 && steps < 64; p = this.prev[p], steps++) {
+      const e = this.seen[p];
+      if (e.time === d.time && e.lotKey === d.lotKey && e.productKey === d.productKey && e.qty === d.qty && e.kind === d.kind) {
+        this.repeated(d, e);
+        return;
+      }
+    }
+  }
+
+  private repeated(d: DrawRow, first: DrawRow): void {
+    addIssue(d, this.names.lot, "warning", `this draw repeats row ${first.row} (same date, visit, lot, quantity and kind); if it was entered twice, delete one`);
+  }
 }
 
 const KINDS: Record<string, DrawKind> = { visit: "Visit", waste: "Waste", expired: "Expired", sample: "Sample", return: "Return" };
@@ -403,7 +542,7 @@ const KIND_EXACT = new Map<string, DrawKind>(Object.values(KINDS).map((k) => [k,
  */
 export function parseDraws(grid: Grid | null | undefined, options: ParseOptions = {}): DrawsTable {
   const system = options.dateSystem ?? 1900;
-  const f = frame("Draws", grid, DRAWS);
+  const f = frame("Draws", grid, DRAWS, options.firstRow ?? 1);
   if ("rows" in f) return f;
   const { cols, names } = f;
   let visitDraws = 0;
@@ -419,13 +558,16 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
   const priced: number[] = [];
   const visitIds: string[] = [];
   const visitKeys: string[] = [];
+  const repeats = new DrawRepeats(names);
   const g = grid!;
   // Each row's problems are collected on one scratch record, then copied into the row itself.
   const scratch: ScratchRow = { row: 0, issues: null, usable: true };
   for (let i = 1; i <= f.lastRow; i++) {
     const r = g[i];
     if (rowIsBlank(r)) continue;
-    const row = fresh(scratch, i);
+    const label = totalsLabel(r, cols.lot);
+    if (label?.kind === "total" && handleTotals(label, "Draws", i + f.top, cols.headerText, f.tableErrors, scratch)) continue;
+    const row = fresh(scratch, i, f.top);
     const dateCell = get(r, cols.date);
     let time: Serial | null = null;
     if (typeof dateCell === "number" && dateCell >= 1 && dateCell <= MAX_SERIAL + 1) time = dateCell;
@@ -454,10 +596,15 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
     const unit = readText(get(r, cols.unit), row, names.unit);
     const kindText = readText(get(r, cols.kind), row, names.kind);
     let kind: DrawKind = "Visit";
+    // An unknown kind is one error: the row is not also checked as the Visit draw it may not be.
+    let knownKind = true;
     if (kindText) {
       const k = KIND_EXACT.get(kindText) ?? KINDS[kindText.toLowerCase()];
       if (k) kind = k;
-      else addIssue(row, names.kind, "error", `'${kindText}' is not a kind of draw; use Visit, Waste, Expired, Sample or Return`);
+      else {
+        knownKind = false;
+        addIssue(row, names.kind, "error", `'${kindText}' is not a kind of draw; use Visit, Waste, Expired, Sample or Return`);
+      }
     }
     const priceCell = get(r, cols.price);
     const price = typeof priceCell === "number" && Number.isFinite(priceCell)
@@ -480,7 +627,7 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
         lastVisitIndex = visitIndex;
       }
     }
-    if (kind === "Visit" && kindText !== undefined) {
+    if (kind === "Visit" && kindText !== undefined && knownKind) {
       visitDraws++;
       if (!visit && visit !== undefined && cols.visit >= 0) addIssue(row, names.visit, "error", "a Visit draw needs the visit it belongs to; enter the Visit ID (or set Kind to Waste, Sample, …)");
       if (patient === null) addIssue(row, names.patient, "warning", "the patient is blank; a recall could not trace this draw to a patient");
@@ -496,20 +643,26 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
       lKey = lots.get(lot) ?? null;
       if (lKey === null) lots.set(lot, (lKey = lotKey(lot)));
     }
+    if (label) {
+      // A subtotal row names no draw: it is not checked against Lots as one.
+      handleTotals(label, "Draws", row.row, cols.headerText, f.tableErrors, row);
+      pKey = lKey = null;
+    }
     rows.push({
       row: row.row, issues: row.issues, usable: row.usable,
       time, visit: visit ?? null, visitKey: visitIndex < 0 ? null : visitKeys[visitIndex], visitIndex, patient: patient ?? null, provider: provider ?? null, service: service ?? null,
-      product: product ?? null, productKey: pKey, lot: lot ?? null, lotKey: lKey,
+      product: label ? null : product ?? null, productKey: pKey, lot: label ? null : lot ?? null, lotKey: lKey,
       qty: qty ?? null, unit: unit ?? null, kind, price: price ?? null, lotRef: null, owner: null,
     });
-    if (kind === "Visit" && visitIndex >= 0) {
+    if (knownKind && !label) repeats.check(rows[rows.length - 1]);
+    if (kind === "Visit" && visitIndex >= 0 && knownKind) {
       if (price === null) unpriced.push(rows[rows.length - 1]);
       else priced[visitIndex] = 1;
     }
   }
   if (cols.visit < 0 && visitDraws > 0) {
     const tableErrors: Diagnostic[] = [...f.tableErrors, {
-      table: "Draws", row: 1, column: "Visit", severity: "error",
+      table: "Draws", row: f.top, column: "Visit", severity: "error",
       message: `the table has no Visit column, but ${visitDraws} draw${visitDraws > 1 ? "s are" : " is"} of kind Visit; add a column headed Visit (or Visit ID, Appointment) so each is costed to its visit`,
     }];
     return { rows: [], tableErrors, columnNames: names, present: true };
@@ -520,7 +673,7 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
 /** Parses the Counts table (header row first). */
 export function parseCounts(grid: Grid | null | undefined, options: ParseOptions = {}): ParsedTable<CountRow> {
   const system = options.dateSystem ?? 1900;
-  const f = frame("Counts", grid, COUNTS);
+  const f = frame("Counts", grid, COUNTS, options.firstRow ?? 1);
   if ("rows" in f) return f;
   const { cols, names } = f;
   const rows: CountRow[] = [];
@@ -529,7 +682,9 @@ export function parseCounts(grid: Grid | null | undefined, options: ParseOptions
   for (let i = 1; i <= f.lastRow; i++) {
     const r = grid![i];
     if (rowIsBlank(r)) continue;
-    const row = fresh(scratch, i);
+    const label = totalsLabel(r, cols.lot);
+    if (label?.kind === "total" && handleTotals(label, "Counts", i + f.top, cols.headerText, f.tableErrors, scratch)) continue;
+    const row = fresh(scratch, i, f.top);
     const d = readDate(get(r, cols.date), row, names.date, system, false);
     if (d === null) addIssue(row, names.date, "error", "the count date is blank");
     else if (d) textDateWarning(row, names.date, d);
@@ -542,6 +697,7 @@ export function parseCounts(grid: Grid | null | undefined, options: ParseOptions
     if (counted === null) addIssue(row, names.counted, "error", "the counted quantity is blank; enter 0 if none is left");
     else if (counted !== undefined && counted < 0) addIssue(row, names.counted, "error", `the counted quantity cannot be negative (it is ${counted / QTY_ONE})`);
     const timed = !!d && d.serial !== Math.floor(d.serial);
+    if (label) handleTotals(label, "Counts", row.row, cols.headerText, f.tableErrors, row);
     rows.push({
       row: row.row, issues: row.issues, usable: row.usable,
       time: d ? d.serial : null, timed,
@@ -556,8 +712,8 @@ export function parseCounts(grid: Grid | null | undefined, options: ParseOptions
 }
 
 /** Parses the optional Products settings table (header row first). */
-export function parseProducts(grid: Grid | null | undefined): ParsedTable<ProductRow> {
-  const f = frame("Products", grid, PRODUCTS);
+export function parseProducts(grid: Grid | null | undefined, options: ParseOptions = {}): ParsedTable<ProductRow> {
+  const f = frame("Products", grid, PRODUCTS, options.firstRow ?? 1);
   if ("rows" in f) return f;
   const { cols, names } = f;
   const rows: ProductRow[] = [];
@@ -566,7 +722,7 @@ export function parseProducts(grid: Grid | null | undefined): ParsedTable<Produc
   for (let i = 1; i <= f.lastRow; i++) {
     const r = grid![i];
     if (rowIsBlank(r)) continue;
-    const row = fresh(scratch, i);
+    const row = fresh(scratch, i, f.top);
     const product = readText(get(r, cols.product), row, names.product);
     if (product === null) addIssue(row, names.product, "error", "the product is blank");
     const unit = readText(get(r, cols.unit), row, names.unit);
@@ -578,15 +734,32 @@ export function parseProducts(grid: Grid | null | undefined): ParsedTable<Produc
     const allowance = readAllowance(get(r, cols.lossAllowance), row, names.lossAllowance);
     const price = readMoney(get(r, cols.pricePerUnit), row, names.pricePerUnit);
     const gtin = readText(get(r, cols.gtin), row, names.gtin);
+    const leadDays = readDays(get(r, cols.leadDays), row, names.leadDays);
+    const coverDays = readDays(get(r, cols.coverDays), row, names.coverDays);
+    let pack = readQty(get(r, cols.packSize), row, names.packSize, "a number of units per pack");
+    // No pack holds nothing: a 0 is an empty cell as older desktop builds pass it.
+    if (pack === 0) pack = null;
+    else if (pack != null && pack < 0) addIssue(row, names.packSize, "error", `the pack size cannot be negative (it is ${pack / QTY_ONE}); write the units in one orderable pack`);
     rows.push({
       row: row.row, issues: row.issues, usable: row.usable,
       product: product ?? null, productKey: product ? productKey(product) : null,
       unit: unit ?? null, vialSize: vial ?? null, useWithinHours: hours ?? null,
       alertDays: alertDays ?? DEFAULT_ALERT_DAYS, lossAllowancePpm: allowance ?? null,
       pricePerUnit: price ?? null, gtin: gtin ?? null,
+      leadDays: leadDays ?? null, coverDays: coverDays ?? null, packSize: pack ?? null,
     });
   }
   return { rows, tableErrors: f.tableErrors, columnNames: names, present: true };
+}
+
+/** A number of days (Lead Days, Cover Days): 0 or more. */
+function readDays(cell: Cell, row: RowBase, col: string): number | null | undefined {
+  const days = readNumber(cell, row, col, "a number of days");
+  if (days != null && days < 0) {
+    addIssue(row, col, "error", `${col} cannot be negative (it is ${days}); write a number of days, or leave it blank for the default`);
+    return undefined;
+  }
+  return days;
 }
 
 /** Alert thresholds when Products gives none: 90, 60 and 30 days before expiry. */

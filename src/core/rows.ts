@@ -93,6 +93,12 @@ export interface ProductRow extends RowBase {
   readonly lossAllowancePpm: number | null;
   readonly pricePerUnit: Money | null;
   readonly gtin: string | null;
+  /** Days from ordering to delivery, for REORDER (`null`: the default). */
+  readonly leadDays: number | null;
+  /** Days of use an order should cover beyond the lead time (`null`: the default). */
+  readonly coverDays: number | null;
+  /** Units per orderable pack (`null`: the vial size, else one unit). */
+  readonly packSize: Qty | null;
 }
 
 /** Adds an issue to a row; an error makes the row unusable. */

@@ -13,7 +13,8 @@ export interface ColumnSpec {
  * @example normalizeHeader("Lot #") // "lot"
  */
 export function normalizeHeader(h: string): string {
-  return h.toLowerCase().replace(/[^a-z0-9]/g, "");
+  // "$/unit" is a price per unit, not the Unit of measure it would be with the "$/" dropped.
+  return h.toLowerCase().replace(/\$\s*\//g, "dollarper").replace(/[^a-z0-9]/g, "");
 }
 
 function col(name: string, aliases: string[], required = false): ColumnSpec {
@@ -28,9 +29,9 @@ export const LOTS = {
   lot: lot(true),
   expires: col("Expires", ["Expiry", "Expiration", "Exp", "Use By", "Expiry Date", "Expiration Date", "Exp Date"], true),
   received: col("Received", ["Date Received", "Received Date", "Received On"], true),
-  qty: col("Qty", ["Quantity", "Qty Received"], true),
+  qty: col("Qty", ["Quantity", "Qty Received", "Qty Rec'd"], true),
   unit: col("Unit", ["UoM"]),
-  unitCost: col("Unit Cost", ["Cost per Unit"]),
+  unitCost: col("Unit Cost", ["Cost per Unit", "Cost/Unit", "$/unit", "Unit Price"]),
   totalCost: col("Total Cost", ["Line Total", "Amount"]),
   supplier: col("Supplier", ["Vendor"]),
   po: col("PO", ["PO #", "PO Number"]),
@@ -68,6 +69,9 @@ export const PRODUCTS = {
   lossAllowance: col("Loss Allowance", []),
   pricePerUnit: col("Price per Unit", []),
   gtin: col("GTIN", ["Barcode", "UPC", "EAN"]),
+  leadDays: col("Lead Days", ["Lead Time", "Lead Time Days"]),
+  coverDays: col("Cover Days", ["Days to Cover"]),
+  packSize: col("Pack Size", ["Units per Pack", "Pack Qty", "Order Multiple"]),
 } as const;
 
 export type Schema = Readonly<Record<string, ColumnSpec>>;

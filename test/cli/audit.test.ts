@@ -31,6 +31,7 @@ describe("lotbook audit on a clean workbook", () => {
     expect(lines[1]).toBe("Read: Lots (table Lots!A1:H4), Draws (table Draws!A1:H6), Counts (table Counts!A1:D4), Products (table Products!A1:D3)");
     expect(r.stdout).toContain("Expiry alerts: none");
     expect(r.stdout).toContain("At risk of expiring unused: $0.00 (forecast from the last 90 days of visits)");
+    expect(r.stdout).toContain("Reorder: 0 to order now, 0 within 7 days (from the last 90 days of visits)");
     expect(r.stdout).toContain("Shrinkage log: 3 counts");
     expect(lines).toContain("  2/27/2026  Botox 100U         C3709C3    2       110      108          2  $13.00             2            0");
     expect(r.stdout).toContain("Stock value at cost: $1,732.00");
@@ -59,6 +60,20 @@ describe("lotbook audit on a clean workbook", () => {
       counts: { alerts: 0, errors: 0, warnings: 0, blocked: 0 },
       alerts: [],
       atRisk: { lookbackDays: 90, value: 0, lots: [] },
+      // Botox: 20 + 24 + 40 = 84 U of visits in the 90 days, 0.933333 U a day; all 208 U on hand
+      // is used long before it expires: 208 × 90 ÷ 84 = 222.86 days, stock-out Oct 9, order by
+      // Oct 2. Juvederm: 1 mL, 1/90 mL a day; its 1 mL lasts 90 days, to May 30. Both outlast
+      // 7 lead + 30 cover days: nothing to order yet.
+      reorder: [
+        {
+          product: "Juvederm Ultra XC", usable: 1, dailyUse: 0.011111, daysOfCover: 90, stockOut: "2026-05-30", orderBy: "2026-05-23", suggestedQty: 0,
+          limit: "covered", reason: "usable stock lasts 90 days at 0.01 mL a day, past the 7 lead + 30 cover days",
+        },
+        {
+          product: "Botox 100U", usable: 208, dailyUse: 0.933333, daysOfCover: 222.86, stockOut: "2026-10-09", orderBy: "2026-10-02", suggestedQty: 0,
+          limit: "covered", reason: "usable stock lasts 222.9 days at 0.93 U a day, past the 7 lead + 30 cover days",
+        },
+      ],
       shrinkage: [
         { date: "2026-02-27", product: "Botox 100U", lot: "C3709C3", countRow: 2, expected: 110, counted: 108, shrinkage: 2, cost: 13, allowedLoss: 2, unexplained: 0 },
         { date: "2026-02-27", product: "Juvederm Ultra XC", lot: "JU2207", countRow: 3, expected: 1, counted: 1, shrinkage: 0, cost: 0, allowedLoss: null, unexplained: null },
@@ -73,6 +88,27 @@ describe("lotbook audit on a clean workbook", () => {
       blocked: [],
       conservation: { purchases: 2680, cogs: 896, waste: 39, expired: 0, sample: 0, return: 0, shrinkage: 13, onHand: 1732, residue: 0 },
     });
+  });
+
+  it("suggests an order in whole packs when Products asks for more cover", async () => {
+    // Cover Days 365 and packs of 100 U for Botox: 7 + 365 days at 84/90 U a day need 347.2 U;
+    // 208 U usable leaves 139.2 U, so two packs. Juvederm keeps the defaults.
+    const products: Row[] = [
+      [...CLINIC.products[0], "Cover Days", "Pack Size"],
+      [...CLINIC.products[1], 365, 100],
+      [...CLINIC.products[2], null, null],
+    ];
+    const file = await writeWorkbook(join(dir, "cover.xlsx"), asTables({ ...CLINIC, products }));
+    const r = lotbook("audit", file, "--as-of", "2026-03-01", "--json");
+    expect(r.code).toBe(0);
+    const botox = JSON.parse(r.stdout).reorder[1];
+    expect(botox).toEqual({
+      product: "Botox 100U", usable: 208, dailyUse: 0.933333, daysOfCover: 222.86, stockOut: "2026-10-09", orderBy: "2026-10-02", suggestedQty: 200,
+      limit: "cover", reason: "7 lead + 365 cover days at 0.93 U a day need 347.2 U, 208 U of it usable on hand: 2 packs of 100 U for the rest, rounded up to whole packs",
+    });
+    const text = lotbook("audit", file, "--as-of", "2026-03-01").stdout;
+    expect(text).toContain("Reorder: 0 to order now, 0 within 7 days (from the last 90 days of visits)");
+    expect(text).toMatch(/ Botox 100U +208 +0\.933333 +222\.9 +10\/9\/2026 +10\/2\/2026 +200 +7 lead \+ 365 cover days/);
   });
 
   it("leaves counts made after the as-of day out of the shrinkage log", () => {
@@ -96,7 +132,7 @@ describe("lotbook audit when a lot needs attention", () => {
     expect(r.code).toBe(1);
     const a = JSON.parse(r.stdout);
     expect(a.alerts).toEqual([
-      { product: "Juvederm Ultra XC", lot: "JU2207", expires: "2027-03-31", daysLeft: 16, remaining: 1, value: 350, expired: false, withinDays: 30, residue: false },
+      { product: "Juvederm Ultra XC", lot: "JU2207", expires: "2027-03-31", daysLeft: 16, remaining: 1, value: 350, expired: false, withinDays: 30, residue: false, belowZero: false },
     ]);
     expect(a.atRisk.value).toBe(1732);
     expect(a.atRisk.lots.map((l: { lot: string; atRisk: number }) => [l.lot, l.atRisk])).toEqual(
@@ -122,13 +158,13 @@ describe("lotbook audit when a lot needs attention", () => {
     const r = lotbook("audit", file, "--as-of", "2026-03-01");
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("Diagnostics: 1 error, 0 warnings");
-    expect(r.stdout.split("\n")).toContain("  Lots     5  Expires  error     'soon' is not a date; type it as 3/15/2026 or 2026-03-15");
+    expect(r.stdout.split("\n")).toContain("  Lots     5  Lots!C5  Expires  error     'soon' is not a date; type it as 3/15/2026 or 2026-03-15");
     expect(r.stdout).toContain("Stock value at cost: $350.00 (without 1 product that an error blocks)");
     expect(r.stdout.split("\n")).toContain("  Botox 100U         blocked");
     expect(r.stdout).toContain("Needs attention: 1 error.");
     const json = JSON.parse(lotbook("audit", file, "--as-of", "2026-03-01", "--json").stdout);
     expect(json.blocked).toEqual([
-      { product: "Botox 100U", message: "Lots row 5, Expires: 'soon' is not a date; type it as 3/15/2026 or 2026-03-15" },
+      { product: "Botox 100U", message: "Lots row 5, Expires (Lots!C5): 'soon' is not a date; type it as 3/15/2026 or 2026-03-15" },
     ]);
   });
 });
@@ -160,7 +196,9 @@ describe("lotbook audit reads workbooks as people keep them", () => {
       Counts: { from: "sheet", sheet: "Counts", range: "A3:D6" },
       Products: { from: "sheet", sheet: "Products", range: "A1:D3" },
     });
-    expect(results(r.stdout)).toEqual(reference);
+    // Counts sits two rows down (header in row 3), so each count's row is its worksheet row, 2 on.
+    const ref = reference as { shrinkage: { countRow: number }[] };
+    expect(results(r.stdout)).toEqual({ ...ref, shrinkage: ref.shrinkage.map((e) => ({ ...e, countRow: e.countRow + 2 })) });
   });
 
   it("finds the tables by name on any sheet", async () => {
@@ -225,7 +263,7 @@ describe("lotbook audit reads workbooks as people keep them", () => {
     const file = await writeWorkbook(join(dir, "cell-kinds.xlsx"), asTables({ ...CLINIC, lots, draws }));
     const a = JSON.parse(lotbook("audit", file, "--as-of", "2026-03-01", "--json").stdout);
     expect(a.diagnostics).toEqual([
-      { table: "Draws", row: 7, column: "Price", severity: "error", message: "the cell shows the error #N/A; fix the value or formula there" },
+      { table: "Draws", row: 7, cell: "Draws!H7", column: "Price", severity: "error", message: "the cell shows the error #N/A; fix the value or formula there" },
     ]);
     expect(a.conservation.purchases).toBe(2680);
   });

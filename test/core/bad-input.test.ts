@@ -167,7 +167,57 @@ const CASES: readonly Case[] = [
     blocked: [["fefoLot", "Botox 100U", "Products row 1, Product"]],
   },
 
+  // ---------------------------------------------------------------- headers as people write them
+  {
+    name: "Lots headers spelled Exp. Date, Qty Rec'd and Cost/Unit",
+    lots: [["Product", "Lot", "Exp. Date", "Received", "Qty Rec'd", "Unit", "Cost/Unit"], BOTOX, DYSPORT, FILLER],
+    expect: [],
+    still: [["visitCogs", "V1", 260], ["lotCost", "D5512", 2.2], ["lotRemaining", "C3709C3", 60]],
+  },
+  {
+    name: "a Lots cost headed $/unit beside a Unit column, and a quantity headed Qty Received",
+    lots: [["Product", "Lot", "Expires", "Received", "Qty Received", "Unit", "$/unit"], BOTOX, DYSPORT, FILLER],
+    // "$/unit" is the cost, not a second Unit column: nothing is missing and nothing is doubled.
+    expect: [],
+    still: [["lotCost", "C3709C3", 6.5], ["visitCogs", "V2", 132]],
+  },
+  {
+    name: "a Lots cost headed Unit Price",
+    lots: [["Product", "Lot", "Expires", "Received", "Qty", "Unit", "Unit Price"], BOTOX, DYSPORT, FILLER],
+    expect: [],
+    still: [["lotCost", "JU1234", 300], ["visitCogs", "V3", 300]],
+  },
+  {
+    name: "a header row with a year typed over an extra column",
+    lots: [[...LOTS_HEAD, 2025], [...BOTOX, "shelf A"], [...DYSPORT, "shelf B"], [...FILLER, null]],
+    // Every required header is there, so it is the header row; the odd cell is named, not guessed at.
+    expect: [warning("Lots", 1, "2025", /^the header row holds 2025 in its 8th column, which is not a column name; Lotbook ignores that column/)],
+    still: [["visitCogs", "V1", 260], ["lotRemaining", "D5512", 240], ["fefoLot", "Botox 100U", "C3709C3"]],
+  },
+
   // ---------------------------------------------------------------- Lots rows
+  {
+    name: "the same receipt entered twice",
+    lots: [...LOTS, BOTOX],
+    // Both are counted (it may be a real second delivery), and the later row names the first:
+    // 100 + 100 − 40 = 160 U left.
+    expect: [warning("Lots", 5, "Lot", /^this receipt repeats row 2 \(same product, lot, quantity, cost, PO and date received\)/)],
+    still: [["lotRemaining", "C3709C3", 160], ["visitCogs", "V1", 260]],
+  },
+  {
+    name: "a totals row in the middle of Lots",
+    lots: [LOTS_HEAD, BOTOX, ["Total", null, null, null, 100, null, null], DYSPORT, FILLER],
+    expect: [warning("Lots", 3, "Product", /^row 3 is a totals row \('Total'\); Lotbook skips it/)],
+    still: [["lotRemaining", "D5512", 240], ["lotRemaining", "C3709C3", 60], ["visitCogs", "V2", 132]],
+  },
+  {
+    name: "a subtotal row in Lots",
+    lots: [...LOTS, ["Subtotal", null, null, null, 410, null, null]],
+    // One error, not one per blank cell, and the "product" it names is blocked, not worth $0.00.
+    expect: [error("Lots", 5, "Product", /^'Subtotal' makes this a subtotal row, which Lotbook cannot read as a receipt/)],
+    still: [["visitCogs", "V1", 260], ["lotRemaining", "C3709C3", 60], ["stockValue", "Dysport 300U", 240 * 2.2]],
+    blocked: [["fefoLot", "Subtotal", "Lots row 5, Product"]],
+  },
   {
     name: "a receipt with a blank product",
     lots: [...LOTS, [null, "C4000C4", d(2027, 8, 31), d(2026, 9, 1), 100, "U", 6.5]],
@@ -328,7 +378,8 @@ const CASES: readonly Case[] = [
   {
     name: "a totals row at the bottom of Lots",
     lots: [...LOTS, ["Total", null, null, null, 410, null, null]],
-    expect: [],
+    // Skipped, and said so: a row is never left out without a word.
+    expect: [warning("Lots", 5, "Product", /^row 5 is a totals row \('Total'\); Lotbook skips it/)],
     still: [["lotRemaining", "C3709C3", 60], ["stockValue", "*", 60 * 6.5 + 240 * 2.2 + 9 * 300]],
   },
   {
@@ -360,6 +411,35 @@ const CASES: readonly Case[] = [
   },
 
   // ---------------------------------------------------------------- Draws rows
+  {
+    name: "the same draw entered twice",
+    draws: [...DRAWS, V1],
+    // Both are booked (80 U × $6.50 = $520.00, 20 U left); the repeat is named so it can be deleted.
+    expect: [warning("Draws", 5, "Lot", /^this draw repeats row 2 \(same date, visit, lot, quantity and kind\)/)],
+    still: [["visitCogs", "V1", 520], ["lotRemaining", "C3709C3", 20], ["visitCogs", "V2", 132]],
+  },
+  {
+    name: "one visit id used for two patients",
+    draws: [...DRAWS, [d(2026, 9, 2), "V1", "P-009", "Dysport 300U", "D5512", 10, "U", "Visit"]],
+    // The costs merge as the workbook says (40 × $6.50 + 10 × $2.20 = $282.00), and the warning says so.
+    expect: [warning("Draws", 5, "Visit", /^visit V1 is also used in row 2 for patient P-001, here for P-009/)],
+    still: [["visitCogs", "V1", 282], ["visitCogs", "V2", 132]],
+  },
+  {
+    name: "one visit id used on two different days",
+    draws: [...DRAWS, [d(2026, 9, 6), "V2", "P-002", "Dysport 300U", "D5512", 10, "U", "Visit"]],
+    // 60 + 10 U × $2.20 = $154.00
+    expect: [warning("Draws", 5, "Visit", /^visit V2 is also used in row 3 on another day/)],
+    still: [["visitCogs", "V2", 154], ["visitCogs", "V1", 260]],
+  },
+  {
+    name: "a draw of an unknown kind and no visit",
+    draws: [...DRAWS, [d(2026, 9, 5), null, null, "Botox 100U", "C3709C3", 5, "U", "Wastage"]],
+    // One mistake, one message: it is not also taken for a Visit draw without its visit.
+    expect: [error("Draws", 5, "Kind", /^'Wastage' is not a kind of draw; use Visit, Waste, Expired, Sample or Return/)],
+    still: [["visitCogs", "V2", 132], ["lotRemaining", "D5512", 240]],
+    blocked: [["fefoLot", "Botox 100U", "Draws row 5, Kind"]],
+  },
   {
     name: "a draw with a blank quantity, under the header Units",
     draws: [["Visit Date", "Visit", "Patient", "Product", "Lot #", "Units", "Unit", "Kind"], V1, V2, V3, v4([QTY, null])],
@@ -533,11 +613,17 @@ const CASES: readonly Case[] = [
       V2, V3,
       ["Total", null, null, null, null, 101, null, null],
     ],
-    expect: [],
+    expect: [warning("Draws", 8, "Date", /^row 8 is a totals row \('Total'\); Lotbook skips it/)],
     still: [["visitCogs", "V1", 260], ["visitCogs", "V2", 132], ["visitCogs", "V3", 300], ["lotRemaining", "JU1234", 9]],
   },
 
   // ---------------------------------------------------------------- Counts rows
+  {
+    name: "a grand total row under the counts",
+    counts: [COUNTS_HEAD, COUNT_BOTOX, [null, "Grand Total", null, 58]],
+    expect: [warning("Counts", 3, "Product", /^row 3 is a totals row \('Grand Total'\); Lotbook skips it/)],
+    still: [["lotRemaining", "C3709C3", 58], ["visitCogs", "V1", 260]],
+  },
   {
     name: "a negative count",
     counts: [COUNTS_HEAD, COUNT_BOTOX, [d(2026, 9, 10), "Dysport 300U", "D5512", -3]],
