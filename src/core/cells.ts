@@ -4,7 +4,7 @@
  */
 export type Cell =
   | string | number | boolean | Date | null | undefined
-  | { readonly code?: string; readonly errorCode?: string; readonly basicValue?: unknown; readonly errorType?: string };
+  | { readonly code?: string; readonly errorCode?: string; readonly basicValue?: unknown; readonly errorType?: string; readonly type?: string; readonly text?: string };
 
 /** A range as Excel gives it: rows of cells, the header row first. */
 export type Grid = ReadonlyArray<ReadonlyArray<Cell>>;
@@ -13,6 +13,43 @@ const EXCEL_ERRORS = new Set([
   "#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!",
   "#GETTING_DATA", "#FIELD!", "#BUSY!", "#BLOCKED!", "#CONNECT!", "#UNKNOWN!", "#PYTHON!", "#EXTERNAL!",
 ]);
+
+/**
+ * A cell holding an Excel data type, as a custom function receives it when its metadata allows
+ * custom data (`allowCustomDataForDataTypeAny`), reduced to the plain value a person sees in it;
+ * any other cell is returned as it is. From learn.microsoft.com, javascript/api/excel:
+ * - excel.entitycellvalue and excel.linkedentitycellvalue (a cell converted to a data type, such
+ *   as a Product typed and then made a Stocks or Organization value): `type` "Entity" or
+ *   "LinkedEntity", `text` the text shown in the cell, `basicValue` "#VALUE!" (what Range.values
+ *   gives). The shown text is the value: a product converted to a data type is still its name.
+ * - excel.formattednumbercellvalue and excel.doublecellvalue: `type` "FormattedNumber" or
+ *   "Double", `basicValue` the number (its `numberFormat` only changes how it looks).
+ * - excel.stringcellvalue, excel.booleancellvalue, excel.emptycellvalue: their `basicValue`.
+ * - excel.errorcellvalue and anything else with no plain value (an in-cell picture,
+ *   excel.webimagecellvalue, has `basicValue` "#VALUE!"): left as they are, so they read as errors.
+ * @example basicCell({ type: "Entity", text: "Botox 100U", basicType: "Error", basicValue: "#VALUE!" }) // "Botox 100U"
+ * @example basicCell({ type: "FormattedNumber", basicValue: 6.5, numberFormat: "$0.00" }) // 6.5
+ */
+export function basicCell(cell: Cell): Cell {
+  if (cell === null || typeof cell !== "object" || cell instanceof Date || typeof cell.type !== "string") return cell;
+  const value = cell.basicValue;
+  switch (cell.type) {
+    case "Entity":
+    case "LinkedEntity":
+      return typeof cell.text === "string" ? cell.text : cell;
+    case "FormattedNumber":
+    case "Double":
+      return typeof value === "number" ? value : cell;
+    case "String":
+      return typeof value === "string" ? value : cell;
+    case "Boolean":
+      return typeof value === "boolean" ? value : cell;
+    case "Empty":
+      return null;
+    default:
+      return cell;
+  }
+}
 
 /**
  * The Excel error code a cell holds (`"#N/A"`, `"#REF!"`, …), or `null` when it holds a value.

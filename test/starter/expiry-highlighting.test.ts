@@ -4,10 +4,12 @@
 // stated in the core (`highlightBand`) gives for what the engine reads of that product.
 import { Workbook } from "exceljs";
 import { buildLedger, DEFAULT_ALERT_DAYS, highlightBand, productKey, serialFromYmd, type Grid, type HighlightBand } from "../../src/core";
-import { BANDS } from "../../src/taskpane/setup/expiryHighlighting";
+import JSZip from "jszip";
+import { BANDS, highlightNames } from "../../src/taskpane/setup/expiryHighlighting";
+import { withDefinedNames } from "../../scripts/starter-workbook";
 import { ledgerSpec } from "../../src/taskpane/setup/ledgerSpecs";
 import { LIBREOFFICE_TIMEOUT_MS, NO_LIBREOFFICE, saveWithLibreOffice, SOFFICE } from "../cli/_libreoffice";
-import { mkdtempSync } from "fs";
+import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 
@@ -45,6 +47,13 @@ describe("expiry highlighting in a real spreadsheet engine", () => {
     expect(bandRules.map((f) => f.range)).toEqual(BANDS.map(() => "C2:C10000"));
   });
 
+  it("keeps every rule's formula within 255 characters, reading Alert Days through defined names", () => {
+    // Excel documents 255 characters for a data-validation formula and no limit for a conditional
+    // format; the rules were 809, 2,317 and 404 characters long before the names.
+    for (const f of lots.conditionalFormats) expect([f.formula, f.formula.length <= 255]).toEqual([f.formula, true]);
+    expect(bandRules.slice(1).every((f) => f.formula.includes("LotbookDays"))).toBe(true);
+  });
+
   (SOFFICE ? it : it.skip)(
     `colours each expiry as the rule from Products' Alert Days says, in LibreOffice ${SOFFICE ? "" : NO_LIBREOFFICE}`.trim(),
     async () => {
@@ -68,10 +77,16 @@ describe("expiry highlighting in a real spreadsheet engine", () => {
         ),
       });
       cases.forEach((_, i) => bandRules.forEach((f, b) => {
-        ls.getCell(i + 2, RESULT + b + 1).value = { formula: atRow(f.formula, i + 2) };
+        // As one-cell array formulas: Excel evaluates a conditional format's formula as an array
+        // formula, and LibreOffice evaluates a defined name as an array only there.
+        const address = ls.getCell(i + 2, RESULT + b + 1).address;
+        ls.getCell(address).value = { formula: atRow(f.formula, i + 2), shareType: "array", ref: address } as never;
       }));
       const dir = mkdtempSync(join(tmpdir(), "lotbook-highlight-"));
-      await wb.xlsx.writeFile(join(dir, "highlight.xlsx"));
+      // The rules read workbook-level names (highlightNames), which ExcelJS cannot write itself.
+      const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+      zip.file("xl/workbook.xml", withDefinedNames(await zip.file("xl/workbook.xml")!.async("string"), highlightNames()));
+      writeFileSync(join(dir, "highlight.xlsx"), await zip.generateAsync({ type: "nodebuffer" }));
 
       const saved = new Workbook();
       await saved.xlsx.readFile(saveWithLibreOffice(join(dir, "highlight.xlsx")));

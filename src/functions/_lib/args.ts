@@ -1,4 +1,4 @@
-import { excelError as cellErrorCode, MARGIN_GROUPS, parseTextDate, type DateSystem, type Grid, type MarginGroup, type TableName } from "../../core";
+import { basicCell, excelError as cellErrorCode, MARGIN_GROUPS, parseTextDate, type DateSystem, type Grid, type MarginGroup, type TableName } from "../../core";
 import { excelError } from "./excelError";
 
 /**
@@ -50,8 +50,9 @@ export function optionalTableArg(table: TableName, name: string, v: unknown): Gr
 
 function single(name: string, v: unknown, what: string): unknown {
   if (Array.isArray(v)) throw excelError("value", `${name} must be a single ${what}, not a range`);
-  rejectErrorCell(name, v);
-  return v;
+  const plain = basicCell(v as Parameters<typeof basicCell>[0]);
+  rejectErrorCell(name, plain);
+  return plain;
 }
 
 /** The last serial Excel can show (9999-12-31 in the 1900 date system), plus its day. */

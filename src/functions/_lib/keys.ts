@@ -1,4 +1,4 @@
-import { excelError as cellErrorCode, isBlank, type Result } from "../../core";
+import { basicCell, excelError as cellErrorCode, isBlank, type Result } from "../../core";
 import { excelError, type ExcelError } from "./excelError";
 
 /** What one cell of a result holds. */
@@ -10,7 +10,9 @@ export function resultCell<T>(r: Result<T>, toCell: (value: T) => OutCell): OutC
 }
 
 /** A key cell as the text the engine looks up, `null` when blank, or the error it shows. */
-function keyOf(cell: unknown): string | null | ExcelError {
+function keyOf(given: unknown): string | null | ExcelError {
+  // A key cell holding a data type (a product converted to an entity) is the text it shows.
+  const cell: unknown = basicCell(given as Parameters<typeof basicCell>[0]);
   // Older desktop builds report an empty cell as 0; no product, lot or visit is named 0.
   if (cell === 0 || isBlank(cell as string | null | undefined)) return null;
   if (typeof cell === "string") return cell.trim();

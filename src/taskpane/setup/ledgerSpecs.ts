@@ -4,7 +4,7 @@
  */
 import type { TableName } from "../../core";
 import { columnLetter, type ListValidation, type TableSpec } from "../workbook/port";
-import { expiryHighlighting } from "./expiryHighlighting";
+import { expiryHighlighting, highlightNames } from "./expiryHighlighting";
 
 export const DATE = "m/d/yyyy";
 export const MONEY = "$#,##0.00";
@@ -72,6 +72,10 @@ const COLUMNS: Readonly<Record<TableName, readonly ColumnSpec[]>> = {
     { name: "Price per Unit", numberFormat: MONEY, width: 14 },
     // Text, so a barcode's leading zeros survive (00361234567890 is not 361234567890).
     { name: "GTIN", numberFormat: TEXT, width: 16 },
+    // For REORDER: days from order to delivery, days of use an order covers, units per pack.
+    { name: "Lead Days", width: 10 },
+    { name: "Cover Days", width: 11 },
+    { name: "Pack Size", width: 10 },
   ],
 };
 
@@ -105,7 +109,7 @@ function spec(name: TableName): LedgerSpec {
     name === "Lots"
       ? expiryHighlighting({ product: letterOf(columns, "Product"), lot: letterOf(columns, "Lot"), expires: letterOf(columns, "Expires"), last: columnLetter(columns.length - 1), lastRow: LAST_ROW })
       : [];
-  return { name, columns, validations: validations(name, columns), conditionalFormats: highlighting };
+  return { name, columns, validations: validations(name, columns), conditionalFormats: highlighting, ...(name === "Lots" ? { names: highlightNames() } : {}) };
 }
 
 /** The four tables Set up creates, in the order it creates them. */

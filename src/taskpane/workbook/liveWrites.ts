@@ -22,6 +22,9 @@ export function liveWrites(port: WorkbookPort, live: LiveLedger): WorkbookPort {
     readSheet: (sheet) => port.readSheet(sheet),
     selectCell: (table, row, column) => port.selectCell(table, row, column),
     reportStatus: (sheet) => port.reportStatus(sheet),
+    tableGaps: (spec) => port.tableGaps(spec),
+    // Formats, dropdowns and names only: no cell changes, so the ledger has nothing to read again.
+    completeTable: (spec) => port.completeTable(spec),
     writeReport: (report: ReportSpec): Promise<ReportWritten> => port.writeReport(report),
     async appendRows(table: TableName, entries: readonly Entry[]) {
       const before = live.snapshot?.tables[table];

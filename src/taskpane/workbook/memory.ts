@@ -1,7 +1,7 @@
 import type { DateSystem, Grid, TableName } from "../../core";
 import type { LedgerSource, TableChange } from "../../live/source";
 import { foreignReportMessage, reportCells, reportFormats, type ReportCell, type ReportChart, type ReportSpec } from "../report/reportSpec";
-import { cellForExcel, columnLetter, gtinColumnFor, renamedHeader, rowsForHeader, WorkbookError, type CellValue, type Entry, type FormulaFormat, type GtinChange, type HeaderRename, type ListValidation, type ReportStatus, type ReportWritten, type TableRead, type TableSpec, type WorkbookPort } from "./port";
+import { cellForExcel, columnLetter, gtinColumnFor, renamedHeader, rowsForHeader, WorkbookError, type CellValue, type Entry, type FormulaFormat, type GtinChange, type HeaderRename, type ListValidation, type ReportStatus, type ReportWritten, type TablePart, type TableRead, type TableSpec, type WorkbookPort } from "./port";
 
 /** A table held in memory, laid out as on a sheet from A1. */
 export interface MemoryTable {
@@ -52,6 +52,10 @@ export class MemoryWorkbook implements WorkbookPort, LedgerSource {
   selection: { sheet: string; address: string } | null = null;
   /** The report sheet Lotbook wrote (the mark a real workbook keeps as a named item). */
   report: MemoryReport | null = null;
+  /** Workbook-level defined names and their formulas. */
+  readonly names = new Map<string, string>();
+  /** Sheets whose header row is frozen. */
+  readonly frozen = new Set<string>();
   /** Makes the next action fail with this message, as Excel would refuse a request. */
   failNext: string | null = null;
 
@@ -183,8 +187,36 @@ export class MemoryWorkbook implements WorkbookPort, LedgerSource {
       validations: [...spec.validations],
       conditionalFormats: [...spec.conditionalFormats],
     });
+    for (const n of spec.names ?? []) if (!this.names.has(n.name)) this.names.set(n.name, n.formula);
+    this.frozen.add(spec.name);
     this.emit([{ table: spec.name, kind: "whole" }]);
     return "created";
+  }
+
+  async tableGaps(spec: TableSpec): Promise<readonly TablePart[]> {
+    this.maybeFail();
+    const t = this.table(spec.name);
+    if (!t) return [];
+    const gaps: TablePart[] = [];
+    if (t.validations.length < spec.validations.length) gaps.push("dropdowns");
+    const named = (spec.names ?? []).every((n) => this.names.has(n.name));
+    if (t.conditionalFormats.length < spec.conditionalFormats.length || !named) gaps.push("expiry highlighting");
+    if (!this.frozen.has(t.sheet)) gaps.push("frozen header row");
+    return gaps;
+  }
+
+  async completeTable(spec: TableSpec): Promise<readonly TablePart[]> {
+    const gaps = await this.tableGaps(spec);
+    const t = this.table(spec.name);
+    if (!t) return [];
+    // As in Excel: what a table has is kept, and only what it lacks is added after it.
+    if (gaps.includes("dropdowns")) t.validations.push(...spec.validations.slice(t.validations.length));
+    if (gaps.includes("expiry highlighting")) {
+      for (const n of spec.names ?? []) if (!this.names.has(n.name)) this.names.set(n.name, n.formula);
+      t.conditionalFormats.push(...spec.conditionalFormats.slice(t.conditionalFormats.length));
+    }
+    this.frozen.add(t.sheet);
+    return gaps;
   }
 
   /** A sheet of plain cells from A1, as a person might have kept a ledger before Lotbook. */

@@ -34,13 +34,24 @@ export interface ListValidation {
   readonly message: string;
 }
 
+/** A workbook-level defined name: a formula (without the leading `=`) its rules refer to. */
+export interface DefinedName {
+  readonly name: string;
+  readonly formula: string;
+}
+
 /** What Set up creates: a table named like its sheet, header in row 1 from column A. */
 export interface TableSpec {
   readonly name: TableName;
   readonly columns: readonly { readonly name: string; readonly numberFormat?: string }[];
   readonly validations: readonly ListValidation[];
   readonly conditionalFormats: readonly FormulaFormat[];
+  /** Defined names the conditional formats read, made before them where the workbook lacks them. */
+  readonly names?: readonly DefinedName[];
 }
+
+/** A part of a table Set up makes besides its cells, which a half-made table may lack. */
+export type TablePart = "dropdowns" | "expiry highlighting" | "frozen header row";
 
 /**
  * Everything the task pane does to a workbook. Two implementations keep the same behaviour:
@@ -57,6 +68,13 @@ export interface WorkbookPort {
   appendRows(table: TableName, entries: readonly Entry[]): Promise<void>;
   /** Creates the table on a sheet of its name; `exists` (and nothing changed) when it is there. */
   createTable(spec: TableSpec): Promise<"created" | "exists">;
+  /**
+   * What a table that is there lacks of what Set up gives it (a Set up that failed part-way:
+   * Excel keeps what came before the failing operation); none when complete or not there.
+   */
+  tableGaps(spec: TableSpec): Promise<readonly TablePart[]>;
+  /** Adds what `tableGaps` finds missing, and returns it; no cell of the table is written. */
+  completeTable(spec: TableSpec): Promise<readonly TablePart[]>;
   /** The used cells of a sheet, header first, to adopt as a ledger; null when the sheet is missing or empty. */
   readSheet(sheet: string): Promise<TableRead | null>;
   /**
@@ -84,10 +102,18 @@ export interface WorkbookPort {
 
 export type ReportStatus = "missing" | "lotbook" | "other";
 
+/** What the pane says when Excel could not keep an action as one undo step. */
+export const SEVERAL_UNDO_STEPS = "Excel could not record this as one step, so Undo (Ctrl+Z) takes it back a part at a time.";
+
 export interface ReportWritten {
   readonly action: "created" | "refreshed";
   /** Titles of charts not drawn because their block had no figures to draw yet (still calculating, or an error). */
   readonly chartsSkipped: readonly string[];
+  /**
+   * Whether Undo takes the report back in one step; "several steps" where Excel refused it as one
+   * undo group (UndoNotSupported) and it was written again without one. Absent where not known.
+   */
+  readonly undo?: "one step" | "several steps";
 }
 
 /** Where a GTIN goes in the Products table (see `WorkbookPort.recordGtin`). */

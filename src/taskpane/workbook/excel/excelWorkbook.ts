@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import type { DateSystem, TableName } from "../../../core";
 import { anchorOf, blockOf, CHART_PREFIX, foreignReportMessage, REPORT_MARK, reportCells, reportFormats, type ReportSpec } from "../../report/reportSpec";
-import { cellForExcel, columnLetter, failureMessage, gtinColumnFor, renamedHeader, rowsForHeader, WorkbookError, type CellValue, type Entry, type GtinChange, type HeaderRename, type ReportStatus, type ReportWritten, type TableRead, type TableSpec, type WorkbookPort } from "../port";
+import { cellForExcel, columnLetter, failureMessage, gtinColumnFor, renamedHeader, rowsForHeader, WorkbookError, type CellValue, type Entry, type GtinChange, type HeaderRename, type ReportStatus, type ReportWritten, type TablePart, type TableRead, type TableSpec, type WorkbookPort } from "../port";
 
 /** What the adapter needs from Office: `Excel.run`, the requirement sets, a timer. */
 export interface ExcelHost {
@@ -43,6 +43,21 @@ function reportStatusOf(mark: Excel.NamedItem, sheet: Excel.Worksheet): ReportSt
 }
 
 const CELL_EDIT = "InvalidOperationInCellEditMode";
+/**
+ * Thrown by a request inside `mergeUndoGroup` that calls an API without undo support
+ * (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities: "If an API within
+ * the group doesn't offer undo support, the UndoNotSupported error is thrown"; its table lists,
+ * among others, NamedItem.comment as unsupported on the web and Worksheet.delete everywhere).
+ */
+const UNDO_NOT_SUPPORTED = "UndoNotSupported";
+/**
+ * Office's error code for a request over its 5 MB payload limit
+ * (learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization,
+ * "Excel add-ins": a payload limit for requests and responses of 5 MB; and the error names of
+ * javascript/api/excel/excel.errorcodes: requestPayloadSizeLimitExceeded).
+ */
+const PAYLOAD_TOO_LARGE = "RequestPayloadSizeLimitExceeded";
+
 
 /** The running Office host. */
 export function officeHost(): ExcelHost {
@@ -53,7 +68,7 @@ export function officeHost(): ExcelHost {
   };
 }
 
-function codeOf(e: unknown): string | undefined {
+export function codeOf(e: unknown): string | undefined {
   return typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : undefined;
 }
 
@@ -91,31 +106,112 @@ export async function loadValues(context: Excel.RequestContext, ranges: readonly
   return values;
 }
 
-/** Excel.run with cell-edit retries; any failure leaves as a WorkbookError with a message. */
+/** What to say when an action fails: where a table is missing, and what became of the workbook. */
+export interface Say {
+  readonly notFound?: string;
+  readonly failed?: string;
+}
+
+/**
+ * How an action may be run again after Excel refused it as one undo step: `rerun` for one that is
+ * safe to run again whatever it wrote before failing (it reads the workbook again and does only
+ * what is still missing), `once` for one that is not, which then fails with a message saying so.
+ */
+export type Rerun = "rerun" | "once";
+
+/** Excel refused a request over its size limit: the caller sends smaller ones. */
+export class PayloadTooLarge extends Error {
+  override readonly name = "PayloadTooLarge";
+}
+
+/**
+ * Excel.run with cell-edit retries; any failure leaves as a WorkbookError with a message. A run
+ * in one undo group that Excel refuses with UndoNotSupported is run once more without the group
+ * when `rerun` allows, and `onSeparateSteps` is told; a request over the size limit leaves as
+ * `PayloadTooLarge`, for the caller to send in smaller parts.
+ */
 export async function runExcel<T>(
   host: ExcelHost,
   options: Excel.RunOptions,
   retryDelays: readonly number[],
   batch: (context: Excel.RequestContext) => Promise<T>,
-  say: { notFound?: string; failed?: string } = {},
+  say: Say = {},
+  rerun: Rerun = "once",
+  onSeparateSteps: () => Promise<void> | void = () => undefined,
 ): Promise<T> {
+  let run = options;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await host.run(options, batch);
+      return await host.run(run, batch);
     } catch (e) {
-      if (e instanceof WorkbookError) throw e;
-      if (codeOf(e) === CELL_EDIT) {
+      if (e instanceof WorkbookError || e instanceof PayloadTooLarge) throw e;
+      const code = codeOf(e);
+      if (code === CELL_EDIT) {
         if (attempt < retryDelays.length) {
           await host.wait(retryDelays[attempt]);
           continue;
         }
         throw new WorkbookError(`Excel is busy while a cell is being edited. Press Enter or Esc in the sheet, then try again.${say.failed ? ` ${say.failed}` : ""}`);
       }
-      if (codeOf(e) === "ItemNotFound" && say.notFound) throw new WorkbookError(say.notFound);
+      if (code === UNDO_NOT_SUPPORTED && run.mergeUndoGroup) {
+        if (rerun === "rerun") {
+          run = { ...run, mergeUndoGroup: false };
+          await onSeparateSteps();
+          continue;
+        }
+        throw new WorkbookError("Excel could not record this as one undo step, and part of it may have been done. Look at the sheet before trying again.");
+      }
+      if (code === PAYLOAD_TOO_LARGE) throw new PayloadTooLarge(e instanceof Error ? e.message : PAYLOAD_TOO_LARGE);
+      if (code === "ItemNotFound" && say.notFound) throw new WorkbookError(say.notFound);
       const message = e instanceof Error && e.message ? e.message : "unknown error";
       throw new WorkbookError(`Excel could not complete this (${message}).${say.failed ? ` ${say.failed}` : ""}`);
     }
   }
+}
+
+/** A defined name a spec needs and what the workbook holds under it. */
+interface NameCheck {
+  readonly name: { readonly name: string; readonly formula: string };
+  readonly item: Excel.NamedItem;
+}
+
+/** Dropdowns on the spec's ranges (only `only`'s, when given). */
+function addValidations(sheet: Excel.Worksheet, spec: TableSpec, only?: readonly string[]): void {
+  for (const v of spec.validations) {
+    if (only && !only.includes(v.range)) continue;
+    const range = sheet.getRange(v.range);
+    range.dataValidation.rule = { list: { inCellDropDown: true, source: "formula" in v.source ? `=${v.source.formula}` : v.source.choices.join(",") } };
+    range.dataValidation.errorAlert = { showAlert: true, style: v.style === "stop" ? "Stop" : "Warning", title: "Lotbook", message: v.message };
+  }
+}
+
+/**
+ * The names the workbook lacks (checked at the last sync), before the rules that read them;
+ * NamedItemCollection.add(name, reference) takes a formula as the reference (ExcelApi 1.4). No
+ * comment: NamedItem.comment has no undo support on the web.
+ */
+function addNames(context: Excel.RequestContext, names: readonly NameCheck[]): void {
+  for (const n of names) if (n.item.isNullObject) context.workbook.names.add(n.name.name, `=${n.name.formula}`);
+}
+
+/** The spec's conditional formats from the `from`th on, each at its priority. */
+function addHighlighting(sheet: Excel.Worksheet, spec: TableSpec, from: number): void {
+  spec.conditionalFormats.forEach((f, i) => {
+    if (i < from) return;
+    const format = sheet.getRange(f.range).conditionalFormats.add("Custom");
+    format.custom.rule.formula = `=${f.formula}`;
+    format.custom.format.fill.color = f.fill;
+    if (f.fontColor) format.custom.format.font.color = f.fontColor;
+    format.stopIfTrue = true;
+    // Last: once its priority changes, this object no longer points at the format (Excel needs a fresh copy).
+    format.priority = i;
+  });
+}
+
+/** The same cell for a person: what Lotbook wrote (an apostrophe keeps text) and what Excel reads back. */
+function sameWritten(written: CellValue, read: CellValue): boolean {
+  const text = (v: CellValue) => (v === null || v === undefined ? "" : String(v).replace(/^'/, "").trim());
+  return typeof written === "number" && typeof read === "number" ? written === read : text(written) === text(read);
 }
 
 /**
@@ -168,23 +264,67 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
+  /**
+   * Idempotent: the table's row count is read first, and a run that starts again (after a cell
+   * edit, a refused undo group, or a request too large) reads it again and checks that the rows
+   * already there since are the first of this append, then adds only the rest. A request over
+   * Excel's size limit is sent again in halves.
+   */
   async appendRows(table: TableName, entries: readonly Entry[]): Promise<void> {
     if (entries.length === 0) return;
-    await this.run(async (context) => {
-      const target = context.workbook.tables.getItem(table);
-      const header = target.getHeaderRowRange().load("values");
-      await context.sync();
-      const rows = rowsForHeader(table, header.values[0] as CellValue[], entries).map((row) => row.map(cellForExcel));
-      const width = Math.max(1, rows[0].length);
-      const rowsPerRequest = Math.max(1, Math.floor(this.cellsPerRequest / width));
-      for (let start = 0; start < rows.length; start += rowsPerRequest) {
-        // Whole rows in one call: Excel adds a row with all its cells or not at all.
-        target.rows.add(undefined, rows.slice(start, start + rowsPerRequest) as (string | number | boolean)[][]);
-        // A single entry is one request; only bulk appends past 5 MB need more.
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop
-        await context.sync();
+    let rowsPerRequest: number | null = null;
+    let before: number | null = null;
+    const say = { notFound: `This workbook has no ${table} table. Create it with Set up, then try again. Nothing was written.`, failed: "Nothing was written." };
+    for (;;) {
+      try {
+        await this.run(async (context) => {
+          const target = context.workbook.tables.getItem(table);
+          const header = target.getHeaderRowRange().load("values");
+          const range = target.getRange().load("rowCount");
+          // Once a run; the loop around the run only starts again after a request too large.
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop
+          await context.sync();
+          const rows = rowsForHeader(table, header.values[0] as CellValue[], entries).map((row) => row.map(cellForExcel));
+          const width = Math.max(1, rows[0].length);
+          rowsPerRequest ??= Math.max(1, Math.floor(this.cellsPerRequest / width));
+          before ??= range.rowCount;
+          const done = await this.rowsAlreadyAdded(context, range, before, rows, table);
+          for (let start = done; start < rows.length; start += rowsPerRequest) {
+            // Whole rows in one call: Excel adds a row with all its cells or not at all.
+            target.rows.add(undefined, rows.slice(start, start + rowsPerRequest) as (string | number | boolean)[][]);
+            // A single entry is one request; only bulk appends past 5 MB need more.
+            // eslint-disable-next-line office-addins/no-context-sync-in-loop
+            await context.sync();
+          }
+        }, say, "rerun");
+        return;
+      } catch (e) {
+        if (!(e instanceof PayloadTooLarge)) throw e;
+        if (rowsPerRequest === null || rowsPerRequest <= 1) {
+          throw new WorkbookError(`Excel refused a row as too large to send (over its 5 MB request limit). Shorten the longest cells of the entry, then try again.${before === null ? " Nothing was written." : ""}`);
+        }
+        rowsPerRequest = Math.ceil(Math.min(rowsPerRequest, entries.length) / 2);
       }
-    }, { notFound: `This workbook has no ${table} table. Create it with Set up, then try again. Nothing was written.`, failed: "Nothing was written." });
+    }
+  }
+
+  /**
+   * How many of `rows` an earlier try of this append already added below row `before` of the
+   * table's range (header included): 0 the first time. The rows there must be the first of these,
+   * in order, or nothing more is written.
+   */
+  private async rowsAlreadyAdded(context: Excel.RequestContext, range: Excel.Range, before: number, rows: readonly CellValue[][], table: TableName): Promise<number> {
+    const added = range.rowCount - before;
+    if (added === 0) return 0;
+    const changed = () => new WorkbookError(`The ${table} table changed while Lotbook was adding rows to it, so Lotbook stopped. Look at its last rows: ${Math.max(0, added)} were added; add the rest again if they are missing.`);
+    if (added < 0 || added > rows.length) throw changed();
+    const there = range.getRow(before).getResizedRange(added - 1, 0).load("values");
+    await context.sync();
+    const read = there.values as CellValue[][];
+    rows.slice(0, added).forEach((row, r) => {
+      if (!row.every((cell, c) => sameWritten(cell, read[r]?.[c] ?? null))) throw changed();
+    });
+    return added;
   }
 
   async createTable(spec: TableSpec): Promise<"created" | "exists"> {
@@ -192,6 +332,7 @@ export class ExcelWorkbook implements WorkbookPort {
       // Table names are unique in a workbook and matched without regard to case, as sheet names are.
       const table = context.workbook.tables.getItemOrNullObject(spec.name);
       const existing = context.workbook.worksheets.getItemOrNullObject(spec.name);
+      const names = this.namesOf(context, spec);
       table.load("name");
       existing.load("name");
       await context.sync();
@@ -216,24 +357,69 @@ export class ExcelWorkbook implements WorkbookPort {
         // New rows take the formats of the column they join.
         if (c.numberFormat) created.columns.getItemAt(i).getDataBodyRange().numberFormat = [[c.numberFormat]];
       });
-      for (const v of spec.validations) {
-        const range = sheet.getRange(v.range);
-        range.dataValidation.rule = { list: { inCellDropDown: true, source: "formula" in v.source ? `=${v.source.formula}` : v.source.choices.join(",") } };
-        range.dataValidation.errorAlert = { showAlert: true, style: v.style === "stop" ? "Stop" : "Warning", title: "Lotbook", message: v.message };
-      }
-      spec.conditionalFormats.forEach((f, i) => {
-        const format = sheet.getRange(f.range).conditionalFormats.add("Custom");
-        format.custom.rule.formula = `=${f.formula}`;
-        format.custom.format.fill.color = f.fill;
-        if (f.fontColor) format.custom.format.font.color = f.fontColor;
-        format.stopIfTrue = true;
-        // Last: once its priority changes, this object no longer points at the format (Excel needs a fresh copy).
-        format.priority = i;
-      });
+      addValidations(sheet, spec);
+      addNames(context, names);
+      addHighlighting(sheet, spec, 0);
       sheet.freezePanes.freezeRows(1);
       await context.sync();
       return "created";
-    });
+    }, {}, "rerun");
+  }
+
+  /**
+   * Two syncs: the table and its sheet, then what Set up gave it: each dropdown range's validation
+   * type (DataValidation.type, ExcelApi 1.8: "None" where there is none), the conditional formats
+   * on the table's rows (ConditionalFormatCollection.getCount, 1.6), the defined names its rules
+   * read (NamedItemCollection.getItemOrNullObject, 1.4) and the frozen panes
+   * (WorksheetFreezePanes.getLocationOrNullObject, 1.7). All within the manifest's ExcelApi 1.12.
+   */
+  async tableGaps(spec: TableSpec): Promise<readonly TablePart[]> {
+    return this.run(async (context) => (await this.gapsIn(context, spec)).parts);
+  }
+
+  /**
+   * Adds only what `tableGaps` finds missing, in one more sync: no cell is written, a dropdown is
+   * set only on a range that has no validation, and highlighting adds the rules after those there
+   * (Set up adds them in order, so a table cut short has the first of them).
+   */
+  async completeTable(spec: TableSpec): Promise<readonly TablePart[]> {
+    return this.run(async (context) => {
+      const gaps = await this.gapsIn(context, spec);
+      if (gaps.parts.length === 0) return [];
+      const sheet = gaps.sheet!;
+      if (gaps.parts.includes("dropdowns")) addValidations(sheet, spec, gaps.unvalidated);
+      if (gaps.parts.includes("expiry highlighting")) {
+        addNames(context, gaps.names);
+        addHighlighting(sheet, spec, gaps.formats);
+      }
+      if (gaps.parts.includes("frozen header row")) sheet.freezePanes.freezeRows(1);
+      await context.sync();
+      return gaps.parts;
+    }, { failed: "The table's cells were not changed." }, "rerun");
+  }
+
+  private async gapsIn(context: Excel.RequestContext, spec: TableSpec) {
+    const table = context.workbook.tables.getItemOrNullObject(spec.name).load("name");
+    await context.sync();
+    if (table.isNullObject) return { parts: [] as TablePart[], sheet: null, unvalidated: [] as string[], names: [] as NameCheck[], formats: 0 };
+    const sheet = table.worksheet;
+    const validations = spec.validations.map((v) => ({ range: v.range, validation: sheet.getRange(v.range).dataValidation.load("type") }));
+    const rows = spec.conditionalFormats.length > 0 ? sheet.getRange(spec.conditionalFormats[0].range).conditionalFormats.getCount() : null;
+    const names = this.namesOf(context, spec);
+    const frozen = sheet.freezePanes.getLocationOrNullObject();
+    await context.sync();
+    const unvalidated = validations.filter((v) => v.validation.type === "None").map((v) => v.range);
+    const formats = rows ? rows.value : 0;
+    const parts: TablePart[] = [];
+    if (unvalidated.length > 0) parts.push("dropdowns");
+    if (formats < spec.conditionalFormats.length || names.some((n) => n.item.isNullObject)) parts.push("expiry highlighting");
+    if (frozen.isNullObject) parts.push("frozen header row");
+    return { parts, sheet, unvalidated, names, formats };
+  }
+
+  /** The spec's defined names as they are in the workbook (a null object where missing); loaded at the next sync. */
+  private namesOf(context: Excel.RequestContext, spec: TableSpec): NameCheck[] {
+    return (spec.names ?? []).map((name) => ({ name, item: context.workbook.names.getItemOrNullObject(name.name) }));
   }
 
   async readSheet(sheet: string): Promise<TableRead | null> {
@@ -324,8 +510,15 @@ export class ExcelWorkbook implements WorkbookPort {
       throw new WorkbookError("This version of Excel cannot hold the report: it needs formulas that spill (Excel for Microsoft 365, or Excel 2021 or later). Nothing was changed.");
     }
     let made: "created" | "refreshed" | null = null;
+    let undo: ReportWritten["undo"] = "one step";
+    // Run again without the undo group, from a clean start: a sheet this try created goes first.
+    const again = async () => {
+      undo = "several steps";
+      if (made === "created") await this.removeReport(report.sheet);
+      made = null;
+    };
     try {
-      return await this.run(async (context) => {
+      const written = await this.run(async (context) => {
         const mark = context.workbook.names.getItemOrNullObject(REPORT_MARK).load("formula");
         const found = context.workbook.worksheets.getItemOrNullObject(report.sheet).load("name");
         await context.sync();
@@ -344,7 +537,9 @@ export class ExcelWorkbook implements WorkbookPort {
           // A mark left pointing at a renamed old report moves to the new sheet.
           if (!mark.isNullObject) mark.delete();
           sheet = context.workbook.worksheets.add(report.sheet);
-          context.workbook.names.add(REPORT_MARK, sheet.getRange("A1"), "The Report sheet Lotbook writes and refreshes from its pane.");
+          // No comment on the name: NamedItem.comment has no undo support on the web, and inside one
+          // undo group Excel would refuse the whole report (excel-add-ins-undo-capabilities).
+          context.workbook.names.add(REPORT_MARK, sheet.getRange("A1"));
         }
         made = status === "lotbook" ? "refreshed" : "created";
 
@@ -397,7 +592,8 @@ export class ExcelWorkbook implements WorkbookPort {
         sheet.activate();
         await context.sync();
         return { action: made, chartsSkipped: skipped };
-      });
+      }, {}, "rerun", again);
+      return { ...written, undo };
     } catch (e) {
       if (made === null) throw e;
       if (made === "created") {
@@ -424,10 +620,14 @@ export class ExcelWorkbook implements WorkbookPort {
     }
   }
 
-  /** Excel.run with cell-edit retries, as one undo step where Excel can. */
-  private async run<T>(batch: (context: Excel.RequestContext) => Promise<T>, say: { notFound?: string; failed?: string } = {}): Promise<T> {
+  /**
+   * Excel.run with cell-edit retries, as one undo step where Excel can (ExcelApi 1.20's
+   * RunOptions.mergeUndoGroup). A `rerun` action Excel refuses as one step runs again without the
+   * group, after `beforeRerun`.
+   */
+  private async run<T>(batch: (context: Excel.RequestContext) => Promise<T>, say: Say = {}, rerun: Rerun = "once", beforeRerun: () => Promise<void> | void = () => undefined): Promise<T> {
     const options: Excel.RunOptions = { delayForCellEdit: true };
     if (this.host.supports("1.20")) options.mergeUndoGroup = true;
-    return runExcel(this.host, options, this.retryDelays, batch, say);
+    return runExcel(this.host, options, this.retryDelays, batch, say, rerun, beforeRerun);
   }
 }

@@ -24,12 +24,19 @@ export interface FakeState {
   selection: string | null;
   /** The sheet the user is looking at. */
   activeSheet: string;
+  /** Workbook-level defined names and their formulas (with the leading `=`). */
+  names: Record<string, string>;
+  /** What each sheet has besides its cells: validated ranges, conditional formats, a frozen header. */
+  sheetParts: Record<string, { validated: string[]; formats: number; frozen: boolean }>;
 }
 
 type Data = Record<string, unknown>;
 
 export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly string[] = ["1.16", "1.20"]) {
-  const state: FakeState = { tables: [], usedSheets: [], emptySheets: [], plain: {}, use1904: false, selection: null, activeSheet: "Sheet1", ...initial };
+  const state: FakeState = { tables: [], usedSheets: [], emptySheets: [], plain: {}, use1904: false, selection: null, activeSheet: "Sheet1", names: {}, sheetParts: {}, ...initial };
+  const partsOf = (sheet: string) => (state.sheetParts[sheet] ??= { validated: [], formats: 0, frozen: false });
+  /** Validation rules set since the last sync, applied with its batch. */
+  let rulesSet: { sheet: string; address: string; range: OfficeMockObject }[] = [];
   const live: OfficeMockObject[] = [];
   let pending: (() => void)[] = [];
   const failures = new Map<number, Error>();
@@ -93,10 +100,9 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
 
   const tableObject = (name: string): OfficeMockObject => {
     const t = find(name);
-    if (!t) return orNull(mock({ name: "", getHeaderRowRange: () => mock({ values: [] }) }), true);
-    return orNull(mock({
+    if (!t) return orNull(mock({ name: "", getHeaderRowRange: () => mock({ values: [] }), getRange: () => mock({ rowCount: 0 }) }), true);
+    const table = orNull(mock({
       name: t.name,
-      worksheet: { activate() {} },
       getHeaderRowRange: () => mock({ values: [[...t.values[0]]] }),
       getRange: () => valuesRange(t.sheet, t.values),
       rows: {
@@ -109,13 +115,19 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
         },
       },
     }), false);
+    // Set after the mock is made: a mock cannot hold another mock as data.
+    return Object.assign(table, { worksheet: sheetObject(t.sheet, true) });
   };
 
   /** Where each range object handed out by a sheet lies. */
   const rangePlaces = new WeakMap<object, { sheet: string; address: string }>();
   const sheetObject = (name: string, exists: boolean): OfficeMockObject => {
     const rangeAt = (address: string) => {
-      const r = mock({ dataValidation: {}, conditionalFormats: { add: () => addFormat(address) } });
+      const r = mock({
+        dataValidation: { type: partsOf(name).validated.includes(address) ? "List" : "None" },
+        conditionalFormats: { add: () => addFormat(address), getCount: () => ({ value: partsOf(name).formats }) },
+      });
+      rulesSet.push({ sheet: name, address, range: r });
       log.ranges.set(address, r);
       rangePlaces.set(r, { sheet: name, address });
       return r;
@@ -130,6 +142,7 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
       Object.defineProperty(f, "priority", { get: () => set.priority, set: (v: number) => ((set.priority = v), (moved = true)) });
       Object.defineProperty(f, "stopIfTrue", { get: () => set.stopIfTrue, set: (v: boolean) => (moved ? log.writesAfterPriority.push("stopIfTrue") : (set.stopIfTrue = v)) });
       log.conditionalFormats.push({ range: address, format: f });
+      pending.push(() => partsOf(name).formats++);
       return f;
     };
     return orNull(mock({
@@ -140,7 +153,11 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
         return orNull(mock({ address: "A1" }), !state.usedSheets.some((s) => s.toLowerCase() === name.toLowerCase()));
       },
       getRange: rangeAt,
-      freezePanes: { freezeRows() {} },
+      activate() {},
+      freezePanes: {
+        freezeRows: () => pending.push(() => (partsOf(name).frozen = true)),
+        getLocationOrNullObject: () => orNull(mock({ address: "A1" }), !partsOf(name).frozen),
+      },
       tables: {
         // TableCollection.add(address, hasHeaders): "A Range object, or a string address ... If the
         // address does not contain a sheet name, the currently-active sheet is used."
@@ -161,6 +178,13 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
 
   const context = mock({
     workbook: {
+      names: {
+        getItemOrNullObject: (n: string) => orNull(mock({ name: n }), !(n in state.names)),
+        add: (n: string, formula: string, comment?: string) => {
+          if (comment !== undefined) throw new Error("a name with a comment cannot be undone on the web");
+          pending.push(() => (state.names[n] = formula));
+        },
+      },
       // Worksheet functions evaluated by Excel (ExcelApi 1.2); DATE gives the serial day of the
       // workbook's date system: from 1904-01-01 as 0, or from 1900-01-01 as 1 (1900 counted as a leap year).
       // No use1904DateSystem: it is a preview API, absent from released Excel.
@@ -226,9 +250,12 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
     const failure = failures.get(log.syncs) ?? notFound;
     notFound = null;
     const batch = pending;
+    const rules = rulesSet;
     pending = [];
+    rulesSet = [];
     if (failure) throw failure;
     for (const apply of batch) apply();
+    for (const { sheet, address, range } of rules) if (range.dataValidation.rule !== undefined) partsOf(sheet).validated.push(address);
     await OfficeMockObject.prototype.sync.call(context);
     await Promise.all(live.map((m) => OfficeMockObject.prototype.sync.call(m)));
     // The mock settles loaded values a few microtasks after sync returns.

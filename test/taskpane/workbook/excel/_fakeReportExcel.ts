@@ -35,6 +35,13 @@ export interface ReportFakeOptions {
   /** Charts already on a sheet, by sheet name. */
   charts?: Record<string, string[]>;
   supported?: readonly string[];
+  /**
+   * Excel on the web's undo support: in a run with mergeUndoGroup, a request that sets a named
+   * item's comment fails with UndoNotSupported, applying nothing of its batch (the table of
+   * learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities lists
+   * NamedItem.comment as not supported on the web).
+   */
+  web?: boolean;
 }
 
 type Pending = () => void;
@@ -54,6 +61,8 @@ export function fakeReportExcel(options: ReportFakeOptions = {}) {
   const active = { name: "" };
 
   let pending: Pending[] = [];
+  let merged = false;
+  let refuseUndo = false;
   const live: OfficeMockObject[] = [];
   const mock = (data: Record<string, unknown>, isNull: boolean): OfficeMockObject => {
     const m = new OfficeMockObject(data as never);
@@ -64,7 +73,7 @@ export function fakeReportExcel(options: ReportFakeOptions = {}) {
   /** Formulas queued in the batch not yet synced, by sheet and address. */
   const queuedFormulas = new Set<string>();
   const failures = new Map<number, Error>();
-  const log = { syncs: 0, runs: [] as { mergeUndoGroup?: boolean; syncs: number }[], waits: [] as number[] };
+  const log = { syncs: 0, runs: [] as { mergeUndoGroup?: boolean; syncs: number }[], waits: [] as number[], comments: [] as string[] };
   const queue = (apply: Pending) => pending.push(apply);
   const sheetNamed = (name: string) => sheets.get(name.toLowerCase());
 
@@ -183,7 +192,9 @@ export function fakeReportExcel(options: ReportFakeOptions = {}) {
       names: {
         getItemOrNullObject: (name: string) =>
           Object.assign(mock({ formula: names.get(name) ?? "" }, !names.has(name)), { delete: () => queue(() => names.delete(name)) }),
-        add: (name: string, reference: { address: string; sheet?: string }) => {
+        add: (name: string, reference: { address: string; sheet?: string }, comment?: string) => {
+          if (comment !== undefined) log.comments.push(comment);
+          if (comment !== undefined && options.web && merged) refuseUndo = true;
           queue(() => names.set(name, `=${reference.sheet}!$A$1`));
         },
       },
@@ -202,7 +213,8 @@ export function fakeReportExcel(options: ReportFakeOptions = {}) {
     },
     async sync() {
       log.syncs++;
-      const failure = failures.get(log.syncs);
+      const failure = failures.get(log.syncs) ?? (refuseUndo ? Object.assign(new Error("The operation can't be grouped for undo."), { code: "UndoNotSupported" }) : undefined);
+      refuseUndo = false;
       const batch = pending;
       pending = [];
       queuedFormulas.clear();
@@ -217,6 +229,8 @@ export function fakeReportExcel(options: ReportFakeOptions = {}) {
   const host: ExcelHost = {
     async run(runOptions, batch) {
       pending = [];
+      merged = runOptions.mergeUndoGroup === true;
+      refuseUndo = false;
       queuedFormulas.clear();
       const before = log.syncs;
       try {

@@ -11,7 +11,7 @@ describe("writing the Report sheet through Excel", () => {
   it("creates the sheet, marks it as Lotbook's, writes the formulas and formats, and charts each spill in three syncs", async () => {
     const excel = fakeReportExcel({ spillRows: SPILLS });
     const written = await new ExcelWorkbook(excel.host, NO_WAIT).writeReport(spec);
-    expect(written).toEqual({ action: "created", chartsSkipped: [] });
+    expect(written).toEqual({ action: "created", chartsSkipped: [], undo: "one step" });
     expect(excel.log.runs).toEqual([{ mergeUndoGroup: true, syncs: 3 }]);
     const sheet = excel.sheet("Report")!;
     expect(excel.names.get("Lotbook_Report")).toBe("=Report!$A$1");
@@ -64,7 +64,7 @@ describe("writing the Report sheet through Excel", () => {
     const fresh = fakeReportExcel({ spillRows: SPILLS });
     await new ExcelWorkbook(fresh.host, NO_WAIT).writeReport(spec);
 
-    expect(await workbook.writeReport(spec)).toEqual({ action: "refreshed", chartsSkipped: [] });
+    expect(await workbook.writeReport(spec)).toEqual({ action: "refreshed", chartsSkipped: [], undo: "one step" });
     expect(excel.log.runs[1].syncs).toBe(4);
     expect([...sheet.cells]).toEqual([...fresh.sheet("Report")!.cells]);
     expect(sheet.charts.filter((c) => c.name.startsWith("Lotbook "))).toEqual(fresh.sheet("Report")!.charts);
@@ -118,6 +118,26 @@ describe("writing the Report sheet through Excel", () => {
 });
 
 describe("the sheet a name refers to", () => {
+  it("is created on Excel on the web as one undo step, its mark given no comment (which the web cannot undo)", async () => {
+    const excel = fakeReportExcel({ spillRows: SPILLS, web: true });
+    const written = await new ExcelWorkbook(excel.host, NO_WAIT).writeReport(spec);
+    expect(written).toEqual({ action: "created", chartsSkipped: [], undo: "one step" });
+    expect(excel.log.comments).toEqual([]);
+    expect(excel.log.runs).toEqual([{ mergeUndoGroup: true, syncs: 3 }]);
+    expect(excel.names.get("Lotbook_Report")).toBe("=Report!$A$1");
+  });
+
+  it("is written again without the undo group when Excel refuses it as one step, and says Undo takes several steps", async () => {
+    const excel = fakeReportExcel({ spillRows: SPILLS });
+    excel.failSync(3, "UndoNotSupported", "The operation can't be grouped for undo.");
+    const written = await new ExcelWorkbook(excel.host, NO_WAIT).writeReport(spec);
+    expect(written).toEqual({ action: "created", chartsSkipped: [], undo: "several steps" });
+    // The merged try, the removal of the sheet it had made, then the whole report without the group.
+    expect(excel.log.runs.map((r) => r.mergeUndoGroup)).toEqual([true, undefined, false]);
+    expect(excel.sheet("Report")?.charts).toHaveLength(spec.charts.length);
+    expect(excel.names.get("Lotbook_Report")).toBe("=Report!$A$1");
+  });
+
   it("reads plain and quoted sheet names", () => {
     expect(sheetOfReference("=Report!$A$1")).toBe("Report");
     expect(sheetOfReference("='Q1 Report'!$A$1")).toBe("Q1 Report");

@@ -1,5 +1,6 @@
 import { ExcelWorkbook } from "../../../../src/taskpane/workbook/excel/excelWorkbook";
 import { WorkbookError, type TableSpec } from "../../../../src/taskpane/workbook/port";
+import { ledgerSpec } from "../../../../src/taskpane/setup/ledgerSpecs";
 import { fakeExcel } from "./_fakeExcel";
 
 const DRAWS_HEADER = ["Date", "Visit", "Patient", "Product", "Lot", "Qty", "Kind"];
@@ -89,6 +90,36 @@ describe("appending an entry through Excel", () => {
       "Excel is busy while a cell is being edited. Press Enter or Esc in the sheet, then try again. Nothing was written.",
     );
     expect(excel.state.tables[0].values).toHaveLength(1);
+  });
+
+  it("continues an append split over requests from where it stopped when a run starts again, never writing a row twice", async () => {
+    // Three rows of 7 cells, two rows a request: the second request meets cell-edit mode, and
+    // the run starts again. The first request's rows are in the table and must not be added again.
+    const excel = withDraws();
+    const rows = [DRAW, { ...DRAW, Visit: "V2" }, { ...DRAW, Visit: "V3" }];
+    excel.failSync(2, "InvalidOperationInCellEditMode");
+    await new ExcelWorkbook(excel.host, { cellsPerRequest: 14 }).appendRows("Draws", rows);
+    expect(excel.state.tables[0].values.map((r) => r[1])).toEqual(["Visit", "V1", "V2", "V3"]);
+    expect(excel.log.rowsAdded.map((chunk) => chunk.map((r) => r[1]))).toEqual([["V1", "V2"], ["V3"]]);
+  });
+
+  it("stops, writing nothing more, when the rows found since the first try are not this append's", async () => {
+    const excel = withDraws();
+    excel.failSync(3, "InvalidOperationInCellEditMode");
+    const workbook = new ExcelWorkbook(excel.host, { cellsPerRequest: 7 });
+    const writing = workbook.appendRows("Draws", [DRAW, { ...DRAW, Visit: "V2" }]);
+    // Someone else's row lands in the table between the tries.
+    excel.state.tables[0].values.push([46031, "X9", "P-9", "Dysport", "D1", 1, "Visit"]);
+    await expect(writing).rejects.toThrow("The Draws table changed while Lotbook was adding rows to it, so Lotbook stopped.");
+    expect(excel.state.tables[0].values.map((r) => r[1])).toEqual(["Visit", "X9", "V1"]);
+  });
+
+  it("sends the rows again in halves when Excel answers that a request is over its size limit", async () => {
+    const excel = withDraws();
+    excel.failSync(2, "RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
+    await new ExcelWorkbook(excel.host).appendRows("Draws", [DRAW, { ...DRAW, Visit: "V2" }, { ...DRAW, Visit: "V3" }, { ...DRAW, Visit: "V4" }]);
+    expect(excel.log.rowsAdded.map((chunk) => chunk.length)).toEqual([2, 2]);
+    expect(excel.state.tables[0].values).toHaveLength(5);
   });
 
   it("asks for one undo group only where ExcelApi 1.20 has it", async () => {
@@ -199,6 +230,51 @@ describe("creating a table through Excel", () => {
       "The sheet counts already holds cells but no Counts table. Rename that sheet or clear it, then run Set up again.",
     );
     expect(excel.state.tables).toHaveLength(0);
+  });
+});
+
+describe("completing a table Set up left half-made", () => {
+  // Excel applies what came before a failing operation of a request, so a Set up refused at its
+  // highlighting leaves the table, its formats and dropdowns, and no highlighting or frozen row.
+  const lots = ledgerSpec("Lots");
+  const halfMade = () =>
+    fakeExcel({
+      tables: [{ name: "Lots", sheet: "Lots", values: [lots.columns.map((c) => c.name), ["Botox 100U", "C1", 47000, 46000, 100, "U", 6.5, null, null, null]] }],
+      sheetParts: { Lots: { validated: lots.validations.map((v) => v.range), formats: 0, frozen: false } },
+    });
+
+  it("finds what the table lacks, and Set up's second run no longer calls it complete", async () => {
+    const excel = halfMade();
+    expect(await new ExcelWorkbook(excel.host).tableGaps(lots)).toEqual(["expiry highlighting", "frozen header row"]);
+  });
+
+  it("adds the names, the highlighting and the frozen row, and writes no cell", async () => {
+    const excel = halfMade();
+    const before = JSON.stringify(excel.state.tables);
+    const workbook = new ExcelWorkbook(excel.host);
+    expect(await workbook.completeTable(lots)).toEqual(["expiry highlighting", "frozen header row"]);
+    expect(Object.keys(excel.state.names)).toEqual(["LotbookProducts", "LotbookDays", "LotbookLater"]);
+    expect(excel.log.conditionalFormats.map((f) => f.format.custom.rule.formula)).toEqual(lots.conditionalFormats.map((f) => `=${f.formula}`));
+    expect(JSON.stringify(excel.state.tables)).toBe(before);
+    expect(excel.log.cellsSet).toEqual([]);
+    expect(await workbook.tableGaps(lots)).toEqual([]);
+  });
+
+  it("adds only the rules after those a cut-short Set up made, and leaves a dropdown range that has one", async () => {
+    const excel = halfMade();
+    excel.state.sheetParts.Lots.formats = 2;
+    excel.state.sheetParts.Lots.frozen = true;
+    for (const n of lots.names ?? []) excel.state.names[n.name] = `=${n.formula}`;
+    expect(await new ExcelWorkbook(excel.host).completeTable(lots)).toEqual(["expiry highlighting"]);
+    expect(excel.log.conditionalFormats.map((f) => f.format.priority)).toEqual([2, 3, 4]);
+    expect(excel.log.ranges.get("A2:A10000")?.dataValidation.rule).toBeUndefined();
+  });
+
+  it("makes the names the highlighting reads when it creates the table, without a comment", async () => {
+    const excel = fakeExcel();
+    await new ExcelWorkbook(excel.host).createTable(lots);
+    expect(Object.keys(excel.state.names)).toEqual(["LotbookProducts", "LotbookDays", "LotbookLater"]);
+    expect(await new ExcelWorkbook(excel.host).tableGaps(lots)).toEqual([]);
   });
 });
 
