@@ -18,6 +18,8 @@
  *                  after the last event shares the posted books; an earlier one replays to it).
  * - expiring:      EXPIRING(90, as-of): the same, then the list.
  * - at_risk:       AT_RISK(as-of): the same, then the forecast.
+ * - reorder:       REORDER(as-of): the same forecast, then one pass over the products (shelf life,
+ *                  suggestion); on its own fresh ledger, so it pays for the replay to as-of too.
  * - check:         CHECK: row diagnostics, replay diagnostics, blank-price warnings, sort.
  * - report:        the Report sheet's two new spills: MARGIN_BY by visit, service, provider and
  *                  product (row diagnostics, visit totals, one pass over the Draws rows and the
@@ -27,7 +29,7 @@
 import * as os from "node:os";
 import { performance } from "node:perf_hooks";
 import {
-  atRisk, buildLedger, check, conservation, expiring, fefoLot, MARGIN_GROUPS, marginBy, shrinkageLog, stockByProduct, visitCogs,
+  atRisk, buildLedger, check, conservation, expiring, fefoLot, MARGIN_GROUPS, marginBy, reorder, shrinkageLog, stockByProduct, visitCogs,
   type Cell, type Grid, type Ledger, type LedgerInput,
 } from "../src/core";
 import { DEFAULT_SEED, generatePractice, type Practice } from "./practice";
@@ -35,7 +37,7 @@ import { measureFunctionLayer, WRAPPER_BUDGET } from "./functions";
 import { measureLive } from "./live";
 
 interface Stage {
-  readonly key: "parse" | "visit_cogs" | "shrinkage_log" | "fefo" | "expiring" | "at_risk" | "check" | "report";
+  readonly key: "parse" | "visit_cogs" | "shrinkage_log" | "fefo" | "expiring" | "at_risk" | "reorder" | "check" | "report";
   readonly label: string;
   /** Not one of the results issue #2's whole-recompute target covers: timed apart, and with them. */
   readonly report?: true;
@@ -66,6 +68,7 @@ const STAGES: readonly Stage[] = [
   },
   { key: "expiring", label: `expiring (${EXPIRING_DAYS} days)`, run: (ledger, p) => expiring(ledger, EXPIRING_DAYS, p.asOf).length },
   { key: "at_risk", label: "at risk", run: (ledger, p) => atRisk(ledger, p.asOf).length },
+  { key: "reorder", label: "reorder", report: true, run: (ledger, p) => reorder(ledger, p.asOf).length },
   { key: "check", label: "check", run: (ledger) => check(ledger).length },
   {
     key: "report", label: "report: margins, stock", report: true,
@@ -248,7 +251,7 @@ async function main(): Promise<void> {
   log("  Parse + index includes posting: every draw and count booked against its lot's cost layers.");
   log("  Every other stage is timed on a fresh (posted) ledger built outside the timed region.");
   log("  Whole recompute: a fresh ledger and every stage once on it, replays shared. See bench/run.ts.");
-  log("  Its targets cover issue #2's results; '+ the Report sheet' adds MARGIN_BY four ways and STOCK_BY_PRODUCT.");
+  log("  Its targets cover issue #2's results; '+ the Report sheet' adds MARGIN_BY four ways, STOCK_BY_PRODUCT and REORDER.");
   log();
   const verdict = (pass: boolean, text: string) => log(`${pass ? "PASS" : "FAIL"}  ${text}`);
   const cogsRatio = median(stageTimes.get("visit_cogs")!) / baseMs;

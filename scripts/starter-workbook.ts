@@ -14,6 +14,7 @@ import { writeFileSync } from "fs";
 import { join } from "path";
 import { Workbook, type CellFormulaValue, type DataValidation, type Fill, type Worksheet } from "exceljs";
 import JSZip from "jszip";
+import { highlightNames, type DefinedName } from "../src/taskpane/setup/expiryHighlighting";
 import { DATE, ledgerSpec, MONEY, type LedgerSpec } from "../src/taskpane/setup/ledgerSpecs";
 import type { ListValidation } from "../src/taskpane/workbook/port";
 
@@ -61,10 +62,11 @@ export const STARTER_TABLES: readonly Ledger[] = [
   },
   {
     spec: ledgerSpec("Products"),
-    // GTIN left blank: the practice fills it in by scanning a carton.
+    // GTIN left blank: the practice fills it in by scanning a carton. Botox is ordered by the
+    // vial, 5 days ahead; the filler in boxes of two 1 mL syringes, 7 days ahead (the default).
     rows: [
-      ["Botox 100U", "U", 100, null, "90,60,30", 0.05, 14, null],
-      ["Juvederm Ultra XC", "mL", 1, null, "90,60,30", null, 650, null],
+      ["Botox 100U", "U", 100, null, "90,60,30", 0.05, 14, null, 5, 30, 100],
+      ["Juvederm Ultra XC", "mL", 1, null, "90,60,30", null, 650, null, null, 30, 2],
     ],
   },
 ];
@@ -140,12 +142,14 @@ function addRules(ws: Worksheet, spec: LedgerSpec): void {
 const lotbook = (fn: string, args = ""): string => `_xldudf_LOTBOOK_${fn}(${args})`;
 
 /** Cells whose formula spills (dynamic arrays), marked as such in post-processing. */
-const SPILLS = ["A13", "H13"];
+const SPILLS = ["A13", "H13", "N13"];
 
 function addSummary(wb: Workbook): void {
   const ws = wb.addWorksheet("Summary");
   ws.getColumn(1).width = 22;
   for (let c = 2; c <= 12; c++) ws.getColumn(c).width = 14;
+  for (let c = 14; c <= 20; c++) ws.getColumn(c).width = 13;
+  ws.getColumn(21).width = 60;
   ws.getCell("A1").value = "Lotbook";
   ws.getCell("A1").font = { bold: true, size: 16 };
   ws.getCell("A2").value =
@@ -183,13 +187,21 @@ function addSummary(wb: Workbook): void {
   ws.getCell("A12").font = { bold: true };
   ws.getCell("H12").value = "Check";
   ws.getCell("H12").font = { bold: true };
-  const [expiring, check] = SPILLS;
+  ws.getCell("N12").value = "Reorder: what to order, by when, how much";
+  ws.getCell("N12").font = { bold: true };
+  const [expiring, check, reorder] = SPILLS;
   ws.getCell(expiring).value = spill(lotbook("EXPIRING", "90"), expiring);
   ws.getCell(check).value = spill(lotbook("CHECK"), check);
+  ws.getCell(reorder).value = spill(lotbook("REORDER"), reorder);
   // EXPIRING spills Product, Lot, Expires, Days Left, Remaining, Value: format where they land.
   for (let r = 13; r <= 60; r++) {
     ws.getCell(r, 3).numFmt = DATE;
     ws.getCell(r, 6).numFmt = MONEY;
+    // REORDER spills Product, Usable, Daily Use, Days Of Cover, Stock Out, Order By, Suggested Qty, Reason.
+    ws.getCell(r, 16).numFmt = "0.00";
+    ws.getCell(r, 17).numFmt = "0.0";
+    ws.getCell(r, 18).numFmt = DATE;
+    ws.getCell(r, 19).numFmt = DATE;
   }
 }
 
@@ -226,9 +238,21 @@ function replaceOnce(text: string, find: string | RegExp, by: string, part: stri
 }
 
 /**
+ * A workbook.xml with the defined names added, which ExcelJS writes only for ranges: the names the
+ * expiry highlighting reads are formulas.
+ * @example withDefinedNames(xml, highlightNames())
+ */
+export function withDefinedNames(workbookXml: string, names: readonly DefinedName[]): string {
+  const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const xml = names.map((n) => `<definedName name="${n.name}">${escape(n.formula)}</definedName>`).join("");
+  return replaceOnce(workbookXml, "</sheets>", `</sheets><definedNames>${xml}</definedNames>`, "xl/workbook.xml");
+}
+
+/**
  * Re-zips ExcelJS's output with fixed entry dates (JSZip stamps every entry, and its folder
  * entries, with the current time), and marks the Summary's spilling formulas as dynamic arrays,
- * which ExcelJS cannot write: without the mark Excel would show only their first cell.
+ * which ExcelJS cannot write: without the mark Excel would show only their first cell; adds the
+ * defined names of the expiry highlighting.
  */
 async function pack(raw: Buffer, summarySheet: string): Promise<Buffer> {
   const source = await JSZip.loadAsync(raw);
@@ -240,6 +264,8 @@ async function pack(raw: Buffer, summarySheet: string): Promise<Buffer> {
       text = replaceOnce(text, "</Types>", '<Override PartName="/xl/metadata.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml"/></Types>', name);
     } else if (name === "xl/_rels/workbook.xml.rels") {
       text = replaceOnce(text, "</Relationships>", '<Relationship Id="rIdLotbookMetadata" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sheetMetadata" Target="metadata.xml"/></Relationships>', name);
+    } else if (name === "xl/workbook.xml") {
+      text = withDefinedNames(text, highlightNames());
     } else if (name === summarySheet) {
       for (const cell of SPILLS) text = replaceOnce(text, `<c r="${cell}"`, `<c r="${cell}" cm="1"`, `${name} ${cell}`);
     }

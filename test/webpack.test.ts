@@ -21,6 +21,7 @@ const CONTRACT = [
   "EXPIRING(days, [as_of], [location], [lots], [draws], [counts])",
   "AT_RISK([as_of], [lookback_days], [location], [lots], [draws], [counts])",
   "OPEN_VIALS([as_of], [location], [lots], [draws], [products])",
+  "REORDER([as_of], [location], [lots], [draws], [counts], [products])",
   "RECALL(lot, [draws], [lots])",
   "CHECK([lots], [draws], [counts], [products])",
   // Added for the Report sheet: margin analysis and stock by product in one spill each.
@@ -62,7 +63,7 @@ afterAll(() => {
 });
 
 describe("the webpack build", () => {
-  it("generates functions.json with exactly the fourteen functions of the contract", () => {
+  it("generates functions.json with exactly the functions of the contract", () => {
     expect(metadata.functions.map((f) => f.id).sort()).toEqual(CONTRACT.map((f) => f.id).sort());
     for (const f of metadata.functions) expect(f.name).toBe(f.id);
   });
@@ -103,6 +104,30 @@ describe("the webpack build", () => {
     const page = readFileSync(join(out, "taskpane.html"), "utf8");
     for (const chunk of ["taskpane.js", "functions.js", "commands.js"]) expect(page).toContain(`src="${chunk}"`);
     expect(page).toContain("appsforoffice.microsoft.com/lib/1/hosted/office.js");
+  });
+
+  it("tells a webview too old for the bundles (Internet Explorer 11) to update Office, naming what it found", () => {
+    const page = readFileSync(join(out, "taskpane.html"), "utf8");
+    const script = /<script type="text\/javascript" id="lotbook-old-webview">([\s\S]*?)<\/script>/.exec(page)![1];
+    // Syntax IE11 cannot parse would make the message itself fail there.
+    expect(script).not.toMatch(/=>|\blet\b|\bconst\b|`|\?\.|\?\?/);
+    const run = (userAgent: string, office?: string) => {
+      const root = { innerHTML: "Loading…", texts: [] as string[], appendChild(node: { text: string }) { this.texts.push(node.text); } };
+      const document = {
+        getElementById: () => root,
+        createElement: () => ({ text: "", appendChild(t: { text: string }) { this.text = t.text; } }),
+        createTextNode: (text: string) => ({ text }),
+      };
+      const Office = office ? { onReady: (f: () => void) => f(), context: { diagnostics: { version: office } } } : undefined;
+      new Function("window", "document", script)({ navigator: { userAgent }, Office }, document);
+      return root.texts;
+    };
+    // User agents as Microsoft's page on older webviews tells them apart: "Trident" and "Edge".
+    expect(run("Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; rv:11.0) like Gecko", "16.0.10827.20150").slice(-2)).toEqual([
+      "Lotbook",
+      "Lotbook needs Microsoft 365 or Excel 2021 or later; update Office. This Office shows add-ins in an old webview (Trident/7.0, Office 16.0.10827.20150).",
+    ]);
+    expect(run("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0")).toEqual([]);
   });
 
   it("emits every file the manifest points at", () => {

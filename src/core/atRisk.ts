@@ -1,8 +1,8 @@
 import { productFailure } from "./blocking";
 import type { Serial } from "./dates";
 import { isExpiredOn } from "./fefo";
-import { asOfInstant } from "./instant";
-import type { Ledger } from "./ledger";
+import { asOfInstant, type Instant } from "./instant";
+import type { Ledger, Product } from "./ledger";
 import type { Money } from "./money";
 import type { Qty } from "./quantity";
 import { fefoOrder, layerCost, replayProduct, usableRemaining, type LotState } from "./replay";
@@ -40,36 +40,54 @@ export function atRisk(ledger: Ledger, asOf: Serial, lookbackDays: number = DEFA
       failed.push({ ok: false, error: { ...failure, product: product.name } });
       continue;
     }
-    const state = replayProduct(ledger, product, at);
-    const from = at.moment - lookbackDays;
-    let used = 0;
-    // Draws are booked in time order: walk back from the newest to the window's start.
-    for (let i = state.booked.length - 1; i >= 0 && state.booked[i].time! >= from; i--) {
-      if (state.booked[i].kind === "Visit") used += state.booked[i].qty!;
-    }
-    const perDay = used / lookbackDays;
-    let cursor = at.moment;
-    for (const s of fefoOrder(state)) {
-      if (s.remaining <= 0) continue;
-      const usable = isExpiredOn(s.lot, at.day) ? 0 : Math.max(usableRemaining(s, at.moment), 0);
-      let use: Qty;
-      if (s.lot.expires === null) use = usable;
-      else {
-        const days = Math.max(0, s.lot.expires + 1 - cursor);
-        use = Math.min(usable, Math.round(perDay * days));
-        if (use < usable) cursor = Math.max(cursor, s.lot.expires + 1);
-        else if (perDay > 0) cursor += use / perDay;
-      }
-      out.push({
-        ok: true,
-        value: {
-          product: product.name, lot: s.lot.lot, expires: s.lot.expires, remaining: s.remaining,
-          projectedUse: use, atRisk: s.remaining - use, atRiskValue: lotValue(s) - costOfFirst(s, use),
-        },
-      });
-    }
+    for (const entry of forecastProduct(ledger, product, at, lookbackDays).lots) out.push({ ok: true, value: entry });
   }
   return [...out, ...failed];
+}
+
+/** One product's forecast: its usage rate over the look-back window and each lot's projection. */
+export interface ProductForecast {
+  /** Visit draws in the window ending at the instant. */
+  readonly used: Qty;
+  /** `used` per day of the window, in millionths of a unit (not a whole number in general). */
+  readonly perDay: number;
+  /** Lots that hold stock, in FEFO order. */
+  readonly lots: readonly AtRiskEntry[];
+}
+
+/**
+ * The at-risk forecast of one product that no error blocks (see `atRisk`); REORDER reads the
+ * same forecast, so its usable stock is exactly what AT_RISK does not count as at risk.
+ * @example forecastProduct(ledger, ledger.productByName("Botox 100U")!, asOfInstant(46100), 90).perDay
+ */
+export function forecastProduct(ledger: Ledger, product: Product, at: Instant, lookbackDays: number): ProductForecast {
+  const state = replayProduct(ledger, product, at);
+  const from = at.moment - lookbackDays;
+  let used = 0;
+  // Draws are booked in time order: walk back from the newest to the window's start.
+  for (let i = state.booked.length - 1; i >= 0 && state.booked[i].time! >= from; i--) {
+    if (state.booked[i].kind === "Visit") used += state.booked[i].qty!;
+  }
+  const perDay = used / lookbackDays;
+  const lots: AtRiskEntry[] = [];
+  let cursor = at.moment;
+  for (const s of fefoOrder(state)) {
+    if (s.remaining <= 0) continue;
+    const usable = isExpiredOn(s.lot, at.day) ? 0 : Math.max(usableRemaining(s, at.moment), 0);
+    let use: Qty;
+    if (s.lot.expires === null) use = usable;
+    else {
+      const days = Math.max(0, s.lot.expires + 1 - cursor);
+      use = Math.min(usable, Math.round(perDay * days));
+      if (use < usable) cursor = Math.max(cursor, s.lot.expires + 1);
+      else if (perDay > 0) cursor += use / perDay;
+    }
+    lots.push({
+      product: product.name, lot: s.lot.lot, expires: s.lot.expires, remaining: s.remaining,
+      projectedUse: use, atRisk: s.remaining - use, atRiskValue: lotValue(s) - costOfFirst(s, use),
+    });
+  }
+  return { used, perDay, lots };
 }
 
 /** What the next `q` units of a lot would cost, oldest layer first, without taking them. */

@@ -175,6 +175,20 @@ export const AT_RISK = formula({
   },
 });
 
+export const REORDER = formula({
+  name: "REORDER", settings: 2, tables: ["lots", "draws", "counts", "products"], required: ["lots", "draws"], asOfAt: 0,
+  answer: (ledger, [as_of, location], context) => {
+    const asOf = asOfArg(as_of, context);
+    locationArg(location);
+    const header = ["Product", "Usable", "Daily Use", "Days Of Cover", "Stock Out", "Order By", "Suggested Qty", "Reason"];
+    const orBlank = <V>(v: V | null, f: (v: V) => OutCell): OutCell => (v === null ? "" : f(v));
+    return spill(header, core.reorder(ledger, asOf), (e) => [
+      e.product, units(e.usable), orBlank(e.dailyUse, units), orBlank(e.daysOfCover, (n) => n), dateOrBlank(e.stockOut), dateOrBlank(e.orderBy),
+      orBlank(e.suggested, units), e.reason,
+    ]);
+  },
+});
+
 export const OPEN_VIALS = formula({
   name: "OPEN_VIALS", settings: 2, tables: ["lots", "draws", "products"], required: ["lots", "draws", "products"], asOfAt: 0,
   answer: (ledger, [as_of, location], context) => {
@@ -257,7 +271,7 @@ export const STOCK_BY_PRODUCT = formula({
 
 /** Every formula by the name users type. */
 export const FORMULAS: Readonly<Record<string, Formula>> = Object.fromEntries(
-  [FEFO_LOT, FEFO_PLAN, VISIT_COGS, VISIT_MARGIN, LOT_REMAINING, LOT_COST, STOCK_VALUE, SHRINKAGE, SHRINKAGE_LOG, EXPIRING, AT_RISK, OPEN_VIALS, RECALL, CHECK, MARGIN_BY, STOCK_BY_PRODUCT]
+  [FEFO_LOT, FEFO_PLAN, VISIT_COGS, VISIT_MARGIN, LOT_REMAINING, LOT_COST, STOCK_VALUE, SHRINKAGE, SHRINKAGE_LOG, EXPIRING, AT_RISK, REORDER, OPEN_VIALS, RECALL, CHECK, MARGIN_BY, STOCK_BY_PRODUCT]
     .map((f) => [f.name, f]),
 );
 
@@ -362,6 +376,9 @@ export const expiring = (days: T, as_of?: T, location?: T, lots?: T, draws?: T, 
 /** =LOTBOOK.AT_RISK over explicit tables. @example atRisk(46300, 90, null, Lots, Draws) */
 export const atRisk = (as_of?: T, lookback_days?: T, location?: T, lots?: T, draws?: T, counts?: T, context?: Context) =>
   answerExplicit(AT_RISK, [as_of, lookback_days, location], [lots, draws, counts], context);
+/** =LOTBOOK.REORDER over explicit tables. @example reorder(46300, null, Lots, Draws, Counts, Products) */
+export const reorder = (as_of?: T, location?: T, lots?: T, draws?: T, counts?: T, products?: T, context?: Context) =>
+  answerExplicit(REORDER, [as_of, location], [lots, draws, counts, products], context);
 /** =LOTBOOK.OPEN_VIALS over explicit tables. @example openVials(46300.5, null, Lots, Draws, Products) */
 export const openVials = (as_of?: T, location?: T, lots?: T, draws?: T, products?: T, context?: Context) =>
   answerExplicit(OPEN_VIALS, [as_of, location], [lots, draws, products], context);

@@ -197,6 +197,23 @@ export function atRisk(as_of: unknown, lookback_days: unknown, location: unknown
 }
 
 /**
+ * What to order, by when and how much, per product, from recent use and without buying stock that would expire on the shelf: spills Product, Usable, Daily Use, Days Of Cover, Stock Out, Order By, Suggested Qty, Reason.
+ * @customfunction REORDER
+ * @param [as_of] Date to plan from; leave out for today. Use is counted over the 90 days up to it.
+ * @param [location] Leave out: all stock together (for workbooks with a Location column).
+ * @param [lots] The Lots table with its header row, e.g. Lots[#All]. Leave out to use the workbook's Lots table.
+ * @param [draws] The Draws table with its header row, e.g. Draws[#All]. Leave out to use the workbook's Draws table.
+ * @param [counts] The Counts table with its header row. Leave out to use the workbook's Counts table.
+ * @param [products] The Products table with its header row. Leave out to use the workbook's Products table. Its Lead Days (default 7), Cover Days (default 30) and Pack Size (default the Vial Size) shape each order.
+ * @param invocation Where Excel receives the answer, now and whenever it changes.
+ * @returns A table, one row per product, the one to order soonest first.
+ * @streaming
+ */
+export function reorder(as_of: unknown, location: unknown, lots: unknown[][], draws: unknown[][], counts: unknown[][], products: unknown[][], invocation: CustomFunctions.StreamingInvocation<unknown[][]>): void {
+  serveFormula(answers.REORDER, [as_of, location], [lots, draws, counts, products], invocation);
+}
+
+/**
  * Opened vials that still hold product, in use or past their use-by: spills Product, Lot, Opened, Use By, Left In Vial.
  * @customfunction OPEN_VIALS
  * @param [as_of] Date and time to look at; leave out for today, or pass NOW().

@@ -28,15 +28,16 @@ interface SampleLot {
 // GTINs under GS1's example company prefix 0614141 (never a real product), so the preview can be
 // tried with a scanner or a typed scan; Jeuveau has none yet, so its first scan asks which product it is.
 const PRODUCTS: CellValue[][] = [
-  ["Product", "Unit", "Vial Size", "Use Within Hours", "Alert Days", "Loss Allowance", "Price per Unit", "GTIN"],
+  ["Product", "Unit", "Vial Size", "Use Within Hours", "Alert Days", "Loss Allowance", "Price per Unit", "GTIN", "Lead Days", "Cover Days", "Pack Size"],
   // Use Within Hours only where the practice tracks open vials: Dysport, whose vials it keeps 72 hours.
-  ["Botox 100U", "U", 100, null, "90,60,30", 0.02, 14, "00614141000012"],
-  ["Dysport 300U", "U", 300, 72, "90,60,30", 0.02, 5, "00614141000029"],
-  ["Xeomin 100U", "U", 100, null, "90,60,30", 0.02, 12, "00614141000036"],
-  ["Juvederm Ultra XC", "syringe", 1, null, "90,60,30", 0, 750, "00614141000043"],
-  ["Restylane Lyft", "syringe", 1, null, "90,60,30", 0, 800, "00614141000050"],
+  // Lead Days, Cover Days and Pack Size left blank take REORDER's defaults (7 days, 30 days, the vial).
+  ["Botox 100U", "U", 100, null, "90,60,30", 0.02, 14, "00614141000012", 5, null, null],
+  ["Dysport 300U", "U", 300, 72, "90,60,30", 0.02, 5, "00614141000029", null, null, null],
+  ["Xeomin 100U", "U", 100, null, "90,60,30", 0.02, 12, "00614141000036", null, null, null],
+  ["Juvederm Ultra XC", "syringe", 1, null, "90,60,30", 0, 750, "00614141000043", 3, 45, 2],
+  ["Restylane Lyft", "syringe", 1, null, "90,60,30", 0, 800, "00614141000050", null, 45, 2],
   // A toxin the practice is about to stock: listed, no lot received yet.
-  ["Jeuveau 100U", "U", 100, null, "90,60,30", 0.02, 13, null],
+  ["Jeuveau 100U", "U", 100, null, "90,60,30", 0.02, 13, null, null, null, null],
 ];
 
 const LOTS: SampleLot[] = [

@@ -155,6 +155,37 @@ describe("AT_RISK", () => {
   });
 });
 
+describe("REORDER", () => {
+  it("spills what to order per product, the one to order soonest first", () => {
+    // Sept 30, the 90 days before it hold every draw. Botox: 40 + 35 + 25 + 20 = 120 U, 4/3 U a
+    // day; C4000A1 holds the 78 U counted and will be used up long before Jan 31: 78 U usable,
+    // 78 ÷ 4/3 = 58.5 days, stock-out Nov 27, Lead Days 14: order by Nov 13. 14 + 60 cover days
+    // need 98.67 U, 20.67 U more: one 100 U pack (the shelf-life cap, 4/3 × 222.5 days, is higher).
+    // Juvederm: 1 mL, 1/90 mL a day; V100's last 1 mL lasts 90 days (to Dec 29) before its Dec 31
+    // expiry, beyond the default 7 + 30 days: nothing to order, order by Dec 22.
+    const products = [["Product", "Unit", "Lead Days", "Cover Days", "Pack Size"], ["Botox 100U", "U", 14, 60, 100]];
+    const rows = LOTBOOK.reorder(day(2026, 9, 30), OMITTED, LOTS, DRAWS, COUNTS, products);
+    expect(rows[0]).toEqual(["Product", "Usable", "Daily Use", "Days Of Cover", "Stock Out", "Order By", "Suggested Qty", "Reason"]);
+    expect(rows).toHaveLength(3);
+    const [botox, juvederm] = rows.slice(1);
+    expect(botox.slice(0, 2)).toEqual(["Botox 100U", 78]);
+    expect(botox[2]).toBeCloseTo(4 / 3, 6);
+    expect(botox.slice(3)).toEqual([
+      58.5, day(2026, 11, 27), day(2026, 11, 13), 100,
+      "14 lead + 60 cover days at 1.33 U a day need 98.67 U, 78 U of it usable on hand: 1 pack of 100 U for the rest, rounded up to whole packs",
+    ]);
+    expect(juvederm.slice(0, 2)).toEqual(["Juvederm Ultra XC 1mL", 1]);
+    expect(juvederm[2]).toBeCloseTo(1 / 90, 6);
+    expect(juvederm.slice(3, 7)).toEqual([90, day(2026, 12, 29), day(2026, 12, 22), 0]);
+  });
+
+  it("leaves the rates and the suggestion blank for a product not used in the window", () => {
+    // By Dec 31 2026 the last draw (Sept 12) is more than 90 days back.
+    const rows = LOTBOOK.reorder(day(2026, 12, 31), OMITTED, LOTS, DRAWS, COUNTS, OMITTED);
+    expect(rows[1].slice(0, 7)).toEqual(["Botox 100U", 0, "", "", "", "", ""]);
+  });
+});
+
 describe("OPEN_VIALS", () => {
   it("spills each opened vial with its use-by and what is left in it", () => {
     // A 100 U vial, usable 24 hours after opening, opened by a 40 U draw at 10:00 on Sept 2.
@@ -405,6 +436,7 @@ describe("the new argument order on explicit tables", () => {
     expect(thrown(() => LOTBOOK.shrinkageLog("Room 2", LOTS, DRAWS, COUNTS))).toEqual(value(NO_LOCATION));
     expect(thrown(() => LOTBOOK.atRisk(day(2026, 9, 30), 365, "Room 2", LOTS, DRAWS, COUNTS))).toEqual(value(NO_LOCATION));
     expect(thrown(() => LOTBOOK.stockByProduct(day(2026, 9, 30), [["Room 2"]], LOTS, DRAWS, COUNTS))).toEqual(value(NO_LOCATION));
+    expect(thrown(() => LOTBOOK.reorder(day(2026, 9, 30), "Room 2", LOTS, DRAWS, COUNTS))).toEqual(value(NO_LOCATION));
   });
 
   it("takes a blank location as all locations together", () => {

@@ -41,7 +41,7 @@ describe("the starter workbook", () => {
       Lots: { from: "table", sheet: "Lots", range: "A1:J4" },
       Draws: { from: "table", sheet: "Draws", range: "A1:K6" },
       Counts: { from: "table", sheet: "Counts", range: "A1:F4" },
-      Products: { from: "table", sheet: "Products", range: "A1:H3" },
+      Products: { from: "table", sheet: "Products", range: "A1:K3" },
     });
   });
 
@@ -67,6 +67,12 @@ describe("the starter workbook", () => {
     expect(styles).toContain('formatCode="m/d/yyyy"');
     expect(styles).toContain('formatCode="$#,##0.00"');
     expect(styles).toContain('numFmtId="49"'); // the built-in text format, '@'
+  });
+
+  it("gives each product the Lead Days, Cover Days and Pack Size REORDER reads", async () => {
+    const products = (await readStarter()).products!;
+    expect(products[0].slice(-3)).toEqual(["Lead Days", "Cover Days", "Pack Size"]);
+    expect(products.slice(1).map((r) => r.slice(-3))).toEqual([[5, 30, 100], [null, 30, 2]]);
   });
 
   it("offers dropdowns for Product and Lot from their tables, and for Kind", async () => {
@@ -107,6 +113,7 @@ describe("the starter workbook", () => {
       '_xldudf_LOTBOOK_SHRINKAGE("*")',
       "_xldudf_LOTBOOK_EXPIRING(90)",
       "_xldudf_LOTBOOK_CHECK()",
+      "_xldudf_LOTBOOK_REORDER()",
     ]));
     expect(await part("xl/sharedStrings.xml")).toContain("compute once the Lotbook add-in is installed");
   });
@@ -114,6 +121,7 @@ describe("the starter workbook", () => {
   it("marks the spilling formulas as dynamic arrays, so Excel spills them", async () => {
     const summary = await part(SHEET.Summary);
     expect(summary).toMatch(/<c r="A13" cm="1"><f t="array" ref="A13">_xldudf_LOTBOOK_EXPIRING/);
+    expect(summary).toMatch(/<c r="N13" cm="1"><f t="array" ref="N13">_xldudf_LOTBOOK_REORDER/);
     expect(await part("xl/metadata.xml")).toContain('<xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/>');
     expect(await part("[Content_Types].xml")).toContain('PartName="/xl/metadata.xml"');
   });

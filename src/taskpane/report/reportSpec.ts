@@ -35,7 +35,7 @@ export const NUMBER_FORMATS: Readonly<Record<ColumnFormat, string | null>> = {
   percent: "0.0%",
 };
 
-export type BlockId = "byService" | "byProvider" | "stock" | "expiry" | "shrinkage" | "byVisit";
+export type BlockId = "byService" | "byProvider" | "stock" | "expiry" | "shrinkage" | "byVisit" | "reorder";
 
 export interface ReportColumn {
   /** The heading the spill writes in its first row. */
@@ -183,6 +183,22 @@ export function reportSpec(present: TablesPresent): ReportSpec | null {
     description: "revenue, cost of goods and margin of every visit",
     formula: marginBy("visit"),
     columns: [{ name: "Visit", format: "text" }, { name: "Date", format: "date" }, ...MARGIN_TAIL],
+  });
+  drafts.push({
+    id: "reorder",
+    heading: "Reorder",
+    description: "what to order, by when and how much, from the last 90 days of use, without buying stock that would expire on the shelf",
+    formula: call("REORDER"),
+    columns: [
+      { name: "Product", format: "text" },
+      { name: "Usable", format: "number" },
+      { name: "Daily Use", format: "number" },
+      { name: "Days Of Cover", format: "number" },
+      { name: "Stock Out", format: "date" },
+      { name: "Order By", format: "date" },
+      { name: "Suggested Qty", format: "number" },
+      { name: "Reason", format: "text" },
+    ],
   });
 
   let column = 0;

@@ -24,13 +24,14 @@ describe("the report's description", () => {
       ["Expiry timeline (next 365 days)", "U24", "=LOTBOOK.EXPIRING(365)"],
       ["Shrinkage log", "AB24", "=LOTBOOK.SHRINKAGE_LOG()"],
       ["Margin by visit", "AL24", '=LOTBOOK.MARGIN_BY("visit")'],
+      ["Reorder", "AS24", "=LOTBOOK.REORDER()"],
     ]);
     for (const b of spec().blocks) expect(b.formula).not.toMatch(/\[#All\]|TODAY/);
   });
 
   it("leaves out the shrinkage log without Counts, and its allowance columns without Products", () => {
     const s = spec({ Lots: true, Draws: true, Counts: false, Products: false });
-    expect(s.blocks.map((b) => b.id)).toEqual(["byService", "byProvider", "stock", "expiry", "byVisit"]);
+    expect(s.blocks.map((b) => b.id)).toEqual(["byService", "byProvider", "stock", "expiry", "byVisit", "reorder"]);
     for (const b of s.blocks) expect(b.formula).not.toMatch(/Counts|Products/);
     const withoutProducts = spec({ Lots: true, Draws: true, Counts: true });
     const log = withoutProducts.blocks.find((b) => b.id === "shrinkage")!;
