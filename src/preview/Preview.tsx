@@ -79,7 +79,7 @@ export function Preview({ workbook, now = () => new Date(), empty = false, paneW
     <FluentProvider theme={webLightTheme} className={styles.page}>
       <MessageBar intent="warning" className={styles.banner} role="note">
         <MessageBarBody>
-          <MessageBarTitle>Preview with sample data</MessageBarTitle>
+          <MessageBarTitle>{empty ? "Preview, started empty" : "Preview with sample data"}</MessageBarTitle>
           This is not a connected workbook: the sheets on the right are {empty ? "an in-memory workbook that started empty" : "an in-memory sample practice"}, and
           nothing you do here is saved or sent anywhere.
         </MessageBarBody>

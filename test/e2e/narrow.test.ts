@@ -59,8 +59,11 @@ afterAll(async () => {
 describe(`the task pane at ${WIDTH} px`, () => {
   it("is that wide, shows the first tasks as tabs and the rest under More, and nothing sticks out", async () => {
     await page.goto(`${url}?pane=${WIDTH}`);
-    await pane().getByRole("form", { name: "Visit draw" }).waitFor();
+    await pane().getByRole("region", { name: "Overview" }).waitFor();
     expect(Math.round((await pane().boundingBox())!.width)).toBe(WIDTH);
+    expect(await overflow()).toEqual([]);
+    await shot("narrow-overview");
+    await pane().getByRole("button", { name: "Record a draw" }).click();
     await more().waitFor();
     const shown = await shownTabs();
     expect(shown.length).toBeGreaterThanOrEqual(3);
@@ -99,7 +102,7 @@ describe(`the task pane at ${WIDTH} px`, () => {
 
   it("opens every task from the keyboard: Enter on a tab, or Enter on More and arrows in its menu", async () => {
     await page.goto(`${url}?pane=${WIDTH}`);
-    await pane().getByRole("form", { name: "Visit draw" }).waitFor();
+    await pane().getByRole("region", { name: "Overview" }).waitFor();
     for (const flow of [...FLOWS].reverse()) {
       const tab = tabs().getByRole("tab", { name: flow, exact: true });
       if (await tab.isVisible()) {

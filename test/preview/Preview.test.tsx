@@ -19,7 +19,7 @@ const now = () => NOW;
 describe("the preview page", () => {
   it("says it is a preview with sample data, and shows the sample's Lots with the expired lot in red", async () => {
     render(<Preview workbook={LiveWorkbook.seeded(samplePractice(NOW))} now={now} />);
-    await screen.findByRole("form", { name: "Visit draw" });
+    await screen.findByRole("region", { name: "Overview" });
     expect(screen.getByRole("note", { name: "Preview with sample data" }).textContent).toContain("not a connected workbook");
     const lots = await screen.findByRole("grid", { name: "Lots sheet" });
     const row = within(lots).getAllByRole("row").find((r) => r.textContent?.includes("C5501A"))!;
@@ -30,7 +30,7 @@ describe("the preview page", () => {
     const wb = LiveWorkbook.seeded(samplePractice(NOW));
     const user = userEvent.setup({ delay: null });
     render(<Preview workbook={wb} now={now} />);
-    await screen.findByRole("form", { name: "Visit draw" });
+    await screen.findByRole("region", { name: "Overview" });
     await act(() => wb.appendRows("Counts", [{ Date: 46353, Product: "Botox 100U", Lot: "C7033D", Counted: 200 }]));
     await user.click(screen.getByRole("tab", { name: "Counts" }));
     expect(within(screen.getByRole("grid", { name: "Counts sheet" })).getAllByRole("row")).toHaveLength(3);
@@ -44,7 +44,7 @@ describe("the preview page", () => {
   it("reads the workbook once, into one live ledger that the pane and the formulas share, installed as the page's streams", async () => {
     const wb = LiveWorkbook.seeded(samplePractice(NOW));
     render(<Preview workbook={wb} now={now} />);
-    await screen.findByRole("form", { name: "Visit draw" });
+    await screen.findByRole("region", { name: "Overview" });
     const formulas = previewFormulas(wb);
     await waitFor(() => expect(formulas.live.snapshot).not.toBeNull());
     // Each of the four tables read whole once: no second ledger (the pane's own) read them again.
@@ -52,6 +52,15 @@ describe("the preview page", () => {
     expect(sharedStreams(() => { throw new Error("none installed"); })).toBe(formulas.streams);
     // The latest visit's figures are the live ledger's: the sample's last visit is yesterday's Dysport, 40 U at $2.10.
     expect((await screen.findByRole("region", { name: /^Visit V2\d+$/ })).textContent).toContain("Cost of goods $84.00");
+  });
+});
+
+describe("the preview started empty", () => {
+  it("says so in its banner, and the pane offers Set up first", async () => {
+    render(<Preview workbook={new LiveWorkbook()} now={now} empty />);
+    expect((await screen.findByRole("note", { name: "Preview, started empty" })).textContent).toContain("an in-memory workbook that started empty");
+    expect(screen.queryByRole("note", { name: "Preview with sample data" })).toBeNull();
+    expect(await screen.findByRole("button", { name: "Set up the tables" })).toBeTruthy();
   });
 });
 

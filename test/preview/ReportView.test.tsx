@@ -51,7 +51,7 @@ describe("the Report in the preview", () => {
   it("works the figures out again when the pane changes the tables", async () => {
     const wb = LiveWorkbook.seeded(samplePractice(NOW));
     render(<Preview workbook={wb} now={now} />);
-    await screen.findByRole("form", { name: "Visit draw" });
+    await screen.findByRole("region", { name: "Overview" });
     await act(async () => {
       await wb.writeReport(SPEC);
     });
@@ -69,7 +69,7 @@ describe("the Report in the preview", () => {
   it("shows new figures in Margin by service and the latest visit when a draw of a new visit is appended, through the live ledger, with no refresh", async () => {
     const wb = LiveWorkbook.seeded(samplePractice(NOW));
     render(<Preview workbook={wb} now={now} />);
-    await screen.findByRole("form", { name: "Visit draw" });
+    await screen.findByRole("region", { name: "Overview" });
     await act(async () => {
       await wb.writeReport(SPEC);
     });
@@ -100,7 +100,7 @@ describe("the Report in the preview", () => {
   it("shows a formula it does not evaluate as its text, marked, instead of a guess", async () => {
     const wb = LiveWorkbook.seeded(samplePractice(NOW));
     render(<Preview workbook={wb} now={now} />);
-    await screen.findByRole("form", { name: "Visit draw" });
+    await screen.findByRole("region", { name: "Overview" });
     const odd: ReportSpec = { ...SPEC, blocks: [{ ...SPEC.blocks[0], formula: "=SUM(Lots[Qty])" }], charts: [] };
     await act(async () => {
       await wb.writeReport(odd);

@@ -26,6 +26,7 @@ import { AlertsFlow } from "../flows/AlertsFlow";
 import { CheckFlow } from "../flows/CheckFlow";
 import { CountFlow } from "../flows/CountFlow";
 import { DrawFlow } from "../flows/DrawFlow";
+import { Overview } from "../flows/Overview";
 import { ReceiveFlow } from "../flows/ReceiveFlow";
 import { ReportFlow } from "../flows/ReportFlow";
 import { SetUpFlow } from "../flows/SetUpFlow";
@@ -68,7 +69,7 @@ const useStyles = makeStyles({
 });
 
 /** The tasks, in the order of the tab list; those that do not fit the pane's width go under More. */
-export const FLOWS = ["Draw", "Receive", "Count", "Alerts", "Check", "Report", "Set up"] as const;
+export const FLOWS = ["Overview", "Draw", "Receive", "Count", "Alerts", "Check", "Report", "Set up"] as const;
 type Flow = (typeof FLOWS)[number];
 
 /** A task that does not fit the tab list, as an item of the More menu; nothing while it fits. */
@@ -111,7 +112,7 @@ export interface AppProps {
   readonly now?: () => Date;
 }
 
-/** The task pane: one tab per flow, all reading and writing through the workbook port. */
+/** The task pane: the Overview first, then one tab per flow, all reading and writing through the workbook port. */
 export function App({ workbook: port, live: given, now = () => new Date() }: AppProps) {
   const styles = useStyles();
   const live = useMemo(() => {
@@ -121,7 +122,7 @@ export function App({ workbook: port, live: given, now = () => new Date() }: App
   }, [given, port]);
   const workbook = useMemo(() => liveWrites(port, live), [port, live]);
   const { state, notice, reload, reread } = useBooks(live);
-  const [flow, setFlow] = useState<Flow>("Draw");
+  const [flow, setFlow] = useState<Flow>("Overview");
 
   return (
     <FluentProvider theme={webLightTheme}>
@@ -163,6 +164,7 @@ export function App({ workbook: port, live: given, now = () => new Date() }: App
               </MessageBarActions>
             </MessageBar>
           )}
+          {state.status === "ready" && flow === "Overview" && <Overview books={state.books} now={now} onOpen={setFlow} />}
           {state.status === "ready" && flow === "Draw" && <DrawFlow books={state.books} workbook={workbook} now={now} onWritten={reload} />}
           {state.status === "ready" && flow === "Receive" && <ReceiveFlow books={state.books} workbook={workbook} now={now} onWritten={reload} />}
           {state.status === "ready" && flow === "Count" && <CountFlow books={state.books} workbook={workbook} now={now} onWritten={reload} />}

@@ -1,10 +1,10 @@
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, Text, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { check, mapColumns, SCHEMAS, type TableName } from "../../core";
-import { books, TABLES } from "../app/books";
-import { FlowForm } from "../app/FlowForm";
-import { useAction } from "../app/hooks";
-import { OutcomeBar } from "../app/Outcome";
+import { books, TABLES } from "../form/books";
+import { FlowForm } from "../form/FlowForm";
+import { useAction } from "../form/hooks";
+import { OutcomeBar } from "../form/Outcome";
 import { columnLetter, headerText, rangeStart, renamedHeader, WorkbookError, type HeaderRename, type TableRead, type WorkbookPort } from "../workbook/port";
 
 const useStyles = makeStyles({

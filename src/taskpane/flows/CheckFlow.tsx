@@ -1,8 +1,8 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
 import { check, describe, type Diagnostic } from "../../core";
-import type { Books } from "../app/books";
-import { useAction } from "../app/hooks";
-import { OutcomeBar } from "../app/Outcome";
+import type { Books } from "../form/books";
+import { useAction } from "../form/hooks";
+import { OutcomeBar } from "../form/Outcome";
 import { columnIndex, WorkbookError, type CellValue, type WorkbookPort } from "../workbook/port";
 
 const useStyles = makeStyles({

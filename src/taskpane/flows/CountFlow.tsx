@@ -1,15 +1,16 @@
-import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, tokens } from "@fluentui/react-components";
-import { useMemo, useRef, useState } from "react";
+import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Text, tokens } from "@fluentui/react-components";
+import { useId, useMemo, useRef, useState } from "react";
 import { formatMoney, formatQty, formatSerial, lotRemaining, shrinkageLog, type ShrinkageEntry } from "../../core";
-import type { Books } from "../app/books";
-import { FlowForm } from "../app/FlowForm";
-import { useAction, useMoment, useProduct, useTrial, type Checked } from "../app/hooks";
-import { OutcomeBar } from "../app/Outcome";
+import type { Books } from "../form/books";
+import { FlowForm } from "../form/FlowForm";
+import { useProduct, useProducts } from "../form/hooks";
+import { OutcomeBar } from "../form/Outcome";
+import { typedNumber } from "../form/typed";
+import { useEntryForm } from "../form/useEntryForm";
 import { expiryNote, lotClash, notInLots, scannedLot, type ScanFill } from "../scan/readScan";
 import { ScanPanel } from "../scan/ScanPanel";
 import { useFocusLater, useScanner, type ScanApplied } from "../scan/useScanner";
 import type { Entry, WorkbookPort } from "../workbook/port";
-import { typedNumber } from "./DrawFlow";
 
 const useStyles = makeStyles({
   table: { borderCollapse: "collapse", width: "100%" },
@@ -17,6 +18,9 @@ const useStyles = makeStyles({
   number: { textAlign: "right", padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`, verticalAlign: "top" },
   counted: { width: "6em" },
   scanned: { backgroundColor: tokens.colorPaletteYellowBackground1 },
+  refused: { color: tokens.colorPaletteRedForeground1 },
+  hidden: { color: tokens.colorNeutralForeground3 },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
 export interface CountFlowProps {
@@ -37,31 +41,49 @@ export function varianceText(s: ShrinkageEntry, unit: string): string {
   return `${formatQty(-s.shrinkage)}${u} found (${formatMoney(-s.cost)})`;
 }
 
-/** Count: the open lots of a product with their expected stock; variances shown before writing. */
+// The counted boxes are keyed by lot; "By" and "Note" cannot clash with a key that starts with "#".
+const lotField = (lot: string) => `#${lot}`;
+type Mode = "one" | "all";
+
+/**
+ * Count: the open lots of a product with their expected stock; variances shown before writing.
+ * A full count goes through every product in turn, blind (expected quantities hidden until every
+ * lot of the product is counted) unless the person asks to see them.
+ */
 export function CountFlow({ books, workbook, now, onWritten }: CountFlowProps) {
   const styles = useStyles();
-  const { busy, outcome, run } = useAction();
+  const progressId = useId();
   const { ledger, dateSystem } = books;
-  const products = useMemo(() => [...ledger.productIndex.values()].map((p) => p.name).sort((a, b) => a.localeCompare(b)), [ledger]);
+  const products = useProducts(books);
   const [product, setProduct] = useProduct(products);
-  const [counted, setCounted] = useState<Readonly<Record<string, string>>>({});
-  const [by, setBy] = useState("");
-  const [note, setNote] = useState("");
-  const [attempted, setAttempted] = useState(false);
+  const [mode, setMode] = useState<Mode>("one");
+  const [expectedChoice, setExpectedChoice] = useState<boolean | null>(null);
+  const [done, setDone] = useState<readonly string[]>([]);
 
-  const [at, refresh] = useMoment(now, dateSystem);
   const p = ledger.productByName(product);
   const unit = p?.settings?.unit ?? p?.lots[0]?.unit ?? "";
-  const lots = (p?.lots ?? []).flatMap((l) => {
-    const remaining = lotRemaining(ledger, l.lot, at);
-    return remaining.ok && remaining.value !== 0 ? [{ lot: l, expected: remaining.value }] : [];
-  });
-  const filled = lots.filter((l) => (counted[l.lot.lot] ?? "").trim() !== "");
-  const entries: Entry[] = filled.map((l) => ({ Date: at, Product: p?.name ?? product, Lot: l.lot.lot, Counted: typedNumber(counted[l.lot.lot]), By: by.trim(), Note: note.trim() }));
+  const lotsAt = (when: number) =>
+    (p?.lots ?? []).flatMap((l) => {
+      const remaining = lotRemaining(ledger, l.lot, when);
+      return remaining.ok && remaining.value !== 0 ? [{ lot: l, expected: remaining.value }] : [];
+    });
 
-  const { checked, latest } = useTrial(books, "Counts", entries);
-  const formError = checked.error;
-  const issues = checked.issues;
+  const form = useEntryForm<string>({
+    books,
+    table: "Counts",
+    now,
+    empty: {},
+    build: (values, when): Entry[] =>
+      lotsAt(when)
+        .filter((l) => (values[lotField(l.lot.lot)] ?? "").trim() !== "")
+        .map((l) => ({ Date: when, Product: p?.name ?? product, Lot: l.lot.lot, Counted: typedNumber(values[lotField(l.lot.lot)]), By: (values.By ?? "").trim(), Note: (values.Note ?? "").trim() })),
+    blocker: (c, rows) => c.error ?? (rows.length === 0 ? "Enter what you counted for at least one lot." : null),
+  });
+  const { values, checked, entries } = form;
+  const lots = lotsAt(form.at);
+  const allCounted = lots.length > 0 && lots.every((l) => (values[lotField(l.lot.lot)] ?? "").trim() !== "");
+  const showExpected = (expectedChoice ?? mode === "one") || allCounted;
+
   const variance = new Map<string, ShrinkageEntry>();
   if (checked.books && books.tables.Counts) {
     const first = books.tables.Counts.values.length + 1;
@@ -69,8 +91,12 @@ export function CountFlow({ books, workbook, now, onWritten }: CountFlowProps) {
       if (r.ok && r.value.countRow >= first) variance.set(entries[r.value.countRow - first]?.Lot as string, r.value);
     }
   }
-  const blockedBy = (c: Checked) => c.error !== null || entries.length === 0 || c.issues.some((d) => d.severity === "error");
-  const issuesOf = (lot: string) => issues.filter((d) => entries[d.entry]?.Lot === lot);
+  const issuesOf = (lot: string) => checked.issues.filter((d) => entries[d.entry]?.Lot === lot);
+  const switchTo = (name: string) => {
+    setProduct(name);
+    form.reset(["By", "Note"]);
+    setHighlighted(null);
+  };
 
   // A scan picks the product and puts the cursor in its lot's Counted box.
   const [highlighted, setHighlighted] = useState<string | null>(null);
@@ -83,20 +109,17 @@ export function CountFlow({ books, workbook, now, onWritten }: CountFlowProps) {
     const name = fill.product ?? known?.product ?? null;
     const target = name === null ? p : ledger.productByName(name);
     if (target === undefined) return { refused: `${name ?? "This product"} has no lot in the Lots table, so there is nothing of it to count. Nothing was filled.` };
-    if (p !== undefined && target.key !== p.key && filled.length > 0) {
+    if (p !== undefined && target.key !== p.key && entries.length > 0) {
       return { refused: `Record the counts of ${p.name} first, or clear them, then scan ${target.name} again. Nothing was filled.` };
     }
-    if (target.key !== p?.key) {
-      setProduct(target.name);
-      setCounted({});
-    }
+    if (target.key !== p?.key) switchTo(target.name);
     setHighlighted(null);
     const notes: string[] = [];
     if (fill.lot !== null && known === null) {
       notes.push(notInLots(fill.lot, target.name));
     }
     if (known !== null) {
-      const remaining = lotRemaining(ledger, known.lot.lot, at);
+      const remaining = lotRemaining(ledger, known.lot.lot, form.at);
       if (remaining.ok && remaining.value !== 0) {
         setHighlighted(known.lot.lot);
         focusLater(() => countedInputs.current.get(known.lot.lot));
@@ -110,39 +133,68 @@ export function CountFlow({ books, workbook, now, onWritten }: CountFlowProps) {
   };
   const scanner = useScanner({ books, workbook, now, onWritten, apply: applyScan });
 
+  // In a full count, the products still to count, in list order after this one.
+  const counted = useMemo(() => new Set([...done, product]), [done, product]);
+  const next = mode === "all" ? (products.find((name) => !counted.has(name)) ?? null) : null;
+
   const submit = async () => {
-    setAttempted(true);
-    if (blockedBy(latest())) return;
-    const written = await run(async () => {
-      const when = refresh();
-      await workbook.appendRows("Counts", entries.map((e) => ({ ...e, Date: when })));
-      return `Recorded ${entries.length} ${entries.length === 1 ? "count" : "counts"} of ${p?.name ?? product}.`;
-    });
+    const name = p?.name ?? product;
+    const written = await form.submit(async (rows, when) => {
+      await workbook.appendRows("Counts", rows.map((e) => ({ ...e, Date: when })));
+      const said = `Recorded ${rows.length} ${rows.length === 1 ? "count" : "counts"} of ${name}.`;
+      if (mode !== "all") return said;
+      return next === null ? `${said} Full count finished: every product is counted.` : `${said} Next: ${next}.`;
+    }, { keep: ["By", "Note"] });
     if (!written) return;
-    setCounted({});
-    setAttempted(false);
     setHighlighted(null);
     scanner.reset();
+    if (mode === "all") {
+      setDone((d) => [...d, product]);
+      if (next !== null) setProduct(next);
+    }
     await onWritten();
   };
 
+  const skip = () => {
+    if (next === null) return;
+    setDone((d) => [...d, product]);
+    switchTo(next);
+  };
+
+  const position = products.indexOf(product) + 1;
   return (
     <FlowForm label="Count" onSubmit={submit}>
-      <ScanPanel scanner={scanner} />
-      <Field label="Product">
-        <Select
-          value={product}
+      <Field label="Count">
+        <RadioGroup
+          layout="horizontal"
+          value={mode}
           onChange={(_, d) => {
-            setProduct(d.value);
-            setCounted({});
-            setHighlighted(null);
+            setMode(d.value as Mode);
+            setDone([]);
+            setExpectedChoice(null);
           }}
         >
+          <Radio value="one" label="Spot check" />
+          <Radio value="all" label="Full count, all in turn" />
+        </RadioGroup>
+      </Field>
+      <ScanPanel scanner={scanner} />
+      <Field label="Product" hint={mode === "all" ? `Product ${position} of ${products.length}; ${done.length} counted so far.` : undefined}>
+        <Select value={product} onChange={(_, d) => switchTo(d.value)}>
           {products.map((name) => (
             <option key={name}>{name}</option>
           ))}
         </Select>
       </Field>
+      <Checkbox
+        checked={showExpected}
+        disabled={allCounted}
+        onChange={(_, d) => setExpectedChoice(d.checked === true)}
+        label="Show expected quantities"
+      />
+      {!showExpected && lots.length > 0 && (
+        <Text>Blind count: what the books expect is hidden until every lot below is counted, so the count is what is on the shelf.</Text>
+      )}
       {lots.length === 0 ? (
         <MessageBar intent="info">
           <MessageBarBody>No lot of {product || "this product"} has stock on the books.</MessageBarBody>
@@ -161,6 +213,8 @@ export function CountFlow({ books, workbook, now, onWritten }: CountFlowProps) {
             {lots.map(({ lot, expected }) => {
               const v = variance.get(lot.lot);
               const problems = issuesOf(lot.lot);
+              const refused = problems.some(form.refuses);
+              const messageId = `${progressId}-${lot.index}`;
               return (
                 <tr key={lot.lot} className={lot.lot === highlighted ? styles.scanned : undefined} aria-current={lot.lot === highlighted ? "true" : undefined}>
                   <th scope="row" className={styles.cell}>
@@ -168,24 +222,42 @@ export function CountFlow({ books, workbook, now, onWritten }: CountFlowProps) {
                     {lot.expires !== null ? ` (exp. ${formatSerial(lot.expires, dateSystem)})` : ""}
                   </th>
                   <td className={styles.number}>
-                    {formatQty(expected)}
-                    {unit ? ` ${unit}` : ""}
+                    {showExpected ? (
+                      `${formatQty(expected)}${unit ? ` ${unit}` : ""}`
+                    ) : (
+                      <span className={styles.hidden} aria-label="Expected quantity hidden until every lot is counted">
+                        hidden
+                      </span>
+                    )}
                   </td>
                   <td className={styles.cell}>
                     <Input
                       className={styles.counted}
                       aria-label={`Counted ${lot.lot}`}
+                      aria-invalid={refused || undefined}
+                      aria-describedby={problems.length > 0 ? messageId : undefined}
                       inputMode="decimal"
-                      value={counted[lot.lot] ?? ""}
+                      value={values[lotField(lot.lot)] ?? ""}
                       ref={(el) => {
                         if (el) countedInputs.current.set(lot.lot, el);
                         else countedInputs.current.delete(lot.lot);
                       }}
-                      onChange={(_, d) => setCounted((c) => ({ ...c, [lot.lot]: d.value }))}
-                      onKeyDown={scanner.fieldKeys((before) => setCounted((c) => ({ ...c, [lot.lot]: before })))}
+                      onChange={(_, d) => form.edit(lotField(lot.lot), d.value)}
+                      onKeyDown={scanner.fieldKeys((before) => form.edit(lotField(lot.lot), before))}
                     />
                   </td>
-                  <td className={styles.cell}>{problems.length > 0 ? problems.map((d) => d.message).join("; ") : v ? varianceText(v, unit) : ""}</td>
+                  <td className={styles.cell}>
+                    {problems.length > 0 ? (
+                      <Text id={messageId} className={refused ? styles.refused : undefined}>
+                        {refused ? "Error: " : "Check: "}
+                        {problems.map((d) => d.message).join("; ")}
+                      </Text>
+                    ) : v && showExpected ? (
+                      varianceText(v, unit)
+                    ) : (
+                      ""
+                    )}
+                  </td>
                 </tr>
               );
             })}
@@ -193,27 +265,27 @@ export function CountFlow({ books, workbook, now, onWritten }: CountFlowProps) {
         </table>
       )}
       <Field label="Counted by">
-        <Input value={by} onChange={(_, d) => setBy(d.value)} onKeyDown={scanner.fieldKeys(setBy)} />
+        <Input value={values.By ?? ""} onChange={(_, d) => form.edit("By", d.value)} onKeyDown={scanner.fieldKeys((before) => form.edit("By", before))} />
       </Field>
       <Field label="Note">
-        <Input value={note} onChange={(_, d) => setNote(d.value)} onKeyDown={scanner.fieldKeys(setNote)} />
+        <Input value={values.Note ?? ""} onChange={(_, d) => form.edit("Note", d.value)} onKeyDown={scanner.fieldKeys((before) => form.edit("Note", before))} />
       </Field>
-      {formError && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{formError}</MessageBarBody>
-        </MessageBar>
-      )}
-      {attempted && entries.length === 0 && !formError && (
+      {checked.error && (
         <MessageBar intent="error">
-          <MessageBarBody>Enter what you counted for at least one lot.</MessageBarBody>
+          <MessageBarBody>{checked.error}</MessageBarBody>
         </MessageBar>
       )}
-      <div>
-        <Button type="submit" appearance="primary" disabled={busy}>
+      <div className={styles.actions}>
+        <Button type="submit" appearance="primary" disabled={form.busy}>
           Record counts
         </Button>
+        {mode === "all" && next !== null && (
+          <Button onClick={skip} disabled={form.busy}>
+            Skip to {next}
+          </Button>
+        )}
       </div>
-      <OutcomeBar outcome={outcome} />
+      <OutcomeBar outcome={form.outcome} />
     </FlowForm>
   );
 }

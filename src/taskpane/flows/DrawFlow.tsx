@@ -1,17 +1,28 @@
-import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, tokens } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Select, Text, tokens } from "@fluentui/react-components";
 import { useMemo, useRef, useState } from "react";
-import { fefoLot, findLot, formatQty, formatSerial, isExpiredOn, lotRemaining, moneyToNumber, openVials, type Diagnostic } from "../../core";
-import { hasColumn, type Books } from "../app/books";
-import { FlowForm } from "../app/FlowForm";
-import { useAction, useMoment, useProduct, useTrial, type Checked } from "../app/hooks";
-import { OutcomeBar } from "../app/Outcome";
+import { fefoLot, findLot, formatMoney, formatQty, formatSerial, isExpiredOn, lotRemaining, moneyToNumber, openVials, qtyFromNumber, qtyToNumber, visitCost, type Diagnostic, type Serial } from "../../core";
+import { hasColumn, type Books } from "../form/books";
+import { FlowForm } from "../form/FlowForm";
+import { useProduct, useProducts } from "../form/hooks";
+import { OutcomeBar } from "../form/Outcome";
+import { numberHint, typedMoney, typedNumber } from "../form/typed";
+import { useEntryForm, type FormIssue } from "../form/useEntryForm";
 import { expiryNote, lotClash, notInLots, scannedLot, type ScanFill } from "../scan/readScan";
 import { ScanPanel } from "../scan/ScanPanel";
 import { useFocusLater, useScanner, type ScanApplied } from "../scan/useScanner";
-import type { CellValue, Entry, WorkbookPort } from "../workbook/port";
+import type { Entry, WorkbookPort } from "../workbook/port";
+import { proposalReason, splitDraw, type DrawLot } from "./drawLots";
 
 const useStyles = makeStyles({
-  actions: { display: "flex", gap: tokens.spacingHorizontalS },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  visit: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
 });
 
 export interface DrawFlowProps {
@@ -24,6 +35,12 @@ export interface DrawFlowProps {
 const FIELDS = ["Visit", "Patient", "Provider", "Service", "Qty", "Price"] as const;
 type FieldName = (typeof FIELDS)[number];
 const EMPTY: Record<FieldName, string> = { Visit: "", Patient: "", Provider: "", Service: "", Qty: "", Price: "" };
+/** What stays from one line of a visit to the next. */
+const VISIT_FIELDS: readonly FieldName[] = ["Visit", "Patient", "Provider", "Service"];
+
+/** What a draw is for: a visit's patient, or product that leaves without one. */
+export const KINDS = ["Visit", "Waste", "Sample", "Return"] as const;
+type Kind = (typeof KINDS)[number];
 
 /**
  * A diagnostic that refuses the draw: any error, and the two warnings a draw must not be written
@@ -33,92 +50,129 @@ export function refuses(d: Diagnostic): boolean {
   return d.severity === "error" || d.code === "overdraw" || d.code === "expired-lot";
 }
 
-/** A number typed in a form, or the text as typed so the engine names what is wrong with it. */
-export function typedNumber(text: string): CellValue {
-  const t = text.trim();
-  if (t === "") return null;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : t;
-}
-
-/** Visit draw: the FEFO lot proposed with its stock, expiry and open vial; one Draws row per entry. */
+/**
+ * Visit draw: the lot FEFO proposes and why, with its stock, expiry and open vial; the lines of
+ * one visit one after another, with the visit's running cost and margin; an overdraw split
+ * across lots, an expired lot written off.
+ */
 export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
   const styles = useStyles();
-  const { busy, outcome, run } = useAction();
   const { ledger, dateSystem } = books;
-  const products = useMemo(() => [...ledger.productIndex.values()].map((p) => p.name).sort((a, b) => a.localeCompare(b)), [ledger]);
+  const products = useProducts(books);
   const [product, setProduct] = useProduct(products);
   const [lotChoice, setLotChoice] = useState<string | null>(null);
-  const [values, setValues] = useState(EMPTY);
-  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
-  const [attempted, setAttempted] = useState(false);
   const [confirmed, setConfirmed] = useState(false);
+  const [kind, setKind] = useState<Kind>("Visit");
+  const [priceTyped, setPriceTyped] = useState(false);
+  const hasKind = hasColumn(books, "Draws", "Kind");
+  const hasPrice = hasColumn(books, "Draws", "Price");
 
-  const [at, refresh] = useMoment(now, dateSystem);
-  const day = Math.floor(at);
-  const fefo = product ? fefoLot(ledger, product, at) : null;
-  const proposed = fefo?.ok ? fefo.value : null;
-  const lot = lotChoice ?? proposed ?? "";
-  const lots = useMemo(() => {
+  // The lots come from the moment the form works at; it is read before the form so the rows can use it.
+  const lotsOf = (at: Serial): DrawLot[] => {
     const p = ledger.productByName(product);
     if (!p) return [];
+    const day = Math.floor(at);
     const vials = new Map(openVials(ledger, at).flatMap((r) => (r.ok && r.value.product === p.name ? [[r.value.lot, r.value] as const] : [])));
-    return p.lots.flatMap((l) => {
+    const found = p.lots.flatMap((l) => {
       const remaining = lotRemaining(ledger, l.lot, at);
       if (!remaining.ok || remaining.value <= 0) return [];
       return [{ lot: l, remaining: remaining.value, vial: vials.get(l.lot) ?? null, expired: isExpiredOn(l, day) }];
     });
-  }, [ledger, product, at, day]);
-  const unit = ledger.productByName(product)?.lots[0]?.unit ?? "";
-  const chosen = lots.find((l) => l.lot.lot === lot) ?? null;
-
-  // Products' Price per Unit prefills the line's price until the user types one.
+    // Usable lots first, soonest expiry first; the expired ones last, to be written off.
+    return found.sort((a, b) => Number(a.expired) - Number(b.expired) || (a.lot.expires ?? Infinity) - (b.lot.expires ?? Infinity));
+  };
+  const unit = ledger.productByName(product)?.settings?.unit ?? ledger.productByName(product)?.lots[0]?.unit ?? "";
   const pricePerUnit = ledger.productByName(product)?.settings?.pricePerUnit ?? null;
-  const qtyTyped = typedNumber(values.Qty);
-  const price =
-    touched.has("Price") || pricePerUnit === null || typeof qtyTyped !== "number" || !(qtyTyped > 0) || !hasColumn(books, "Draws", "Price")
-      ? values.Price
-      : String(Math.round(qtyTyped * moneyToNumber(pricePerUnit) * 100) / 100);
-  const shownValues = { ...values, Price: price };
+  // Products' Price per Unit prefills the line's price until the user types one.
+  const priceFor = (values: Readonly<Record<FieldName, string>>, qty: number | null = null): string => {
+    const q = qty ?? typedNumber(values.Qty);
+    if (priceTyped || pricePerUnit === null || typeof q !== "number" || !(q > 0) || !hasPrice) return values.Price;
+    return String(Math.round(q * moneyToNumber(pricePerUnit) * 100) / 100);
+  };
 
-  const entry: Entry = {
-    Date: at,
-    Visit: values.Visit.trim(),
-    Patient: values.Patient.trim(),
-    Provider: values.Provider.trim(),
-    Service: values.Service.trim(),
-    Product: product,
-    Lot: lot,
-    Qty: typedNumber(values.Qty),
-    // The lot's unit, as the rows typed by hand carry it, where the table has the column.
-    Unit: hasColumn(books, "Draws", "Unit") ? (chosen?.lot.unit ?? (unit || null)) : null,
-    // Visit is also what a blank Kind means: written only where the table has the column.
-    Kind: hasColumn(books, "Draws", "Kind") ? "Visit" : null,
-    Price: typedNumber(price),
+  const proposedAt = (at: Serial) => {
+    const f = product ? fefoLot(ledger, product, at) : null;
+    return f?.ok ? f.value : null;
   };
-  const ready = Boolean(books.tables.Draws && product && lot);
-  const { checked, latest } = useTrial(books, "Draws", ready ? [entry] : []);
-  const formErrorOf = (c: Checked): string | null => {
-    if (c.error) return c.error;
-    if (!product) return "There is no product in the Lots table yet: receive a lot first.";
-    if (!lot) return fefo && !fefo.ok ? `${fefo.error.message[0].toUpperCase()}${fefo.error.message.slice(1)}.` : "Choose a lot.";
-    return null;
+  const lineAt = (values: Readonly<Record<FieldName, string>>, when: Serial, lot: string, qty: Entry[string], price: string): Entry => {
+    const chosen = lotsOf(when).find((l) => l.lot.lot === lot);
+    const forVisit = kind === "Visit";
+    return {
+      Date: when,
+      Visit: forVisit ? values.Visit.trim() : "",
+      Patient: forVisit ? values.Patient.trim() : "",
+      Provider: values.Provider.trim(),
+      Service: forVisit ? values.Service.trim() : "",
+      Product: product,
+      Lot: lot,
+      Qty: qty,
+      // The lot's unit, as the rows typed by hand carry it, where the table has the column.
+      Unit: hasColumn(books, "Draws", "Unit") ? (chosen?.lot.unit ?? (unit || null)) : null,
+      // Visit is also what a blank Kind means: written only where the table has the column.
+      Kind: hasKind ? kind : null,
+      Price: forVisit ? typedMoney(price) : null,
+    };
   };
-  const formError = formErrorOf(checked);
-  const issues = checked.issues;
-  const needsConfirmation = proposed !== null && lot !== proposed;
-  const blockedBy = (c: Checked) => formErrorOf(c) !== null || c.issues.some(refuses) || (needsConfirmation && !confirmed);
-  const shown = (field: string | null) => attempted || (field !== null && touched.has(field));
-  const fieldMessage = (field: FieldName | "Lot") => {
-    const mine = issues.filter((d) => d.field === field && shown(field));
-    return mine.length ? { text: mine.map((d) => d.message).join("; "), state: mine.some(refuses) ? ("error" as const) : ("warning" as const) } : null;
-  };
-  const others = issues.filter((d) => !FIELDS.includes(d.field as FieldName) && d.field !== "Lot" && (attempted || d.field === null));
+  const lotAt = (at: Serial) => lotChoice ?? proposedAt(at) ?? "";
 
-  const edit = (field: FieldName, value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setTouched((t) => new Set(t).add(field));
+  const form = useEntryForm<FieldName>({
+    books,
+    table: "Draws",
+    now,
+    empty: EMPTY,
+    refuses,
+    say: (d) => wording(d),
+    build: (values, when) => {
+      const lot = lotAt(when);
+      return books.tables.Draws && product && lot ? [lineAt(values, when, lot, typedNumber(values.Qty), priceFor(values))] : [];
+    },
+    blocker: (c, _rows, when) => {
+      if (c.error) return c.error;
+      if (!product) return "There is no product in the Lots table yet: receive a lot first.";
+      if (!lotAt(when)) {
+        const f = fefoLot(ledger, product, when);
+        return f.ok ? "Choose a lot." : `${f.error.message[0].toUpperCase()}${f.error.message.slice(1)}.`;
+      }
+      return null;
+    },
+    unconfirmed: () => (needsConfirmation && !confirmed ? `confirm the lot: ${lot} is not the lot FEFO proposes (${proposed})` : null),
+  });
+  const { values, at } = form;
+  const lots = lotsOf(at);
+  const proposed = proposedAt(at);
+  const lot = lotAt(at);
+  const chosen = lots.find((l) => l.lot.lot === lot) ?? null;
+  const expiredChoice = chosen?.expired === true;
+  // An expired lot is never drawn for a patient: it is offered for write-off, not confirmed.
+  const needsConfirmation = proposed !== null && lot !== proposed && !expiredChoice;
+  const shownValues = { ...values, Price: priceFor(values) };
+  const qty = typedNumber(values.Qty);
+
+  // The engine's overdraw sentence starts with its code; the pane says it in words, with the way out.
+  const overdrawn = typeof qty === "number" && chosen !== null && !expiredChoice && qty > qtyToNumber(chosen.remaining);
+  const split = overdrawn && typeof qty === "number" ? splitDraw(ledger, product, lot, chosen.remaining, qtyFromNumber(qty).qty, at) : null;
+  const wording = (d: FormIssue): string =>
+    d.code === "overdraw" && chosen
+      ? `Lot ${lot} has only ${formatQty(chosen.remaining)} ${unit} left on the books, less than the ${String(qty)} ${unit} asked for.`
+      : d.message;
+  const messageFor = (field: FieldName | "Lot") => {
+    const typed = field === "Qty" || field === "Price" ? shownValues[field] : "";
+    const hint = numberHint(typed);
+    if (hint && form.message(field)) return { text: `${typed.trim()} is not a number: ${hint}.`, state: "error" as const };
+    const m = form.message(field);
+    if (!m) return null;
+    const mine = form.checked.issues.filter((d) => d.field === field);
+    return { ...m, text: mine.map(wording).join("; ") || m.text };
   };
+  const others = form.others([...FIELDS, "Lot"]);
+  const patientMissing = kind === "Visit" && values.Patient.trim() === "" && (form.attempted || values.Qty.trim() !== "" || values.Visit.trim() !== "");
+
+  const visitId = values.Visit.trim();
+  const visit = useMemo(() => {
+    if (!visitId) return null;
+    const r = visitCost(ledger, visitId);
+    return r.ok ? r.value : null;
+  }, [ledger, visitId]);
 
   // A scanned lot replaces the proposed one; FEFO's confirmation and the engine's refusals then apply as to a chosen lot.
   const qtyRef = useRef<HTMLInputElement>(null);
@@ -137,7 +191,7 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
     if (fill.lot !== null) {
       setLotChoice(known?.lot.lot ?? fill.lot.trim());
       setConfirmed(false);
-      setTouched((t) => new Set(t).add("Lot"));
+      form.touch("Lot");
       if (known === null) notes.push(notInLots(fill.lot, target.name));
       const expiry = expiryNote(ledger, fill, known);
       if (expiry !== null) notes.push(expiry);
@@ -149,36 +203,107 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
   };
   const scanner = useScanner({ books, workbook, now, onWritten, apply: applyScan });
 
-  const submit = async () => {
-    setAttempted(true);
-    if (blockedBy(latest())) return;
-    const written = await run(async () => {
-      await workbook.appendRows("Draws", [{ ...entry, Date: refresh() }]);
-      return `Recorded ${String(entry.Qty)} ${unit} of ${product} from lot ${lot}${entry.Visit ? ` for visit ${entry.Visit}` : ""}.`;
-    });
-    if (!written) return;
-    setValues(EMPTY);
-    setTouched(new Set());
-    setAttempted(false);
+  const afterWrite = async () => {
     setLotChoice(null);
     setConfirmed(false);
+    setPriceTyped(false);
     scanner.reset();
+    // The next line of the same visit starts at the scanner (or the product, without one).
+    focusLater(() => scanner.fieldRef.current);
     await onWritten();
   };
+  const said = (rows: readonly Entry[]) => {
+    const [first, ...more] = rows.map((r) => `${String(r.Qty)} ${unit}${r === rows[0] ? ` of ${product}` : ""} from lot ${String(r.Lot)}`);
+    const what = [first, ...more].join(" and ");
+    return `Recorded ${what}${kind === "Visit" ? (rows[0].Visit ? ` for visit ${String(rows[0].Visit)}` : "") : ` as ${kind}`}.`;
+  };
 
-  const lotMessage = fieldMessage("Lot");
-  const describeLot = (l: (typeof lots)[number]) =>
+  const submit = async () => {
+    if (await form.submit(async (rows) => {
+      await workbook.appendRows("Draws", rows);
+      return said(rows);
+    }, { keep: VISIT_FIELDS })) await afterWrite();
+  };
+
+  const recordSplit = async () => {
+    if (!split || split.short > 0) return;
+    const total = typeof qty === "number" ? qty : 0;
+    const price = typedMoney(priceFor(values));
+    if (await form.submit(async (rows) => {
+      await workbook.appendRows("Draws", rows);
+      return said(rows);
+    }, {
+      keep: VISIT_FIELDS,
+      confirmed: true,
+      rows: (when) => {
+        // The line's price is shared in proportion to the units, to the cent, the rest on the last line.
+        let priceLeft = typeof price === "number" ? Math.round(price * 100) : null;
+        return split.lines.map((l, i) => {
+          const q = qtyToNumber(l.qty);
+          let linePrice: string = "";
+          if (priceLeft !== null) {
+            const cents = i === split.lines.length - 1 ? priceLeft : Math.round(((typeof price === "number" ? price : 0) * 100 * q) / total);
+            priceLeft -= cents;
+            linePrice = String(cents / 100);
+          }
+          return lineAt(values, when, l.lot, q, linePrice);
+        });
+      },
+    })) await afterWrite();
+  };
+
+  const writeOff = async () => {
+    if (!chosen) return;
+    if (await form.submit(async (rows) => {
+      await workbook.appendRows("Draws", rows);
+      return `Recorded ${formatQty(chosen.remaining)} ${unit} of lot ${chosen.lot.lot} as Expired.`;
+    }, {
+      keep: VISIT_FIELDS,
+      confirmed: true,
+      rows: (when) => [{ ...lineAt(EMPTY, when, chosen.lot.lot, qtyToNumber(chosen.remaining), ""), Visit: "", Patient: "", Service: "", Price: null, Kind: "Expired" }],
+    })) await afterWrite();
+  };
+
+  const endVisit = () => {
+    form.reset();
+    form.clearOutcome();
+    setLotChoice(null);
+    setConfirmed(false);
+    setPriceTyped(false);
+    setKind("Visit");
+    scanner.reset();
+    focusLater(() => scanner.fieldRef.current);
+  };
+
+  const lotMessage = messageFor("Lot");
+  const describeLot = (l: DrawLot) =>
     [
       `${l.lot.lot}: ${formatQty(l.remaining)} ${unit} left`,
       l.lot.expires === null ? "no expiry" : `${l.expired ? "expired" : "expires"} ${formatSerial(l.lot.expires, dateSystem)}`,
       l.vial ? `open vial ${formatQty(l.vial.left)} ${unit}${l.vial.useBy !== null ? `, use by ${formatSerial(Math.floor(l.vial.useBy), dateSystem)}` : ""}${l.vial.pastUseBy ? " (past use-by)" : ""}` : null,
-      l.lot.lot === proposed ? "FEFO" : null,
+      l.lot.lot === proposed ? "proposed" : null,
     ]
       .filter(Boolean)
       .join(", ");
+  const usable = lots.filter((l) => !l.expired);
+  const expired = lots.filter((l) => l.expired);
+  const why = proposed !== null && lot === proposed ? proposalReason(lots, proposed, unit, dateSystem) : null;
+  const forVisit = kind === "Visit";
+  const textFields = (forVisit ? (["Qty", "Visit", "Patient", "Provider", "Service", ...(hasPrice ? (["Price"] as const) : [])] as const) : (["Qty", "Provider"] as const)) as readonly FieldName[];
 
   return (
     <FlowForm label="Visit draw" onSubmit={submit}>
+      {forVisit && visitId !== "" && (
+        <section aria-label="Running totals" className={styles.visit}>
+          <Text weight="semibold">Visit {visitId}</Text>
+          <Text>
+            {visit === null
+              ? "No line recorded for it yet."
+              : `${visit.lines} ${visit.lines === 1 ? "line" : "lines"} so far: cost of goods ${formatMoney(visit.cogs)}` +
+                (visit.pricedLines > 0 ? `, charged ${formatMoney(visit.revenue)}, margin ${formatMoney(visit.revenue - visit.cogs)}.` : ", no price yet.")}
+          </Text>
+        </section>
+      )}
       <ScanPanel scanner={scanner} />
       <Field label="Product">
         <Select
@@ -187,6 +312,7 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
             setProduct(d.value);
             setLotChoice(null);
             setConfirmed(false);
+            form.clearOutcome();
           }}
         >
           {products.map((p) => (
@@ -200,62 +326,118 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
           onChange={(_, d) => {
             setLotChoice(d.value);
             setConfirmed(false);
-            setTouched((t) => new Set(t).add("Lot"));
+            form.touch("Lot");
           }}
         >
-          {lots.map((l) => (
+          {usable.map((l) => (
             <option key={l.lot.lot} value={l.lot.lot}>
               {describeLot(l)}
             </option>
           ))}
+          {expired.length > 0 && (
+            <optgroup label="Expired — write off">
+              {expired.map((l) => (
+                <option key={l.lot.lot} value={l.lot.lot}>
+                  {describeLot(l)}
+                </option>
+              ))}
+            </optgroup>
+          )}
           {lot !== "" && chosen === null && <option value={lot}>{`${lot}: ${findLot(ledger, lot) ? "none left on the books" : "not in the Lots table"}`}</option>}
         </Select>
       </Field>
-      {needsConfirmation && (
-        <Checkbox
-          checked={confirmed}
-          onChange={(_, d) => setConfirmed(d.checked === true)}
-          label={`Draw from lot ${lot}, not ${proposed}, the lot that expires first`}
-        />
+      {why && <Text>Why {proposed}: {why}</Text>}
+      {expiredChoice && chosen && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            Lot {chosen.lot.lot} expired on {formatSerial(chosen.lot.expires!, dateSystem)}: it is not drawn for a patient. Write off the {formatQty(chosen.remaining)} {unit} left, or choose another lot.
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button disabled={form.busy} onClick={() => void writeOff()}>
+              Write off {formatQty(chosen.remaining)} {unit} as Expired
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
       )}
-      {(["Qty", "Visit", "Patient", "Provider", "Service", "Price"] as const).map((field) => {
-        const message = fieldMessage(field);
+      {needsConfirmation && (
+        <Checkbox checked={confirmed} onChange={(_, d) => setConfirmed(d.checked === true)} label={`Draw from lot ${lot}, not ${proposed}, the lot that expires first`} />
+      )}
+      {hasKind && (
+        <Field label="Kind" hint={forVisit ? undefined : "Product that leaves without a patient: spilt or dropped (Waste), a rep's sample (Sample), sent back (Return)."}>
+          <Select value={kind} onChange={(_, d) => setKind(d.value as Kind)}>
+            {KINDS.map((k) => (
+              <option key={k}>{k}</option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {textFields.map((field) => {
+        const message = messageFor(field);
+        const warnPatient = field === "Patient" && patientMissing && !message;
         return (
-          <Field key={field} label={field === "Qty" ? `Qty${unit ? ` (${unit})` : ""}` : field} validationMessage={message?.text} validationState={message?.state ?? "none"}>
+          <Field
+            key={field}
+            label={field === "Qty" ? `Qty${unit ? ` (${unit})` : ""}` : field}
+            validationMessage={warnPatient ? "The patient is blank: a recall of this lot could not name who received it." : message?.text}
+            validationState={warnPatient ? "warning" : (message?.state ?? "none")}
+          >
             <Input
               ref={field === "Qty" ? qtyRef : undefined}
               value={shownValues[field]}
               inputMode={field === "Qty" || field === "Price" ? "decimal" : undefined}
-              onChange={(_, d) => edit(field, d.value)}
-              onKeyDown={scanner.fieldKeys((before) => edit(field, before))}
+              onChange={(_, d) => {
+                if (field === "Price") setPriceTyped(true);
+                form.edit(field, d.value);
+              }}
+              onKeyDown={scanner.fieldKeys((before) => form.edit(field, before))}
             />
           </Field>
         );
       })}
-      {formError && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{formError}</MessageBarBody>
+      {overdrawn && split && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            Lot {lot} has only {formatQty(chosen!.remaining)} {unit} left on the books.{" "}
+            {split.short > 0
+              ? `All usable lots together hold ${formatQty(split.lines.reduce((n, l) => n + l.qty, 0))} ${unit}: ${formatQty(split.short)} ${unit} short.`
+              : `Take what is left of it and the rest from the next lot by FEFO: ${split.lines.map((l) => `${formatQty(l.qty)} ${unit} from ${l.lot}`).join(", ")}.`}
+          </MessageBarBody>
+          {split.short === 0 && (
+            <MessageBarActions>
+              <Button disabled={form.busy} onClick={() => void recordSplit()}>
+                Record as {split.lines.length} lines
+              </Button>
+            </MessageBarActions>
+          )}
+        </MessageBar>
+      )}
+      {form.formError && (
+        <MessageBar intent="error">
+          <MessageBarBody>{form.formError}</MessageBarBody>
         </MessageBar>
       )}
       {others.map((d, i) => (
         <MessageBar key={i} intent={refuses(d) ? "error" : "warning"}>
           <MessageBarBody>
             {d.column ? `${d.column}: ` : ""}
-            {d.message}
+            {wording(d)}
           </MessageBarBody>
         </MessageBar>
       ))}
-      {attempted && needsConfirmation && !confirmed && (
+      {form.attempted && needsConfirmation && !confirmed && (
         <MessageBar intent="error">
           <MessageBarBody>Confirm the lot: {lot} is not the lot FEFO proposes ({proposed}).</MessageBarBody>
         </MessageBar>
       )}
       <div className={styles.actions}>
-        <Button type="submit" appearance="primary" disabled={busy}>
+        <Button type="submit" appearance="primary" disabled={form.busy}>
           Record draw
         </Button>
+        <Button disabled={form.busy} onClick={endVisit}>
+          {visitId ? "End visit" : "Clear"}
+        </Button>
       </div>
-      <OutcomeBar outcome={outcome} />
+      <OutcomeBar outcome={form.outcome} />
     </FlowForm>
   );
 }

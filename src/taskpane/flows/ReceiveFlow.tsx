@@ -1,15 +1,28 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup } from "@fluentui/react-components";
+import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Text, tokens } from "@fluentui/react-components";
 import { useId, useMemo, useRef, useState } from "react";
 import { parseTextDate, productKey, qtyToNumber, type DateSystem } from "../../core";
-import { fieldFromDate, hasColumn, serialFromField, type Books } from "../app/books";
-import { FlowForm } from "../app/FlowForm";
-import { useAction, useTrial, type Checked } from "../app/hooks";
-import { OutcomeBar } from "../app/Outcome";
+import { fieldFromDate, hasColumn, serialFromField, type Books } from "../form/books";
+import { FlowForm } from "../form/FlowForm";
+import { OutcomeBar } from "../form/Outcome";
+import { numberHint, typedMoney, typedNumber } from "../form/typed";
+import { useEntryForm, type FormIssue } from "../form/useEntryForm";
 import { expiryNote, lotClash, scannedLot, type ScanFill } from "../scan/readScan";
 import { ScanPanel } from "../scan/ScanPanel";
 import { useFocusLater, useScanner, type ScanApplied } from "../scan/useScanner";
 import type { CellValue, Entry, WorkbookPort } from "../workbook/port";
-import { typedNumber } from "./DrawFlow";
+import { costWarning, unitPrice, usualUnitCost, writtenDate } from "./receiptCheck";
+
+const useStyles = makeStyles({
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  echo: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    padding: tokens.spacingHorizontalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+});
 
 export interface ReceiveFlowProps {
   readonly books: Books;
@@ -20,6 +33,8 @@ export interface ReceiveFlowProps {
 
 const EMPTY = { Product: "", Lot: "", Expires: "", Qty: "", Packages: "", Cost: "", Supplier: "", PO: "" };
 type FieldName = keyof typeof EMPTY;
+/** What stays from one line of a purchase order to the next. */
+const PO_FIELDS: readonly FieldName[] = ["Supplier", "PO"];
 
 /**
  * A typed expiry as Excel would store it: a date serial when it reads as one (`2027-06-30`,
@@ -32,10 +47,18 @@ export function expiryCell(text: string, system: DateSystem): CellValue {
   return parseTextDate(t, system, true)?.serial ?? t;
 }
 
-/** Receive: one purchase-order line appended to Lots, quantity in units or packages × vial size. */
+// The engine questions an expiry on the 1st of a month because Excel turns a typed 03/2026 into
+// March 1st; a full date typed here was meant as written, so the question does not apply.
+const FIRST_OF_MONTH = "the expiry is the 1st of a month";
+
+/**
+ * Receive: purchase-order lines appended to Lots, quantity in units or packages × vial size; what
+ * was understood said back before saving, a unit cost far from the usual one questioned, and the
+ * PO's supplier, number and date kept from one line to the next.
+ */
 export function ReceiveFlow({ books, workbook, now, onWritten }: ReceiveFlowProps) {
+  const styles = useStyles();
   const listId = useId();
-  const { busy, outcome, run } = useAction();
   const { ledger, dateSystem } = books;
   // A product listed in Products but never received yet is offered too: its first lot comes in here.
   const products = useMemo(() => {
@@ -44,54 +67,73 @@ export function ReceiveFlow({ books, workbook, now, onWritten }: ReceiveFlowProp
     for (const r of ledger.products.rows) if (r.usable && r.productKey && r.product && !names.has(r.productKey)) names.set(r.productKey, r.product);
     return [...names.values()].sort((a, b) => a.localeCompare(b));
   }, [ledger]);
-  const [values, setValues] = useState(EMPTY);
   const [received, setReceived] = useState(() => fieldFromDate(now()));
   const [by, setBy] = useState<"units" | "packages">("units");
   const [costAs, setCostAs] = useState<"unit" | "total">("total");
-  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
-  const [attempted, setAttempted] = useState(false);
 
-  const product = ledger.productByName(values.Product.trim());
-  const typedKey = values.Product.trim() ? productKey(values.Product.trim()) : null;
-  const settings = product?.settings ?? ledger.products.rows.find((r) => r.usable && r.productKey === typedKey) ?? null;
-  const vialSize = settings?.vialSize ?? null;
-  const unit = settings?.unit ?? product?.lots[0]?.unit ?? "";
-  const packages = by === "packages" && vialSize !== null ? typedNumber(values.Packages) : null;
-  const qty: CellValue = by === "packages" && vialSize !== null ? (typeof packages === "number" ? packages * qtyToNumber(vialSize) : packages) : typedNumber(values.Qty);
+  const lineOf = (values: Readonly<Record<FieldName, string>>) => {
+    const product = ledger.productByName(values.Product.trim());
+    const typedKey = values.Product.trim() ? productKey(values.Product.trim()) : null;
+    const settings = product?.settings ?? ledger.products.rows.find((r) => r.usable && r.productKey === typedKey) ?? null;
+    const vialSize = settings?.vialSize ?? null;
+    const unit = settings?.unit ?? product?.lots[0]?.unit ?? "";
+    const inPackages = by === "packages" && vialSize !== null;
+    const packages = inPackages ? typedNumber(values.Packages) : null;
+    const qty: CellValue = inPackages ? (typeof packages === "number" ? packages * qtyToNumber(vialSize) : packages) : typedNumber(values.Qty);
+    return { product, vialSize, unit, inPackages, qty };
+  };
+  const entryOf = (values: Readonly<Record<FieldName, string>>): Entry => {
+    const { unit, qty } = lineOf(values);
+    return {
+      Product: values.Product.trim(),
+      Lot: values.Lot.trim(),
+      Expires: expiryCell(values.Expires, dateSystem),
+      Received: serialFromField(received, dateSystem) ?? received,
+      Qty: qty,
+      // Filled in, not typed: written only where the table has the column.
+      Unit: unit && hasColumn(books, "Lots", "Unit") ? unit : null,
+      [costAs === "unit" ? "Unit Cost" : "Total Cost"]: typedMoney(values.Cost),
+      Supplier: values.Supplier.trim(),
+      PO: values.PO.trim(),
+    };
+  };
 
-  const entry: Entry = {
-    Product: values.Product.trim(),
-    Lot: values.Lot.trim(),
-    Expires: expiryCell(values.Expires, dateSystem),
-    Received: serialFromField(received, dateSystem) ?? received,
-    Qty: qty,
-    // Filled in, not typed: written only where the table has the column.
-    Unit: unit && hasColumn(books, "Lots", "Unit") ? unit : null,
-    [costAs === "unit" ? "Unit Cost" : "Total Cost"]: typedNumber(values.Cost),
-    Supplier: values.Supplier.trim(),
-    PO: values.PO.trim(),
+  const form = useEntryForm<FieldName>({ books, table: "Lots", now, empty: EMPTY, build: (values) => [entryOf(values)] });
+  const { values } = form;
+  const { product, vialSize, unit, inPackages, qty } = lineOf(values);
+  const entry = form.entries[0];
+  const fullDate = /\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/.test(values.Expires.trim());
+  const applies = (d: FormIssue) => !(fullDate && d.message.startsWith(FIRST_OF_MONTH));
+  const fieldOf = (d: FormIssue): string | null => {
+    if (!applies(d)) return "—";
+    if (d.field === "Unit Cost" || d.field === "Total Cost") return "Cost";
+    if (d.field === "Qty") return inPackages ? "Packages" : "Qty";
+    return d.field;
   };
-  const { checked, latest } = useTrial(books, "Lots", [entry]);
-  const formError = checked.error;
-  const issues = checked.issues;
-  const blockedBy = (c: Checked) => c.error !== null || c.issues.some((d) => d.severity === "error");
-  const fieldOf = (name: string | null): FieldName | "Received" | null => {
-    if (name === "Unit Cost" || name === "Total Cost") return "Cost";
-    if (name === "Qty") return by === "packages" && vialSize !== null ? "Packages" : "Qty";
-    return name as FieldName | "Received" | null;
-  };
-  const shown = (field: string | null) => attempted || (field !== null && touched.has(field));
   const messageFor = (field: FieldName | "Received") => {
-    const mine = issues.filter((d) => fieldOf(d.field) === field && shown(field));
-    return mine.length ? { text: mine.map((d) => d.message).join("; "), state: mine.some((d) => d.severity === "error") ? ("error" as const) : ("warning" as const) } : null;
+    const m = form.message(field, fieldOf);
+    const typed = field === "Cost" || field === "Qty" || field === "Packages" ? values[field] : "";
+    const hint = numberHint(typed);
+    if (m && hint) return { text: `${typed.trim()} is not a number: ${hint}.`, state: "error" as const };
+    return m;
   };
-  const placed = new Set<string>(["Product", "Lot", "Expires", "Received", "Qty", "Packages", "Cost", "Supplier", "PO"]);
-  const others = issues.filter((d) => !placed.has(fieldOf(d.field) ?? "") && attempted);
+  const others = form.others(["Product", "Lot", "Expires", "Received", "Qty", "Packages", "Cost", "Supplier", "PO", "—"], fieldOf);
 
-  const edit = (field: FieldName, value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setTouched((t) => new Set(t).add(field));
-  };
+  // What was understood, said back: the expiry written out, the units in all, the unit cost and the line total.
+  const cost = typedMoney(values.Cost);
+  const units = typeof qty === "number" && qty > 0 ? qty : null;
+  const unitCost = typeof cost === "number" && units !== null ? (costAs === "unit" ? cost : cost / units) : null;
+  const lineTotal = typeof cost === "number" && units !== null ? (costAs === "unit" ? cost * units : cost) : null;
+  const expires = typeof entry.Expires === "number" ? writtenDate(entry.Expires, dateSystem) : null;
+  const per = unit ? `per ${unit}` : "per unit";
+  const understood = [
+    expires ? `expires ${expires}` : null,
+    units !== null ? `${units}${unit ? ` ${unit}` : ""} in all` : null,
+    unitCost !== null ? `${unitPrice(unitCost)} ${per}` : null,
+    lineTotal !== null ? `line total ${unitPrice(lineTotal)}` : null,
+  ].filter((s): s is string => s !== null);
+  const usual = useMemo(() => usualUnitCost(ledger, product), [ledger, product]);
+  const costCheck = unitCost !== null ? costWarning(unitCost, usual, unit, costAs) : null;
 
   // A scan fills product, lot and expiry; a lot already in Lots with another expiry is pointed out before saving.
   const qtyRef = useRef<HTMLInputElement>(null);
@@ -103,8 +145,7 @@ export function ReceiveFlow({ books, workbook, now, onWritten }: ReceiveFlowProp
     if (name !== null) scanned.Product = name;
     if (fill.lot !== null) scanned.Lot = fill.lot.trim();
     if (fill.expiresText !== null) scanned.Expires = fill.expiresText;
-    setValues((v) => ({ ...v, ...scanned }));
-    setTouched((t) => new Set([...t, ...Object.keys(scanned)]));
+    form.fill(scanned);
     // Receiving a lot number under a second product is the engine's "ambiguous lot": said here, before saving.
     const notes = [lotClash(known, name), expiryNote(ledger, fill, known)].filter((n): n is string => n !== null);
     focusLater(() => qtyRef.current);
@@ -116,36 +157,48 @@ export function ReceiveFlow({ books, workbook, now, onWritten }: ReceiveFlowProp
     return (
       <Field label={label} hint={extra.hint} validationMessage={message?.text} validationState={message?.state ?? "none"}>
         <Input
-          ref={field === "Qty" || field === "Packages" ? qtyRef : undefined}
+          ref={field === "Qty" || field === "Packages" ? qtyRef : field === "Product" ? productRef : undefined}
           value={values[field]}
           placeholder={extra.placeholder}
           inputMode={extra.numeric ? "decimal" : undefined}
           list={field === "Product" ? listId : undefined}
-          onChange={(_, d) => edit(field, d.value)}
-          onKeyDown={scanner.fieldKeys((before) => edit(field, before))}
+          onChange={(_, d) => form.edit(field, d.value)}
+          onKeyDown={scanner.fieldKeys((before) => form.edit(field, before))}
         />
       </Field>
     );
   };
+  const productRef = useRef<HTMLInputElement>(null);
 
   const submit = async () => {
-    setAttempted(true);
-    if (blockedBy(latest())) return;
-    const written = await run(async () => {
-      await workbook.appendRows("Lots", [entry]);
-      return `Received ${String(entry.Qty)}${unit ? ` ${unit}` : ""} of ${entry.Product}, lot ${entry.Lot}.`;
-    });
+    const said = understood.length ? `: ${understood.join(", ")}` : "";
+    const written = await form.submit(async (rows) => {
+      const row = rows[0];
+      await workbook.appendRows("Lots", rows);
+      return `Received ${String(row.Qty)}${unit ? ` ${unit}` : ""} of ${String(row.Product)}, lot ${String(row.Lot)}${said}.${values.PO.trim() ? ` Next line of ${values.PO.trim()}?` : ""}`;
+    }, { keep: PO_FIELDS });
     if (!written) return;
-    setValues(EMPTY);
-    setTouched(new Set());
-    setAttempted(false);
     scanner.reset();
+    focusLater(() => scanner.fieldRef.current ?? productRef.current);
     await onWritten();
+  };
+
+  const newPo = () => {
+    form.reset();
+    form.clearOutcome();
+    setReceived(fieldFromDate(now()));
+    scanner.reset();
+    focusLater(() => scanner.fieldRef.current);
   };
 
   const receivedMessage = messageFor("Received");
   return (
     <FlowForm label="Receive" onSubmit={submit}>
+      {input("Supplier", "Supplier")}
+      {input("PO", "PO")}
+      <Field label="Received" validationMessage={receivedMessage?.text} validationState={receivedMessage?.state ?? "none"}>
+        <Input type="date" value={received} onChange={(_, d) => setReceived(d.value)} />
+      </Field>
       <ScanPanel scanner={scanner} />
       {input("Product", "Product")}
       <datalist id={listId}>
@@ -155,9 +208,6 @@ export function ReceiveFlow({ books, workbook, now, onWritten }: ReceiveFlowProp
       </datalist>
       {input("Lot", "Lot")}
       {input("Expires", "Expires", { placeholder: "2027-06-30 or 2027-06" })}
-      <Field label="Received" validationMessage={receivedMessage?.text} validationState={receivedMessage?.state ?? "none"}>
-        <Input type="date" value={received} onChange={(_, d) => setReceived(d.value)} />
-      </Field>
       {vialSize !== null && (
         <Field label="Quantity in">
           <RadioGroup layout="horizontal" value={by} onChange={(_, d) => setBy(d.value as "units" | "packages")}>
@@ -166,9 +216,7 @@ export function ReceiveFlow({ books, workbook, now, onWritten }: ReceiveFlowProp
           </RadioGroup>
         </Field>
       )}
-      {by === "packages" && vialSize !== null
-        ? input("Packages", "Packages", { numeric: true, hint: typeof qty === "number" ? `${qty}${unit ? ` ${unit}` : ""} in all` : undefined })
-        : input("Qty", unit ? `Qty (${unit})` : "Qty", { numeric: true })}
+      {inPackages ? input("Packages", "Packages", { numeric: true }) : input("Qty", unit ? `Qty (${unit})` : "Qty", { numeric: true })}
       <Field label="Cost is">
         <RadioGroup layout="horizontal" value={costAs} onChange={(_, d) => setCostAs(d.value as "unit" | "total")}>
           <Radio value="total" label="Line total" />
@@ -176,11 +224,23 @@ export function ReceiveFlow({ books, workbook, now, onWritten }: ReceiveFlowProp
         </RadioGroup>
       </Field>
       {input("Cost", "Cost ($)", { numeric: true })}
-      {input("Supplier", "Supplier")}
-      {input("PO", "PO")}
-      {formError && (
+      {understood.length > 0 && (
+        <section aria-label="What will be recorded" className={styles.echo}>
+          <Text weight="semibold">
+            {values.Product.trim() || "This line"}
+            {values.Lot.trim() ? `, lot ${values.Lot.trim()}` : ""}
+          </Text>
+          <Text>{understood.join(" · ")}</Text>
+        </section>
+      )}
+      {costCheck && (
         <MessageBar intent="warning">
-          <MessageBarBody>{formError}</MessageBarBody>
+          <MessageBarBody>{costCheck}</MessageBarBody>
+        </MessageBar>
+      )}
+      {form.formError && (
+        <MessageBar intent="error">
+          <MessageBarBody>{form.formError}</MessageBarBody>
         </MessageBar>
       )}
       {others.map((d, i) => (
@@ -191,12 +251,15 @@ export function ReceiveFlow({ books, workbook, now, onWritten }: ReceiveFlowProp
           </MessageBarBody>
         </MessageBar>
       ))}
-      <div>
-        <Button type="submit" appearance="primary" disabled={busy}>
+      <div className={styles.actions}>
+        <Button type="submit" appearance="primary" disabled={form.busy}>
           Add to Lots
         </Button>
+        <Button disabled={form.busy} onClick={newPo}>
+          New PO
+        </Button>
       </div>
-      <OutcomeBar outcome={outcome} />
+      <OutcomeBar outcome={form.outcome} />
     </FlowForm>
   );
 }

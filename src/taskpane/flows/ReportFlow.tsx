@@ -1,10 +1,10 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
-import type { Books } from "../app/books";
-import { useAction } from "../app/hooks";
-import { OutcomeBar } from "../app/Outcome";
+import type { Books } from "../form/books";
+import { useAction } from "../form/hooks";
+import { OutcomeBar } from "../form/Outcome";
 import { foreignReportMessage, REPORT_SHEET, reportSpec } from "../report/reportSpec";
-import { failureMessage, type ReportStatus, type ReportWritten, type WorkbookPort } from "../workbook/port";
+import { failureMessage, SEVERAL_UNDO_STEPS, type ReportStatus, type ReportWritten, type WorkbookPort } from "../workbook/port";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -22,7 +22,8 @@ type Known = { readonly status: "checking" } | { readonly status: ReportStatus }
 /** What the pane says once the report is written. */
 function written(result: ReportWritten, charts: number): string {
   const drawn = charts - result.chartsSkipped.length;
-  const done = `${result.action === "created" ? "Inserted" : "Refreshed"} the ${REPORT_SHEET} sheet with ${drawn} ${drawn === 1 ? "chart" : "charts"}. Its figures are LOTBOOK formulas, so they stay up to date.`;
+  const steps = result.undo === "several steps" ? ` ${SEVERAL_UNDO_STEPS}` : "";
+  const done = `${result.action === "created" ? "Inserted" : "Refreshed"} the ${REPORT_SHEET} sheet with ${drawn} ${drawn === 1 ? "chart" : "charts"}. Its figures are LOTBOOK formulas, so they stay up to date.${steps}`;
   if (result.chartsSkipped.length === 0) return done;
   return `${done} Not drawn yet, because their figures were still calculating or show an error: ${result.chartsSkipped.join(", ")}. Choose Refresh report in a moment to draw them.`;
 }

@@ -1,8 +1,9 @@
 import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
-import { useAction } from "../app/hooks";
-import { OutcomeBar } from "../app/Outcome";
+import { useState } from "react";
+import { useAction } from "../form/hooks";
+import { OutcomeBar } from "../form/Outcome";
 import { LEDGER_SPECS } from "../setup/ledgerSpecs";
-import { failureMessage, WorkbookError, type WorkbookPort } from "../workbook/port";
+import { failureMessage, WorkbookError, type TablePart, type WorkbookPort } from "../workbook/port";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, alignItems: "flex-start" },
@@ -17,6 +18,8 @@ export interface SetUpFlowProps {
 export function SetUpFlow({ workbook, onWritten }: SetUpFlowProps) {
   const styles = useStyles();
   const { busy, outcome, run } = useAction();
+  // Tables that are there but lack what Set up gives them (a Set up that failed part-way).
+  const [incomplete, setIncomplete] = useState<readonly string[]>([]);
 
   const setUp = () =>
     run(async () => {
@@ -29,19 +32,42 @@ export function SetUpFlow({ workbook, onWritten }: SetUpFlowProps) {
       } finally {
         if (created.length > 0) await onWritten();
       }
-      if (created.length === 0) return `Nothing to do: ${present.join(", ")} are already in this workbook.`;
-      return `Created ${created.join(", ")}${present.length ? `; already there: ${present.join(", ")}` : ""}.`;
+      const gaps: string[] = [];
+      for (const spec of LEDGER_SPECS.filter((s) => present.includes(s.name))) {
+        const lacks = await workbook.tableGaps(spec);
+        if (lacks.length > 0) gaps.push(`${spec.name} lacks its ${lacks.join(", ")}`);
+      }
+      setIncomplete(gaps.length > 0 ? present : []);
+      const offer = gaps.length > 0 ? ` ${gaps.join("; ")}. Choose Complete the tables to add them; no cell is changed.` : "";
+      if (created.length === 0) return `${gaps.length > 0 ? "Already in this workbook" : "Nothing to do"}: ${present.join(", ")}${gaps.length > 0 ? "." : " are already in this workbook."}${offer}`;
+      return `Created ${created.join(", ")}${present.length ? `; already there: ${present.join(", ")}` : ""}.${offer}`;
+    });
+
+  const complete = () =>
+    run(async () => {
+      const done: string[] = [];
+      for (const spec of LEDGER_SPECS.filter((s) => incomplete.includes(s.name))) {
+        const added: readonly TablePart[] = await workbook.completeTable(spec);
+        if (added.length > 0) done.push(`${spec.name}: ${added.join(", ")}`);
+      }
+      setIncomplete([]);
+      return done.length > 0 ? `Added ${done.join("; ")}. No cell was changed.` : "Nothing to add: the tables are complete.";
     });
 
   return (
     <section aria-label="Set up" className={styles.root}>
       <Text as="p">
         Creates the Products, Lots, Draws and Counts tables on sheets of those names, with date, money and text formats, dropdowns for
-        Product, Lot and Kind, and expiry highlighting by each product's Alert Days that works without Lotbook. Tables already in the workbook are left as they are.
+        Product, Lot and Kind, and expiry highlighting by each product's Alert Days that works without Lotbook. Tables already in the workbook keep their cells; one that lacks its dropdowns, highlighting or frozen header can be completed.
       </Text>
       <Button appearance="primary" disabled={busy} onClick={() => void setUp()}>
         Set up the ledger tables
       </Button>
+      {incomplete.length > 0 && (
+        <Button disabled={busy} onClick={() => void complete()}>
+          Complete the tables
+        </Button>
+      )}
       <OutcomeBar outcome={outcome} />
     </section>
   );

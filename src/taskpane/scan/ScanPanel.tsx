@@ -33,13 +33,14 @@ export function ScanPanel({ scanner }: { scanner: Scanner }) {
   return (
     <div className={styles.panel}>
       <Field label="Scan barcode" hint="Scan the box or vial here, or into any field of this form: product, lot and expiry fill in. Nothing is saved until you confirm the entry.">
-        <Input value={scanner.text} onChange={(_, d) => scanner.setText(d.value)} onKeyDown={scanner.scanFieldKeys} autoComplete="off" />
+        <Input ref={scanner.fieldRef} value={scanner.text} onChange={(_, d) => scanner.setText(d.value)} onKeyDown={scanner.scanFieldKeys} autoComplete="off" />
       </Field>
       {unknown && (
         <div className={styles.ask} role="group" aria-label="Unknown barcode">
           <Text>
-            No product in the Products table has the barcode with GTIN {unknown.gtin}. Which product is it? (A product new to this workbook: add its row to
-            the Products table first, then scan again.)
+            No product in the Products table has the barcode with GTIN {unknown.gtin}. Which product is it? Any product may have several barcodes (a vial
+            and its carton, say), so one that has a GTIN already can take this one too. (A product new to this workbook: add its row to the Products
+            table first, then scan again.)
           </Text>
           <Field label={`Product for GTIN ${unknown.gtin}`}>
             <Select ref={askRef} value={unknown.choice} onChange={(_, d) => scanner.choose(d.value)}>

@@ -3,7 +3,7 @@
  * product's empty GTIN cell, after the GTINs already in it, or a new row.
  */
 import { normalizeGtin, productKey } from "../../core";
-import type { Books } from "../app/books";
+import type { Books } from "../form/books";
 import { columnIndex, type CellValue, type GtinChange } from "../workbook/port";
 
 export type GtinPlan =

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
-import { localSerial, type Books } from "../app/books";
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from "react";
+import { localSerial, type Books } from "../form/books";
 import { failureMessage, type WorkbookPort } from "../workbook/port";
 import { planGtin } from "./gtinPlan";
 import { findScan, knownProducts, readScan, scannedLot, scanSummary, type ScanFill } from "./readScan";
@@ -40,6 +40,8 @@ export interface Scanner {
   readonly books: Books;
   /** The Scan field's text. */
   readonly text: string;
+  /** The Scan field, for a flow to put the cursor back in after an entry is written. */
+  readonly fieldRef: RefObject<HTMLInputElement>;
   readonly setText: (text: string) => void;
   readonly notice: ScanNotice | null;
   readonly unknown: UnknownGtin | null;
@@ -77,33 +79,38 @@ export function useScanner({ books, workbook, now, onWritten, apply }: ScannerOp
 
   const options = () => ({ dateSystem, today: Math.floor(localSerial(now(), dateSystem)), separatorsArrive: separatorsArrive.current });
 
-  const fill = (f: ScanFill, more: { readonly said?: string; readonly check?: string } = {}) => {
+  const fieldRef = useRef<HTMLInputElement>(null);
+
+  /** Fills the form from a scan; false when the flow refused it. */
+  const fill = (f: ScanFill, more: { readonly said?: string; readonly check?: string } = {}): boolean => {
     const done = apply(f);
     if (done.refused !== undefined) {
       setNotice({ intent: "error", text: [more.said, done.refused].filter(Boolean).join(" "), details: f.warnings });
-      return;
+      return false;
     }
     const details = [...f.warnings, ...(done.notes ?? []), ...(more.check === undefined ? [] : [more.check])];
     const summary = scanSummary({ product: done.product ?? f.product, lot: f.lot, expires: f.expires }, dateSystem);
     setNotice({ intent: details.length > 0 ? "info" : "success", text: [summary, more.said].filter(Boolean).join(" "), details });
+    return true;
   };
 
-  const read = (scan: string) => {
+  /** Reads a scan into the form; false when it could not be read or the flow refused it. */
+  const read = (scan: string): boolean => {
     const reading = readScan(scan, ledger, options());
     if (!reading.ok) {
       setNotice({ intent: "error", text: reading.message, details: [] });
-      return;
+      return false;
     }
     if (reading.separated) separatorsArrive.current = true;
     if (reading.unknownGtin === null) {
       setUnknown(null);
-      fill(reading.fill);
-      return;
+      return fill(reading.fill);
     }
     // A lot already in Lots tells which product it probably is; the person still confirms.
     const known = scannedLot(ledger, reading.fill.lot);
     setUnknown({ gtin: reading.unknownGtin, fill: reading.fill, choice: known?.product ?? "" });
     setNotice(null);
+    return true;
   };
 
   const scanFieldKeys = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -113,8 +120,8 @@ export function useScanner({ books, workbook, now, onWritten, apply }: ScannerOp
     if (e.key === "Enter") e.preventDefault();
     if (value.trim() === "") return;
     e.preventDefault();
-    setText("");
-    read(value);
+    // A scan that is refused stays in the field, to be read and cleared by the person.
+    if (read(value)) setText("");
   };
 
   const fieldKeys = (restore: (before: string) => void) => (e: KeyboardEvent<HTMLInputElement>) => {
@@ -127,8 +134,7 @@ export function useScanner({ books, workbook, now, onWritten, apply }: ScannerOp
       setNotice({ intent: "error", text: found.problem, details: [] });
       return;
     }
-    restore(found.before);
-    read(found.scan);
+    if (read(found.scan)) restore(found.before);
   };
 
   const choose = (product: string) => setUnknown((u) => (u === null ? null : { ...u, choice: product }));
@@ -170,7 +176,7 @@ export function useScanner({ books, workbook, now, onWritten, apply }: ScannerOp
   }, []);
 
   return {
-    books, text, setText, notice, unknown, products, busy,
+    books, text, fieldRef, setText, notice, unknown, products, busy,
     scanFieldKeys, fieldKeys, choose, confirmProduct, dismiss, reset,
   };
 }

@@ -1,18 +1,13 @@
 /**
  * @jest-environment jsdom
  */
-import { render, screen } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { App } from "../../../src/taskpane/app/App";
-import { AT, now, practice } from "../_practice";
+import { screen, within } from "@testing-library/react";
+import { AlertsFlow } from "../../../src/taskpane/flows/AlertsFlow";
+import { renderFlow } from "../_flow";
+import { AT, practice } from "../_practice";
 
-async function openAlerts(wb = practice()) {
-  const user = userEvent.setup({ delay: null });
-  render(<App workbook={wb} now={now} />);
-  await user.click(await screen.findByRole("tab", { name: "Alerts" }));
-  await screen.findByRole("region", { name: "Expiry" });
-  return { wb, user };
-}
+const openAlerts = (wb = practice()) => renderFlow(wb, (p) => <AlertsFlow {...p} />, "region", "Expired");
+const group = (name: string) => screen.getByRole("region", { name });
 
 describe("Alerts", () => {
   it("shows an expired lot with its value and records it as Expired in one click", async () => {
@@ -22,7 +17,23 @@ describe("Alerts", () => {
     await user.click(screen.getByRole("button", { name: "Record 50 U of OLD1 as Expired" }));
     expect(await screen.findByText("Recorded 50 U of lot OLD1 as Expired.")).toBeTruthy();
     expect(wb.table("Draws")?.rows[1]).toEqual([AT, null, null, null, null, "Botox 100U", "OLD1", 50, "U", "Expired", null]);
-    expect(await screen.findByText("No lot with stock is expired or inside its alert days.")).toBeTruthy();
+    expect(await screen.findByText("Recorded 50 U of lot OLD1 as Expired.")).toBeTruthy();
+    expect(screen.queryByRole("region", { name: "Expired" })).toBeNull();
+  });
+
+  it("groups the alerts by urgency, coloured as the sheet's highlighting, each with its total at cost", async () => {
+    await openAlerts();
+    const expired = group("Expired");
+    expect(within(expired).getByText("1 lot, $300.00 at cost")).toBeTruthy();
+    // Set up's red for expired lots.
+    expect(expired.style.borderLeftColor).toBe("#F8696B");
+    const risk = group("At risk of expiring unused");
+    // C3709C3 $488.82 and JU2207 $700.00 (below); C4120A1 waits for C3709C3 to run out or expire
+    // (30 June 2027), then 92 days at 2/9 U a day use 20.444 U of its 100: 79.556 U at $6.80 = $540.98.
+    expect(within(risk).getByText("3 lots, $1,729.80 at cost")).toBeTruthy();
+    expect(within(risk).getByText(/at each product's rate of use over the last 90 days, the lots used up in FEFO order/)).toBeTruthy();
+    // The expired lot is under Expired, not forecast to expire.
+    expect(within(risk).queryByText(/OLD1/)).toBeNull();
   });
 
   it("proposes the waste of what is left in a vial past its use-by", async () => {
@@ -39,7 +50,7 @@ describe("Alerts", () => {
   it("shows stock expected to expire unused at the recent rate of use", async () => {
     await openAlerts();
     // No Juvederm drawn in the last 90 days: both mL, bought for $700, will expire unused.
-    expect(screen.getByText("Juvederm Ultra XC lot JU2207: 2 mL ($700.00) expected to expire unused at the recent rate of use.")).toBeTruthy();
+    expect(screen.getByText("Juvederm Ultra XC lot JU2207: 2 mL ($700.00) expected to be left when it expires 3/31/2027.")).toBeTruthy();
   });
 
   it("says a fractional forecast in tenths, as an estimate", async () => {
@@ -47,7 +58,7 @@ describe("Alerts", () => {
     // Botox: 20 U drawn in the 90 days to now (10:00, 16 March 2026), 2/9 U a day. From now to the
     // end of C3709C3's expiry day (30 June 2027) is 471 days and 14 hours: 104.796 U used of the 180 left,
     // 75.204 U at risk at $6.50 = $488.82.
-    expect(screen.getByText("Botox 100U lot C3709C3: about 75.2 U ($488.82) expected to expire unused at the recent rate of use.")).toBeTruthy();
+    expect(screen.getByText("Botox 100U lot C3709C3: about 75.2 U ($488.82) expected to be left when it expires 6/30/2027.")).toBeTruthy();
   });
 
   it("shows a failure to record in the pane", async () => {

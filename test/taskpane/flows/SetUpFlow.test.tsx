@@ -35,9 +35,11 @@ describe("Set up", () => {
     ]);
     expect(lots.conditionalFormats[0].formula).toBe('AND($B2<>"",SUMIFS(INDIRECT("Lots[Qty]"),INDIRECT("Lots[Lot]"),$B2)-SUMIFS(INDIRECT("Draws[Qty]"),INDIRECT("Draws[Lot]"),$B2)<=0)');
     expect(lots.conditionalFormats[1].formula).toBe("AND(ISNUMBER($C2),$C2<TODAY())");
-    for (const f of lots.conditionalFormats.slice(2)) expect(f.formula).toMatch(/^AND\(ISNUMBER\(\$C2\),.*INDIRECT\("Products\[Alert Days\]"\),MATCH\(TRIM\(\$A2\),INDIRECT\("Products\[Product\]"\),0\).*TODAY\(\)/);
+    // Each reads Alert Days through the defined names Set up makes (formulas kept under 255 characters).
+    for (const f of lots.conditionalFormats.slice(2)) expect(f.formula).toMatch(/^AND\(ISNUMBER\(\$C2\),.*LotbookProducts=TRIM\(\$A2\).*LotbookDays.*TODAY\(\)/);
+    expect([...wb.names.keys()]).toEqual(["LotbookProducts", "LotbookDays", "LotbookLater"]);
     const products = wb.table("Products")!;
-    expect(products.header).toEqual(["Product", "Unit", "Vial Size", "Use Within Hours", "Alert Days", "Loss Allowance", "Price per Unit", "GTIN"]);
+    expect(products.header).toEqual(["Product", "Unit", "Vial Size", "Use Within Hours", "Alert Days", "Loss Allowance", "Price per Unit", "GTIN", "Lead Days", "Cover Days", "Pack Size"]);
     expect(products.numberFormats[7]).toBe("@");
     expect(wb.table("Draws")?.validations.map((v) => [v.range, v.source, v.style])).toEqual([
       ["F2:F10000", { formula: 'INDIRECT("Products[Product]")' }, "warning"],
@@ -56,6 +58,28 @@ describe("Set up", () => {
     await user.click(button);
     expect(await screen.findByText("Nothing to do: Products, Lots, Draws, Counts are already in this workbook.")).toBeTruthy();
     expect(JSON.stringify([...wb.tables])).toBe(before);
+  });
+
+  it("offers to complete a table a failed Set up left without highlighting, and adds it without changing a cell", async () => {
+    const wb = new MemoryWorkbook();
+    const user = await openSetUp(wb);
+    await user.click(screen.getByRole("button", { name: "Set up the ledger tables" }));
+    await screen.findByText("Created Products, Lots, Draws, Counts.");
+    // As Excel leaves a request refused at its first conditional format: the rest is there.
+    const lots = wb.table("Lots")!;
+    lots.conditionalFormats.splice(0);
+    wb.names.clear();
+    wb.frozen.delete("Lots");
+    lots.rows.push(["Botox 100U", "C1", 47000, 46000, 100, "U", 6.5, null, null, null]);
+    const rows = JSON.stringify(lots.rows);
+    await user.click(screen.getByRole("button", { name: "Set up the ledger tables" }));
+    expect(await screen.findByText("Already in this workbook: Products, Lots, Draws, Counts. Lots lacks its expiry highlighting, frozen header row. Choose Complete the tables to add them; no cell is changed.")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Complete the tables" }));
+    expect(await screen.findByText("Added Lots: expiry highlighting, frozen header row. No cell was changed.")).toBeTruthy();
+    expect(lots.conditionalFormats).toHaveLength(5);
+    expect(wb.names.size).toBe(3);
+    expect(JSON.stringify(lots.rows)).toBe(rows);
+    expect(screen.queryByRole("button", { name: "Complete the tables" })).toBeNull();
   });
 
   it("says which tables it made before a failure", async () => {

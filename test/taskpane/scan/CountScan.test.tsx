@@ -1,19 +1,12 @@
 /**
  * @jest-environment jsdom
  */
-import { render, screen } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { App } from "../../../src/taskpane/app/App";
-import { now } from "../_practice";
+import { screen } from "@testing-library/react";
+import { CountFlow } from "../../../src/taskpane/flows/CountFlow";
+import { renderFlow } from "../_flow";
 import { BOTOX_GTIN, BOTOX_ROW, JUVEDERM_GTIN, JUVEDERM_ROW, scanPractice } from "./_scanPractice";
 
-async function openCount(wb = scanPractice([BOTOX_ROW, JUVEDERM_ROW])) {
-  const user = userEvent.setup({ delay: null });
-  render(<App workbook={wb} now={now} />);
-  await user.click(await screen.findByRole("tab", { name: "Count" }));
-  await screen.findByRole("form", { name: "Count" });
-  return { wb, user };
-}
+const openCount = (wb = scanPractice([BOTOX_ROW, JUVEDERM_ROW])) => renderFlow(wb, (p) => <CountFlow {...p} />, "form", "Count");
 
 const rowOf = (lot: string) => screen.getByLabelText(`Counted ${lot}`).closest("tr");
 

@@ -1,4 +1,4 @@
-import { buildLedger, check, serialFromYmd, type DateSystem, type Diagnostic, type Grid, type Ledger, type Serial, type TableName } from "../../core";
+import { buildLedger, checkRows, serialFromYmd, updateLedger, type DateSystem, type Diagnostic, type Grid, type Ledger, type Serial, type TableName } from "../../core";
 import { columnIndex, rowsForHeader, type CellValue, type Entry, type TableRead } from "../workbook/port";
 
 export const TABLES: readonly TableName[] = ["Lots", "Draws", "Counts", "Products"];
@@ -11,15 +11,30 @@ export interface Books {
 }
 
 /** @example books(tables, 1900).ledger.productByName("Botox 100U") */
-export function books(tables: Books["tables"], dateSystem: DateSystem, extra?: { table: TableName; rows: readonly (readonly CellValue[])[] }): Books {
+export function books(tables: Books["tables"], dateSystem: DateSystem): Books {
+  const ledger = buildLedger(ledgerInput(tables, dateSystem));
+  return { tables, dateSystem, ledger };
+}
+
+function ledgerInput(tables: Books["tables"], dateSystem: DateSystem, extra?: { table: TableName; rows: readonly (readonly CellValue[])[] }) {
   const grid = (name: TableName): Grid | null => {
     const values = tables[name]?.values;
     if (!values) return null;
     const rows = extra?.table === name ? [...values, ...extra.rows] : values;
     return rows as Grid;
   };
-  const ledger = buildLedger({ lots: grid("Lots"), draws: grid("Draws"), counts: grid("Counts"), products: grid("Products"), dateSystem });
-  return { tables, dateSystem, ledger };
+  return { lots: grid("Lots"), draws: grid("Draws"), counts: grid("Counts"), products: grid("Products"), dateSystem };
+}
+
+/**
+ * The books with `rows` added at the end of `table`: the current ledger brought up to date with
+ * them (only the products they touch are posted again), as the live ledger does after a write.
+ */
+export function withRows(current: Books, table: TableName, rows: readonly (readonly CellValue[])[]): Books {
+  const at = current.tables[table]?.values.length ?? 0;
+  const input = ledgerInput(current.tables, current.dateSystem, { table, rows });
+  const ledger = updateLedger(current.ledger, input, { [table]: rows.map((_, i) => at + i) });
+  return { tables: current.tables, dateSystem: current.dateSystem, ledger };
 }
 
 /** A local date and time as an Excel serial (what a person means by "now"). */
@@ -59,14 +74,13 @@ export function trial(current: Books, table: TableName, entries: readonly Entry[
   const header = (read?.values[0] ?? []) as CellValue[];
   const rows = rowsForHeader(table, header, entries);
   const first = (read?.values.length ?? 0) + 1;
-  const next = books(current.tables, current.dateSystem, { table, rows });
+  const next = withRows(current, table, rows);
   const fieldAt = new Map<number, string>();
   for (const name of new Set(entries.flatMap((e) => Object.keys(e)))) {
     const at = columnIndex(table, header, name);
     if (at >= 0) fieldAt.set(at, name);
   }
-  const issues = check(next.ledger)
-    .filter((d) => d.table === table && d.row >= first && d.row < first + rows.length)
+  const issues = checkRows(next.ledger, table, first, first + rows.length)
     .map((d) => ({ ...d, entry: d.row - first, field: fieldAt.get(columnIndex(table, header, d.column)) ?? null }));
   return { books: next, issues };
 }

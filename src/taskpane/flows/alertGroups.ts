@@ -1,0 +1,159 @@
+/**
+ * The alerts of the books, grouped by how urgent they are — expired, open vials past use-by, the
+ * expiry bands of the sheet's highlighting, stock at risk of expiring unused, residues — each group
+ * with its total at cost. Alerts and the Overview both read these.
+ */
+import {
+  atRisk,
+  expiryAlerts,
+  formatMoney,
+  formatQty,
+  formatSerial,
+  highlightBand,
+  isExpiredOn,
+  openVials,
+  qtyToNumber,
+  type Failure,
+  type HighlightBand,
+  type Money,
+  type Qty,
+  type Result,
+  type Serial,
+} from "../../core";
+import { hasColumn, type Books } from "../form/books";
+import type { Entry } from "../workbook/port";
+
+export interface Alert {
+  readonly key: string;
+  readonly text: string;
+  /** The draw that settles it, with the button's words; none when only time will tell. */
+  readonly record?: { readonly label: string; readonly entry: Entry };
+}
+
+export type GroupId = "expired" | "vials" | "nearest" | "middle" | "farthest" | "atRisk" | "residue";
+
+export interface AlertGroup {
+  readonly id: GroupId;
+  readonly title: string;
+  /** The sheet's highlighting colour the group shares, where it has one. */
+  readonly band: HighlightBand | null;
+  readonly items: readonly Alert[];
+  /** "3 lots, $4,120.00 at cost". */
+  readonly total: string;
+  readonly lots: number;
+  readonly value: Money;
+}
+
+export interface Alerts {
+  readonly groups: readonly AlertGroup[];
+  readonly problems: readonly Failure[];
+}
+
+/** How the at-risk figures are made, said once. */
+export const AT_RISK_METHOD =
+  "Estimated at each product's rate of use over the last 90 days, the lots used up in FEFO order (soonest expiry first): what a lot would still hold when it expires is at risk.";
+
+function failures<T>(results: readonly Result<T>[]): Failure[] {
+  return results.flatMap((r) => (r.ok ? [] : [r.error]));
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const sum = (values: readonly Money[]): Money => values.reduce<bigint>((a, v) => a + BigInt(v), 0n);
+
+/**
+ * The alerts at `at`, most urgent group first; empty groups are left out.
+ * @example alertGroups(books, at).groups[0].total // "1 lot, $325.00 at cost"
+ */
+export function alertGroups(books: Books, at: Serial): Alerts {
+  const { ledger, dateSystem } = books;
+  const day = Math.floor(at);
+  const unitOf = (product: string) => {
+    const p = ledger.productByName(product);
+    const unit = p?.settings?.unit ?? p?.lots[0]?.unit ?? "";
+    return unit ? ` ${unit}` : "";
+  };
+  const amount = (product: string, q: Qty) => `${formatQty(q)}${unitOf(product)}`;
+  // A forecast is an estimate: tenths of a unit, said as such, rather than six false decimals.
+  const forecast = (product: string, q: Qty) => {
+    const tenths = Math.round(qtyToNumber(q) * 10) / 10;
+    return tenths === qtyToNumber(q) ? amount(product, q) : `about ${tenths}${unitOf(product)}`;
+  };
+  const lotUnit = (product: string, lot: string) =>
+    hasColumn(books, "Draws", "Unit") ? (ledger.productByName(product)?.lots.find((l) => l.lot === lot)?.unit ?? null) : null;
+  const draw = (product: string, lot: string, qty: Qty, kind: "Expired" | "Waste"): Entry => ({
+    Date: at, Product: product, Lot: lot, Qty: qtyToNumber(qty), Unit: lotUnit(product, lot), Kind: kind,
+  });
+
+  const expiry = expiryAlerts(ledger, at);
+  const vials = openVials(ledger, at);
+  const risk = atRisk(ledger, at);
+
+  const buckets = new Map<GroupId, { items: Alert[]; values: Money[]; within: Set<number> }>();
+  const put = (id: GroupId, alert: Alert, value: Money, within?: number) => {
+    const b = buckets.get(id) ?? { items: [], values: [], within: new Set<number>() };
+    b.items.push(alert);
+    b.values.push(value);
+    if (within !== undefined) b.within.add(within);
+    buckets.set(id, b);
+  };
+
+  for (const r of expiry) {
+    if (!r.ok) continue;
+    const a = r.value;
+    const what = `${a.product} lot ${a.lot}: ${amount(a.product, a.remaining)} (${formatMoney(a.value)} at cost)`;
+    if (a.threshold === 0 && a.expires !== null) {
+      put("expired", { key: `x${a.lot}`, text: `${what} expired on ${formatSerial(a.expires, dateSystem)}.`, record: { label: `Record ${amount(a.product, a.remaining)} of ${a.lot} as Expired`, entry: draw(a.product, a.lot, a.remaining, "Expired") } }, a.value);
+      continue;
+    }
+    if (a.residue) {
+      put("residue", { key: `r${a.lot}`, text: `${what} is a residue: use it or write it off.`, record: { label: `Write off ${amount(a.product, a.remaining)} of ${a.lot} as Waste`, entry: draw(a.product, a.lot, a.remaining, "Waste") } }, a.value);
+      continue;
+    }
+    if (a.expires !== null && a.daysLeft !== null && a.threshold > 0) {
+      const alertDays = ledger.productByName(a.product)?.settings?.alertDays ?? undefined;
+      const band = highlightBand(a.daysLeft, alertDays);
+      const id: GroupId = band && band.band !== "expired" ? band.band : "farthest";
+      put(id, { key: `e${a.lot}`, text: `${what} expires ${formatSerial(a.expires, dateSystem)}, in ${plural(a.daysLeft, "day")}.` }, a.value, band?.within ?? a.threshold);
+    }
+  }
+  for (const r of vials) {
+    if (!r.ok || !r.value.pastUseBy) continue;
+    const v = r.value;
+    put("vials", {
+      key: `v${v.lot}`,
+      text: `${v.product} lot ${v.lot}: ${amount(v.product, v.left)} left in a vial past its use-by${v.useBy !== null ? ` (${formatSerial(Math.floor(v.useBy), dateSystem)})` : ""}.`,
+      record: { label: `Record ${amount(v.product, v.left)} left in the open vial of ${v.lot} as Waste`, entry: draw(v.product, v.lot, v.left, "Waste") },
+    }, 0n);
+  }
+  for (const r of risk) {
+    if (!r.ok || !(r.value.atRisk > 0)) continue;
+    const k = r.value;
+    // An expired lot is no forecast: it is under Expired.
+    const lot = ledger.productByName(k.product)?.lots.find((l) => l.lot === k.lot);
+    if (lot && isExpiredOn(lot, day)) continue;
+    put("atRisk", { key: `k${k.lot}`, text: `${k.product} lot ${k.lot}: ${forecast(k.product, k.atRisk)} (${formatMoney(k.atRiskValue)}) expected to be left when it expires ${k.expires !== null ? formatSerial(k.expires, dateSystem) : ""}.`.replace(" .", ".") }, k.atRiskValue);
+  }
+
+  const days = (within: Set<number>) => [...within].sort((a, b) => a - b).join(" or ");
+  const titles: Record<GroupId, (within: Set<number>) => string> = {
+    expired: () => "Expired",
+    vials: () => "Open vials past use-by",
+    nearest: (w) => `Expiring within ${days(w)} days`,
+    middle: (w) => `Expiring within ${days(w)} days`,
+    farthest: (w) => `Expiring within ${days(w)} days`,
+    atRisk: () => "At risk of expiring unused",
+    residue: () => "Residues",
+  };
+  const bands: Partial<Record<GroupId, HighlightBand>> = { expired: "expired", nearest: "nearest", middle: "middle", farthest: "farthest" };
+  // Most urgent first; a Reorder group ("order now / this week") belongs after the expiry bands.
+  const order: GroupId[] = ["expired", "vials", "nearest", "middle", "farthest", "atRisk", "residue"];
+  const groups = order.flatMap((id): AlertGroup[] => {
+    const b = buckets.get(id);
+    if (!b) return [];
+    const value = sum(b.values);
+    const total = id === "vials" ? plural(b.items.length, "vial") : `${plural(b.items.length, "lot")}, ${formatMoney(value)} at cost`;
+    return [{ id, title: titles[id](b.within), band: bands[id] ?? null, items: b.items, total, lots: b.items.length, value }];
+  });
+  const problems = [...new Map([...failures(expiry), ...failures(vials), ...failures(risk)].map((f) => [f.message, f])).values()];
+  return { groups, problems };
+}
