@@ -16,7 +16,6 @@ export interface Blocks {
   readonly visit: ReadonlyMap<string, Diagnostic[]>;
 }
 
-const cache = new WeakMap<Ledger, { rows: Diagnostic[]; blocks: Blocks }>();
 
 function push<K>(m: Map<K, Diagnostic[]>, k: K, d: Diagnostic): void {
   const list = m.get(k);
@@ -50,15 +49,25 @@ export function indexBlocks(ledger: Ledger, diagnostics: readonly Diagnostic[]):
   return { table, product, lot, visit };
 }
 
-/** Row-level diagnostics and their blocks, computed once per ledger. */
-export function rowBlocks(ledger: Ledger): { rows: Diagnostic[]; blocks: Blocks } {
-  let hit = cache.get(ledger);
-  if (!hit) {
-    const rows = rowDiagnostics(ledger);
-    hit = { rows, blocks: indexBlocks(ledger, rows) };
-    cache.set(ledger, hit);
-  }
-  return hit;
+const errorCache = new WeakMap<Ledger, Blocks>();
+const allCache = new WeakMap<Ledger, Diagnostic[]>();
+
+/**
+ * Row-level diagnostics and what their errors block, each computed once per ledger. The blocks
+ * are read from the errors alone (a large practice has far more warnings than errors, and every
+ * result asks what blocks it); the full list only when it is shown.
+ */
+export function rowBlocks(ledger: Ledger): { readonly rows: Diagnostic[]; readonly blocks: Blocks } {
+  let blocks = errorCache.get(ledger);
+  if (!blocks) errorCache.set(ledger, (blocks = indexBlocks(ledger, rowDiagnostics(ledger, "error"))));
+  return {
+    blocks,
+    get rows() {
+      let rows = allCache.get(ledger);
+      if (!rows) allCache.set(ledger, (rows = rowDiagnostics(ledger)));
+      return rows;
+    },
+  };
 }
 
 /**
@@ -103,13 +112,25 @@ function memo(ledger: Ledger, key: string, compute: () => Failure | null): Failu
 }
 
 function computeProductFailure(ledger: Ledger, productKey: string): Failure | null {
-  const tables = tablesFailure(ledger, ["Lots", "Draws", "Counts", "Products"]);
-  if (tables) return tables;
+  const found = productBlockers(ledger, productKey);
+  return found.length ? failureOf(found) : null;
+}
+
+/**
+ * The errors that keep a product's results from being given, in the order `productFailure` names
+ * them: a table that cannot be read, else the product's own rows, else what only the replay finds.
+ * Empty when nothing blocks it. The audit lists them itself rather than pointing at CHECK.
+ * @example productBlockers(ledger, "botox 100u")[0] // { table: "Lots", row: 5, column: "Expires", … }
+ */
+export function productBlockers(ledger: Ledger, productKey: string): Diagnostic[] {
   const { blocks } = rowBlocks(ledger);
+  const tables: Diagnostic[] = [];
+  for (const t of ["Lots", "Draws", "Counts", "Products"] as const) if (ledger.given[t]) tables.push(...(blocks.table.get(t) ?? []));
+  if (tables.length) return tables;
   const found = [...(blocks.product.get(productKey) ?? [])];
   const product = ledger.productIndex.get(productKey);
   if (product) for (const d of replayProduct(ledger, product).diagnostics) if (d.severity === "error") found.push(d);
-  return found.length ? failureOf(found) : null;
+  return found;
 }
 
 /** Why a result about one lot cannot be given, or `null`. */

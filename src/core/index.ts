@@ -4,7 +4,7 @@
  * React here: the custom functions and the task pane are thin shells over this module.
  */
 export type { Cell, Grid } from "./cells";
-export { excelError, isBlank, sameCell, sameGrid, sameRow } from "./cells";
+export { basicCell, excelError, isBlank, sameCell, sameGrid, sameRow } from "./cells";
 export type { DateSystem, Serial } from "./dates";
 export { formatSerial, parseTextDate, serialFromDate, serialFromYmd, ymdFromSerial } from "./dates";
 export type { Diagnostic, DiagnosticCode, Severity, TableName } from "./diagnostic";
@@ -17,6 +17,8 @@ export type { Qty } from "./quantity";
 export { formatQty, QTY_ONE, qtyFromNumber, qtyToNumber } from "./quantity";
 export type { Ledger, LedgerInput, Lot, Product } from "./ledger";
 export { buildLedger } from "./ledger";
+export { updateLedger, type LedgerChange } from "./update";
+export { replayCount } from "./replay";
 export type { StockKey } from "./stockKey";
 export { asOfInstant } from "./instant";
 export { columnLetter } from "./address";
@@ -35,11 +37,13 @@ export type { ExpiryAlert, ExpiryEntry, HighlightBand } from "./expiry";
 export { expiring, expiryAlerts, highlightBand } from "./expiry";
 export type { AtRiskEntry } from "./atRisk";
 export { atRisk, DEFAULT_LOOKBACK_DAYS } from "./atRisk";
+export type { ReorderEntry, ReorderGroups, ReorderLimit } from "./reorder";
+export { DEFAULT_COVER_DAYS, DEFAULT_LEAD_DAYS, reorder, reorderGroups } from "./reorder";
 export type { OpenVial } from "./vials";
 export { openVials } from "./vials";
 export type { RecallEntry } from "./recall";
 export { recall } from "./recall";
-export { check } from "./check";
+export { check, checkRows } from "./check";
 export type { Conservation } from "./conservation";
 export { conservation } from "./conservation";
 export { resolveScope, findLot } from "./scope";

@@ -1,6 +1,6 @@
 import type { Grid } from "./cells";
 import { formatSerial, type DateSystem, type Serial } from "./dates";
-import { compareDiagnostics, type Diagnostic, type TableName } from "./diagnostic";
+import { compareDiagnostics, type Diagnostic, type Severity, type TableName } from "./diagnostic";
 import { parseCounts, parseDraws, parseLots, parseProducts, unitKey, type DrawsTable, type ParsedTable } from "./parse";
 import { addIssue, type CountRow, type DrawRow, type LotRow, type ProductRow, type RowBase } from "./rows";
 import { stockKeyOf, type StockKey } from "./stockKey";
@@ -14,6 +14,12 @@ export interface LedgerInput {
   readonly counts?: Grid | null;
   readonly products?: Grid | null;
   readonly dateSystem?: DateSystem;
+  /**
+   * The worksheet row of each table's header, when known (the command-line audit reads tables in
+   * place): rows are then numbered as the sheet numbers them. Left out, a row is counted in its
+   * range, header = 1, as a formula given the table sees it.
+   */
+  readonly firstRows?: Readonly<Partial<Record<TableName, number>>>;
 }
 
 /** A lot as resolved from its receipts: one product, one expiry, its FIFO cost layers. */
@@ -49,6 +55,8 @@ export interface Product {
  */
 export interface Ledger {
   readonly dateSystem: DateSystem;
+  /** The worksheet row of each table's header where it was given (see `LedgerInput`). */
+  readonly firstRows: Readonly<Partial<Record<TableName, number>>>;
   readonly lots: ParsedTable<LotRow>;
   readonly draws: DrawsTable;
   readonly counts: ParsedTable<CountRow>;
@@ -73,45 +81,23 @@ const EMPTY: ParsedTable<never> = { rows: [], tableErrors: [], columnNames: {}, 
  */
 export function buildLedger(input: LedgerInput): Ledger {
   const dateSystem = input.dateSystem ?? 1900;
-  const given = {
-    Lots: true,
-    Draws: input.draws != null,
-    Counts: input.counts != null,
-    Products: input.products != null,
-  };
-  const lots = parseLots(input.lots, { dateSystem });
-  const draws = given.Draws ? parseDraws(input.draws, { dateSystem }) : (EMPTY as ParsedTable<DrawRow>);
-  const counts = given.Counts ? parseCounts(input.counts, { dateSystem }) : (EMPTY as ParsedTable<CountRow>);
-  const products = given.Products ? parseProducts(input.products) : (EMPTY as ParsedTable<ProductRow>);
+  const given = givenTables(input);
+  const top = input.firstRows ?? {};
+  const lots = parseLots(input.lots, { dateSystem, firstRow: top.Lots });
+  const draws = given.Draws ? parseDraws(input.draws, { dateSystem, firstRow: top.Draws }) : (EMPTY as ParsedTable<DrawRow>);
+  const counts = given.Counts ? parseCounts(input.counts, { dateSystem, firstRow: top.Counts }) : (EMPTY as ParsedTable<CountRow>);
+  const products = given.Products ? parseProducts(input.products, { firstRow: top.Products }) : (EMPTY as ParsedTable<ProductRow>);
 
   const settings = indexSettings(products);
   const { lotIndex, productIndex } = indexLots(lots, settings, dateSystem);
-  // A lot whose only rows in Lots are broken is not "missing": point draws and counts at that row.
-  const brokenLots = new Map<string, LotRow>();
-  for (const row of lots.rows) {
-    if (row.lotKey && !lotIndex.has(stockKeyOf(row.lotKey)) && !brokenLots.has(row.lotKey)) brokenLots.set(row.lotKey, row);
+  const brokenLots = findBrokenLots(lots, lotIndex);
+  const readable = lotsReadable(lots);
+  if (readable) {
+    const check = drawChecker(draws.columnNames, lotIndex, productIndex, dateSystem, brokenLots);
+    for (const row of draws.rows) check(row);
+    checkCounts(counts, lotIndex, productIndex, brokenLots);
   }
-  // Without a readable Lots table every lot would look unknown: its own error says it all.
-  const withIssues = (rows: readonly RowBase[]) => rows.filter((r) => r.issues !== null);
-  const flagged: Record<TableName, readonly RowBase[]> = {
-    Lots: [], Draws: [], Counts: [], Products: [],
-  };
-  if (lots.tableErrors.every((d) => d.severity !== "error")) {
-    flagged.Draws = checkDraws(draws, lotIndex, productIndex, dateSystem, brokenLots);
-    flagged.Counts = checkCounts(counts, lotIndex, productIndex, brokenLots);
-  } else {
-    flagged.Draws = withIssues(draws.rows);
-    flagged.Counts = withIssues(counts.rows);
-  }
-  flagged.Lots = withIssues(lots.rows);
-  flagged.Products = withIssues(products.rows);
-
-  const byName = new Map<string, Product>();
-  for (const p of productIndex.values()) byName.set(p.key, p);
-  const ledger: Ledger = {
-    dateSystem, lots, draws, counts, products, given, lotIndex, productIndex, brokenLots, flagged,
-    productByName: (name) => byName.get(name.trim().replace(/\s+/g, " ").toLowerCase()),
-  };
+  const ledger = assembleLedger({ dateSystem, firstRows: top, lots, draws, counts, products, given, lotIndex, productIndex, brokenLots });
   // Posting: every draw and count is booked against its lot's cost layers now, once. Every result
   // but a lot's unit cost reads these books (and the errors only the replay finds), so a ledger is
   // built posted, as a double-entry ledger posts its entries before it shows a balance.
@@ -119,18 +105,63 @@ export function buildLedger(input: LedgerInput): Ledger {
   return ledger;
 }
 
-function indexSettings(products: ParsedTable<ProductRow>): Map<string, ProductRow> {
+/** Which tables were passed at all (Counts and Products are optional). */
+export function givenTables(input: LedgerInput): Record<TableName, boolean> {
+  return { Lots: true, Draws: input.draws != null, Counts: input.counts != null, Products: input.products != null };
+}
+
+/** Without a readable Lots table every lot would look unknown: its own error says it all. */
+export function lotsReadable(lots: ParsedTable<LotRow>): boolean {
+  return lots.tableErrors.every((d) => d.severity !== "error");
+}
+
+/** A lot whose only rows in Lots are broken is not "missing": draws and counts are pointed at that row. */
+export function findBrokenLots(lots: ParsedTable<LotRow>, lotIndex: ReadonlyMap<StockKey, Lot>): Map<string, LotRow> {
+  const brokenLots = new Map<string, LotRow>();
+  for (const row of lots.rows) {
+    if (row.lotKey && !lotIndex.has(stockKeyOf(row.lotKey)) && !brokenLots.has(row.lotKey)) brokenLots.set(row.lotKey, row);
+  }
+  return brokenLots;
+}
+
+/** The parts a ledger is made of, once parsed and cross-checked. */
+export type LedgerParts = Omit<Ledger, "productByName" | "flagged">;
+
+/**
+ * Puts checked tables together: the flagged rows of each table and the lookup by product name.
+ * `flaggedDraws`, when given, are the Draws rows with issues, already found.
+ */
+export function assembleLedger(parts: LedgerParts, flaggedDraws?: readonly DrawRow[]): Ledger {
+  const withIssues = (rows: readonly RowBase[]) => rows.filter((r) => r.issues !== null);
+  const flagged: Record<TableName, readonly RowBase[]> = {
+    Lots: withIssues(parts.lots.rows),
+    Draws: flaggedDraws ?? withIssues(parts.draws.rows),
+    Counts: withIssues(parts.counts.rows),
+    Products: withIssues(parts.products.rows),
+  };
+  const byName = new Map<string, Product>();
+  for (const p of parts.productIndex.values()) byName.set(p.key, p);
+  return {
+    ...parts,
+    flagged,
+    productByName: (name) => byName.get(name.trim().replace(/\s+/g, " ").toLowerCase()),
+  };
+}
+
+/** Each product's settings row; `mark` notes a second row of a product on that row (once per parse). */
+export function indexSettings(products: ParsedTable<ProductRow>, mark = true): Map<string, ProductRow> {
   const settings = new Map<string, ProductRow>();
   for (const row of products.rows) {
     if (!row.productKey) continue;
     const first = settings.get(row.productKey);
-    if (first) addIssue(row, products.columnNames.product, "warning", `${row.product} is already listed in row ${first.row}; Lotbook uses that row's settings`);
-    else if (row.usable) settings.set(row.productKey, row);
+    if (first) {
+      if (mark) addIssue(row, products.columnNames.product, "warning", `${row.product} is already listed in row ${first.row}; Lotbook uses that row's settings`);
+    } else if (row.usable) settings.set(row.productKey, row);
   }
   return settings;
 }
 
-function indexLots(lots: ParsedTable<LotRow>, settings: Map<string, ProductRow>, system: DateSystem) {
+export function indexLots(lots: ParsedTable<LotRow>, settings: Map<string, ProductRow>, system: DateSystem): { lotIndex: Map<StockKey, Lot>; productIndex: Map<string, Product> } {
   const names = lots.columnNames;
   const lotIndex = new Map<StockKey, Lot>();
   const productIndex = new Map<string, Product>();
@@ -197,22 +228,19 @@ function indexLots(lots: ParsedTable<LotRow>, settings: Map<string, ProductRow>,
   return { lotIndex, productIndex };
 }
 
-function unknownLot(lot: string | null, lotKey: string, broken: Map<string, LotRow>): string {
+function unknownLot(lot: string | null, lotKey: string, broken: ReadonlyMap<string, LotRow>): string {
   const row = broken.get(lotKey);
   return row
     ? `lot ${lot} is in Lots row ${row.row}, but that row has a problem; fix it there first`
     : `lot ${lot} is not in the Lots table; check the lot number or record its receipt in Lots`;
 }
 
-/** Checks each draw against Lots; returns the draws that have any problem, in row order. */
-function checkDraws(draws: DrawsTable, lotIndex: Map<StockKey, Lot>, productIndex: Map<string, Product>, system: DateSystem, broken: Map<string, LotRow>): DrawRow[] {
-  const names = draws.columnNames;
-  const flagged: DrawRow[] = [];
-  for (const row of draws.rows) {
-    checkDraw(row);
-    if (row.issues) flagged.push(row);
-  }
-  return flagged;
+/**
+ * Checks draws against Lots, one row at a time: the row learns the lot and product it names
+ * (`lotRef`, `owner`) and any problem with them.
+ */
+export function drawChecker(names: Readonly<Record<string, string>>, lotIndex: ReadonlyMap<StockKey, Lot>, productIndex: ReadonlyMap<string, Product>, system: DateSystem, broken: ReadonlyMap<string, LotRow>): (row: DrawRow) => void {
+  return checkDraw;
 
   function checkDraw(row: DrawRow): void {
     let lot: Lot | undefined;
@@ -254,16 +282,11 @@ function checkDraws(draws: DrawsTable, lotIndex: Map<StockKey, Lot>, productInde
   }
 }
 
-/** Checks each count against Lots; returns the counts that have any problem, in row order. */
-function checkCounts(counts: ParsedTable<CountRow>, lotIndex: Map<StockKey, Lot>, productIndex: Map<string, Product>, broken: Map<string, LotRow>): CountRow[] {
+/** Checks each count against Lots, and against the other counts of its lot. */
+export function checkCounts(counts: ParsedTable<CountRow>, lotIndex: ReadonlyMap<StockKey, Lot>, productIndex: ReadonlyMap<string, Product>, broken: ReadonlyMap<string, LotRow>): void {
   const names = counts.columnNames;
   const seen = new Map<string, CountRow>();
-  const flagged: CountRow[] = [];
-  for (const row of counts.rows) {
-    checkCount(row);
-    if (row.issues) flagged.push(row);
-  }
-  return flagged;
+  for (const row of counts.rows) checkCount(row);
 
   function checkCount(row: CountRow): void {
     if (!row.lotKey) return;
@@ -290,18 +313,26 @@ function checkCounts(counts: ParsedTable<CountRow>, lotIndex: Map<StockKey, Lot>
 }
 
 /** The table/row/column diagnostics found while reading: one per issue, keyed for blocking. */
-export function rowDiagnostics(ledger: Ledger): Diagnostic[] {
+export function rowDiagnostics(ledger: Ledger, only?: Severity): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const t of ["Lots", "Draws", "Counts", "Products"] as const) {
     const parsed = tableOf(ledger, t);
     if (ledger.given[t]) out.push(...parsed.tableErrors);
-    for (const row of ledger.flagged[t]) {
-      if (!row.issues) continue;
-      const keys = keysOf(ledger, t, row);
-      for (const i of row.issues) out.push({ table: t, row: row.row, column: i.column, severity: i.severity, message: i.message, ...(i.code ? { code: i.code } : {}), ...keys });
-    }
+    out.push(...rowIssues(ledger, t, ledger.flagged[t], only));
   }
   return out.sort(compareDiagnostics);
+}
+
+/** The issues of some rows of a table as diagnostics (only those of one severity, if given). */
+export function rowIssues(ledger: Ledger, t: TableName, rows: readonly RowBase[], only?: Severity): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const row of rows) {
+    // Only an error makes a row unusable: a practice's many warnings are passed over at once.
+    if (!row.issues || (only === "error" && row.usable)) continue;
+    let keys: ReturnType<typeof keysOf> | null = null;
+    for (const i of row.issues) if (only === undefined || i.severity === only) out.push({ table: t, row: row.row, column: i.column, severity: i.severity, message: i.message, ...(i.code ? { code: i.code } : {}), ...(keys ??= keysOf(ledger, t, row)) });
+  }
+  return out;
 }
 
 export function tableOf(ledger: Ledger, t: TableName): ParsedTable<RowBase> {

@@ -3,7 +3,9 @@ import type { Serial } from "./dates";
 import type { Diagnostic } from "./diagnostic";
 import type { Ledger } from "./ledger";
 import type { Money } from "./money";
-import { KIND_CODE, replayProduct } from "./replay";
+import { KIND_CODE, replayProduct, type ProductState } from "./replay";
+import type { DrawRow } from "./rows";
+import { lineageOf } from "./update";
 import { ok, type Failure, type Result } from "./result";
 import { addAmount, AmountColumn, type Amount } from "./_lib/amount";
 import { visitRevenue, visitTotals } from "./visits";
@@ -92,6 +94,9 @@ function byVisit(ledger: Ledger): Result<MarginLine>[] {
 
 type LineGroup = Exclude<MarginGroup, "visit">;
 
+/** (visit, group) pairs are numbered visit × this + group: far more groups than any practice names. */
+const MAX_GROUPS = 1 << 20;
+
 /** One grouping's groups, their sums in typed columns (exact: see AmountColumn), and each row's group. */
 class Grouping {
   readonly list: Group[] = [];
@@ -107,7 +112,9 @@ class Grouping {
    * and (rarely: a visit with lines of two services) the other (group, visit) pairs.
    */
   readonly firstGroup: Int32Array;
-  private readonly otherPairs = new Set<number>();
+  private otherPairs = new Set<number>();
+  /** False while `otherPairs` is still shared with the grouping this one was copied from. */
+  private ownPairs = true;
   /** Visits with lines in more than one group: only their lines are costed one by one. */
   readonly mixed: Uint8Array;
 
@@ -131,8 +138,9 @@ class Grouping {
       g.visits++;
     } else if (first !== g.index) {
       this.mixed[v] = 1;
-      const pair = g.index * this.firstGroup.length + v;
+      const pair = v * MAX_GROUPS + g.index;
       if (!this.otherPairs.has(pair)) {
+        if (!this.ownPairs) [this.otherPairs, this.ownPairs] = [new Set(this.otherPairs), true];
         this.otherPairs.add(pair);
         g.visits++;
       }
@@ -142,6 +150,29 @@ class Grouping {
       this.revenue.add(g.index, price);
       g.priced++;
     }
+  }
+
+  /**
+   * A copy to add lines to, with room for `lastRow` rows and `visits` visits, and its costs
+   * (which depend on the books, not the rows) copied too.
+   */
+  copy(visits: number, lastRow: number): Grouping {
+    const out = new Grouping(this.blank, visits, lastRow);
+    for (const g of this.list) {
+      const c: Group = { ...g, blocking: new Set(g.blocking) };
+      out.list.push(c);
+    }
+    for (const [k, g] of this.byKey) out.byKey.set(k, out.list[g.index]);
+    for (const [t, g] of this.byText) out.byText.set(t, out.list[g.index]);
+    out.cogs = this.cogs.resized(this.cogs.length);
+    out.revenue = this.revenue.resized(this.revenue.length);
+    out.at.set(this.at.subarray(0, Math.min(this.at.length, out.at.length)));
+    out.firstGroup.set(this.firstGroup.subarray(0, Math.min(this.firstGroup.length, visits)));
+    out.mixed.set(this.mixed.subarray(0, Math.min(this.mixed.length, visits)));
+    // Shared until a line adds a pair (lines appended rarely do: a new visit's first line adds none).
+    out.otherPairs = this.otherPairs;
+    out.ownPairs = false;
+    return out;
   }
 
   isBlank(g: Group): boolean {
@@ -172,6 +203,11 @@ const lineGroupings = new WeakMap<Ledger, Record<LineGroup, Grouping>>();
 function groupingsOf(ledger: Ledger): Record<LineGroup, Grouping> {
   const hit = lineGroupings.get(ledger);
   if (hit) return hit;
+  const patched = patchGroupings(ledger);
+  if (patched) {
+    lineGroupings.set(ledger, patched);
+    return patched;
+  }
   const totals = visitTotals(ledger);
   const rows = ledger.draws.rows;
   const lastRow = rows.length > 0 ? rows[rows.length - 1].row : 0;
@@ -210,6 +246,87 @@ function groupingsOf(ledger: Ledger): Record<LineGroup, Grouping> {
   const all = { service, provider, product };
   lineGroupings.set(ledger, all);
   return all;
+}
+
+/** What puts a Visit line in its groups and its revenue, as `groupingsOf` reads it. */
+function lineOf(row: DrawRow): string {
+  return row.visitIndex < 0 || row.kind !== "Visit" ? "" : `${row.visitIndex}|${row.service}|${row.provider}|${row.owner?.name ?? row.product}|${row.usable ? row.price : null}`;
+}
+
+function blockingPrint(blocking: ReadonlyMap<number, readonly Diagnostic[]>): string {
+  return [...blocking].map(([v, ds]) => `${v}:${ds.map((d) => `${d.table}|${d.row}|${d.column}|${d.message}`).join(";")}`).sort().join("\n");
+}
+
+/**
+ * The groupings of a ledger updated from another (`updateLedger`), from the earlier ones: lines
+ * appended are added, lines edited in place without moving group are kept, and only the visits
+ * the change re-costed move their groups' costs. `null` where that cannot be told so simply (a
+ * line moving group, a visit newly split between groups, a change to what blocks a visit): the
+ * groupings are then made whole.
+ */
+function patchGroupings(ledger: Ledger): Record<LineGroup, Grouping> | null {
+  const lineage = lineageOf(ledger);
+  const earlier = lineage && lineGroupings.get(lineage.prev);
+  if (!lineage || !earlier) return null;
+  const before = visitTotals(lineage.prev);
+  const totals = visitTotals(ledger);
+  if (totals.tables || before.tables) return null;
+  if ((before.blocking.size > 0 || totals.blocking.size > 0) && blockingPrint(before.blocking) !== blockingPrint(totals.blocking)) return null;
+  const appended: DrawRow[] = [];
+  for (const { before: was, after: now } of lineage.redrawn) {
+    if (was === null) {
+      if (now !== null && lineOf(now) !== "") appended.push(now);
+    } else if (now === null || lineOf(was) !== lineOf(now)) return null;
+  }
+  const rows = ledger.draws.rows;
+  const lastRow = rows.length > 0 ? rows[rows.length - 1].row : 0;
+  const visits = totals.ids.length;
+  const next = { service: earlier.service.copy(visits, lastRow), provider: earlier.provider.copy(visits, lastRow), product: earlier.product.copy(visits, lastRow) };
+  const groupings = [next.service, next.provider, next.product];
+  const blocks = totals.blocking.size > 0;
+  for (const row of appended) {
+    const v = row.visitIndex;
+    const wasMixed = groupings.map((g) => g.mixed[v]);
+    const price = row.usable ? row.price : null;
+    // What blocks a group is kept as the diagnostics themselves: a blocked visit is made whole.
+    if (blocks && totals.blocking.has(v)) return null;
+    const blocked = undefined;
+    next.service.line(row.row, row.service, v, price, blocked);
+    next.provider.line(row.row, row.provider, v, price, blocked);
+    next.product.line(row.row, row.owner?.name ?? row.product, v, price, blocked);
+    // A visit newly split between groups moves its cost from one group to its lines: made whole.
+    if (groupings.some((g, i) => g.mixed[v] !== wasMixed[i])) return null;
+  }
+  // Costs: each visit the change re-costed moves by its difference; a split visit, line by line.
+  const recosted = new Uint8Array(visits);
+  for (const key of lineage.touched) {
+    const was = lineage.prev.productIndex.get(key);
+    const now = ledger.productIndex.get(key);
+    if (was) moveLines(replayProduct(lineage.prev, was), groupings, recosted, -1);
+    if (now) moveLines(replayProduct(ledger, now), groupings, recosted, 1);
+  }
+  for (let v = 0; v < visits; v++) {
+    if (recosted[v] === 0) continue;
+    const delta = subAmount(totals.cogs.get(v), v < before.cogs.length ? before.cogs.get(v) : 0);
+    if (delta === 0 || delta === 0n) continue;
+    for (const g of groupings) if (g.firstGroup[v] >= 0 && g.mixed[v] === 0) g.cogs.add(g.firstGroup[v], delta);
+  }
+  return next;
+}
+
+/** Marks the visits of a product's booked Visit draws, and moves the lines of split visits. */
+function moveLines(state: ProductState, groupings: readonly Grouping[], recosted: Uint8Array, sign: 1 | -1): void {
+  const { booked, bookedKind, bookedVisit, costs } = state;
+  for (let i = 0; i < booked.length; i++) {
+    const v = bookedVisit[i];
+    if (bookedKind[i] !== KIND_CODE.Visit || v < 0) continue;
+    recosted[v] = 1;
+    for (const g of groupings) {
+      if (g.mixed[v] !== 1) continue;
+      const c = costs.get(i);
+      g.cogs.add(g.at[booked[i].row], sign === 1 ? c : -c);
+    }
+  }
 }
 
 function byLine(ledger: Ledger, by: LineGroup): Result<MarginLine>[] {

@@ -304,21 +304,31 @@ function sortColumns(c: DrawColumns): DrawColumns {
 
 const timelineCache = new WeakMap<Ledger, Map<string, Timeline>>();
 
-function timelines(ledger: Ledger): Map<string, Timeline> {
-  const hit = timelineCache.get(ledger);
+/** The product's timeline, building (in one pass over the tables) those of every product that has none yet. */
+function timelineOf(ledger: Ledger, product: Product): Timeline {
+  let built = timelineCache.get(ledger);
+  if (!built) timelineCache.set(ledger, (built = new Map()));
+  const hit = built.get(product.key);
   if (hit) return hit;
+  const wanted = [...ledger.productIndex.values()].filter((p) => !built!.has(p.key));
+  for (const [key, timeline] of buildTimelines(ledger, wanted)) built.set(key, timeline);
+  return built.get(product.key)!;
+}
+
+function buildTimelines(ledger: Ledger, wanted: readonly Product[]): Map<string, Timeline> {
   const slot = new Map<StockKey, number>();
-  const cols: DrawColumns[] = [];
+  const cols: (DrawColumns | undefined)[] = [];
   const countsOf: CountRow[][] = [];
-  for (const p of ledger.productIndex.values()) {
+  for (const p of wanted) {
     p.lots.forEach((l, i) => slot.set(l.key, i));
-    cols.push({ rows: [], t: [], qty: [], lot: [], kind: [], visit: [], sorted: true });
-    countsOf.push([]);
+    cols[p.index] = { rows: [], t: [], qty: [], lot: [], kind: [], visit: [], sorted: true };
+    countsOf[p.index] = [];
   }
   // One pass over the draws, each read once, into per-product columns.
   for (const row of ledger.draws.rows) {
     if (!row.usable || row.owner === null || row.time === null) continue;
     const c = cols[row.owner.index];
+    if (c === undefined) continue;
     const n = c.t.length;
     if (n > 0 && c.t[n - 1] > row.time) c.sorted = false;
     c.rows.push(row);
@@ -329,14 +339,14 @@ function timelines(ledger: Ledger): Map<string, Timeline> {
     c.visit.push(row.visitIndex);
   }
   const countsByKey = new Map<string, CountRow[]>();
-  for (const p of ledger.productIndex.values()) countsByKey.set(p.key, countsOf[p.index]);
+  for (const p of wanted) countsByKey.set(p.key, countsOf[p.index]);
   for (const row of ledger.counts.rows) {
     if (row.usable && row.productKey !== null && row.time !== null) countsByKey.get(row.productKey)?.push(row);
   }
   const out = new Map<string, Timeline>();
-  for (const p of ledger.productIndex.values()) {
+  for (const p of wanted) {
     const receipts = p.lots.flatMap((l) => l.receipts).sort((a, b) => a.received! - b.received! || a.row - b.row);
-    const c = sortColumns(cols[p.index]);
+    const c = sortColumns(cols[p.index]!);
     const draws = c.rows;
     const counts = countsOf[p.index]
       .map((row) => ({ row, t: row.timed ? row.time! : row.time! + 1, phase: row.timed ? PHASE_TIMED_COUNT : PHASE_END_OF_DAY }))
@@ -366,11 +376,76 @@ function timelines(ledger: Ledger): Map<string, Timeline> {
       lastPhase,
     });
   }
-  timelineCache.set(ledger, out);
   return out;
 }
 
-const stateCache = new WeakMap<Ledger, Map<string, ProductState>>();
+/**
+ * Gives `product` in `next` its timeline in `prev` with `rows` (its draws appended to the Draws
+ * table) added at the end, rather than a new pass over the table. False when the rows do not
+ * come after its last event in time (they must then take their place in a timeline made anew).
+ */
+export function appendToTimeline(prev: Ledger, next: Ledger, product: Product, rows: readonly DrawRow[]): boolean {
+  const tl = timelineCache.get(prev)?.get(product.key);
+  const built = timelineCache.get(next);
+  if (!tl || !built || prev.productIndex.get(product.key) !== product) return false;
+  const usable = rows.filter((r) => r.usable && r.owner === product && r.time !== null);
+  let lastT = tl.drawT.length > 0 ? tl.drawT[tl.drawT.length - 1] : -Infinity;
+  for (const r of usable) {
+    if (r.time! < lastT) return false;
+    lastT = r.time!;
+  }
+  if (usable.length === 0) {
+    built.set(product.key, tl);
+    return true;
+  }
+  const later = lastT > tl.lastT || (lastT === tl.lastT && PHASE_DRAW > tl.lastPhase);
+  built.set(product.key, {
+    ...tl,
+    draws: [...tl.draws, ...usable],
+    drawLot: [...tl.drawLot, ...usable.map((r) => r.lotRef?.index ?? -1)],
+    drawT: [...tl.drawT, ...usable.map((r) => r.time!)],
+    drawQty: [...tl.drawQty, ...usable.map((r) => r.qty!)],
+    drawKind: [...tl.drawKind, ...usable.map((r) => KIND_CODE[r.kind])],
+    drawVisit: [...tl.drawVisit, ...usable.map((r) => r.visitIndex)],
+    lastT: later ? lastT : tl.lastT,
+    lastPhase: later ? PHASE_DRAW : tl.lastPhase,
+  });
+  return true;
+}
+
+/** Each product's replays, by product key and instant (`instantKey`). */
+const stateCache = new WeakMap<Ledger, Map<string, Map<string, ProductState>>>();
+const replays = new Map<string, number>();
+
+/**
+ * How many replays of a product (by its key), or of all products, have run since the process
+ * started: for tests and the benchmark, to see that a change posts again only what it touches.
+ */
+export function replayCount(productKey?: string): number {
+  if (productKey !== undefined) return replays.get(productKey) ?? 0;
+  let all = 0;
+  for (const n of replays.values()) all += n;
+  return all;
+}
+
+/**
+ * Lets a ledger made from `prev` by a change keep the timelines and replays of the products the
+ * change did not touch: `kept` are those products, the same objects in both ledgers.
+ */
+export function carryReplays(prev: Ledger, next: Ledger, kept: readonly Product[]): void {
+  const timelines = timelineCache.get(prev);
+  const states = stateCache.get(prev);
+  const nextTimelines = new Map<string, Timeline>();
+  const nextStates = new Map<string, Map<string, ProductState>>();
+  for (const p of kept) {
+    const tl = timelines?.get(p.key);
+    if (tl) nextTimelines.set(p.key, tl);
+    const st = states?.get(p.key);
+    if (st) nextStates.set(p.key, new Map(st));
+  }
+  timelineCache.set(next, nextTimelines);
+  stateCache.set(next, nextStates);
+}
 
 /** The kinds of event the replay merges. */
 const NONE = -1;
@@ -387,13 +462,16 @@ const COUNT = 2;
 export function replayProduct(ledger: Ledger, product: Product, at: Instant = END_OF_TIME): ProductState {
   let cache = stateCache.get(ledger);
   if (!cache) stateCache.set(ledger, (cache = new Map()));
-  const timeline = timelines(ledger).get(product.key)!;
+  let ofProduct = cache.get(product.key);
+  if (!ofProduct) cache.set(product.key, (ofProduct = new Map()));
+  const timeline = timelineOf(ledger, product);
   const until = isBy(timeline.lastT, timeline.lastPhase, at) ? END_OF_TIME : at;
-  const cacheKey = `${product.key}\u0000${instantKey(until)}`;
-  const hit = cache.get(cacheKey);
+  const key = instantKey(until);
+  const hit = ofProduct.get(key);
   if (hit) return hit;
+  replays.set(product.key, (replays.get(product.key) ?? 0) + 1);
   const state = run(ledger, product, timeline, until);
-  cache.set(cacheKey, state);
+  ofProduct.set(key, state);
   return state;
 }
 

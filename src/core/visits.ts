@@ -3,7 +3,8 @@ import type { Diagnostic } from "./diagnostic";
 import { keysOf } from "./keys";
 import type { Ledger } from "./ledger";
 import type { Money } from "./money";
-import { KIND_CODE, replayProduct } from "./replay";
+import { KIND_CODE, replayProduct, type ProductState } from "./replay";
+import { lineageOf } from "./update";
 import { fail, ok, type Failure, type Result } from "./result";
 import type { DrawRow } from "./rows";
 import type { StockKey } from "./stockKey";
@@ -44,17 +45,56 @@ const revenueCache = new WeakMap<Ledger, VisitRevenue>();
 const NO_VISITS = { ids: [], byKey: new Map<string, number>(), unpriced: [] as DrawRow[], priced: [] as number[] };
 
 /**
- * Costs every visit in one pass over the booked draws: COGS is the sum of each Visit draw's
- * quantity times the cost of the layers it took (specific identification).
+ * Costs every visit: COGS is the sum of each Visit draw's quantity times the cost of the layers it
+ * took (specific identification). Each product's booked draws add to their visits' totals, so a
+ * ledger updated from another (`updateLedger`) takes the earlier totals and redoes only the
+ * products it posted again.
  */
 export function visitTotals(ledger: Ledger): VisitTotals {
   const hit = costCache.get(ledger);
   if (hit) return hit;
-  const { blocks } = rowBlocks(ledger);
   const visits = ledger.draws.visits ?? NO_VISITS;
   const n = visits.ids.length;
-  const cogs = new AmountColumn(n);
-  const lines = new Int32Array(n);
+  const lineage = lineageOf(ledger);
+  const earlier = lineage && costCache.get(lineage.prev);
+  let cogs: AmountColumn;
+  let lines: Int32Array;
+  if (earlier) {
+    cogs = earlier.cogs.resized(n);
+    lines = new Int32Array(n);
+    lines.set(earlier.lines.subarray(0, Math.min(n, earlier.lines.length)));
+    for (const key of lineage.touched) {
+      const before = lineage.prev.productIndex.get(key);
+      if (before) addVisitLines(replayProduct(lineage.prev, before), cogs, lines, -1);
+      const now = ledger.productIndex.get(key);
+      if (now) addVisitLines(replayProduct(ledger, now), cogs, lines, 1);
+    }
+  } else {
+    cogs = new AmountColumn(n);
+    lines = new Int32Array(n);
+    for (const product of ledger.productIndex.values()) addVisitLines(replayProduct(ledger, product), cogs, lines, 1);
+  }
+  const totals = { ids: visits.ids, cogs, lines, blocking: visitBlocking(ledger), tables: tablesFailure(ledger, ["Lots", "Draws", "Counts"]) };
+  costCache.set(ledger, totals);
+  return totals;
+}
+
+/** Adds (`sign` 1) or takes away (−1) a product's booked Visit draws to their visits' totals. */
+function addVisitLines(state: ProductState, cogs: AmountColumn, lines: Int32Array, sign: 1 | -1): void {
+  const { booked, bookedKind, bookedVisit, costs } = state;
+  for (let i = 0; i < booked.length; i++) {
+    const v = bookedVisit[i];
+    if (v < 0 || bookedKind[i] !== VISIT) continue;
+    lines[v] += sign;
+    const c = costs.get(i);
+    cogs.add(v, sign === 1 ? c : -c);
+  }
+}
+
+/** The errors that block each visit: its own rows', its lots', and (where FEFO chose the lot) its product's. */
+function visitBlocking(ledger: Ledger): Map<number, Diagnostic[]> {
+  const { blocks } = rowBlocks(ledger);
+  const visits = ledger.draws.visits ?? NO_VISITS;
   const blocking = new Map<number, Diagnostic[]>();
   const block = (index: number, ds: readonly Diagnostic[]) => {
     const list = blocking.get(index);
@@ -74,15 +114,11 @@ export function visitTotals(ledger: Ledger): VisitTotals {
   for (const product of ledger.productIndex.values()) {
     const state = replayProduct(ledger, product);
     for (const d of state.diagnostics) if (d.severity === "error" && d.visit) block(visits.byKey.get(d.visit)!, [d]);
+    if (state.splits.size === 0) continue;
     const productBlocks = blocks.product.get(product.key);
-    const { booked, bookedKind, bookedVisit, costs, splits } = state;
-    for (let i = 0; i < booked.length; i++) {
-      const v = bookedVisit[i];
-      if (v < 0 || bookedKind[i] !== VISIT) continue;
-      lines[v]++;
-      cogs.add(v, costs.get(i));
-      const split = splits.size > 0 ? splits.get(i) : undefined;
-      if (!split) continue;
+    for (const [i, split] of state.splits) {
+      const v = state.bookedVisit[i];
+      if (v < 0 || state.bookedKind[i] !== VISIT) continue;
       // FEFO chose the lots: any error of the product could have changed the choice.
       if (productBlocks) block(v, productBlocks);
       for (const al of split) {
@@ -91,9 +127,7 @@ export function visitTotals(ledger: Ledger): VisitTotals {
       }
     }
   }
-  const totals = { ids: visits.ids, cogs, lines, blocking, tables: tablesFailure(ledger, ["Lots", "Draws", "Counts"]) };
-  costCache.set(ledger, totals);
-  return totals;
+  return blocking;
 }
 
 /** Every visit's revenue and priced lines: read only when a margin is asked for. */
@@ -101,17 +135,43 @@ export function visitRevenue(ledger: Ledger): VisitRevenue {
   const hit = revenueCache.get(ledger);
   if (hit) return hit;
   const visits = ledger.draws.visits ?? NO_VISITS;
-  const revenue = new AmountColumn(visits.ids.length);
-  const priced = new Int32Array(visits.ids.length);
-  for (const row of ledger.draws.rows) {
-    const v = row.visitIndex;
-    if (v < 0 || row.kind !== "Visit" || !row.usable || row.price === null) continue;
-    revenue.add(v, row.price);
-    priced[v]++;
+  const n = visits.ids.length;
+  const lineage = lineageOf(ledger);
+  const earlier = lineage && revenueCache.get(lineage.prev);
+  let result: VisitRevenue;
+  if (earlier) {
+    // Only the rows read again can have changed what a visit was charged.
+    const revenue = earlier.revenue.resized(n);
+    const priced = new Int32Array(n);
+    priced.set(earlier.priced.subarray(0, Math.min(n, earlier.priced.length)));
+    for (const { before, after } of lineage.redrawn) {
+      if (before && chargedLine(before)) {
+        revenue.add(before.visitIndex, -before.price!);
+        priced[before.visitIndex]--;
+      }
+      if (after && chargedLine(after)) {
+        revenue.add(after.visitIndex, after.price!);
+        priced[after.visitIndex]++;
+      }
+    }
+    result = { revenue, priced };
+  } else {
+    const revenue = new AmountColumn(n);
+    const priced = new Int32Array(n);
+    for (const row of ledger.draws.rows) {
+      if (!chargedLine(row)) continue;
+      revenue.add(row.visitIndex, row.price!);
+      priced[row.visitIndex]++;
+    }
+    result = { revenue, priced };
   }
-  const result = { revenue, priced };
   revenueCache.set(ledger, result);
   return result;
+}
+
+/** A Visit line whose price counts in its visit's revenue. */
+function chargedLine(row: DrawRow): boolean {
+  return row.visitIndex >= 0 && row.kind === "Visit" && row.usable && row.price !== null;
 }
 
 /**

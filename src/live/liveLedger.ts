@@ -1,4 +1,4 @@
-import { buildLedger, sameGrid, sameRow, type Cell, type DateSystem, type Grid, type Ledger, type TableName } from "../core";
+import { buildLedger, sameGrid, sameRow, updateLedger, type Cell, type DateSystem, type Grid, type Ledger, type TableName } from "../core";
 import type { LedgerSource, TableChange } from "./source";
 
 export const LEDGER_TABLES: readonly TableName[] = ["Lots", "Draws", "Counts", "Products"];
@@ -56,6 +56,8 @@ export class LiveLedger {
   private grids: Grids = { Lots: null, Draws: null, Counts: null, Products: null };
   private system: DateSystem = 1900;
   private current: Snapshot | null = null;
+  /** What changed since the current snapshot: Draws rows by grid index, or a table as a whole. */
+  private edits: Partial<Record<TableName, Set<number> | "whole">> = {};
   private state: LiveStatus = { state: "idle" };
   private started: Promise<void> | null = null;
   /** Changes heard but not yet read, by table: `whole` wins over rows. */
@@ -228,6 +230,7 @@ export class LiveLedger {
       const fresh = await this.source.readTable(table);
       if (sameGrid(this.grids[table], fresh)) return false;
       this.grids[table] = fresh;
+      this.edits[table] = "whole";
       return true;
     }
     let differs = false;
@@ -240,20 +243,38 @@ export class LiveLedger {
       rows.forEach((row, i) => {
         const at = c.first + 1 + i;
         if (at < current.length && sameRow(current[at], row)) return;
-        next ??= [...current];
+        next ??= current.slice();
         next[at] = row;
+        this.noteRow(table, at);
       });
       if (next === null) continue;
       differs = true;
       // Rows past the end were added: a hole (an event for row 9 of 5) would be a gap in the table.
-      this.grids[table] = Array.from(next as (readonly Cell[])[], (r) => r ?? []);
+      const grown: (readonly Cell[])[] = next;
+      for (let at = current.length; at < grown.length; at++) grown[at] ??= [];
+      this.grids[table] = grown;
     }
     return differs;
   }
 
+  private noteRow(table: TableName, at: number): void {
+    const held = this.edits[table];
+    if (held === "whole") return;
+    if (held) held.add(at);
+    else this.edits[table] = new Set([at]);
+  }
+
+  /**
+   * Makes the ledger of the grids as they now stand: from the current one, reading again only the
+   * changed rows and posting again only the products they touch (`updateLedger`), or whole at first.
+   */
   private rebuild(): void {
     const g = this.grids;
-    const ledger = buildLedger({ lots: g.Lots, draws: g.Draws, counts: g.Counts, products: g.Products, dateSystem: this.system });
+    const input = { lots: g.Lots, draws: g.Draws, counts: g.Counts, products: g.Products, dateSystem: this.system };
+    const edits = this.edits;
+    this.edits = {};
+    const change = Object.fromEntries(Object.entries(edits).map(([t, e]) => [t, e === "whole" ? "whole" : [...e].sort((a, b) => a - b)]));
+    const ledger = this.current ? updateLedger(this.current.ledger, input, change) : buildLedger(input);
     const tables = { ...g };
     const version = (this.current?.version ?? 0) + 1;
     this.current = { ledger, tables, dateSystem: this.system, version, has: (t) => tables[t] !== null };

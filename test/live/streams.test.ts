@@ -1,3 +1,4 @@
+import { replayCount } from "../../src/core";
 import { LiveLedger } from "../../src/live/liveLedger";
 import { FormulaStreams, type Clock, type StreamingInvocation } from "../../src/live/streams";
 import { EXPIRING, STOCK_VALUE, VISIT_COGS, FEFO_LOT } from "../../src/functions/answers";
@@ -103,8 +104,13 @@ describe("formulas without tables answer from the live ledger", () => {
     expect(v5.results).toHaveLength(1);
     expect((v5.results[0] as { code: string }[][])[0][0].code).toBe("#N/A");
 
+    const botox = replayCount("botox 100u");
+    const juvederm = replayCount("juvederm ultra xc 1ml");
     await wb.appendRows("Draws", [draw("V5", "C4000A1", 10)]);
     await settle();
+    // Only Botox, whose draw it is, is posted again.
+    expect(replayCount("botox 100u")).toBeGreaterThan(botox);
+    expect(replayCount("juvederm ultra xc 1ml")).toBe(juvederm);
     // 10 U more at $6.00: 408 left in stock, and V5 cost 60.
     expect(value.results).toEqual([[[468]], [[408]]]);
     expect(v5.results[1]).toEqual([[60]]);
@@ -121,10 +127,16 @@ describe("formulas without tables answer from the live ledger", () => {
     streams.open(VISIT_COGS, [[["V4"]]], OMIT, v4);
     await settle();
     wb.reads.length = 0;
+    const botox = replayCount("botox 100u");
+    const juvederm = replayCount("juvederm ultra xc 1ml");
     // C3709C3 is the first Lots row: its Unit Cost goes from 6.50 to 7.00.
     wb.editCell("Lots", 0, "Unit Cost", 7);
     await settle();
     expect(wb.reads).toEqual([{ table: "Lots", first: 0, count: 1 }]);
+    // Botox's books are posted again (to the end, and to today for the formulas); Juvederm's lots
+    // read the same and keep theirs.
+    expect(replayCount("botox 100u")).toBeGreaterThan(botox);
+    expect(replayCount("juvederm ultra xc 1ml")).toBe(juvederm);
     // V1: 40 U × $7.00; V4 draws from C4000A1 and V100 only.
     expect(v1.results).toEqual([[[260]], [[280]]]);
     expect(v4.results).toEqual([[[420]]]);

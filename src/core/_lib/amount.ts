@@ -42,6 +42,8 @@ export function toMoney(a: Amount): Money {
  * past a safe integer carries its overflow into a bigint kept aside and goes on in the double, so
  * adding to a total of millions of dollars stays a float addition nearly every time, and exact.
  */
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 export class AmountColumn {
   private readonly num: Float64Array;
   private readonly carried: Uint8Array;
@@ -52,11 +54,15 @@ export class AmountColumn {
     this.carried = new Uint8Array(length);
   }
 
+  /** The amount at `i`, in one form for each value (a number while it is a safe integer), however it was reached. */
   get(i: number): Amount {
-    return this.carried[i] === 0 ? this.num[i] : this.big.get(i)! + BigInt(this.num[i]);
+    if (this.carried[i] === 0) return this.num[i];
+    const a = this.big.get(i)! + BigInt(this.num[i]);
+    return a >= -MAX_SAFE && a <= MAX_SAFE ? Number(a) : a;
   }
 
   set(i: number, a: Amount): void {
+    if (typeof a === "bigint" && a >= -MAX_SAFE && a <= MAX_SAFE) a = Number(a);
     if (typeof a === "number" && Number.isSafeInteger(a)) {
       this.num[i] = a;
       this.carried[i] = 0;

@@ -1,0 +1,430 @@
+import { isBlankText, type Cell, type Grid } from "./cells";
+import type { TableName } from "./diagnostic";
+import {
+  assembleLedger, buildLedger, checkCounts, drawChecker, findBrokenLots, givenTables, indexLots, indexSettings, lotsReadable,
+  type Ledger, type LedgerInput, type Lot, type Product,
+} from "./ledger";
+import { parseCounts, parseDraws, parseLots, type DrawsTable, type ParsedTable } from "./parse";
+import { appendToTimeline, carryReplays, replayProduct } from "./replay";
+import type { CountRow, DrawRow, LotRow } from "./rows";
+import type { StockKey } from "./stockKey";
+
+/**
+ * What changed in the tables since a ledger was made. For Draws, the grid rows (header = 0) whose
+ * values differ, appended rows included; `"whole"` when that cannot be told (a sort, a deleted
+ * row). Lots, Counts and Products are small: any change to them is read as the whole table.
+ */
+export type LedgerChange = Partial<Record<TableName, readonly number[] | "whole">>;
+
+/** What an update did, for the derived results that can be brought up to date rather than redone. */
+export interface Lineage {
+  readonly prev: Ledger;
+  /** Products whose books were posted again. */
+  readonly touched: ReadonlySet<string>;
+  /** Draws rows read again: the row each replaced (`null`: a new row) and the row now (`null`: emptied). */
+  readonly redrawn: readonly { readonly before: DrawRow | null; readonly after: DrawRow | null }[];
+}
+
+const lineages = new WeakMap<Ledger, Lineage>();
+
+/** How `ledger` was made from an earlier one by `updateLedger`; `undefined` when built whole. */
+export function lineageOf(ledger: Ledger): Lineage | undefined {
+  return lineages.get(ledger);
+}
+
+const EMPTY: ParsedTable<never> = { rows: [], tableErrors: [], columnNames: {}, present: false };
+
+/**
+ * The ledger of `input`, made from `prev` (the ledger of the tables before `change`) by reading
+ * again only what changed and posting again only the products it touches. Every result equals
+ * `buildLedger(input)`'s; where a change could move anything else (a new header, a sort, a lot
+ * moving between products, a visit's first line changing), the ledger is built whole instead.
+ * @example const next = updateLedger(prev, { lots, draws }, { Draws: [250001] }); // one row appended
+ */
+export function updateLedger(prev: Ledger, input: LedgerInput, change: LedgerChange): Ledger {
+  return tryUpdate(prev, input, change) ?? buildLedger(input);
+}
+
+function tryUpdate(prev: Ledger, input: LedgerInput, change: LedgerChange): Ledger | null {
+  const dateSystem = input.dateSystem ?? 1900;
+  const given = givenTables(input);
+  const tables: readonly TableName[] = ["Lots", "Draws", "Counts", "Products"];
+  const top = input.firstRows ?? {};
+  if (dateSystem !== prev.dateSystem || tables.some((t) => given[t] !== prev.given[t] || top[t] !== prev.firstRows[t])) return null;
+  if (change.Products || change.Draws === "whole" || !given.Draws) return null;
+  if (!lotsReadable(prev.lots) || !prev.draws.present || !prev.draws.visits) return null;
+  if (prev.draws.tableErrors.some((d) => d.severity === "error")) return null;
+
+  // Lots: read again whole; the products whose lots read the same keep their objects and books.
+  const touched = new Set<string>();
+  const touchedLots = new Set<string>();
+  let { lots, lotIndex, productIndex, brokenLots } = prev;
+  if (change.Lots) {
+    lots = parseLots(input.lots, { dateSystem, firstRow: top.Lots });
+    if (!lotsReadable(lots)) return null;
+    const fresh = indexLots(lots, indexSettings(prev.products, false), dateSystem);
+    const merged = reuseProducts(prev, fresh.productIndex, touched, touchedLots);
+    if (!merged) return null;
+    ({ lotIndex, productIndex } = merged);
+    brokenLots = findBrokenLots(lots, lotIndex);
+    for (const key of new Set([...prev.brokenLots.keys(), ...brokenLots.keys()])) {
+      if (prev.brokenLots.get(key)?.row !== brokenLots.get(key)?.row) touchedLots.add(key);
+    }
+  }
+
+  // Counts: read again whole (a practice counts in thousands, not hundreds of thousands).
+  let counts = prev.counts;
+  if (change.Counts || change.Lots) {
+    counts = given.Counts ? parseCounts(input.counts, { dateSystem, firstRow: top.Counts }) : (EMPTY as ParsedTable<CountRow>);
+    checkCounts(counts, lotIndex, productIndex, brokenLots);
+    const before = countPrints(prev.counts.rows);
+    const after = countPrints(counts.rows);
+    for (const key of new Set([...before.keys(), ...after.keys()])) if (before.get(key) !== after.get(key)) touched.add(key);
+  }
+
+  // Draws: the changed rows, and every row naming a lot or product whose Lots rows changed.
+  const grid = input.draws!;
+  const drawsTop = top.Draws ?? 1;
+  const wanted = new Set<number>(change.Draws ?? []);
+  if (wanted.has(0)) return null;
+  if (touched.size > 0 || touchedLots.size > 0) {
+    for (const row of prev.draws.rows) {
+      if ((row.lotKey !== null && touchedLots.has(row.lotKey)) || (row.productKey !== null && touched.has(row.productKey)) || (row.owner !== null && touched.has(row.owner.key))) {
+        wanted.add(row.row - drawsTop);
+      }
+    }
+  }
+  const check = drawChecker(prev.draws.columnNames, lotIndex, productIndex, dateSystem, brokenLots);
+  const redrawn = wanted.size > 0
+    ? redraw(prev, grid, [...wanted].sort((a, b) => a - b), dateSystem, drawsTop, check)
+    : { rows: prev.draws.rows, visits: prev.draws.visits, pairs: [] };
+  if (!redrawn) return null;
+
+  for (const { before, after } of redrawn.pairs) {
+    for (const row of [before, after]) {
+      if (row?.owner) touched.add(row.owner.key);
+      if (row?.productKey) touched.add(row.productKey);
+    }
+  }
+  const draws: DrawsTable = { ...prev.draws, rows: redrawn.rows, visits: redrawn.visits };
+  // The rows with issues: the earlier list, less the rows read again, plus those of them that have any now.
+  const gone = new Set<DrawRow>(redrawn.pairs.flatMap((p) => (p.before ? [p.before] : [])));
+  const flagged = mergeByRow(
+    gone.size === 0 ? (prev.flagged.Draws as readonly DrawRow[]) : (prev.flagged.Draws as readonly DrawRow[]).filter((r) => !gone.has(r)),
+    redrawn.pairs.flatMap((p) => (p.after?.issues ? [p.after] : [])).sort((a, b) => a.row - b.row),
+  );
+  const next = assembleLedger({ dateSystem, firstRows: prev.firstRows, lots, draws, counts, products: prev.products, given: prev.given, lotIndex, productIndex, brokenLots }, flagged);
+  const kept = [...productIndex.values()].filter((p) => !touched.has(p.key) && prev.productIndex.get(p.key) === p);
+  carryReplays(prev, next, kept);
+  // Draws appended in time order extend their product's timeline; the books are then posted anew.
+  if (!change.Lots && !change.Counts) {
+    const appended = new Map<string, DrawRow[]>();
+    const moved = new Set<string>();
+    for (const { before, after } of redrawn.pairs) {
+      for (const key of [before?.owner?.key, before?.productKey, after?.owner?.key, after?.productKey]) {
+        if (key && before !== null) moved.add(key);
+      }
+      if (before === null && after?.owner) appended.set(after.owner.key, [...(appended.get(after.owner.key) ?? []), after]);
+    }
+    for (const key of touched) {
+      const p = productIndex.get(key);
+      if (p && !moved.has(key)) appendToTimeline(prev, next, p, appended.get(key) ?? []);
+    }
+  }
+  for (const p of productIndex.values()) replayProduct(next, p);
+  lineages.set(next, { prev, touched, redrawn: redrawn.pairs });
+  return next;
+}
+
+/**
+ * Puts the products of a re-read Lots table in place of the previous ones: a product whose lots,
+ * receipts and settings read the same keeps its objects (so its draws and books stay valid); the
+ * others are noted as touched, with their lots. `null` when products moved in order.
+ */
+function reuseProducts(prev: Ledger, fresh: Map<string, Product>, touched: Set<string>, touchedLots: Set<string>): { lotIndex: Map<StockKey, Lot>; productIndex: Map<string, Product> } | null {
+  const productIndex = new Map<string, Product>();
+  const lotIndex = new Map<StockKey, Lot>();
+  for (const p of fresh.values()) {
+    const old = prev.productIndex.get(p.key);
+    const keep = old !== undefined && sameProduct(old, p);
+    if (!keep) {
+      // A product's position orders the books' columns: a new product anywhere but last moves the others.
+      if (old !== undefined ? old.index !== p.index : p.index < prev.productIndex.size) return null;
+      touched.add(p.key);
+      for (const l of [...p.lots, ...(old?.lots ?? [])]) touchedLots.add(l.key);
+    }
+    const chosen = keep ? old! : p;
+    productIndex.set(p.key, chosen);
+    for (const l of chosen.lots) lotIndex.set(l.key, l);
+  }
+  for (const old of prev.productIndex.values()) {
+    if (fresh.has(old.key)) continue;
+    touched.add(old.key);
+    for (const l of old.lots) touchedLots.add(l.key);
+    return null; // a product gone from Lots shifts the positions of those after it
+  }
+  return { lotIndex, productIndex };
+}
+
+function sameProduct(a: Product, b: Product): boolean {
+  if (a.name !== b.name || a.index !== b.index || a.settings !== b.settings || a.lots.length !== b.lots.length) return false;
+  for (let i = 0; i < a.lots.length; i++) {
+    const x = a.lots[i];
+    const y = b.lots[i];
+    if (x.key !== y.key || x.lot !== y.lot || x.expires !== y.expires || x.received !== y.received || x.unit !== y.unit) return false;
+    if (x.receipts.length !== y.receipts.length) return false;
+    for (let j = 0; j < x.receipts.length; j++) if (!sameReceipt(x.receipts[j], y.receipts[j])) return false;
+  }
+  return true;
+}
+
+function sameReceipt(a: LotRow, b: LotRow): boolean {
+  return a.row === b.row && a.qty === b.qty && a.unitCost === b.unitCost && a.totalCost === b.totalCost && a.received === b.received &&
+    a.supplier === b.supplier && a.po === b.po && a.product === b.product && JSON.stringify(a.issues) === JSON.stringify(b.issues);
+}
+
+/** Each product's counts as they bear on its books, one string per product. */
+function countPrints(rows: readonly CountRow[]): Map<string, string> {
+  const prints = new Map<string, string>();
+  for (const r of rows) {
+    if (r.productKey === null) continue;
+    const print = `${r.row}|${r.time}|${r.timed}|${r.lotKey}|${r.counted}|${r.usable}|${r.by}|${r.note}|${JSON.stringify(r.issues)}`;
+    prints.set(r.productKey, (prints.get(r.productKey) ?? "") + "\n" + print);
+  }
+  return prints;
+}
+
+/**
+ * Reads the named grid rows of Draws again, in place of the rows they were, with the visits of
+ * the table as they stand. A draw is compared with the other lines of its visit (and a draw
+ * without a visit with those recording the same), so those are read again with it. `null` when a
+ * row's new reading could move anything else: a totals row, a visit's first line, a row inserted
+ * among others with a visit not seen before.
+ */
+function redraw(prev: Ledger, grid: Grid, indices: readonly number[], dateSystem: Ledger["dateSystem"], top: number, check: (row: DrawRow) => void) {
+  const old = prev.draws.rows;
+  const lastParsed = old.length > 0 ? old[old.length - 1].row - top : 0;
+  const wanted = new Set(indices);
+  // A row beyond the last one read, with unchanged rows between that were skipped (a totals row): read whole.
+  const firstNew = indices.find((i) => i > lastParsed);
+  if (firstNew !== undefined) {
+    for (let i = lastParsed + 1; i < firstNew; i++) if (!wanted.has(i) && !blankRow(grid[i])) return null;
+  }
+  const headerProblems = (t: DrawsTable) => t.tableErrors.filter((d) => d.code !== "totals-row").length;
+  const first = parseSome(grid, wanted, dateSystem, top);
+  if (headerProblems(first) !== headerProblems(prev.draws)) return null;
+  // The visits already in the table that the rows read belong to (a new visit has no other lines).
+  const visits = prev.draws.visits!;
+  const marked = new Uint8Array(visits.ids.length);
+  let anyMarked = false;
+  const loose: DrawRow[] = [];
+  const note = (r: DrawRow | null) => {
+    if (r === null) return;
+    if (r.visitKey === null) loose.push(r);
+    else {
+      const v = visits.byKey.get(r.visitKey);
+      if (v !== undefined) [marked[v], anyMarked] = [1, true];
+    }
+  };
+  for (const r of first.rows) note(r);
+  for (const i of indices) {
+    const pos = findRow(old, i + top);
+    if (pos >= 0) note(old[pos]);
+  }
+  if (anyMarked || loose.length > 0) {
+    for (const r of old) {
+      if (r.visitIndex >= 0 ? marked[r.visitIndex] === 1 : loose.length > 0 && loose.some((l) => sameRecord(l, r))) wanted.add(r.row - top);
+    }
+  }
+  const all = [...wanted].sort((a, b) => a - b);
+  const mini = wanted.size === indices.length ? first : parseSome(grid, wanted, dateSystem, top);
+  if (headerProblems(mini) !== headerProblems(prev.draws) || !mini.visits) return null;
+
+  let ids: string[] | null = null;
+  let byKey: VisitKeys | null = null;
+  const readRows = new Map<number, DrawRow>();
+  for (const r of mini.rows) {
+    const at = r.row - top;
+    let visitIndex = -1;
+    if (r.visitKey !== null) {
+      visitIndex = (byKey ?? visits.byKey).get(r.visitKey) ?? -1;
+      if (visitIndex < 0) {
+        // A visit not seen before gets the next index only where it is also the last in the table.
+        if (at <= lastParsed) return null;
+        ids ??= [...visits.ids];
+        byKey ??= VisitKeys.over(visits.byKey);
+        visitIndex = ids.length;
+        ids.push(r.visit!);
+        byKey.set(r.visitKey, visitIndex);
+      }
+    }
+    const row = visitIndex === r.visitIndex ? r : { ...r, visitIndex };
+    check(row);
+    // A line read again only because it shares a visit with one that changed, and reading the
+    // same, stays the row it was: its product's books are not posted again.
+    const pos = findRow(old, at + top);
+    readRows.set(at, pos >= 0 && sameDraw(old[pos], row) ? old[pos] : row);
+  }
+  const pairs: { before: DrawRow | null; after: DrawRow | null }[] = [];
+  const rows = old.slice();
+  const emptied = new Set<DrawRow>();
+  for (const at of all) {
+    const after = readRows.get(at) ?? null;
+    if (after === null && !blankRow(grid[at])) return null; // a row the parser skipped: a totals row
+    const pos = findRow(old, at + top);
+    const before = pos >= 0 ? old[pos] : null;
+    if (before === after) continue;
+    if (before === null) {
+      if (at <= lastParsed) return null; // a row filled in among others: read whole
+      rows.push(after!);
+    } else if (after === null) {
+      // An emptied row may have been its visit's first line, which orders the visits.
+      if (before.visitKey !== null) return null;
+      emptied.add(before);
+    } else {
+      // So may a line moved to another visit.
+      if (before.visitKey !== after.visitKey) return null;
+      rows[pos] = after;
+    }
+    pairs.push({ before, after });
+  }
+  const kept = emptied.size > 0 ? rows.filter((r) => !emptied.has(r)) : rows;
+  // Every line of a visit read again was read together, so the parser's word on its prices stands.
+  const newIds = ids ?? visits.ids;
+  const newByKey = byKey ?? visits.byKey;
+  const priced = visits.priced.slice();
+  const miniVisits = mini.visits;
+  for (const [key, m] of miniVisits.byKey) {
+    const v = newByKey.get(key)!;
+    priced[v] = miniVisits.priced[m] === 1 ? 1 : 0;
+  }
+  const unpriced = mergeByRow(
+    visits.unpriced.filter((r) => r.visitKey === null || !miniVisits.byKey.has(r.visitKey)),
+    miniVisits.unpriced.map((r) => readRows.get(r.row - top)!),
+  );
+  return { rows: kept, visits: { ids: newIds, byKey: newByKey, unpriced, priced }, pairs };
+}
+
+/**
+ * Parses only the grid rows named, each keeping its row number: a run of rows as a grid of its
+ * own, placed by its first row; rows here and there as the whole grid with the others read as blank.
+ */
+function parseSome(grid: Grid, rows: ReadonlySet<number>, dateSystem: Ledger["dateSystem"], top: number): DrawsTable {
+  let first = Infinity;
+  let last = 0;
+  for (const i of rows) {
+    if (i > last) last = i;
+    if (i < first) first = i;
+  }
+  if (last - first + 1 === rows.size) {
+    const run: (readonly Cell[])[] = [grid[0]];
+    for (let i = first; i <= last; i++) run.push(grid[i] ?? []);
+    return parseDraws(run, { dateSystem, firstRow: first + top - 1 });
+  }
+  const blank: readonly Cell[] = [];
+  const some: (readonly Cell[])[] = new Array(last + 1);
+  some[0] = grid[0];
+  for (let i = 1; i <= last; i++) some[i] = rows.has(i) ? grid[i] ?? blank : blank;
+  return parseDraws(some, { dateSystem, firstRow: top });
+}
+
+/** Two lists of rows, each in row order, as one in row order. */
+function mergeByRow(a: readonly DrawRow[], b: readonly DrawRow[]): DrawRow[] {
+  if (b.length === 0) return a.slice();
+  if (a.length === 0 || a[a.length - 1].row < b[0].row) return [...a, ...b];
+  const out: DrawRow[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i].row <= b[j].row) ? a[i++] : b[j++]);
+  return out;
+}
+
+/** Two readings of a Draws row that say the same in every field, its lot and product and problems included. */
+function sameDraw(a: DrawRow, b: DrawRow): boolean {
+  return a.row === b.row && a.time === b.time && a.visit === b.visit && a.visitKey === b.visitKey && a.visitIndex === b.visitIndex &&
+    a.patient === b.patient && a.provider === b.provider && a.service === b.service && a.product === b.product &&
+    a.productKey === b.productKey && a.lot === b.lot && a.lotKey === b.lotKey && a.qty === b.qty && a.unit === b.unit &&
+    a.kind === b.kind && a.price === b.price && a.lotRef === b.lotRef && a.owner === b.owner && a.usable === b.usable &&
+    JSON.stringify(a.issues) === JSON.stringify(b.issues);
+}
+
+/** Two draws without a visit that record the same thing (one may repeat the other). */
+function sameRecord(a: DrawRow, b: DrawRow): boolean {
+  return a.time === b.time && a.qty === b.qty && a.kind === b.kind && a.lotKey === b.lotKey;
+}
+
+function findRow(rows: readonly DrawRow[], rowNumber: number): number {
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = rows[mid].row;
+    if (r === rowNumber) return mid;
+    if (r < rowNumber) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+function blankRow(r: Grid[number] | undefined): boolean {
+  if (!r) return true;
+  for (const c of r) if (!isBlankText(c)) return false;
+  return true;
+}
+
+/**
+ * Visits by key: the table's as they were, and those added since, kept aside. A practice adds a
+ * visit with nearly every draw it records, and copying a map of a hundred thousand visits for each
+ * would cost more than the rest of the update; the few added are folded in once they are many.
+ */
+class VisitKeys implements ReadonlyMap<string, number> {
+  private constructor(
+    private readonly base: ReadonlyMap<string, number>,
+    private readonly added: Map<string, number>,
+  ) {}
+
+  static over(keys: ReadonlyMap<string, number>): VisitKeys {
+    if (keys instanceof VisitKeys) {
+      if (keys.added.size < 4096) return new VisitKeys(keys.base, new Map(keys.added));
+      return new VisitKeys(new Map(keys), new Map());
+    }
+    return new VisitKeys(keys, new Map());
+  }
+
+  set(key: string, index: number): void {
+    this.added.set(key, index);
+  }
+
+  get(key: string): number | undefined {
+    return this.base.get(key) ?? this.added.get(key);
+  }
+
+  has(key: string): boolean {
+    return this.base.has(key) || this.added.has(key);
+  }
+
+  get size(): number {
+    return this.base.size + this.added.size;
+  }
+
+  *entries(): MapIterator<[string, number]> {
+    yield* this.base.entries();
+    yield* this.added.entries();
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [k] of this.entries()) yield k;
+  }
+
+  *values(): MapIterator<number> {
+    for (const [, v] of this.entries()) yield v;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, number]> {
+    return this.entries();
+  }
+
+  forEach(each: (value: number, key: string, map: ReadonlyMap<string, number>) => void): void {
+    for (const [k, v] of this.entries()) each(v, k, this);
+  }
+}

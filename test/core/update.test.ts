@@ -1,0 +1,140 @@
+import fc from "fast-check";
+import {
+  atRisk, buildLedger, check, expiring, fefoLot, lotRemaining, marginBy, replayCount, shrinkageLog, stockByProduct, updateLedger, visitCogs,
+  visitMargin, type Cell, type Ledger, type LedgerChange, type LedgerInput,
+} from "../../src/core";
+import { col, DRAWS_HEADER, ledgerCase, LOTS_HEADER, type LedgerCase, type Row } from "./_arbitraries";
+
+// An updated ledger must answer exactly as one built whole from the same tables: that is the
+// whole contract of updateLedger, so every result a formula can ask for is compared.
+const RUNS = { seed: 20261130, numRuns: 250 };
+
+function everything(ledger: Ledger, c: LedgerCase): string[] {
+  const out: unknown[] = [check(ledger)];
+  const visits = new Set<string>();
+  for (const r of c.draws.slice(1)) if (typeof r[col(DRAWS_HEADER, "Visit")] === "string") visits.add(r[col(DRAWS_HEADER, "Visit")] as string);
+  for (const v of visits) out.push(visitCogs(ledger, v), visitMargin(ledger, v));
+  out.push(marginBy(ledger, "visit"), marginBy(ledger, "service"), marginBy(ledger, "product"), marginBy(ledger, "provider"));
+  out.push(shrinkageLog(ledger));
+  for (const asOf of c.asOfs) {
+    out.push(stockByProduct(ledger, asOf), expiring(ledger, 90, asOf), atRisk(ledger, Math.floor(asOf)));
+    for (const p of c.productNames) out.push(fefoLot(ledger, p, asOf));
+    for (const r of c.lots.slice(1)) if (typeof r[1] === "string") out.push(lotRemaining(ledger, r[1], asOf));
+  }
+  return out.map((o) => JSON.stringify(o, (_, v: unknown) => (typeof v === "bigint" ? `${v}n` : v)));
+}
+
+/** Services by row, so that some visits are split between two services (each line counts where its own service puts it). */
+const SERVICES: Cell[] = ["Forehead lines", "Lips", null, "lips "];
+const withServices = (draws: Row[]): Row[] => draws.map((r, i) => (r.length > DRAWS_HEADER.length ? r : [...r, i === 0 ? "Service" : SERVICES[(i * 7) % SERVICES.length]]));
+const input = (c: LedgerCase, draws: Row[], lots: Row[] = c.lots, counts: Row[] | null = c.counts): LedgerInput => ({ lots, draws: withServices(draws), counts, products: c.products });
+
+/**
+ * The updated ledger answers as the one built whole, and the earlier ledger still answers as it
+ * did (an update shares what did not change and never alters it). The earlier ledger is asked
+ * first, so the update has its results to build on, as the live ledger's have.
+ */
+function same(prev: Ledger, next: LedgerInput, change: LedgerChange, c: LedgerCase): void {
+  const earlier = everything(prev, c);
+  const updated = updateLedger(prev, next, change);
+  const whole = buildLedger(next);
+  expect(everything(updated, c)).toEqual(everything(whole, c));
+  expect(everything(prev, c)).toEqual(earlier);
+}
+
+describe("updateLedger answers as the ledger built whole", () => {
+  it("after draws appended at the end", () => {
+    fc.assert(
+      fc.property(ledgerCase({ distinctTimes: false }), fc.nat(5), (c, k) => {
+        const cut = Math.max(1, c.draws.length - k);
+        const prev = buildLedger(input(c, c.draws.slice(0, cut)));
+        const appended = c.draws.slice(cut).map((_, i) => cut + i);
+        same(prev, input(c, c.draws), { Draws: appended }, c);
+      }),
+      RUNS,
+    );
+  });
+
+  it("after one draw's cells edited mid-table", () => {
+    const edits = fc.record({
+      at: fc.nat(),
+      column: fc.constantFrom("Qty", "Lot", "Price", "Date", "Kind", "Product", "Service"),
+      value: fc.constantFrom<Cell>(0.5, 3, 40, "", null, "Waste", "Visit", "XX-9", 46010, 46100.5, "abc", 12.5),
+    });
+    fc.assert(
+      fc.property(ledgerCase({ distinctTimes: false }), edits, (c, e) => {
+        fc.pre(c.draws.length > 1);
+        const prev = buildLedger(input(c, c.draws));
+        const at = 1 + (e.at % (c.draws.length - 1));
+        const draws = withServices(c.draws).map((r) => [...r]);
+        draws[at][e.column === "Service" ? DRAWS_HEADER.length : col(DRAWS_HEADER, e.column)] = e.value;
+        same(prev, input(c, draws), { Draws: [at] }, c);
+      }),
+      RUNS,
+    );
+  });
+
+  it("after a Lots row's Unit Cost, Qty or Expires edited", () => {
+    const edits = fc.record({ at: fc.nat(), column: fc.constantFrom("Unit Cost", "Qty", "Expires", "Lot"), value: fc.constantFrom<Cell>(7.25, 0, 300, 46500, "", "NEW1") });
+    fc.assert(
+      fc.property(ledgerCase({ distinctTimes: false }), edits, (c, e) => {
+        const prev = buildLedger(input(c, c.draws));
+        const at = 1 + (e.at % (c.lots.length - 1));
+        const lots = c.lots.map((r) => [...r]);
+        lots[at][col(LOTS_HEADER, e.column)] = e.value;
+        same(prev, input(c, c.draws, lots), { Lots: "whole" }, c);
+      }),
+      RUNS,
+    );
+  });
+
+  it("after a count added or removed", () => {
+    fc.assert(
+      fc.property(ledgerCase({ distinctTimes: false }), (c) => {
+        fc.pre(c.counts !== null && c.counts.length > 1);
+        const prev = buildLedger(input(c, c.draws, c.lots, c.counts!.slice(0, -1)));
+        same(prev, input(c, c.draws), { Counts: "whole" }, c);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe("updateLedger posts again only what changed", () => {
+  // Two products, each with its lot and draws: a change to one must not replay the other.
+  const lots: Cell[][] = [
+    ["Product", "Lot", "Expires", "Received", "Qty", "Unit Cost"],
+    ["Botox 100U", "C1", 46500, 46000, 100, 6.5],
+    ["Juvederm Ultra", "J1", 46600, 46000, 10, 300],
+  ];
+  const draws: Cell[][] = [
+    ["Date", "Visit", "Patient", "Product", "Lot", "Qty", "Kind", "Price"],
+    [46010, "V1", "P1", "Botox 100U", "C1", 20, "Visit", 400],
+    [46011, "V2", "P2", "Juvederm Ultra", "J1", 1, "Visit", 700],
+    [46012, "V3", "P3", "Botox 100U", "C1", 10, "Visit", 200],
+  ];
+
+  it("replays only the product whose Unit Cost was edited", () => {
+    const prev = buildLedger({ lots, draws });
+    const edited = lots.map((r) => [...r]);
+    edited[2][5] = 320; // Juvederm's Unit Cost
+    const [botox, juvederm] = [replayCount("botox 100u"), replayCount("juvederm ultra")];
+    const next = updateLedger(prev, { lots: edited, draws }, { Lots: "whole" });
+    expect(replayCount("juvederm ultra") - juvederm).toBe(1);
+    expect(replayCount("botox 100u")).toBe(botox);
+    // V2 drew 1 syringe at the new cost; Botox's visits are as they were (20 × 6.50).
+    expect(visitCogs(next, "V2")).toEqual({ ok: true, value: 320n * 10n ** 12n });
+    expect(visitCogs(next, "V1")).toEqual({ ok: true, value: 130n * 10n ** 12n });
+  });
+
+  it("replays only the product of an appended draw", () => {
+    const prev = buildLedger({ lots, draws });
+    const more = [...draws, [46013, "V4", "P4", "Botox 100U", "C1", 5, "Visit", 100]];
+    const [botox, juvederm] = [replayCount("botox 100u"), replayCount("juvederm ultra")];
+    const next = updateLedger(prev, { lots, draws: more }, { Draws: [4] });
+    expect(replayCount("botox 100u") - botox).toBe(1);
+    expect(replayCount("juvederm ultra")).toBe(juvederm);
+    expect(visitCogs(next, "V4")).toEqual({ ok: true, value: 325n * 10n ** 11n }); // 5 × $6.50
+    expect(lotRemaining(next, "C1", 46014)).toEqual({ ok: true, value: 65_000_000 }); // 100 − 20 − 10 − 5
+  });
+});
