@@ -14,7 +14,7 @@ export default tseslint.config(
   {
     // The add-in shell: Microsoft's rules for Office.js code (load before read, sync after load,
     // no sync in loops), without the plugin's Prettier formatting.
-    files: ["src/functions/**/*.ts", "src/taskpane/**/*.ts", "src/taskpane/**/*.tsx", "src/commands/**/*.ts"],
+    files: ["src/functions/**/*.ts", "src/workbook/**/*.ts", "src/taskpane/**/*.ts", "src/taskpane/**/*.tsx", "src/commands/**/*.ts"],
     plugins: { "office-addins": officeAddins },
     rules: Object.fromEntries(Object.keys(officeAddins.rules).map((rule) => [`office-addins/${rule}`, "error"])),
   },
@@ -36,11 +36,40 @@ export default tseslint.config(
   {
     // The task pane reaches the workbook only through its port: Excel.run lives in one adapter.
     files: ["src/taskpane/**/*.ts", "src/taskpane/**/*.tsx"],
-    ignores: ["src/taskpane/workbook/excel/**"],
     rules: {
       "no-restricted-globals": [
         "error",
-        { name: "Excel", message: "Only src/taskpane/workbook/excel calls Excel: components receive the workbook port as a prop." },
+        { name: "Excel", message: "Only src/workbook/excel calls Excel: components receive the workbook port as a prop." },
+        { name: "fetch", message: "Lotbook makes no network calls." },
+      ],
+    },
+  },
+  {
+    // The workbook layer sits under the shell: the port and its implementations know tables and
+    // sheets, not the pane or its features (the report hands it a SheetLayout).
+    files: ["src/workbook/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["react", "react-*", "react/*", "@fluentui/*"], message: "src/workbook has no UI." },
+            { group: ["**/taskpane/**", "**/taskpane", "**/preview/**", "**/commands/**", "**/cli/**"], message: "The workbook layer never imports the shell that uses it." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Excel.run lives in one adapter.
+    files: ["src/workbook/**/*.ts"],
+    ignores: ["src/workbook/excel/**"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        { name: "Excel", message: "Only src/workbook/excel calls Excel." },
+        { name: "document", message: "src/workbook has no DOM." },
+        { name: "window", message: "src/workbook has no DOM." },
         { name: "fetch", message: "Lotbook makes no network calls." },
       ],
     },
@@ -57,7 +86,7 @@ export default tseslint.config(
             { group: ["react", "react-*", "react/*", "@fluentui/*"], message: "src/core is pure: no React or Fluent UI." },
             { group: ["office-*", "@microsoft/office-js*", "@types/office-js"], message: "src/core is pure: no Office." },
             { group: ["fs", "node:*", "path", "os", "http", "https", "net", "child_process"], message: "src/core is pure: no I/O." },
-            { group: ["../*functions*", "../*taskpane*", "../*commands*", "../*adapters*"], message: "The engine never imports the shell." },
+            { group: ["../*functions*", "../*taskpane*", "../*commands*", "../*adapters*", "../*workbook*"], message: "The engine never imports the shell." },
           ],
         },
       ],

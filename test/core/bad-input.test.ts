@@ -11,6 +11,7 @@ import {
   visitCogs,
   type Cell,
   type Diagnostic,
+  type DiagnosticCode,
   type Grid,
   type Ledger,
   type Result,
@@ -20,7 +21,7 @@ import {
 
 // A corpus of malformed ledgers. Each case is a small ledger as Excel hands it to a custom function
 // (header row first, dates as serials, blanks as null / "" / 0, errors as "#N/A" or { code }), the
-// one diagnostic it must produce (table, row, column, severity, what the sentence says), the results
+// one diagnostic it must produce (table, row, column, code, severity, what the sentence says), the results
 // that do not depend on the bad row (still computed, from hand calculation) and the results that do
 // (blocked with #VALUE! and a message naming the table, row and column).
 
@@ -71,6 +72,8 @@ interface Expected {
   readonly table: TableName;
   readonly row: number;
   readonly column: string;
+  /** The kind of problem, which programs switch on; its sentence is pinned in messages.test.ts. */
+  readonly code: DiagnosticCode;
   readonly severity: Severity;
   /** What the sentence must say, including the offending value where there is one. */
   readonly says: RegExp;
@@ -89,8 +92,8 @@ interface Case {
   readonly blocked?: readonly Blocked[];
 }
 
-const error = (table: TableName, row: number, column: string, says: RegExp): Expected => ({ table, row, column, severity: "error", says });
-const warning = (table: TableName, row: number, column: string, says: RegExp): Expected => ({ table, row, column, severity: "warning", says });
+const error = (table: TableName, row: number, column: string, code: DiagnosticCode, says: RegExp): Expected => ({ table, row, column, code, severity: "error", says });
+const warning = (table: TableName, row: number, column: string, code: DiagnosticCode, says: RegExp): Expected => ({ table, row, column, code, severity: "warning", says });
 
 const CASES: readonly Case[] = [
   // ---------------------------------------------------------------- tables as a whole
@@ -102,7 +105,7 @@ const CASES: readonly Case[] = [
       ["Dysport 300U", "D5512", d(2027, 3, 31), d(2026, 9, 1), "U", 2.2],
     ],
     draws: [DRAWS_HEAD, V1],
-    expect: [error("Lots", 1, "Qty", /no Qty column.*add a column headed Qty/)],
+    expect: [error("Lots", 1, "Qty", "missing-column", /no Qty column.*add a column headed Qty/)],
     blocked: [["fefoLot", "Botox 100U", "Lots row 1, Qty"], ["visitCogs", "V1", "Lots row 1, Qty"]],
   },
   {
@@ -113,14 +116,14 @@ const CASES: readonly Case[] = [
       ["Dysport 300U", "D5512", d(2027, 3, 31), d(2026, 9, 1), 300, "U"],
     ],
     draws: [DRAWS_HEAD, V1],
-    expect: [error("Lots", 1, "Unit Cost", /no cost column.*Unit Cost or Total Cost/)],
+    expect: [error("Lots", 1, "Unit Cost", "no-cost-column", /no cost column.*Unit Cost or Total Cost/)],
     blocked: [["fefoLot", "Botox 100U", "Lots row 1, Unit Cost"], ["visitCogs", "V1", "Lots row 1, Unit Cost"]],
   },
   {
     name: "a Lots range passed without its header row",
     lots: [BOTOX, DYSPORT, FILLER],
     draws: null,
-    expect: [error("Lots", 1, "", /not the Lots table's header row.*Lots\[#All\]/)],
+    expect: [error("Lots", 1, "", "no-header-row", /not the Lots table's header row.*Lots\[#All\]/)],
     blocked: [["fefoLot", "Botox 100U", "Lots row 1"], ["lotRemaining", "C3709C3", "Lots row 1"]],
   },
   {
@@ -129,7 +132,7 @@ const CASES: readonly Case[] = [
     draws: DRAWS,
     // The draws are fine: they cannot be checked against an unreadable Lots table, and are not each
     // reported as drawing from an unknown lot.
-    expect: [error("Lots", 1, "", /not the Lots table's header row.*Lots\[#All\]/)],
+    expect: [error("Lots", 1, "", "no-header-row", /not the Lots table's header row.*Lots\[#All\]/)],
     blocked: [["visitCogs", "V1", "Lots row 1"]],
   },
   {
@@ -139,7 +142,7 @@ const CASES: readonly Case[] = [
       ["V1", "P-001", "Botox 100U", "C3709C3", 40, "U", "Visit"],
       ["V2", "P-002", "Dysport 300U", "D5512", 60, "U", "Visit"],
     ],
-    expect: [error("Draws", 1, "Date", /no Date column.*add a column headed Date/)],
+    expect: [error("Draws", 1, "Date", "missing-column", /no Date column.*add a column headed Date/)],
     // LOT_COST reads the Lots table only.
     still: [["lotCost", "C3709C3", 6.5], ["lotCost", "D5512", 2.2]],
     blocked: [["visitCogs", "V1", "Draws row 1, Date"], ["fefoLot", "Botox 100U", "Draws row 1, Date"]],
@@ -147,21 +150,21 @@ const CASES: readonly Case[] = [
   {
     name: "a Draws range passed without its header row",
     draws: [V1, V2, V3],
-    expect: [error("Draws", 1, "", /not the Draws table's header row.*Draws\[#All\]/)],
+    expect: [error("Draws", 1, "", "no-header-row", /not the Draws table's header row.*Draws\[#All\]/)],
     still: [["lotCost", "C3709C3", 6.5]],
     blocked: [["visitCogs", "V2", "Draws row 1"], ["fefoLot", "Botox 100U", "Draws row 1"]],
   },
   {
     name: "a Counts table without a Counted column",
     counts: [["Date", "Product", "Lot"], [d(2026, 9, 10), "Botox 100U", "C3709C3"]],
-    expect: [error("Counts", 1, "Counted", /no Counted column.*add a column headed Counted/)],
+    expect: [error("Counts", 1, "Counted", "missing-column", /no Counted column.*add a column headed Counted/)],
     still: [["lotCost", "C3709C3", 6.5]],
     blocked: [["fefoLot", "Botox 100U", "Counts row 1, Counted"], ["visitCogs", "V1", "Counts row 1, Counted"]],
   },
   {
     name: "a Products table without a Product column",
     products: [["Unit", "Vial Size"], ["U", 100]],
-    expect: [error("Products", 1, "Product", /no Product column.*add a column headed Product/)],
+    expect: [error("Products", 1, "Product", "missing-column", /no Product column.*add a column headed Product/)],
     // Visit COGS does not read Products.
     still: [["visitCogs", "V1", 260], ["visitCogs", "V2", 132]],
     blocked: [["fefoLot", "Botox 100U", "Products row 1, Product"]],
@@ -191,7 +194,7 @@ const CASES: readonly Case[] = [
     name: "a header row with a year typed over an extra column",
     lots: [[...LOTS_HEAD, 2025], [...BOTOX, "shelf A"], [...DYSPORT, "shelf B"], [...FILLER, null]],
     // Every required header is there, so it is the header row; the odd cell is named, not guessed at.
-    expect: [warning("Lots", 1, "2025", /^the header row holds 2025 in its 8th column, which is not a column name; Lotbook ignores that column/)],
+    expect: [warning("Lots", 1, "2025", "header-not-a-name", /^the header row holds 2025 in its 8th column, which is not a column name; Lotbook ignores that column/)],
     still: [["visitCogs", "V1", 260], ["lotRemaining", "D5512", 240], ["fefoLot", "Botox 100U", "C3709C3"]],
   },
 
@@ -201,27 +204,27 @@ const CASES: readonly Case[] = [
     lots: [...LOTS, BOTOX],
     // Both are counted (it may be a real second delivery), and the later row names the first:
     // 100 + 100 − 40 = 160 U left.
-    expect: [warning("Lots", 5, "Lot", /^this receipt repeats row 2 \(same product, lot, quantity, cost, PO and date received\)/)],
+    expect: [warning("Lots", 5, "Lot", "repeated-receipt", /^this receipt repeats row 2 \(same product, lot, quantity, cost, PO and date received\)/)],
     still: [["lotRemaining", "C3709C3", 160], ["visitCogs", "V1", 260]],
   },
   {
     name: "a totals row in the middle of Lots",
     lots: [LOTS_HEAD, BOTOX, ["Total", null, null, null, 100, null, null], DYSPORT, FILLER],
-    expect: [warning("Lots", 3, "Product", /^row 3 is a totals row \('Total'\); Lotbook skips it/)],
+    expect: [warning("Lots", 3, "Product", "totals-row", /^row 3 is a totals row \('Total'\); Lotbook skips it/)],
     still: [["lotRemaining", "D5512", 240], ["lotRemaining", "C3709C3", 60], ["visitCogs", "V2", 132]],
   },
   {
     name: "a subtotal row in Lots",
     lots: [...LOTS, ["Subtotal", null, null, null, 410, null, null]],
     // One error, not one per blank cell, and the "product" it names is blocked, not worth $0.00.
-    expect: [error("Lots", 5, "Product", /^'Subtotal' makes this a subtotal row, which Lotbook cannot read as a receipt/)],
+    expect: [error("Lots", 5, "Product", "subtotal-row", /^'Subtotal' makes this a subtotal row, which Lotbook cannot read as a receipt/)],
     still: [["visitCogs", "V1", 260], ["lotRemaining", "C3709C3", 60], ["stockValue", "Dysport 300U", 240 * 2.2]],
     blocked: [["fefoLot", "Subtotal", "Lots row 5, Product"]],
   },
   {
     name: "a receipt with a blank product",
     lots: [...LOTS, [null, "C4000C4", d(2027, 8, 31), d(2026, 9, 1), 100, "U", 6.5]],
-    expect: [error("Lots", 5, "Product", /product is blank/)],
+    expect: [error("Lots", 5, "Product", "blank-product", /product is blank/)],
     still: [["visitCogs", "V1", 260], ["fefoLot", "Botox 100U", "C3709C3"], ["lotRemaining", "D5512", 240]],
     // The lot is in the Lots table; a formula about it must point at the row, not call it unknown.
     blocked: [["lotRemaining", "C4000C4", "Lots row 5, Product"]],
@@ -229,7 +232,7 @@ const CASES: readonly Case[] = [
   {
     name: "a receipt with a blank lot number",
     lots: [...LOTS, ["Botox 100U", "", d(2027, 8, 31), d(2026, 9, 1), 100, "U", 6.5]],
-    expect: [error("Lots", 5, "Lot", /lot number is blank/)],
+    expect: [error("Lots", 5, "Lot", "blank-lot", /lot number is blank/)],
     still: [["visitCogs", "V1", 260], ["visitCogs", "V2", 132], ["fefoLot", "Dysport 300U", "D5512"]],
     blocked: [["fefoLot", "Botox 100U", "Lots row 5, Lot"]],
   },
@@ -240,28 +243,28 @@ const CASES: readonly Case[] = [
       BOTOX, DYSPORT, FILLER,
       ["Botox 100U", "C4000C4", d(2027, 8, 31), d(2026, 9, 1), null, "U", 6.5],
     ],
-    expect: [error("Lots", 5, "Qty Received", /quantity received is blank/)],
+    expect: [error("Lots", 5, "Qty Received", "blank-qty", /quantity received is blank/)],
     still: [["visitCogs", "V1", 260], ["lotRemaining", "C3709C3", 60], ["fefoLot", "Dysport 300U", "D5512"]],
     blocked: [["lotRemaining", "C4000C4", "Lots row 5, Qty Received"], ["fefoLot", "Botox 100U", "Lots row 5, Qty Received"]],
   },
   {
     name: "a receipt whose quantity is a word",
     lots: [...LOTS, ["Botox 100U", "C4000C4", d(2027, 8, 31), d(2026, 9, 1), "forty", "U", 6.5]],
-    expect: [error("Lots", 5, "Qty", /'forty' is not a quantity/)],
+    expect: [error("Lots", 5, "Qty", "not-a-number", /'forty' is not a quantity/)],
     still: [["visitCogs", "V1", 260], ["lotRemaining", "D5512", 240]],
     blocked: [["lotRemaining", "C4000C4", "Lots row 5, Qty"]],
   },
   {
     name: "a receipt with a negative quantity",
     lots: [...LOTS, ["Botox 100U", "C4000C4", d(2027, 8, 31), d(2026, 9, 1), -100, "U", 6.5]],
-    expect: [error("Lots", 5, "Qty", /more than 0 \(it is -100\)/)],
+    expect: [error("Lots", 5, "Qty", "qty-not-positive", /more than 0 \(it is -100\)/)],
     still: [["visitCogs", "V1", 260], ["lotRemaining", "D5512", 240]],
     blocked: [["lotRemaining", "C4000C4", "Lots row 5, Qty"]],
   },
   {
     name: "a receipt with a quantity of zero",
     lots: [...LOTS, ["Botox 100U", "C4000C4", d(2027, 8, 31), d(2026, 9, 1), 0, "U", 6.5]],
-    expect: [error("Lots", 5, "Qty", /more than 0 \(it is 0\)/)],
+    expect: [error("Lots", 5, "Qty", "qty-not-positive", /more than 0 \(it is 0\)/)],
     still: [["visitCogs", "V1", 260], ["lotRemaining", "D5512", 240]],
     blocked: [["lotRemaining", "C4000C4", "Lots row 5, Qty"]],
   },
@@ -269,7 +272,7 @@ const CASES: readonly Case[] = [
     name: "an expiry of 'soon' on row 14, below fully blank rows",
     lots: [...LOTS, ...BLANK_ROWS, ...BLANK_ROWS, [null, "", 0, null, "", 0, null],
       ["Botox 100U", "C4000C4", "soon", d(2026, 9, 1), 100, "U", 6.5]],
-    expect: [error("Lots", 14, "Expires", /'soon' is not a date/)],
+    expect: [error("Lots", 14, "Expires", "not-a-date", /'soon' is not a date/)],
     still: [["visitCogs", "V1", 260], ["fefoLot", "Dysport 300U", "D5512"], ["lotRemaining", "JU1234", 9]],
     blocked: [["lotRemaining", "C4000C4", "Lots row 14, Expires"], ["fefoLot", "Botox 100U", "Lots row 14, Expires"]],
   },
@@ -277,14 +280,14 @@ const CASES: readonly Case[] = [
     name: "a lot whose only receipt is unusable, with a visit drawing from it",
     lots: [LOTS_HEAD, ["Botox 100U", "C3709C3", "soon", d(2026, 9, 1), 100, "U", 6.5], DYSPORT, FILLER],
     // V1's row is fine: it waits for the receipt to be fixed rather than being blamed itself.
-    expect: [error("Lots", 2, "Expires", /'soon' is not a date/)],
+    expect: [error("Lots", 2, "Expires", "not-a-date", /'soon' is not a date/)],
     still: [["visitCogs", "V2", 132], ["fefoLot", "Dysport 300U", "D5512"]],
     blocked: [["visitCogs", "V1", "Lots row 2, Expires"], ["lotRemaining", "C3709C3", "Lots row 2, Expires"]],
   },
   {
     name: "a month-only date received",
     lots: [...LOTS, ["Botox 100U", "C4000C4", d(2027, 8, 31), "2026-09", 100, "U", 6.5]],
-    expect: [error("Lots", 5, "Received", /'2026-09' names a month, not a day/)],
+    expect: [error("Lots", 5, "Received", "month-only-date", /'2026-09' names a month, not a day/)],
     still: [["visitCogs", "V1", 260], ["lotRemaining", "D5512", 240]],
     blocked: [["lotRemaining", "C4000C4", "Lots row 5, Received"]],
   },
@@ -294,41 +297,41 @@ const CASES: readonly Case[] = [
     lots: [LOTS_HEAD, ["Botox 100U", "C3709C3", "2027-06", d(2026, 9, 1), 100, "U", 6.5],
       ["Botox 100U", "C2222B2", d(2027, 6, 15), d(2026, 9, 1), 100, "U", 7], DYSPORT],
     draws: [DRAWS_HEAD, V1, V2],
-    expect: [warning("Lots", 2, "Expires", /stored as text/)],
+    expect: [warning("Lots", 2, "Expires", "date-as-text", /stored as text/)],
     still: [["fefoLot", "Botox 100U", "C2222B2"], ["visitCogs", "V1", 260], ["lotRemaining", "C3709C3", 60]],
   },
   {
     name: "a lot that expires before it was received",
     lots: [...LOTS, ["Botox 100U", "C4000C4", d(2026, 8, 31), d(2026, 9, 1), 100, "U", 6.5]],
-    expect: [error("Lots", 5, "Expires", /expires before the date it was received/)],
+    expect: [error("Lots", 5, "Expires", "expires-before-received", /expires before the date it was received/)],
     still: [["visitCogs", "V1", 260], ["fefoLot", "Juvederm Ultra", "JU1234"]],
     blocked: [["lotRemaining", "C4000C4", "Lots row 5, Expires"]],
   },
   {
     name: "a receipt with no cost",
     lots: [...LOTS, ["Botox 100U", "C4000C4", d(2027, 8, 31), d(2026, 9, 1), 100, "U", null]],
-    expect: [error("Lots", 5, "Unit Cost", /cost is blank/)],
+    expect: [error("Lots", 5, "Unit Cost", "blank-cost", /cost is blank/)],
     still: [["lotCost", "C3709C3", 6.5], ["visitCogs", "V2", 132]],
     blocked: [["lotCost", "C4000C4", "Lots row 5, Unit Cost"], ["lotRemaining", "C4000C4", "Lots row 5, Unit Cost"]],
   },
   {
     name: "a unit cost showing the Excel error #N/A",
     lots: [...LOTS, ["Botox 100U", "C4000C4", d(2027, 8, 31), d(2026, 9, 1), 100, "U", "#N/A"]],
-    expect: [error("Lots", 5, "Unit Cost", /error #N\/A/)],
+    expect: [error("Lots", 5, "Unit Cost", "cell-error", /error #N\/A/)],
     still: [["lotCost", "C3709C3", 6.5], ["visitCogs", "V1", 260]],
     blocked: [["lotCost", "C4000C4", "Lots row 5, Unit Cost"]],
   },
   {
     name: "an expiry holding the error object #REF! from a custom function",
     lots: [...LOTS, ["Botox 100U", "C4000C4", { code: "#REF!" }, d(2026, 9, 1), 100, "U", 6.5]],
-    expect: [error("Lots", 5, "Expires", /error #REF!/)],
+    expect: [error("Lots", 5, "Expires", "cell-error", /error #REF!/)],
     still: [["visitCogs", "V1", 260], ["lotRemaining", "D5512", 240]],
     blocked: [["lotRemaining", "C4000C4", "Lots row 5, Expires"]],
   },
   {
     name: "a second receipt of a lot with a different expiry",
     lots: [...LOTS, ["Botox 100U", "C3709C3", d(2027, 7, 31), d(2026, 9, 15), 100, "U", 7]],
-    expect: [error("Lots", 5, "Expires", /C3709C3 expires 7\/31\/2027 here but 6\/30\/2027 in row 2/)],
+    expect: [error("Lots", 5, "Expires", "lot-expiry-differs", /C3709C3 expires 7\/31\/2027 here but 6\/30\/2027 in row 2/)],
     still: [["visitCogs", "V2", 132], ["lotRemaining", "D5512", 240], ["fefoLot", "Juvederm Ultra", "JU1234"]],
     blocked: [
       ["lotRemaining", "C3709C3", "Lots row 5, Expires"],
@@ -340,8 +343,8 @@ const CASES: readonly Case[] = [
     name: "one lot number listed under two products",
     lots: [...LOTS, ["Dysport 300U", "C3709C3", d(2027, 6, 30), d(2026, 9, 1), 300, "U", 2.2]],
     expect: [
-      error("Lots", 2, "Lot", /C3709C3 is also listed under Dysport 300U \(row 5\)/),
-      error("Lots", 5, "Lot", /C3709C3 is also listed under Botox 100U \(row 2\)/),
+      error("Lots", 2, "Lot", "lot-of-two-products", /C3709C3 is also listed under Dysport 300U \(row 5\)/),
+      error("Lots", 5, "Lot", "lot-of-two-products", /C3709C3 is also listed under Botox 100U \(row 2\)/),
     ],
     still: [["visitCogs", "V3", 300], ["fefoLot", "Juvederm Ultra", "JU1234"]],
     blocked: [["fefoLot", "Botox 100U", "Lots row 2, Lot"], ["fefoLot", "Dysport 300U", "Lots row 5, Lot"]],
@@ -350,8 +353,8 @@ const CASES: readonly Case[] = [
     name: "one lot number listed under two products, the second having no other lot",
     lots: [...LOTS, ["Xeomin 100U", "C3709C3", d(2027, 6, 30), d(2026, 9, 1), 100, "U", 5]],
     expect: [
-      error("Lots", 2, "Lot", /C3709C3 is also listed under Xeomin 100U \(row 5\)/),
-      error("Lots", 5, "Lot", /C3709C3 is also listed under Botox 100U \(row 2\)/),
+      error("Lots", 2, "Lot", "lot-of-two-products", /C3709C3 is also listed under Xeomin 100U \(row 5\)/),
+      error("Lots", 5, "Lot", "lot-of-two-products", /C3709C3 is also listed under Botox 100U \(row 2\)/),
     ],
     still: [["visitCogs", "V2", 132], ["fefoLot", "Dysport 300U", "D5512"]],
     blocked: [["fefoLot", "Botox 100U", "Lots row 2, Lot"], ["fefoLot", "Xeomin 100U", "Lots row 5, Lot"]],
@@ -359,27 +362,27 @@ const CASES: readonly Case[] = [
   {
     name: "a date received stored as text",
     lots: [LOTS_HEAD, BOTOX, ["Dysport 300U", "D5512", d(2027, 3, 31), "2026-09-01", 300, "U", 2.2], FILLER],
-    expect: [warning("Lots", 3, "Received", /stored as text/)],
+    expect: [warning("Lots", 3, "Received", "date-as-text", /stored as text/)],
     still: [["visitCogs", "V2", 132], ["lotRemaining", "D5512", 240], ["fefoLot", "Dysport 300U", "D5512"]],
   },
   {
     name: "a lot number stored as a number",
     lots: [LOTS_HEAD, BOTOX, ["Dysport 300U", 5512, d(2027, 3, 31), d(2026, 9, 1), 300, "U", 2.2], FILLER],
     draws: [DRAWS_HEAD, V1, [d(2026, 9, 3), "V2", "P-002", "Dysport 300U", "5512", 60, "U", "Visit"], V3],
-    expect: [warning("Lots", 3, "Lot", /lot number 5512 is stored as a number/)],
+    expect: [warning("Lots", 3, "Lot", "lot-number-as-number", /lot number 5512 is stored as a number/)],
     still: [["visitCogs", "V2", 132], ["lotRemaining", "5512", 240], ["fefoLot", "Dysport 300U", "5512"]],
   },
   {
     name: "an expiry on the 1st of a month",
     lots: [LOTS_HEAD, ["Botox 100U", "C3709C3", d(2027, 6, 1), d(2026, 9, 1), 100, "U", 6.5], DYSPORT, FILLER],
-    expect: [warning("Lots", 2, "Expires", /1st of a month/)],
+    expect: [warning("Lots", 2, "Expires", "expiry-first-of-month", /1st of a month/)],
     still: [["visitCogs", "V1", 260], ["fefoLot", "Botox 100U", "C3709C3"], ["lotRemaining", "C3709C3", 60]],
   },
   {
     name: "a totals row at the bottom of Lots",
     lots: [...LOTS, ["Total", null, null, null, 410, null, null]],
     // Skipped, and said so: a row is never left out without a word.
-    expect: [warning("Lots", 5, "Product", /^row 5 is a totals row \('Total'\); Lotbook skips it/)],
+    expect: [warning("Lots", 5, "Product", "totals-row", /^row 5 is a totals row \('Total'\); Lotbook skips it/)],
     still: [["lotRemaining", "C3709C3", 60], ["stockValue", "*", 60 * 6.5 + 240 * 2.2 + 9 * 300]],
   },
   {
@@ -415,104 +418,104 @@ const CASES: readonly Case[] = [
     name: "the same draw entered twice",
     draws: [...DRAWS, V1],
     // Both are booked (80 U × $6.50 = $520.00, 20 U left); the repeat is named so it can be deleted.
-    expect: [warning("Draws", 5, "Lot", /^this draw repeats row 2 \(same date, visit, lot, quantity and kind\)/)],
+    expect: [warning("Draws", 5, "Lot", "repeated-draw", /^this draw repeats row 2 \(same date, visit, lot, quantity and kind\)/)],
     still: [["visitCogs", "V1", 520], ["lotRemaining", "C3709C3", 20], ["visitCogs", "V2", 132]],
   },
   {
     name: "one visit id used for two patients",
     draws: [...DRAWS, [d(2026, 9, 2), "V1", "P-009", "Dysport 300U", "D5512", 10, "U", "Visit"]],
     // The costs merge as the workbook says (40 × $6.50 + 10 × $2.20 = $282.00), and the warning says so.
-    expect: [warning("Draws", 5, "Visit", /^visit V1 is also used in row 2 for patient P-001, here for P-009/)],
+    expect: [warning("Draws", 5, "Visit", "visit-other-patient", /^visit V1 is also used in row 2 for patient P-001, here for P-009/)],
     still: [["visitCogs", "V1", 282], ["visitCogs", "V2", 132]],
   },
   {
     name: "one visit id used on two different days",
     draws: [...DRAWS, [d(2026, 9, 6), "V2", "P-002", "Dysport 300U", "D5512", 10, "U", "Visit"]],
     // 60 + 10 U × $2.20 = $154.00
-    expect: [warning("Draws", 5, "Visit", /^visit V2 is also used in row 3 on another day/)],
+    expect: [warning("Draws", 5, "Visit", "visit-other-day", /^visit V2 is also used in row 3 on another day/)],
     still: [["visitCogs", "V2", 154], ["visitCogs", "V1", 260]],
   },
   {
     name: "a draw of an unknown kind and no visit",
     draws: [...DRAWS, [d(2026, 9, 5), null, null, "Botox 100U", "C3709C3", 5, "U", "Wastage"]],
     // One mistake, one message: it is not also taken for a Visit draw without its visit.
-    expect: [error("Draws", 5, "Kind", /^'Wastage' is not a kind of draw; use Visit, Waste, Expired, Sample or Return/)],
+    expect: [error("Draws", 5, "Kind", "unknown-kind", /^'Wastage' is not a kind of draw; use Visit, Waste, Expired, Sample or Return/)],
     still: [["visitCogs", "V2", 132], ["lotRemaining", "D5512", 240]],
     blocked: [["fefoLot", "Botox 100U", "Draws row 5, Kind"]],
   },
   {
     name: "a draw with a blank quantity, under the header Units",
     draws: [["Visit Date", "Visit", "Patient", "Product", "Lot #", "Units", "Unit", "Kind"], V1, V2, V3, v4([QTY, null])],
-    expect: [error("Draws", 5, "Units", /quantity drawn is blank/)],
+    expect: [error("Draws", 5, "Units", "blank-qty", /quantity drawn is blank/)],
     still: [["visitCogs", "V2", 132], ["visitCogs", "V3", 300], ["fefoLot", "Dysport 300U", "D5512"]],
     blocked: [["visitCogs", "V4", "Draws row 5, Units"], ["lotRemaining", "C3709C3", "Draws row 5, Units"]],
   },
   {
     name: "a draw whose quantity is a word",
     draws: [...DRAWS, v4([QTY, "two"])],
-    expect: [error("Draws", 5, "Qty", /'two' is not a quantity/)],
+    expect: [error("Draws", 5, "Qty", "not-a-number", /'two' is not a quantity/)],
     still: [["visitCogs", "V2", 132], ["lotRemaining", "D5512", 240]],
     blocked: [["visitCogs", "V4", "Draws row 5, Qty"]],
   },
   {
     name: "a draw with a negative quantity",
     draws: [...DRAWS, v4([QTY, -5])],
-    expect: [error("Draws", 5, "Qty", /more than 0 \(it is -5\)/)],
+    expect: [error("Draws", 5, "Qty", "qty-not-positive", /more than 0 \(it is -5\)/)],
     still: [["visitCogs", "V2", 132], ["lotRemaining", "D5512", 240]],
     blocked: [["visitCogs", "V4", "Draws row 5, Qty"], ["lotRemaining", "C3709C3", "Draws row 5, Qty"]],
   },
   {
     name: "a draw of zero units",
     draws: [...DRAWS, v4([QTY, 0])],
-    expect: [error("Draws", 5, "Qty", /more than 0 \(it is 0\)/)],
+    expect: [error("Draws", 5, "Qty", "qty-not-positive", /more than 0 \(it is 0\)/)],
     still: [["visitCogs", "V3", 300], ["fefoLot", "Juvederm Ultra", "JU1234"]],
     blocked: [["visitCogs", "V4", "Draws row 5, Qty"]],
   },
   {
     name: "a draw quantity holding the error object #N/A",
     draws: [...DRAWS, v4([QTY, { code: "#N/A" }])],
-    expect: [error("Draws", 5, "Qty", /error #N\/A/)],
+    expect: [error("Draws", 5, "Qty", "cell-error", /error #N\/A/)],
     still: [["visitCogs", "V2", 132], ["lotRemaining", "JU1234", 9]],
     blocked: [["visitCogs", "V4", "Draws row 5, Qty"]],
   },
   {
     name: "a draw dated 'soon'",
     draws: [...DRAWS, v4([DATE, "soon"])],
-    expect: [error("Draws", 5, "Date", /'soon' is not a date/)],
+    expect: [error("Draws", 5, "Date", "not-a-date", /'soon' is not a date/)],
     still: [["visitCogs", "V2", 132], ["fefoLot", "Dysport 300U", "D5512"]],
     blocked: [["visitCogs", "V4", "Draws row 5, Date"], ["lotRemaining", "C3709C3", "Draws row 5, Date"]],
   },
   {
     name: "a draw date stored as text",
     draws: [DRAWS_HEAD, V1, [" 9/3/2026 ", "V2", "P-002", "Dysport 300U", "D5512", 60, "U", "Visit"], V3],
-    expect: [warning("Draws", 3, "Date", /stored as text/)],
+    expect: [warning("Draws", 3, "Date", "date-as-text", /stored as text/)],
     still: [["visitCogs", "V2", 132], ["lotRemaining", "D5512", 240]],
   },
   {
     name: "a draw with neither product nor lot",
     draws: [...DRAWS, v4([PRODUCT, null], [LOT, ""])],
-    expect: [error("Draws", 5, "Product", /both the product and the lot are blank/)],
+    expect: [error("Draws", 5, "Product", "blank-product-and-lot", /both the product and the lot are blank/)],
     still: [["visitCogs", "V1", 260], ["fefoLot", "Botox 100U", "C3709C3"], ["lotRemaining", "C3709C3", 60]],
     blocked: [["visitCogs", "V4", "Draws row 5, Product"]],
   },
   {
     name: "a draw from a lot that is not in Lots",
     draws: [...DRAWS, v4([LOT, "C9999X9"])],
-    expect: [error("Draws", 5, "Lot", /lot C9999X9 is not in the Lots table/)],
+    expect: [error("Draws", 5, "Lot", "unknown-lot", /lot C9999X9 is not in the Lots table/)],
     still: [["visitCogs", "V2", 132], ["visitCogs", "V3", 300], ["lotRemaining", "D5512", 240]],
     blocked: [["visitCogs", "V4", "Draws row 5, Lot"], ["fefoLot", "Botox 100U", "Draws row 5, Lot"]],
   },
   {
     name: "a draw naming a lot of another product",
     draws: [...DRAWS, v4([PRODUCT, "Dysport 300U"])],
-    expect: [error("Draws", 5, "Product", /lot C3709C3 is Botox 100U in the Lots table, not Dysport 300U/)],
+    expect: [error("Draws", 5, "Product", "lot-of-other-product", /lot C3709C3 is Botox 100U in the Lots table, not Dysport 300U/)],
     still: [["visitCogs", "V3", 300], ["fefoLot", "Juvederm Ultra", "JU1234"]],
     blocked: [["visitCogs", "V4", "Draws row 5, Product"], ["lotRemaining", "C3709C3", "Draws row 5, Product"]],
   },
   {
     name: "a draw of a product that has no lots, with the lot left blank",
     draws: [...DRAWS, v4([PRODUCT, "Sculptra"], [LOT, null], [UNIT, null])],
-    expect: [error("Draws", 5, "Product", /Sculptra has no lots in the Lots table/)],
+    expect: [error("Draws", 5, "Product", "product-without-lots", /Sculptra has no lots in the Lots table/)],
     still: [["visitCogs", "V1", 260], ["fefoLot", "Botox 100U", "C3709C3"]],
     blocked: [["visitCogs", "V4", "Draws row 5, Product"]],
   },
@@ -520,7 +523,7 @@ const CASES: readonly Case[] = [
     name: "a draw larger than what the lot holds",
     // 100 U − 40 U (V1) = 60 U left; V4 takes 70 U: the lot stands at −10 U, worth −10 × $6.50.
     draws: [...DRAWS, v4([QTY, 70])],
-    expect: [warning("Draws", 5, "Qty", /overdraw: 70 drawn but lot C3709C3 had 60 left/)],
+    expect: [warning("Draws", 5, "Qty", "overdraw", /overdraw: 70 drawn but lot C3709C3 had 60 left/)],
     still: [
       ["lotRemaining", "C3709C3", -10], ["stockValue", "C3709C3", -65],
       ["visitCogs", "V4", 455], ["visitCogs", "V1", 260],
@@ -530,42 +533,42 @@ const CASES: readonly Case[] = [
     name: "a visit draw from a lot that had expired",
     lots: [...LOTS, ["Botox 100U", "C1111A1", d(2026, 9, 30), d(2026, 6, 1), 100, "U", 6]],
     draws: [...DRAWS, v4([DATE, d(2026, 10, 2)], [LOT, "C1111A1"], [QTY, 40])],
-    expect: [warning("Draws", 5, "Lot", /lot C1111A1 expired on 9\/30\/2026, before this draw on 10\/2\/2026/)],
+    expect: [warning("Draws", 5, "Lot", "expired-lot", /lot C1111A1 expired on 9\/30\/2026, before this draw on 10\/2\/2026/)],
     // 40 U × $6.00 = $240.00; FEFO skips the expired lot.
     still: [["visitCogs", "V4", 240], ["lotRemaining", "C1111A1", 60], ["fefoLot", "Botox 100U", "C3709C3"]],
   },
   {
     name: "a draw dated before its lot was received",
     draws: [...DRAWS, v4([DATE, d(2026, 8, 20)])],
-    expect: [error("Draws", 5, "Date", /drawn on 8\/20\/2026, before lot C3709C3 was received \(9\/1\/2026\)/)],
+    expect: [error("Draws", 5, "Date", "drawn-before-received", /drawn on 8\/20\/2026, before lot C3709C3 was received \(9\/1\/2026\)/)],
     still: [["visitCogs", "V2", 132], ["fefoLot", "Dysport 300U", "D5512"]],
     blocked: [["visitCogs", "V4", "Draws row 5, Date"], ["lotRemaining", "C3709C3", "Draws row 5, Date"]],
   },
   {
     name: "a draw in mL from a lot kept in U",
     draws: [...DRAWS, v4([UNIT, "mL"])],
-    expect: [error("Draws", 5, "Unit", /in mL but lot C3709C3 is kept in U/)],
+    expect: [error("Draws", 5, "Unit", "draw-unit-differs", /in mL but lot C3709C3 is kept in U/)],
     still: [["visitCogs", "V2", 132], ["visitCogs", "V3", 300]],
     blocked: [["visitCogs", "V4", "Draws row 5, Unit"], ["lotRemaining", "C3709C3", "Draws row 5, Unit"]],
   },
   {
     name: "a Visit draw without a visit id",
     draws: [...DRAWS, v4([VISIT, null])],
-    expect: [error("Draws", 5, "Visit", /Visit draw needs the visit/)],
+    expect: [error("Draws", 5, "Visit", "visit-without-id", /Visit draw needs the visit/)],
     still: [["visitCogs", "V2", 132], ["lotRemaining", "D5512", 240]],
     blocked: [["lotRemaining", "C3709C3", "Draws row 5, Visit"]],
   },
   {
     name: "a Visit draw without a patient",
     draws: [...DRAWS, v4([PATIENT, ""])],
-    expect: [warning("Draws", 5, "Patient", /patient is blank/)],
+    expect: [warning("Draws", 5, "Patient", "blank-patient", /patient is blank/)],
     // 10 U × $6.50 = $65.00; 100 − 40 − 10 = 50 U left.
     still: [["visitCogs", "V4", 65], ["lotRemaining", "C3709C3", 50], ["visitCogs", "V1", 260]],
   },
   {
     name: "a draw of an unknown kind",
     draws: [...DRAWS, v4([KIND, "Injection"])],
-    expect: [error("Draws", 5, "Kind", /'Injection' is not a kind of draw/)],
+    expect: [error("Draws", 5, "Kind", "unknown-kind", /'Injection' is not a kind of draw/)],
     still: [["visitCogs", "V2", 132], ["fefoLot", "Juvederm Ultra", "JU1234"]],
     blocked: [["visitCogs", "V4", "Draws row 5, Kind"], ["lotRemaining", "C3709C3", "Draws row 5, Kind"]],
   },
@@ -574,14 +577,14 @@ const CASES: readonly Case[] = [
     // FEFO on 9/5 takes C2222B2 (expires 1/31/2027) before C3709C3: 10 U × $7.00 = $70.00.
     lots: [...LOTS, ["Botox 100U", "C2222B2", d(2027, 1, 31), d(2026, 9, 1), 100, "U", 7]],
     draws: [...DRAWS, v4([LOT, null])],
-    expect: [warning("Draws", 5, "Lot", /lot is blank.*C2222B2/)],
+    expect: [warning("Draws", 5, "Lot", "assumed-lot", /lot is blank.*C2222B2/)],
     still: [["visitCogs", "V4", 70], ["lotRemaining", "C2222B2", 90], ["lotRemaining", "C3709C3", 60], ["visitCogs", "V1", 260]],
   },
   {
     name: "a draw with the lot left blank and no stock to cover it",
     // Juvederm holds 9 mL after V3; V4 asks for 20 mL.
     draws: [...DRAWS, v4([PRODUCT, "Juvederm Ultra"], [LOT, null], [QTY, 20], [UNIT, "mL"])],
-    expect: [error("Draws", 5, "Lot", /lot is blank.*no usable lot of Juvederm Ultra held 20/)],
+    expect: [error("Draws", 5, "Lot", "uncovered-draw", /lot is blank.*no usable lot of Juvederm Ultra held 20/)],
     still: [["visitCogs", "V1", 260], ["visitCogs", "V2", 132], ["fefoLot", "Botox 100U", "C3709C3"]],
     blocked: [
       ["visitCogs", "V4", "Draws row 5, Lot"],
@@ -594,7 +597,7 @@ const CASES: readonly Case[] = [
     lots: [...LOTS, ["Botox 100U", "C2222B2", d(2027, 1, 31), d(2026, 9, 1), 100, "U", 7]],
     draws: [...DRAWS, v4([LOT, 0])],
     // The cell is blank, not the lot number 0: only the blank-lot warning.
-    expect: [warning("Draws", 5, "Lot", /lot is blank.*C2222B2/)],
+    expect: [warning("Draws", 5, "Lot", "assumed-lot", /lot is blank.*C2222B2/)],
     still: [["visitCogs", "V4", 70], ["lotRemaining", "C2222B2", 90]],
   },
   {
@@ -613,7 +616,7 @@ const CASES: readonly Case[] = [
       V2, V3,
       ["Total", null, null, null, null, 101, null, null],
     ],
-    expect: [warning("Draws", 8, "Date", /^row 8 is a totals row \('Total'\); Lotbook skips it/)],
+    expect: [warning("Draws", 8, "Date", "totals-row", /^row 8 is a totals row \('Total'\); Lotbook skips it/)],
     still: [["visitCogs", "V1", 260], ["visitCogs", "V2", 132], ["visitCogs", "V3", 300], ["lotRemaining", "JU1234", 9]],
   },
 
@@ -621,54 +624,54 @@ const CASES: readonly Case[] = [
   {
     name: "a grand total row under the counts",
     counts: [COUNTS_HEAD, COUNT_BOTOX, [null, "Grand Total", null, 58]],
-    expect: [warning("Counts", 3, "Product", /^row 3 is a totals row \('Grand Total'\); Lotbook skips it/)],
+    expect: [warning("Counts", 3, "Product", "totals-row", /^row 3 is a totals row \('Grand Total'\); Lotbook skips it/)],
     still: [["lotRemaining", "C3709C3", 58], ["visitCogs", "V1", 260]],
   },
   {
     name: "a negative count",
     counts: [COUNTS_HEAD, COUNT_BOTOX, [d(2026, 9, 10), "Dysport 300U", "D5512", -3]],
-    expect: [error("Counts", 3, "Counted", /cannot be negative \(it is -3\)/)],
+    expect: [error("Counts", 3, "Counted", "negative-count", /cannot be negative \(it is -3\)/)],
     still: [["lotRemaining", "C3709C3", 58], ["visitCogs", "V1", 260], ["fefoLot", "Juvederm Ultra", "JU1234"]],
     blocked: [["lotRemaining", "D5512", "Counts row 3, Counted"], ["fefoLot", "Dysport 300U", "Counts row 3, Counted"]],
   },
   {
     name: "a count with a blank quantity",
     counts: [COUNTS_HEAD, COUNT_BOTOX, [d(2026, 9, 10), "Dysport 300U", "D5512", ""]],
-    expect: [error("Counts", 3, "Counted", /counted quantity is blank/)],
+    expect: [error("Counts", 3, "Counted", "blank-counted", /counted quantity is blank/)],
     still: [["lotRemaining", "C3709C3", 58], ["visitCogs", "V3", 300]],
     blocked: [["lotRemaining", "D5512", "Counts row 3, Counted"]],
   },
   {
     name: "a count of a lot that is not in Lots",
     counts: [COUNTS_HEAD, COUNT_BOTOX, [d(2026, 9, 10), "Dysport 300U", "D9999", 240]],
-    expect: [error("Counts", 3, "Lot", /lot D9999 is not in the Lots table/)],
+    expect: [error("Counts", 3, "Lot", "unknown-lot", /lot D9999 is not in the Lots table/)],
     still: [["lotRemaining", "C3709C3", 58], ["visitCogs", "V1", 260]],
     blocked: [["fefoLot", "Dysport 300U", "Counts row 3, Lot"]],
   },
   {
     name: "a count dated before its lot was received",
     counts: [COUNTS_HEAD, COUNT_BOTOX, [d(2026, 8, 25), "Dysport 300U", "D5512", 0]],
-    expect: [error("Counts", 3, "Date", /D5512 had not been received yet/)],
+    expect: [error("Counts", 3, "Date", "count-before-receipt", /D5512 had not been received yet/)],
     still: [["lotRemaining", "C3709C3", 58], ["visitCogs", "V1", 260]],
     blocked: [["lotRemaining", "D5512", "Counts row 3, Date"], ["fefoLot", "Dysport 300U", "Counts row 3, Date"]],
   },
   {
     name: "a count date stored as text",
     counts: [COUNTS_HEAD, COUNT_BOTOX, ["2026-09-10", "Dysport 300U", "D5512", 240]],
-    expect: [warning("Counts", 3, "Date", /stored as text/)],
+    expect: [warning("Counts", 3, "Date", "date-as-text", /stored as text/)],
     still: [["lotRemaining", "D5512", 240], ["lotRemaining", "C3709C3", 58]],
   },
   {
     name: "the same count entered twice",
     counts: [COUNTS_HEAD, COUNT_BOTOX, [d(2026, 9, 10), "Botox 100U", "C3709C3", 58]],
-    expect: [warning("Counts", 3, "Date", /repeats row 2/)],
+    expect: [warning("Counts", 3, "Date", "repeated-count", /repeats row 2/)],
     // Missing at the count: 60 − 58 = 2 U; value left 58 × $6.50 = $377.00.
     still: [["lotRemaining", "C3709C3", 58], ["stockValue", "C3709C3", 377], ["visitCogs", "V1", 260]],
   },
   {
     name: "two counts of a lot on the same day that disagree",
     counts: [COUNTS_HEAD, COUNT_BOTOX, [d(2026, 9, 10), "Botox 100U", "C3709C3", 55]],
-    expect: [error("Counts", 3, "Counted", /row 2 counts the same lot at the same time with a different quantity/)],
+    expect: [error("Counts", 3, "Counted", "conflicting-count", /row 2 counts the same lot at the same time with a different quantity/)],
     still: [["lotRemaining", "D5512", 240], ["visitCogs", "V2", 132], ["fefoLot", "Dysport 300U", "D5512"]],
     blocked: [["lotRemaining", "C3709C3", "Counts row 3, Counted"], ["fefoLot", "Botox 100U", "Counts row 3, Counted"]],
   },
@@ -677,7 +680,7 @@ const CASES: readonly Case[] = [
   {
     name: "a vial size that is a word",
     products: [["Product", "Unit", "Vial Size"], ["Botox 100U", "U", 100], ["Dysport 300U", "U", "ten"]],
-    expect: [error("Products", 3, "Vial Size", /'ten' is not a number of units per vial/)],
+    expect: [error("Products", 3, "Vial Size", "not-a-number", /'ten' is not a number of units per vial/)],
     still: [["fefoLot", "Botox 100U", "C3709C3"], ["visitCogs", "V1", 260], ["lotRemaining", "JU1234", 9]],
     blocked: [["fefoLot", "Dysport 300U", "Products row 3, Vial Size"]],
   },
@@ -697,8 +700,8 @@ function run(ledger: Ledger, fn: Query, key: string): Result<number | string> {
 const ledgerOf = (c: Case): Ledger =>
   buildLedger({ lots: c.lots ?? LOTS, draws: c.draws === undefined ? DRAWS : c.draws, counts: c.counts ?? null, products: c.products ?? null });
 
-const where = (x: Pick<Diagnostic, "table" | "row" | "column" | "severity">) =>
-  ({ table: x.table, row: x.row, column: x.column, severity: x.severity });
+const where = (x: Pick<Diagnostic, "table" | "row" | "column" | "code" | "severity">) =>
+  ({ table: x.table, row: x.row, column: x.column, code: x.code, severity: x.severity });
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -730,7 +733,7 @@ describe("a corpus of malformed ledgers", () => {
   describe.each(CASES.map((c) => [c.name, c] as const))("%s", (_name, c) => {
     const ledger = ledgerOf(c);
 
-    it(c.expect.length ? "is reported at its table, row and column, and no other row is" : "is accepted without a diagnostic", () => {
+    it(c.expect.length ? "is reported at its table, row and column, with its code, and no other row is" : "is accepted without a diagnostic", () => {
       const found = check(ledger);
       expect(found.map(where)).toEqual(c.expect.map(where));
       found.forEach((diag, i) => expect(diag.message).toMatch(c.expect[i].says));

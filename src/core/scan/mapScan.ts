@@ -4,7 +4,8 @@
  * its form with this and the person confirms.
  */
 import { formatSerial, ymdFromSerial, type DateSystem, type Serial } from "../dates";
-import type { Diagnostic } from "../diagnostic";
+import type { Diagnostic, DiagnosticOf } from "../diagnostic";
+import { coded } from "../messages";
 import { gtin14, normalizeGtin } from "./gtin";
 import type { ScannedCode } from "./parseScan";
 
@@ -36,22 +37,22 @@ export function gtinIndex(products: Iterable<ProductGtins>): GtinIndex {
   const first = new Map<string, { product: string; row?: number }>();
   const conflicted = new Set<string>();
   const problems: Diagnostic[] = [];
-  const warn = (row: number | undefined, message: string) =>
-    problems.push({ table: "Products", row: row ?? 0, column: "GTIN", severity: "warning", message });
+  const warn = (row: number | undefined, kind: DiagnosticOf<"gtin-check-digit" | "not-a-gtin" | "gtin-of-two-products">) =>
+    problems.push({ table: "Products", row: row ?? 0, column: "GTIN", ...coded(kind) });
   for (const { row, product, gtin } of products) {
     if (product === null || gtin === null) continue;
     for (const text of gtin.split(/[,;\r\n]+/).map((t) => t.trim()).filter((t) => t !== "")) {
       const g = gtin14(text);
       if ("problem" in g) {
         warn(row, g.problem === "checkDigit"
-          ? `the GTIN ${text} has a wrong check digit (it should end in ${g.expected}); copy it again from the box`
-          : `'${text}' is not a GTIN (a GTIN has 8, 12, 13 or 14 digits); scans cannot find ${product} by it`);
+          ? { code: "gtin-check-digit", gtin: text, expected: g.expected! }
+          : { code: "not-a-gtin", text, productName: product });
         continue;
       }
       const owner = first.get(g.gtin);
       if (owner === undefined) first.set(g.gtin, { product, row });
       else if (!sameProduct(owner.product, product)) {
-        warn(row, `the GTIN ${g.gtin} is also given for ${owner.product}${owner.row ? ` (row ${owner.row})` : ""}; a scan of it will ask which product it is`);
+        warn(row, { code: "gtin-of-two-products", gtin: g.gtin, otherProduct: owner.product, otherRow: owner.row ?? null });
         conflicted.add(g.gtin);
       }
     }

@@ -37,8 +37,14 @@ describe("the Products table's GTIN column", () => {
     ]);
     expect(byGtin.size).toBe(0);
     expect(problems).toEqual([
-      { table: "Products", row: 2, column: "GTIN", severity: "warning", message: "the GTIN 361234567891 has a wrong check digit (it should end in 0); copy it again from the box" },
-      { table: "Products", row: 3, column: "GTIN", severity: "warning", message: "'12345' is not a GTIN (a GTIN has 8, 12, 13 or 14 digits); scans cannot find Dysport 300U by it" },
+      {
+        table: "Products", row: 2, column: "GTIN", severity: "warning", code: "gtin-check-digit", gtin: "361234567891", expected: 0,
+        message: "the GTIN 361234567891 has a wrong check digit (it should end in 0); copy it again from the box",
+      },
+      {
+        table: "Products", row: 3, column: "GTIN", severity: "warning", code: "not-a-gtin", text: "12345", productName: "Dysport 300U",
+        message: "'12345' is not a GTIN (a GTIN has 8, 12, 13 or 14 digits); scans cannot find Dysport 300U by it",
+      },
     ]);
   });
 
@@ -52,6 +58,7 @@ describe("the Products table's GTIN column", () => {
     expect(byGtin.has(TOXIN)).toBe(false);
     expect(problems).toEqual([4, 5].map((row) => ({
       table: "Products", row, column: "GTIN", severity: "warning",
+      code: "gtin-of-two-products", gtin: TOXIN, otherProduct: "Botox 100U", otherRow: 2,
       message: `the GTIN ${TOXIN} is also given for Botox 100U (row 2); a scan of it will ask which product it is`,
     })));
   });

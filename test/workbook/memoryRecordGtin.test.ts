@@ -1,4 +1,4 @@
-import { MemoryWorkbook } from "../../../src/taskpane/workbook/memory";
+import { MemoryWorkbook } from "../../src/workbook/memory";
 
 const TOXIN = "00361234567890";
 const FILLER = "07350012345679";

@@ -1,8 +1,7 @@
-import type { TableName } from "../../core";
-import type { LiveLedger } from "../../live/liveLedger";
-import type { LedgerSource } from "../../live/source";
-import type { Entry, GtinChange, HeaderRename, ReportWritten, TableSpec, WorkbookPort } from "./port";
-import type { ReportSpec } from "../report/reportSpec";
+import type { TableName } from "../core";
+import type { LiveLedger } from "../live/liveLedger";
+import type { LedgerSource } from "../live/source";
+import type { Entry, GtinChange, HeaderRename, TableSpec, WorkbookPort } from "./port";
 
 /**
  * The workbook port with Lotbook's own writes told to the live ledger at once: the rows an
@@ -21,11 +20,11 @@ export function liveWrites(port: WorkbookPort, live: LiveLedger): WorkbookPort {
     readTables: (names) => port.readTables(names),
     readSheet: (sheet) => port.readSheet(sheet),
     selectCell: (table, row, column) => port.selectCell(table, row, column),
-    reportStatus: (sheet) => port.reportStatus(sheet),
+    sheetStatus: (sheet, mark) => port.sheetStatus(sheet, mark),
     tableGaps: (spec) => port.tableGaps(spec),
     // Formats, dropdowns and names only: no cell changes, so the ledger has nothing to read again.
     completeTable: (spec) => port.completeTable(spec),
-    writeReport: (report: ReportSpec): Promise<ReportWritten> => port.writeReport(report),
+    writeSheet: (layout) => port.writeSheet(layout),
     async appendRows(table: TableName, entries: readonly Entry[]) {
       const before = live.snapshot?.tables[table];
       await port.appendRows(table, entries);

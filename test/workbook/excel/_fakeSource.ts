@@ -4,8 +4,8 @@
 // does not model: handlers are recorded as added, and a test fires them with the arguments Excel
 // would send.
 import { OfficeMockObject } from "office-addin-mock";
-import type { ExcelHost } from "../../../../src/taskpane/workbook/excel/excelWorkbook";
-import type { CellValue } from "../../../../src/taskpane/workbook/port";
+import type { ExcelHost } from "../../../src/workbook/excel/excelWorkbook";
+import type { CellValue } from "../../../src/workbook/port";
 
 export interface SourceTable {
   id: string;

@@ -1,5 +1,5 @@
-import { MemoryWorkbook } from "../../../src/taskpane/workbook/memory";
-import { cellForExcel, columnIndex, columnLetter, failureMessage, rangeStart, rowsForHeader, WorkbookError } from "../../../src/taskpane/workbook/port";
+import { MemoryWorkbook } from "../../src/workbook/memory";
+import { cellForExcel, columnIndex, columnLetter, failureMessage, rangeStart, rowsForHeader, WorkbookError } from "../../src/workbook/port";
 
 describe("the in-memory workbook", () => {
   const lots = [

@@ -1,6 +1,6 @@
-import type { TableChange } from "../../../../src/live/source";
-import { changesOf, ExcelSource, rowSpans } from "../../../../src/taskpane/workbook/excel/excelSource";
-import { WorkbookError } from "../../../../src/taskpane/workbook/port";
+import type { TableChange } from "../../../src/live/source";
+import { changesOf, ExcelSource, rowSpans } from "../../../src/workbook/excel/excelSource";
+import { WorkbookError } from "../../../src/workbook/port";
 import { fakeSource, type SourceTable } from "./_fakeSource";
 
 const HEADER = ["Date", "Visit", "Patient", "Product", "Lot", "Qty", "Kind"];

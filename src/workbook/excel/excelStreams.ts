@@ -1,5 +1,5 @@
-import { LiveLedger } from "../../../live/liveLedger";
-import { FormulaStreams } from "../../../live/streams";
+import { LiveLedger } from "../../live/liveLedger";
+import { FormulaStreams } from "../../live/streams";
 import { ExcelSource } from "./excelSource";
 import { officeHost } from "./excelWorkbook";
 

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
-import type { DateSystem, TableName } from "../../../core";
-import { anchorOf, blockOf, CHART_PREFIX, foreignReportMessage, REPORT_MARK, reportCells, reportFormats, type ReportSpec } from "../../report/reportSpec";
-import { cellForExcel, columnLetter, failureMessage, gtinColumnFor, renamedHeader, rowsForHeader, WorkbookError, type CellValue, type Entry, type GtinChange, type HeaderRename, type ReportStatus, type ReportWritten, type TablePart, type TableRead, type TableSpec, type WorkbookPort } from "../port";
+import type { DateSystem, TableName } from "../../core";
+import { sheetStatusIn, writeSheetWith } from "./excelSheet";
+import { cellForExcel, columnLetter, gtinColumnFor, renamedHeader, rowsForHeader, WorkbookError, type CellValue, type Entry, type GtinChange, type HeaderRename, type SheetLayout, type SheetStatus, type SheetWritten, type TablePart, type TableRead, type TableSpec, type WorkbookPort } from "../port";
 
 /** What the adapter needs from Office: `Excel.run`, the requirement sets, a timer. */
 export interface ExcelHost {
@@ -24,22 +24,6 @@ export interface ExcelOptions {
    * calculate after the request that writes them, so a new formula first shows #BUSY!.
    */
   readonly spillWaits?: readonly number[];
-}
-
-/**
- * The sheet a named item's formula refers to: `=Report!$A$1` or `='My Report'!$A$1`.
- * @example sheetOfReference("='Q1 Report'!$A$1") // "Q1 Report"
- */
-export function sheetOfReference(formula: string): string | null {
-  const m = /^=?(?:'((?:[^']|'')+)'|([^!'=#]+))!/.exec(formula.trim());
-  if (!m) return null;
-  return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
-}
-
-function reportStatusOf(mark: Excel.NamedItem, sheet: Excel.Worksheet): ReportStatus {
-  if (sheet.isNullObject) return "missing";
-  if (mark.isNullObject) return "other";
-  return sheetOfReference(mark.formula)?.toLowerCase() === sheet.name.toLowerCase() ? "lotbook" : "other";
 }
 
 const CELL_EDIT = "InvalidOperationInCellEditMode";
@@ -488,136 +472,13 @@ export class ExcelWorkbook implements WorkbookPort {
     }, { notFound: "This workbook has no Products table. Create it with Set up, then try again. Nothing was written.", failed: "Nothing was written." });
   }
 
-  async reportStatus(sheet: string): Promise<ReportStatus> {
-    return this.run(async (context) => {
-      const mark = context.workbook.names.getItemOrNullObject(REPORT_MARK).load("formula");
-      const found = context.workbook.worksheets.getItemOrNullObject(sheet).load("name");
-      await context.sync();
-      return reportStatusOf(mark, found);
-    });
+  async sheetStatus(sheet: string, mark: string): Promise<SheetStatus> {
+    return sheetStatusIn((batch) => this.run(batch), sheet, mark);
   }
 
-  /**
-   * One sync to find the sheet and Lotbook's mark (and on a refresh one more for Lotbook's
-   * charts), one to write every cell and format and read each formula's spill, up to
-   * `spillWaits.length` more while formulas still calculate, and one to add the charts. A new
-   * sheet that fails part-way is deleted again; a refresh that fails part-way leaves the sheet
-   * cleared or partly written (Excel cannot undo a request for us), and the message says so.
-   */
-  async writeReport(report: ReportSpec): Promise<ReportWritten> {
-    // Spilling formulas and Range.getSpillingToRange came with ExcelApi 1.12.
-    if (!this.host.supports("1.12")) {
-      throw new WorkbookError("This version of Excel cannot hold the report: it needs formulas that spill (Excel for Microsoft 365, or Excel 2021 or later). Nothing was changed.");
-    }
-    let made: "created" | "refreshed" | null = null;
-    let undo: ReportWritten["undo"] = "one step";
-    // Run again without the undo group, from a clean start: a sheet this try created goes first.
-    const again = async () => {
-      undo = "several steps";
-      if (made === "created") await this.removeReport(report.sheet);
-      made = null;
-    };
-    try {
-      const written = await this.run(async (context) => {
-        const mark = context.workbook.names.getItemOrNullObject(REPORT_MARK).load("formula");
-        const found = context.workbook.worksheets.getItemOrNullObject(report.sheet).load("name");
-        await context.sync();
-        const status = reportStatusOf(mark, found);
-        if (status === "other") throw new WorkbookError(foreignReportMessage(report.sheet));
-
-        let sheet: Excel.Worksheet;
-        if (status === "lotbook") {
-          sheet = found;
-          const charts = sheet.charts.load("items/name");
-          await context.sync();
-          // The user's own charts stay; Lotbook's are drawn again below.
-          for (const chart of charts.items) if (chart.name.startsWith(CHART_PREFIX)) chart.delete();
-          sheet.getRange().clear();
-        } else {
-          // A mark left pointing at a renamed old report moves to the new sheet.
-          if (!mark.isNullObject) mark.delete();
-          sheet = context.workbook.worksheets.add(report.sheet);
-          // No comment on the name: NamedItem.comment has no undo support on the web, and inside one
-          // undo group Excel would refuse the whole report (excel-add-ins-undo-capabilities).
-          context.workbook.names.add(REPORT_MARK, sheet.getRange("A1"));
-        }
-        made = status === "lotbook" ? "refreshed" : "created";
-
-        for (const cell of reportCells(report)) {
-          const range = sheet.getRange(cell.address);
-          range.formulas = [[cell.value]];
-          if (cell.bold) range.format.font.bold = true;
-        }
-        sheet.getRange("A1").format.font.size = 16;
-        for (const f of reportFormats(report)) sheet.getRange(f.range).numberFormat = [[f.numberFormat]];
-        for (const b of report.blocks) {
-          const header = sheet.getRange(anchorOf(b)).getResizedRange(0, b.columns.length - 1);
-          header.format.font.bold = true;
-          header.format.columnWidth = 80;
-        }
-
-        const spills = new Map(report.blocks.map((b) => [b.id, sheet.getRange(anchorOf(b)).getSpillingToRangeOrNullObject().load("rowCount")]));
-        await context.sync();
-        for (const wait of this.spillWaits) {
-          const waiting = report.charts.filter((c) => spills.get(c.block)?.isNullObject);
-          if (waiting.length === 0) break;
-          await this.host.wait(wait);
-          for (const c of waiting) spills.set(c.block, sheet.getRange(anchorOf(blockOf(report, c))).getSpillingToRangeOrNullObject().load("rowCount"));
-          // A bounded number of short waits, only while a formula is still calculating.
-          // eslint-disable-next-line office-addins/no-context-sync-in-loop
-          await context.sync();
-        }
-
-        const skipped: string[] = [];
-        for (const c of report.charts) {
-          const spill = spills.get(c.block);
-          // A header row and at least one row of figures.
-          if (!spill || spill.isNullObject || spill.rowCount < 2) {
-            skipped.push(c.title);
-            continue;
-          }
-          const block = blockOf(report, c);
-          const body = (column: number) => sheet.getRange(anchorOf(block)).getOffsetRange(1, column).getResizedRange(spill.rowCount - 2, 0);
-          const chart = sheet.charts.add(c.type, body(c.values[0]), "Columns");
-          chart.name = `${CHART_PREFIX}${c.title}`;
-          chart.title.text = c.title;
-          c.values.forEach((v, i) => {
-            const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(block.columns[v].name);
-            if (i > 0) series.setValues(body(v));
-            series.name = block.columns[v].name;
-            series.setXAxisValues(body(c.categories));
-          });
-          chart.setPosition(c.from, c.to);
-        }
-        sheet.activate();
-        await context.sync();
-        return { action: made, chartsSkipped: skipped };
-      }, {}, "rerun", again);
-      return { ...written, undo };
-    } catch (e) {
-      if (made === null) throw e;
-      if (made === "created") {
-        await this.removeReport(report.sheet);
-        throw new WorkbookError(`${failureMessage(e)} The unfinished Report sheet was removed again.`);
-      }
-      throw new WorkbookError(`${failureMessage(e)} The Report sheet may be incomplete: choose Refresh report again.`);
-    }
-  }
-
-  /** Deletes a report sheet this action created, and its mark, after a failure. */
-  private async removeReport(name: string): Promise<void> {
-    try {
-      await this.host.run({ delayForCellEdit: true }, async (context) => {
-        const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-        const mark = context.workbook.names.getItemOrNullObject(REPORT_MARK);
-        await context.sync();
-        if (!sheet.isNullObject) sheet.delete();
-        if (!mark.isNullObject) mark.delete();
-        await context.sync();
-      });
-    } catch {
-      // The failure being reported matters more; the sheet is recognisably Lotbook's and a retry refreshes it.
-    }
+  /** See `writeSheetWith` (`excelSheet.ts`): the sheet's cells, then its charts once the spills are there. */
+  async writeSheet(layout: SheetLayout): Promise<SheetWritten> {
+    return writeSheetWith(this.host, this.spillWaits, (batch, say, rerun, beforeRerun) => this.run(batch, say, rerun, beforeRerun), layout);
   }
 
   /**

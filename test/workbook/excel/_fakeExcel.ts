@@ -3,8 +3,8 @@
 // request queue, so this harness adds what the adapter's tests need: tables by name, writes that
 // take effect only at sync (a failed sync applies none of its batch), and a count of syncs.
 import { OfficeMockObject } from "office-addin-mock";
-import type { ExcelHost } from "../../../../src/taskpane/workbook/excel/excelWorkbook";
-import type { CellValue } from "../../../../src/taskpane/workbook/port";
+import type { ExcelHost } from "../../../src/workbook/excel/excelWorkbook";
+import type { CellValue } from "../../../src/workbook/port";
 
 export interface FakeTable {
   name: string;
@@ -150,7 +150,7 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
       getUsedRangeOrNullObject: () => {
         const cells = Object.entries(state.plain).find(([s]) => s.toLowerCase() === name.toLowerCase())?.[1];
         if (cells) return orNull(valuesRange(name, cells), false);
-        return orNull(mock({ address: "A1" }), !state.usedSheets.some((s) => s.toLowerCase() === name.toLowerCase()));
+        return orNull(mock({ address: "A1", rowCount: 1, columnCount: 1 }), !state.usedSheets.some((s) => s.toLowerCase() === name.toLowerCase()));
       },
       getRange: rangeAt,
       activate() {},

@@ -1,5 +1,5 @@
-import { ExcelWorkbook } from "../../../../src/taskpane/workbook/excel/excelWorkbook";
-import type { CellValue } from "../../../../src/taskpane/workbook/port";
+import { ExcelWorkbook } from "../../../src/workbook/excel/excelWorkbook";
+import type { CellValue } from "../../../src/workbook/port";
 import { fakeExcel } from "./_fakeExcel";
 
 const HEADER = ["Product", "Unit", "GTIN"];

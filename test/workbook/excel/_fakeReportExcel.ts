@@ -5,7 +5,7 @@
 // effect at the next sync (a failed sync applies none of its batch). A spill is known only once
 // its formula has calculated (`calculatesAfter` syncs after the one that wrote it). Syncs are counted.
 import { OfficeMockObject } from "office-addin-mock";
-import type { ExcelHost } from "../../../../src/taskpane/workbook/excel/excelWorkbook";
+import type { ExcelHost } from "../../../src/workbook/excel/excelWorkbook";
 
 export interface FakeChart {
   name: string;

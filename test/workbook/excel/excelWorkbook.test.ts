@@ -1,6 +1,6 @@
-import { ExcelWorkbook } from "../../../../src/taskpane/workbook/excel/excelWorkbook";
-import { WorkbookError, type TableSpec } from "../../../../src/taskpane/workbook/port";
-import { ledgerSpec } from "../../../../src/taskpane/setup/ledgerSpecs";
+import { ExcelWorkbook } from "../../../src/workbook/excel/excelWorkbook";
+import { WorkbookError, type TableSpec } from "../../../src/workbook/port";
+import { ledgerSpec } from "../../../src/taskpane/setup/ledgerSpecs";
 import { fakeExcel } from "./_fakeExcel";
 
 const DRAWS_HEADER = ["Date", "Visit", "Patient", "Product", "Lot", "Qty", "Kind"];

@@ -1,5 +1,7 @@
-import { reportSpec, type ReportSpec } from "../../../../src/taskpane/report/reportSpec";
-import { ExcelWorkbook, sheetOfReference } from "../../../../src/taskpane/workbook/excel/excelWorkbook";
+import { reportSpec, type ReportSpec } from "../../../src/taskpane/report/reportSpec";
+import { reportStatus, writeReport } from "../../../src/taskpane/report/writeReport";
+import { sheetOfReference } from "../../../src/workbook/excel/excelSheet";
+import { ExcelWorkbook } from "../../../src/workbook/excel/excelWorkbook";
 import { fakeReportExcel } from "./_fakeReportExcel";
 
 const spec = reportSpec({ Lots: true, Draws: true, Counts: true, Products: true }) as ReportSpec;
@@ -10,7 +12,7 @@ const NO_WAIT = { spillWaits: [10, 20, 40] };
 describe("writing the Report sheet through Excel", () => {
   it("creates the sheet, marks it as Lotbook's, writes the formulas and formats, and charts each spill in three syncs", async () => {
     const excel = fakeReportExcel({ spillRows: SPILLS });
-    const written = await new ExcelWorkbook(excel.host, NO_WAIT).writeReport(spec);
+    const written = await writeReport(new ExcelWorkbook(excel.host, NO_WAIT), spec);
     expect(written).toEqual({ action: "created", chartsSkipped: [], undo: "one step" });
     expect(excel.log.runs).toEqual([{ mergeUndoGroup: true, syncs: 3 }]);
     const sheet = excel.sheet("Report")!;
@@ -39,7 +41,7 @@ describe("writing the Report sheet through Excel", () => {
 
   it("waits a few moments for formulas that are still calculating, a fixed number of syncs at most", async () => {
     const excel = fakeReportExcel({ spillRows: SPILLS, calculatesAfter: 2 });
-    const written = await new ExcelWorkbook(excel.host, NO_WAIT).writeReport(spec);
+    const written = await writeReport(new ExcelWorkbook(excel.host, NO_WAIT), spec);
     expect(written.chartsSkipped).toEqual([]);
     expect(excel.log.waits).toEqual([10, 20]);
     expect(excel.log.runs[0].syncs).toBe(5);
@@ -47,7 +49,7 @@ describe("writing the Report sheet through Excel", () => {
 
   it("leaves out a chart whose block shows an error or only its header, and says which", async () => {
     const excel = fakeReportExcel({ spillRows: { ...SPILLS, A24: undefined as unknown as number, O24: 1 } });
-    const written = await new ExcelWorkbook(excel.host, NO_WAIT).writeReport(spec);
+    const written = await writeReport(new ExcelWorkbook(excel.host, NO_WAIT), spec);
     expect(written.chartsSkipped).toEqual(["Margin by service", "Stock value by product"]);
     // Three waits and no more, whatever the ledger.
     expect(excel.log.runs[0].syncs).toBe(6);
@@ -57,14 +59,14 @@ describe("writing the Report sheet through Excel", () => {
   it("refreshes its own report: clears the cells, replaces Lotbook's charts, keeps the user's, in four syncs", async () => {
     const excel = fakeReportExcel({ spillRows: SPILLS });
     const workbook = new ExcelWorkbook(excel.host, NO_WAIT);
-    await workbook.writeReport(spec);
+    await writeReport(workbook, spec);
     const sheet = excel.sheet("Report")!;
     sheet.cells.set("B2", "a note typed on the report");
     sheet.charts.push({ name: "Chart 7", title: "Mine", type: "Pie", series: [], position: null });
     const fresh = fakeReportExcel({ spillRows: SPILLS });
-    await new ExcelWorkbook(fresh.host, NO_WAIT).writeReport(spec);
+    await writeReport(new ExcelWorkbook(fresh.host, NO_WAIT), spec);
 
-    expect(await workbook.writeReport(spec)).toEqual({ action: "refreshed", chartsSkipped: [], undo: "one step" });
+    expect(await writeReport(workbook, spec)).toEqual({ action: "refreshed", chartsSkipped: [], undo: "one step" });
     expect(excel.log.runs[1].syncs).toBe(4);
     expect([...sheet.cells]).toEqual([...fresh.sheet("Report")!.cells]);
     expect(sheet.charts.filter((c) => c.name.startsWith("Lotbook "))).toEqual(fresh.sheet("Report")!.charts);
@@ -74,8 +76,8 @@ describe("writing the Report sheet through Excel", () => {
   it("finds the report by its mark even after the sheet was renamed, and writes a new one", async () => {
     const excel = fakeReportExcel({ sheets: ["Report 2025"], names: { Lotbook_Report: "='Report 2025'!$A$1" }, spillRows: SPILLS });
     const workbook = new ExcelWorkbook(excel.host, NO_WAIT);
-    expect(await workbook.reportStatus("Report")).toBe("missing");
-    expect((await workbook.writeReport(spec)).action).toBe("created");
+    expect(await reportStatus(workbook, "Report")).toBe("missing");
+    expect((await writeReport(workbook, spec)).action).toBe("created");
     expect(excel.names.get("Lotbook_Report")).toBe("=Report!$A$1");
     expect(excel.sheet("Report 2025")).toBeDefined();
   });
@@ -84,8 +86,8 @@ describe("writing the Report sheet through Excel", () => {
     const excel = fakeReportExcel({ sheets: ["Report"], spillRows: SPILLS });
     excel.sheet("Report")!.cells.set("A1", "Owner's numbers");
     const workbook = new ExcelWorkbook(excel.host, NO_WAIT);
-    expect(await workbook.reportStatus("Report")).toBe("other");
-    await expect(workbook.writeReport(spec)).rejects.toThrow(/^This workbook already has a sheet called Report that Lotbook did not make.*Nothing was changed\.$/);
+    expect(await reportStatus(workbook, "Report")).toBe("other");
+    await expect(writeReport(workbook, spec)).rejects.toThrow(/^This workbook already has a sheet called Report that Lotbook did not make.*Nothing was changed\.$/);
     expect([...excel.sheet("Report")!.cells]).toEqual([["A1", "Owner's numbers"]]);
     expect(excel.names.size).toBe(0);
     expect(excel.log.runs[1].syncs).toBe(1);
@@ -94,7 +96,7 @@ describe("writing the Report sheet through Excel", () => {
   it("removes a new sheet again when Excel fails while drawing the charts", async () => {
     const excel = fakeReportExcel({ spillRows: SPILLS });
     excel.failSync(3, "GeneralException", "The request failed");
-    await expect(new ExcelWorkbook(excel.host, NO_WAIT).writeReport(spec)).rejects.toThrow(
+    await expect(writeReport(new ExcelWorkbook(excel.host, NO_WAIT), spec)).rejects.toThrow(
       "Excel could not complete this (The request failed). The unfinished Report sheet was removed again.",
     );
     expect(excel.sheet("Report")).toBeUndefined();
@@ -104,15 +106,15 @@ describe("writing the Report sheet through Excel", () => {
   it("says a refresh that failed part-way may have left the sheet incomplete", async () => {
     const excel = fakeReportExcel({ spillRows: SPILLS });
     const workbook = new ExcelWorkbook(excel.host, NO_WAIT);
-    await workbook.writeReport(spec);
+    await writeReport(workbook, spec);
     excel.failSync(3, "GeneralException", "The request failed");
-    await expect(workbook.writeReport(spec)).rejects.toThrow("Excel could not complete this (The request failed). The Report sheet may be incomplete: choose Refresh report again.");
+    await expect(writeReport(workbook, spec)).rejects.toThrow("Excel could not complete this (The request failed). The Report sheet may be incomplete: choose Refresh report again.");
     expect(excel.sheet("Report")).toBeDefined();
   });
 
   it("refuses before changing anything where Excel has no spilling formulas", async () => {
     const excel = fakeReportExcel({ supported: ["1.11"] });
-    await expect(new ExcelWorkbook(excel.host).writeReport(spec)).rejects.toThrow(/needs formulas that spill .* Nothing was changed\.$/);
+    await expect(writeReport(new ExcelWorkbook(excel.host), spec)).rejects.toThrow(/needs formulas that spill .* Nothing was changed\.$/);
     expect(excel.log.syncs).toBe(0);
   });
 });
@@ -120,7 +122,7 @@ describe("writing the Report sheet through Excel", () => {
 describe("the sheet a name refers to", () => {
   it("is created on Excel on the web as one undo step, its mark given no comment (which the web cannot undo)", async () => {
     const excel = fakeReportExcel({ spillRows: SPILLS, web: true });
-    const written = await new ExcelWorkbook(excel.host, NO_WAIT).writeReport(spec);
+    const written = await writeReport(new ExcelWorkbook(excel.host, NO_WAIT), spec);
     expect(written).toEqual({ action: "created", chartsSkipped: [], undo: "one step" });
     expect(excel.log.comments).toEqual([]);
     expect(excel.log.runs).toEqual([{ mergeUndoGroup: true, syncs: 3 }]);
@@ -130,7 +132,7 @@ describe("the sheet a name refers to", () => {
   it("is written again without the undo group when Excel refuses it as one step, and says Undo takes several steps", async () => {
     const excel = fakeReportExcel({ spillRows: SPILLS });
     excel.failSync(3, "UndoNotSupported", "The operation can't be grouped for undo.");
-    const written = await new ExcelWorkbook(excel.host, NO_WAIT).writeReport(spec);
+    const written = await writeReport(new ExcelWorkbook(excel.host, NO_WAIT), spec);
     expect(written).toEqual({ action: "created", chartsSkipped: [], undo: "several steps" });
     // The merged try, the removal of the sheet it had made, then the whole report without the group.
     expect(excel.log.runs.map((r) => r.mergeUndoGroup)).toEqual([true, undefined, false]);

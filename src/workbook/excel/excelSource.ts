@@ -23,8 +23,8 @@
 //   ExcelApi 1.10 or earlier, under the manifest's 1.12: Excel 2021 (1.14), the web and Mac.
 // OfficeDev/office-js issue 728: a fill that extends a table sends RowInserted naming the rows it
 // copied from, not the new ones; such an event is read whole here, as a row inserted mid-table is.
-import type { DateSystem, Grid, TableName } from "../../../core";
-import type { LedgerSource, TableChange } from "../../../live/source";
+import type { DateSystem, Grid, TableName } from "../../core";
+import type { LedgerSource, TableChange } from "../../live/source";
 import { WorkbookError } from "../port";
 import { ExcelWorkbook, loadValues, runExcel, type ExcelHost, type ExcelOptions } from "./excelWorkbook";
 

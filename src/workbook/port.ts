@@ -1,5 +1,4 @@
-import { mapColumns, normalizeHeader, productKey, SCHEMAS, type DateSystem, type TableName } from "../../core";
-import type { ReportSpec } from "../report/reportSpec";
+import { mapColumns, normalizeHeader, productKey, SCHEMAS, type DateSystem, type TableName } from "../core";
 
 /** A value as a worksheet cell holds it: text, number, boolean or empty. */
 export type CellValue = string | number | boolean | null;
@@ -84,13 +83,14 @@ export interface WorkbookPort {
   adoptRange(address: string, name: TableName, renames?: readonly HeaderRename[]): Promise<void>;
   /** Selects one cell of a table: `row` counts the header as 1, `column` from 0. */
   selectCell(table: string, row: number, column: number): Promise<void>;
-  /** Whether the sheet is missing, is the report Lotbook wrote (its mark points at it), or is someone else's. */
-  reportStatus(sheet: string): Promise<ReportStatus>;
+  /** Whether the sheet is missing, is the one Lotbook wrote (`mark` points at it), or is someone else's. */
+  sheetStatus(sheet: string, mark: string): Promise<SheetStatus>;
   /**
-   * Writes the report on a new sheet, or clears and rewrites the one Lotbook wrote before (its
-   * cells and Lotbook's charts); a sheet of that name Lotbook did not make is refused untouched.
+   * Writes a sheet Lotbook owns (the report) on a new sheet, or clears and rewrites the one its
+   * mark points at (its cells and Lotbook's charts); a sheet of that name Lotbook did not make is
+   * refused untouched.
    */
-  writeReport(report: ReportSpec): Promise<ReportWritten>;
+  writeSheet(layout: SheetLayout): Promise<SheetWritten>;
   /**
    * Records a barcode's GTIN in the Products table: the one change Lotbook makes to a row it did
    * not just add, and only to its GTIN cell. The row is read again in the same request and the
@@ -100,20 +100,71 @@ export interface WorkbookPort {
   recordGtin(change: GtinChange): Promise<void>;
 }
 
-export type ReportStatus = "missing" | "lotbook" | "other";
+export type SheetStatus = "missing" | "lotbook" | "other";
 
 /** What the pane says when Excel could not keep an action as one undo step. */
 export const SEVERAL_UNDO_STEPS = "Excel could not record this as one step, so Undo (Ctrl+Z) takes it back a part at a time.";
 
-export interface ReportWritten {
+export interface SheetWritten {
   readonly action: "created" | "refreshed";
-  /** Titles of charts not drawn because their block had no figures to draw yet (still calculating, or an error). */
+  /** Titles of charts not drawn because their spill had no figures to draw yet (still calculating, or an error). */
   readonly chartsSkipped: readonly string[];
   /**
-   * Whether Undo takes the report back in one step; "several steps" where Excel refused it as one
+   * Whether Undo takes the sheet back in one step; "several steps" where Excel refused it as one
    * undo group (UndoNotSupported) and it was written again without one. Absent where not known.
    */
   readonly undo?: "one step" | "several steps";
+}
+
+/** A cell of a sheet Lotbook writes: text, or a formula starting with `=`. */
+export interface SheetCell {
+  readonly address: string;
+  readonly value: string;
+  readonly bold?: boolean;
+}
+
+/** A native chart over the spill of one formula: its header row names the series, the rows below are the figures. */
+export interface SpillChart {
+  readonly title: string;
+  readonly type: "ColumnClustered" | "BarClustered";
+  /** The cell holding the spilling formula, e.g. `A24`. */
+  readonly anchor: string;
+  /** The spill's column (from 0) holding the categories. */
+  readonly categories: number;
+  /** The spill's columns (from 0) drawn as series, each with its heading. */
+  readonly series: readonly { readonly column: number; readonly name: string }[];
+  /** Top-left and bottom-right cells the chart covers, e.g. `A4` and `H21`. */
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * A sheet Lotbook writes whole and keeps as its own: the report feature lays it out
+ * (`taskpane/report/writeReport.ts`), the workbook writes it. `mark`, a workbook-level name
+ * pointing at its first cell, says the sheet is Lotbook's and follows it when renamed.
+ */
+export interface SheetLayout {
+  readonly sheet: string;
+  readonly mark: string;
+  /** Lotbook's charts are named with this prefix, so a rewrite removes only those. */
+  readonly chartPrefix: string;
+  /** Cells to write, the title in the first. */
+  readonly cells: readonly SheetCell[];
+  /** The cell written large (the title). */
+  readonly titleCell: string;
+  readonly numberFormats: readonly { readonly range: string; readonly numberFormat: string }[];
+  /** The spills' header rows, made bold and wide: the anchor cell and how many columns. */
+  readonly headers: readonly { readonly anchor: string; readonly columns: number }[];
+  readonly charts: readonly SpillChart[];
+  /** What to tell the user, in the words of the feature that owns the sheet. */
+  readonly words: {
+    /** A sheet of that name is someone else's. */
+    readonly foreign: string;
+    /** This Excel cannot spill formulas. */
+    readonly unsupported: string;
+    /** A rewrite failed part-way and the sheet may be incomplete. */
+    readonly incomplete: string;
+  };
 }
 
 /** Where a GTIN goes in the Products table (see `WorkbookPort.recordGtin`). */
@@ -260,4 +311,4 @@ export function gtinColumnFor(header: readonly CellValue[], row: readonly CellVa
   return at;
 }
 
-export { columnLetter } from "../../core/address";
+export { columnLetter } from "../core/address";

@@ -1,7 +1,6 @@
-import type { DateSystem, Grid, TableName } from "../../core";
-import type { LedgerSource, TableChange } from "../../live/source";
-import { foreignReportMessage, reportCells, reportFormats, type ReportCell, type ReportChart, type ReportSpec } from "../report/reportSpec";
-import { cellForExcel, columnLetter, gtinColumnFor, renamedHeader, rowsForHeader, WorkbookError, type CellValue, type Entry, type FormulaFormat, type GtinChange, type HeaderRename, type ListValidation, type ReportStatus, type ReportWritten, type TablePart, type TableRead, type TableSpec, type WorkbookPort } from "./port";
+import type { DateSystem, Grid, TableName } from "../core";
+import type { LedgerSource, TableChange } from "../live/source";
+import { cellForExcel, columnLetter, gtinColumnFor, renamedHeader, rowsForHeader, WorkbookError, type CellValue, type Entry, type FormulaFormat, type GtinChange, type HeaderRename, type ListValidation, type SheetCell, type SheetLayout, type SheetStatus, type SheetWritten, type SpillChart, type TablePart, type TableRead, type TableSpec, type WorkbookPort } from "./port";
 
 /** A table held in memory, laid out as on a sheet from A1. */
 export interface MemoryTable {
@@ -14,13 +13,13 @@ export interface MemoryTable {
   readonly conditionalFormats: FormulaFormat[];
 }
 
-/** The report sheet as Lotbook wrote it: its cells (formulas as written), number formats and charts. */
+/** The sheet Lotbook owns (the report) as it wrote it: its cells (formulas as written), number formats and charts. */
 export interface MemoryReport {
   readonly sheet: string;
-  readonly spec: ReportSpec;
-  readonly cells: readonly ReportCell[];
+  readonly mark: string;
+  readonly cells: readonly SheetCell[];
   readonly numberFormats: readonly { range: string; numberFormat: string }[];
-  readonly charts: readonly ReportChart[];
+  readonly charts: readonly SpillChart[];
 }
 
 /** A cell that Excel would have turned into a formula: kept visible, never evaluated. */
@@ -104,6 +103,8 @@ export class MemoryWorkbook implements WorkbookPort, LedgerSource {
   }
 
   async appendRows(table: TableName, entries: readonly Entry[]): Promise<void> {
+    // As in Excel: no entries, no request (and no change to tell of).
+    if (entries.length === 0) return;
     this.maybeFail("Nothing was written.");
     const t = this.table(table);
     if (!t) throw new WorkbookError(`This workbook has no ${table} table. Create it with Set up, then try again. Nothing was written.`);
@@ -175,12 +176,17 @@ export class MemoryWorkbook implements WorkbookPort, LedgerSource {
   async createTable(spec: TableSpec): Promise<"created" | "exists"> {
     this.maybeFail();
     if (this.table(spec.name)) return "exists";
-    const sheet = [...this.sheets].find((s) => s.toLowerCase() === spec.name.toLowerCase());
-    if (sheet) throw new WorkbookError(`The sheet ${sheet} already holds cells but no ${spec.name} table. Rename that sheet or clear it, then run Set up again.`);
-    this.sheets.add(spec.name);
+    const existing = [...this.sheets].find((s) => s.toLowerCase() === spec.name.toLowerCase());
+    // As in Excel, an empty sheet of that name is built on; one holding cells (plain, a table's, the report) is refused.
+    if (existing !== undefined && this.plain.get(existing)?.length !== 0) {
+      throw new WorkbookError(`The sheet ${existing} already holds cells but no ${spec.name} table. Rename that sheet or clear it, then run Set up again.`);
+    }
+    const sheet = existing ?? spec.name;
+    this.plain.delete(sheet);
+    this.sheets.add(sheet);
     this.tables.set(spec.name.toLowerCase(), {
       name: spec.name,
-      sheet: spec.name,
+      sheet,
       header: spec.columns.map((c) => c.name),
       rows: [],
       numberFormats: spec.columns.map((c) => c.numberFormat ?? null),
@@ -188,7 +194,7 @@ export class MemoryWorkbook implements WorkbookPort, LedgerSource {
       conditionalFormats: [...spec.conditionalFormats],
     });
     for (const n of spec.names ?? []) if (!this.names.has(n.name)) this.names.set(n.name, n.formula);
-    this.frozen.add(spec.name);
+    this.frozen.add(sheet);
     this.emit([{ table: spec.name, kind: "whole" }]);
     return "created";
   }
@@ -276,25 +282,26 @@ export class MemoryWorkbook implements WorkbookPort, LedgerSource {
     this.emit([{ table: "Products", kind: "rows", first: change.row - 2, count: 1 }]);
   }
 
-  async reportStatus(sheet: string): Promise<ReportStatus> {
+  async sheetStatus(sheet: string, mark: string): Promise<SheetStatus> {
     this.maybeFail();
-    return this.statusOf(sheet);
+    return this.statusOf(sheet, mark);
   }
 
-  async writeReport(report: ReportSpec): Promise<ReportWritten> {
+  async writeSheet(layout: SheetLayout): Promise<SheetWritten> {
     this.maybeFail("Nothing was changed.");
-    const status = this.statusOf(report.sheet);
-    if (status === "other") throw new WorkbookError(foreignReportMessage(report.sheet));
-    if (status === "missing") this.sheets.add(report.sheet);
-    // A refresh replaces everything: a refreshed report equals a fresh one.
-    this.report = { sheet: this.report && status === "lotbook" ? this.report.sheet : report.sheet, spec: report, cells: reportCells(report), numberFormats: reportFormats(report), charts: [...report.charts] };
+    const status = this.statusOf(layout.sheet, layout.mark);
+    if (status === "other") throw new WorkbookError(layout.words.foreign);
+    if (status === "missing") this.sheets.add(layout.sheet);
+    // A refresh replaces everything: a refreshed sheet equals a fresh one.
+    const sheet = this.report && status === "lotbook" ? this.report.sheet : layout.sheet;
+    this.report = { sheet, mark: layout.mark, cells: [...layout.cells], numberFormats: [...layout.numberFormats], charts: [...layout.charts] };
     return { action: status === "missing" ? "created" : "refreshed", chartsSkipped: [] };
   }
 
-  private statusOf(sheet: string): ReportStatus {
+  private statusOf(sheet: string, mark: string): SheetStatus {
     const existing = [...this.sheets].find((s) => s.toLowerCase() === sheet.toLowerCase());
     if (existing === undefined) return "missing";
-    return this.report?.sheet.toLowerCase() === existing.toLowerCase() ? "lotbook" : "other";
+    return this.report?.mark === mark && this.report.sheet.toLowerCase() === existing.toLowerCase() ? "lotbook" : "other";
   }
 
   private maybeFail(after?: string): void {

@@ -1,0 +1,238 @@
+/** Posting: a product's timeline booked against its lots, memoised per ledger, product and instant. */
+import { type Amount, AmountColumn, addAmount, toMoney } from "../_lib/amount";
+import type { Diagnostic } from "../diagnostic";
+import { END_OF_TIME, type Instant, PHASE_DRAW, PHASE_RECEIPT, instantKey, isBy } from "../instant";
+import { keysOf } from "../keys";
+import { coded } from "../messages";
+import type { Ledger, Product } from "../ledger";
+import type { Qty } from "../quantity";
+import type { DrawRow } from "../rows";
+import { type StockKey, stockKeyOf } from "../stockKey";
+import { ensureLayer, giveBack, movedLayer, newLayer, take, takePieces } from "./layers";
+import { byFefo, planFefo } from "./plan";
+import type { Allocation, CountBooking, LotState, ProductState } from "./state";
+import { RETURN, SAMPLE, TRANSFER, type Timeline, VISIT, timelineCache, timelineOf } from "./timeline";
+import { drawFromVials, trimVialsToCount } from "./vials";
+
+const stateCache = new WeakMap<Ledger, Map<string, Map<string, ProductState>>>();
+const replays = new Map<string, number>();
+
+/**
+ * How many replays of a product (by its key), or of all products, have run since the process
+ * started: for tests and the benchmark, to see that a change posts again only what it touches.
+ */
+export function replayCount(productKey?: string): number {
+  if (productKey !== undefined) return replays.get(productKey) ?? 0;
+  let all = 0;
+  for (const n of replays.values()) all += n;
+  return all;
+}
+
+/**
+ * Lets a ledger made from `prev` by a change keep the timelines and replays of the products the
+ * change did not touch: `kept` are those products, the same objects in both ledgers.
+ */
+export function carryReplays(prev: Ledger, next: Ledger, kept: readonly Product[]): void {
+  const timelines = timelineCache.get(prev);
+  const states = stateCache.get(prev);
+  const nextTimelines = new Map<string, Timeline>();
+  const nextStates = new Map<string, Map<string, ProductState>>();
+  for (const p of kept) {
+    const tl = timelines?.get(p.key);
+    if (tl) nextTimelines.set(p.key, tl);
+    const st = states?.get(p.key);
+    if (st) nextStates.set(p.key, new Map(st));
+  }
+  timelineCache.set(next, nextTimelines);
+  stateCache.set(next, nextStates);
+}
+
+/** The kinds of event the replay merges. */
+const NONE = -1;
+const RECEIPT = 0;
+const DRAW = 1;
+const COUNT = 2;
+
+/**
+ * Replays one product's receipts, draws and counts in time order up to an instant: the books as
+ * they stood then. Pure and memoised per ledger, product and instant (an instant after the last
+ * event shares the end-of-time replay).
+ * @example replayProduct(ledger, ledger.productByName("Botox 100U")!, asOfInstant(46100)).lots
+ */
+export function replayProduct(ledger: Ledger, product: Product, at: Instant = END_OF_TIME): ProductState {
+  let cache = stateCache.get(ledger);
+  if (!cache) stateCache.set(ledger, (cache = new Map()));
+  let ofProduct = cache.get(product.key);
+  if (!ofProduct) cache.set(product.key, (ofProduct = new Map()));
+  const timeline = timelineOf(ledger, product);
+  const until = isBy(timeline.lastT, timeline.lastPhase, at) ? END_OF_TIME : at;
+  const key = instantKey(until);
+  const hit = ofProduct.get(key);
+  if (hit) return hit;
+  replays.set(product.key, (replays.get(product.key) ?? 0) + 1);
+  const state = postUntil(ledger, product, timeline, until);
+  ofProduct.set(key, state);
+  return state;
+}
+
+/**
+ * Posts a product's timeline up to an instant: merges its receipts, draws and counts in time order
+ * and books each against the cost layers of its lot at its location.
+ */
+function postUntil(ledger: Ledger, product: Product, tl: Timeline, at: Instant): ProductState {
+  const states: LotState[] = tl.slots.map(({ lot, locationKey, location }) => ({
+    lot, key: stockKeyOf(lot.key, locationKey), locationKey, location, layers: [], head: 0, remaining: 0, open: null, stale: [], injectedSinceCount: 0,
+  }));
+  const lots = new Map<StockKey, LotState>();
+  for (const s of [...states].sort(byFefo)) lots.set(s.key, s);
+  const fefoStates = [...lots.values()];
+  const fefoAt = tl.siteKeys.map((k) => (tl.siteKeys.length === 1 ? fefoStates : fefoStates.filter((s) => s.locationKey === k)));
+  // Receipts booked so far of each lot, wherever they arrived.
+  const arrived = new Int32Array(product.lots.length);
+  const vialSize = product.settings?.vialSize ?? null;
+  const hours = product.settings?.useWithinHours ?? null;
+  const booked: DrawRow[] = [];
+  const bookedKind = new Int8Array(tl.draws.length);
+  const bookedVisit = new Int32Array(tl.draws.length);
+  const costs = new AmountColumn(tl.draws.length);
+  const splits = new Map<number, Allocation[]>();
+  const counts: CountBooking[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const drawNames = ledger.draws.columnNames;
+
+  let ri = 0;
+  let di = 0;
+  let ci = 0;
+  const nr = tl.receipts.length;
+  const nd = tl.draws.length;
+  const nc = tl.counts.length;
+  for (;;) {
+    // The next event is the earliest of the three heads: receipt, draw, count.
+    let type = NONE;
+    let t = Infinity;
+    let phase = 9;
+    if (ri < nr) {
+      type = RECEIPT;
+      t = tl.receipts[ri].received!;
+      phase = PHASE_RECEIPT;
+    }
+    if (di < nd) {
+      const dt = tl.drawT[di];
+      if (dt < t || (dt === t && PHASE_DRAW < phase)) {
+        type = DRAW;
+        t = dt;
+        phase = PHASE_DRAW;
+      }
+    }
+    if (ci < nc) {
+      const ct = tl.countT[ci];
+      const cp = tl.countPhase[ci];
+      if (ct < t || (ct === t && cp < phase)) {
+        type = COUNT;
+        t = ct;
+        phase = cp;
+      }
+    }
+    if (type === NONE || !isBy(t, phase, at)) break;
+    if (type === RECEIPT) {
+      const s = states[tl.receiptLot[ri]];
+      const layer = newLayer(tl.receipts[ri++]);
+      s.layers.push(layer);
+      s.remaining += layer.qty;
+      arrived[s.lot.index]++;
+    } else if (type === DRAW) {
+      const row = tl.draws[di];
+      const q = tl.drawQty[di];
+      const kind = tl.drawKind[di];
+      const visit = tl.drawVisit[di];
+      const site = tl.drawSite[di];
+      const to = tl.drawTo[di];
+      const slot = tl.drawLot[di++];
+      if (slot >= 0) {
+        // A lot with no usable receipt has an error of its own in Lots, which blocks this draw's results.
+        const s = states[slot];
+        if (arrived[s.lot.index] === 0) continue;
+        if (q > s.remaining) overdraw(s, row);
+        ensureLayer(s);
+        costs.set(booked.length, kind === TRANSFER ? transfer(s, states[to], q) : book(s, kind, q, t));
+        bookedKind[booked.length] = kind;
+        bookedVisit[booked.length] = visit;
+        booked.push(row);
+        continue;
+      }
+      const plan = planFefo(site >= 0 ? fefoAt[site] : [], q, t, Math.floor(t));
+      if (plan.short > 0) {
+        diagnostics.push({
+          table: "Draws", row: row.row, column: drawNames.lot,
+          ...coded({ code: "uncovered-draw", productName: product.name, drawn: row.qty!, location: row.location }),
+          ...keysOf(ledger, "Draws", row),
+        });
+        continue;
+      }
+      const allocations: Allocation[] = [];
+      const assumed: { lotNumber: string; qty: Qty }[] = [];
+      let total: Amount = 0;
+      for (const p of plan.lines) {
+        const cost = book(p.state, kind, p.qty, t);
+        allocations.push({ lot: p.state.lot.key, qty: p.qty, cost: toMoney(cost) });
+        assumed.push({ lotNumber: p.state.lot.lot, qty: p.qty });
+        total = addAmount(total, cost);
+      }
+      costs.set(booked.length, total);
+      bookedKind[booked.length] = kind;
+      bookedVisit[booked.length] = visit;
+      splits.set(booked.length, allocations);
+      booked.push(row);
+      diagnostics.push({
+        table: "Draws", row: row.row, column: drawNames.lot,
+        ...coded({ code: "assumed-lot", allocations: assumed }),
+        ...keysOf(ledger, "Draws", row),
+      });
+    } else {
+      const row = tl.counts[ci];
+      const s = states[tl.countLot[ci++]];
+      if (arrived[s.lot.index] === 0) {
+        diagnostics.push({
+          table: "Counts", row: row.row, column: ledger.counts.columnNames.date,
+          ...coded({ code: "count-before-receipt", lotNumber: s.lot.lot }),
+          ...keysOf(ledger, "Counts", row),
+        });
+        continue;
+      }
+      ensureLayer(s);
+      const expected = s.remaining;
+      const counted = row.counted!;
+      const shrinkage = expected - counted;
+      const cost = toMoney(shrinkage > 0 ? take(s, shrinkage) : shrinkage < 0 ? giveBack(s, -shrinkage) : 0);
+      if (vialSize !== null) trimVialsToCount(s, counted);
+      counts.push({ row, lot: s.lot.key, t, expected, counted, shrinkage, cost, injected: s.injectedSinceCount, locationKey: s.locationKey, location: s.location });
+      s.injectedSinceCount = 0;
+    }
+  }
+  return { product, lots, booked, bookedKind, bookedVisit, costs, splits, counts, diagnostics };
+
+  function overdraw(s: LotState, row: DrawRow): void {
+    diagnostics.push({
+      table: "Draws", row: row.row, column: drawNames.qty,
+      ...coded({ code: "overdraw", drawn: row.qty!, transfer: row.kind === "Transfer", lotNumber: s.lot.lot, left: Math.max(s.remaining, 0), location: s.location }),
+      ...keysOf(ledger, "Draws", row),
+    });
+  }
+
+  /** Moves `q` units with their cost layers, oldest first, from `s` to `d`: no cost leaves the books. */
+  function transfer(s: LotState, d: LotState, q: Qty): Amount {
+    let total: Amount = 0;
+    for (const piece of takePieces(s, q)) {
+      d.layers.push(movedLayer(piece.row, piece.qty, piece.cost));
+      d.remaining += piece.qty;
+      total = addAmount(total, piece.cost);
+    }
+    return total;
+  }
+
+  function book(s: LotState, kind: number, q: Qty, t: number): Amount {
+    if (vialSize !== null && kind !== RETURN) drawFromVials(s, q, kind, t, vialSize, hours);
+    if (kind === VISIT || kind === SAMPLE) s.injectedSinceCount += q;
+    return take(s, q);
+  }
+}
