@@ -16,7 +16,7 @@ import { Workbook, type CellFormulaValue, type DataValidation, type Fill, type W
 import JSZip from "jszip";
 import { highlightNames, type DefinedName } from "../src/taskpane/setup/expiryHighlighting";
 import { DATE, ledgerSpec, MONEY, type LedgerSpec } from "../src/taskpane/setup/ledgerSpecs";
-import type { ListValidation } from "../src/taskpane/workbook/port";
+import type { ListValidation } from "../src/workbook/port";
 
 /** Every date the file records: document properties and zip entries. */
 const FIXED_TIME = new Date(Date.UTC(2026, 0, 1, 0, 0, 0));

@@ -5,6 +5,8 @@ import {
   conservation,
   DEFAULT_LOOKBACK_DAYS,
   expiryAlerts,
+  locationKey,
+  reachOf,
   reorder,
   shrinkageLog,
   stockValue,
@@ -22,7 +24,7 @@ import {
   type ShrinkageEntry,
 } from "../core";
 import { productBlockers } from "../core/blocking";
-import { lotStateAt, lotValue } from "../core/stock";
+import { lotStateAt, lotStatesAt, lotValue } from "../core/stock";
 
 /** A product whose results errors block, with every error that blocks them (the first decides). */
 export interface Blocked {
@@ -41,6 +43,15 @@ export interface BelowZero {
   readonly value: Money;
 }
 
+/** Stock at one location: its value at cost and how many expiry alerts are there. */
+export interface LocationFigures {
+  /** The location as first written; `""` for the unnamed one (rows with a blank Location). */
+  readonly location: string;
+  /** Value on hand at cost of the products no error blocks. */
+  readonly value: Money;
+  readonly alerts: number;
+}
+
 /** The figures that need every table read: absent when a table cannot be read at all. */
 export interface Figures {
   /** Expired lots with stock, lots inside an alert window, and residues, soonest first. */
@@ -57,6 +68,8 @@ export interface Figures {
   readonly stockValue: readonly { readonly product: string; readonly value: Money | null }[];
   /** Sum of the products that could be valued. */
   readonly stockTotal: Money;
+  /** Stock and alerts per location, in the order the tables first name them; null without a Location column. */
+  readonly locations: readonly LocationFigures[] | null;
   readonly conservation: Conservation;
 }
 
@@ -83,7 +96,7 @@ export function audit(input: LedgerInput, asOf: Serial, lookbackDays: number = D
   const ledger = buildLedger(input);
   const diagnostics = check(ledger);
   const tables = [ledger.lots, ledger.draws, ledger.counts, ledger.products];
-  const unreadable = tables.flatMap((t) => t.tableErrors).filter((d) => d.severity === "error");
+  const unreadable = tables.flatMap((t) => t.tableErrors).filter((d) => reachOf(d) === "table");
   if (unreadable.length) {
     return { asOf, dateSystem: ledger.dateSystem, lookbackDays, figures: null, unreadable, diagnostics, blocked: blockedByTables(ledger, unreadable) };
   }
@@ -93,6 +106,7 @@ export function audit(input: LedgerInput, asOf: Serial, lookbackDays: number = D
   const values: { product: string; value: Money | null }[] = [];
   const belowZero: BelowZero[] = [];
   let stockTotal = 0n;
+  const byLocation = new Map<string, Money>();
   for (const p of products) {
     // A product whose only Lots rows are broken has no lots to value: blocked, never worth $0.00.
     const problems = productBlockers(ledger, p.key);
@@ -105,6 +119,7 @@ export function audit(input: LedgerInput, asOf: Serial, lookbackDays: number = D
     stockTotal += v.value;
     values.push({ product: p.name, value: v.value });
     for (const lot of p.lots) {
+      for (const at of lotStatesAt(ledger, lot, asOf)) byLocation.set(at.locationKey, (byLocation.get(at.locationKey) ?? 0n) + lotValue(at));
       const s = lotStateAt(ledger, lot, asOf);
       if (s.remaining < 0) belowZero.push({ product: p.name, lot: lot.lot, expires: lot.expires, remaining: s.remaining, value: lotValue(s) });
     }
@@ -128,12 +143,23 @@ export function audit(input: LedgerInput, asOf: Serial, lookbackDays: number = D
       shrinkage,
       stockValue: values,
       stockTotal,
+      locations: ledger.sites.tracked ? locationFigures(ledger, byLocation, alerts) : null,
       conservation: conservation(ledger, asOf),
     },
     unreadable: [],
     diagnostics,
     blocked,
   };
+}
+
+/** Every named location, then the unnamed one where stock is held there, with its value and alerts. */
+function locationFigures(ledger: Ledger, values: ReadonlyMap<string, Money>, alerts: readonly ExpiryAlert[]): LocationFigures[] {
+  const keys = [...ledger.sites.names.keys(), ...(values.has("") ? [""] : [])];
+  return keys.map((key) => ({
+    location: ledger.sites.names.get(key) ?? "",
+    value: values.get(key) ?? 0n,
+    alerts: alerts.filter((e) => locationKey(e.location) === key).length,
+  }));
 }
 
 /**
@@ -153,8 +179,9 @@ export function findings(a: Audit): { alerts: number; errors: number; warnings: 
   const lots = new Set(f ? f.alerts.map((e) => e.lot) : []);
   return {
     alerts: f ? f.alerts.length + f.belowZero.filter((b) => !lots.has(b.lot)).length : 0,
-    errors: a.diagnostics.filter((d) => d.severity === "error").length,
-    warnings: a.diagnostics.filter((d) => d.severity === "warning").length,
+    // By kind: a problem that keeps anything from being computed fails the audit, a warning does not.
+    errors: a.diagnostics.filter((d) => reachOf(d) !== "nothing").length,
+    warnings: a.diagnostics.filter((d) => reachOf(d) === "nothing").length,
     blocked: a.blocked.length,
   };
 }

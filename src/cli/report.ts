@@ -82,6 +82,7 @@ function figuresJson(a: Audit, x: Figures) {
     alerts: [...x.alerts.map((e) => ({
       product: e.product,
       lot: e.lot,
+      ...(x.locations ? { location: e.location ?? "" } : {}),
       expires: e.expires === null ? null : date(e.expires),
       daysLeft: e.daysLeft,
       remaining: qtyToNumber(e.remaining),
@@ -142,6 +143,7 @@ function figuresJson(a: Audit, x: Figures) {
       total: num(x.stockTotal),
       complete: a.blocked.length === 0,
       byProduct: x.stockValue.map((p) => ({ product: p.product, value: p.value === null ? null : num(p.value) })),
+      ...(x.locations ? { byLocation: x.locations.map((l) => ({ location: l.location, value: num(l.value), alerts: l.alerts })) } : {}),
     },
   };
 }
@@ -238,15 +240,17 @@ function figuresText(a: Audit, x: Figures, out: string[]): void {
   const date = (s: Serial) => formatSerial(s, a.dateSystem);
   const listed = new Set(x.alerts.map((e) => e.lot));
   const below = new Set(x.belowZero.map((b) => b.lot));
+  // Where each alert's stock is, where the workbook keeps locations (a lot below zero is judged over all of them).
+  const place = (location: string | undefined) => (x.locations ? [location === undefined ? "all" : placeName(location)] : []);
   const rows = [
     ...x.alerts.map((e) => [
-      e.product, e.lot,
+      e.product, e.lot, ...place(e.location),
       e.expires === null ? "never" : date(e.expires),
       e.daysLeft === null ? "" : String(e.daysLeft),
       formatQty(e.remaining), formatMoney(e.value), alertLabel(e.threshold, e.residue, below.has(e.lot)),
     ]),
     ...x.belowZero.filter((b) => !listed.has(b.lot)).map((b) => [
-      b.product, b.lot,
+      b.product, b.lot, ...place(undefined),
       b.expires === null ? "never" : date(b.expires),
       b.expires === null ? "" : String(b.expires - Math.floor(a.asOf)),
       formatQty(b.remaining), formatMoney(b.value), alertLabel(-1, false, true),
@@ -255,7 +259,10 @@ function figuresText(a: Audit, x: Figures, out: string[]): void {
   out.push("", rows.length ? `Expiry alerts: ${rows.length}` : "Expiry alerts: none");
   if (rows.length) {
     out.push(textTable(
-      [{ header: "Product" }, { header: "Lot" }, { header: "Expires" }, { header: "Days left", right: true }, { header: "Remaining", right: true }, { header: "Value", right: true }, { header: "Alert" }],
+      [
+        { header: "Product" }, { header: "Lot" }, ...(x.locations ? [{ header: "Location" }] : []), { header: "Expires" },
+        { header: "Days left", right: true }, { header: "Remaining", right: true }, { header: "Value", right: true }, { header: "Alert" },
+      ],
       rows,
     ));
   }
@@ -314,4 +321,16 @@ function figuresText(a: Audit, x: Figures, out: string[]): void {
       x.stockValue.map((p) => [p.product, p.value === null ? "blocked" : formatMoney(p.value)]),
     ));
   }
+  if (x.locations) {
+    out.push("", `By location: ${plural(x.locations.length, "location")}`);
+    out.push(textTable(
+      [{ header: "Location" }, { header: "Value", right: true }, { header: "Expiry alerts", right: true }],
+      x.locations.map((l) => [placeName(l.location), formatMoney(l.value), String(l.alerts)]),
+    ));
+  }
+}
+
+/** A location as the report names it: the blank one is "(no location)". */
+function placeName(location: string): string {
+  return location === "" ? "(no location)" : location;
 }

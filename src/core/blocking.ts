@@ -1,6 +1,7 @@
-import { describe, type Diagnostic, type TableName } from "./diagnostic";
+import { describe, type Diagnostic, type DiagnosticKind, type TableName } from "./diagnostic";
+import { severityOf } from "./messages";
 import { rowDiagnostics, type Ledger } from "./ledger";
-import { replayProduct } from "./replay";
+import { replayProduct } from "./book";
 import type { Failure } from "./result";
 import type { StockKey } from "./stockKey";
 
@@ -16,6 +17,26 @@ export interface Blocks {
   readonly visit: ReadonlyMap<string, Diagnostic[]>;
 }
 
+/** What a problem keeps from being computed: a whole table, its own row's results, or nothing. */
+export type Reach = "table" | "row" | "nothing";
+
+/**
+ * What a kind of problem blocks. A table that cannot be read (no header row, a required column
+ * missing) blocks every result that reads it; any other error blocks the results that depend on
+ * its row; a warning blocks nothing.
+ * @example reachOf({ code: "missing-column", name: "Qty", aliases: "Quantity" }) // "table"
+ */
+export function reachOf(d: DiagnosticKind): Reach {
+  switch (d.code) {
+    case "no-header-row":
+    case "missing-column":
+    case "no-cost-column":
+    case "no-visit-column":
+      return "table";
+    default:
+      return severityOf(d.code) === "error" ? "row" : "nothing";
+  }
+}
 
 function push<K>(m: Map<K, Diagnostic[]>, k: K, d: Diagnostic): void {
   const list = m.get(k);
@@ -29,12 +50,10 @@ export function indexBlocks(ledger: Ledger, diagnostics: readonly Diagnostic[]):
   const product = new Map<string, Diagnostic[]>();
   const lot = new Map<StockKey, Diagnostic[]>();
   const visit = new Map<string, Diagnostic[]>();
-  const tableLevel = new Set<Diagnostic>([
-    ...ledger.lots.tableErrors, ...ledger.draws.tableErrors, ...ledger.counts.tableErrors, ...ledger.products.tableErrors,
-  ]);
   for (const d of diagnostics) {
-    if (d.severity !== "error") continue;
-    if (tableLevel.has(d)) {
+    const reach = reachOf(d);
+    if (reach === "nothing") continue;
+    if (reach === "table") {
       push(table, d.table, d);
       continue;
     }

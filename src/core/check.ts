@@ -2,7 +2,7 @@ import { rowBlocks } from "./blocking";
 import { compareDiagnostics, type Diagnostic } from "./diagnostic";
 import { rowIssues, type Ledger } from "./ledger";
 import type { TableName } from "./diagnostic";
-import { replayProduct } from "./replay";
+import { replayProduct } from "./book";
 import { gtinIndex } from "./scan/mapScan";
 import { blankPriceWarnings } from "./visits";
 

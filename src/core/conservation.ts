@@ -3,7 +3,7 @@ import { asOfInstant, END_OF_TIME } from "./instant";
 import type { Ledger } from "./ledger";
 import type { Money } from "./money";
 import type { DrawKind } from "./rows";
-import { replayProduct } from "./replay";
+import { replayProduct } from "./book";
 import { lotPurchases, lotValue } from "./stock";
 import { addAmount, toMoney, type Amount } from "./_lib/amount";
 
@@ -11,8 +11,8 @@ import { addAmount, toMoney, type Amount } from "./_lib/amount";
 export interface Conservation {
   readonly purchases: Money;
   readonly cogs: Money;
-  /** Cost of draws no patient was charged for, by kind. */
-  readonly otherDraws: Readonly<Record<Exclude<DrawKind, "Visit">, Money>>;
+  /** Cost of draws no patient was charged for, by kind (a transfer moves cost, it takes none). */
+  readonly otherDraws: Readonly<Record<Exclude<DrawKind, "Visit" | "Transfer">, Money>>;
   readonly shrinkage: Money;
   readonly onHand: Money;
   /** purchases − (cogs + other draws + shrinkage + on hand): zero, exactly. */
@@ -21,7 +21,8 @@ export interface Conservation {
 
 /**
  * The audit identity: purchases = visit COGS + cost of other draws + shrinkage + value on hand.
- * Every booked amount is the actual cost of the layers it took, so the residue is exactly zero.
+ * Every booked amount is the actual cost of the layers it took, so the residue is exactly zero; a
+ * transfer moves its layers' cost to another location, where it is on hand again.
  * @example conservation(ledger, 46100).residue // 0n
  */
 export function conservation(ledger: Ledger, asOf: Serial | null = null): Conservation {
@@ -41,7 +42,7 @@ export function conservation(ledger: Ledger, asOf: Serial | null = null): Conser
     const others: Record<keyof typeof other, Amount> = { Waste: 0, Expired: 0, Sample: 0, Return: 0 };
     state.booked.forEach((row, i) => {
       if (row.kind === "Visit") visits = addAmount(visits, state.costs.get(i));
-      else others[row.kind] = addAmount(others[row.kind], state.costs.get(i));
+      else if (row.kind !== "Transfer") others[row.kind] = addAmount(others[row.kind], state.costs.get(i));
     });
     cogs += toMoney(visits);
     for (const k of ["Waste", "Expired", "Sample", "Return"] as const) other[k] += toMoney(others[k]);

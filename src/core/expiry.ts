@@ -5,8 +5,9 @@ import type { Ledger, Lot, Product } from "./ledger";
 import type { Money } from "./money";
 import { DEFAULT_ALERT_DAYS } from "./parse";
 import type { Qty } from "./quantity";
-import { replayProduct, type LotState } from "./replay";
+import { replayProduct, type LotState } from "./book";
 import type { Result } from "./result";
+import { placeOf, whereAsked } from "./sites";
 import { lotValue } from "./stock";
 
 /** A lot with stock and an expiry, as the expiry views list it. */
@@ -18,6 +19,8 @@ export interface ExpiryEntry {
   readonly daysLeft: number;
   readonly remaining: Qty;
   readonly value: Money;
+  /** Where the stock is, only where the workbook keeps locations (`""`: the unnamed one). */
+  readonly location?: string;
 }
 
 /**
@@ -32,24 +35,30 @@ export interface ExpiryAlert extends Omit<ExpiryEntry, "expires" | "daysLeft"> {
   readonly residue: boolean;
 }
 
-/** The lots of each product that still hold stock at an instant, with that product's errors. */
-export function stockedLots(ledger: Ledger, at: Instant): { product: Product; failure: ReturnType<typeof productFailure>; lots: LotState[] }[] {
+/**
+ * The lots of each product that still hold stock at an instant (each location apart, or only at
+ * `locationKey`), with that product's errors.
+ */
+export function stockedLots(ledger: Ledger, at: Instant, locationKey: string | null = null): { product: Product; failure: ReturnType<typeof productFailure>; lots: LotState[] }[] {
   const out = [];
   for (const product of ledger.productIndex.values()) {
     const failure = productFailure(ledger, product.key);
-    const lots = failure ? [] : [...replayProduct(ledger, product, at).lots.values()].filter((s) => s.remaining > 0);
+    const lots = failure ? [] : [...replayProduct(ledger, product, at).lots.values()].filter((s) => s.remaining > 0 && (locationKey === null || s.locationKey === locationKey));
     out.push({ product, failure, lots });
   }
   return out;
 }
 
-function entry(product: Product, s: LotState, day: number): ExpiryEntry {
+function entry(ledger: Ledger, product: Product, s: LotState, day: number): ExpiryEntry {
   const lot: Lot = s.lot;
-  return { product: product.name, lot: lot.lot, expires: lot.expires!, daysLeft: lot.expires! - day, remaining: s.remaining, value: lotValue(s) };
+  return { product: product.name, lot: lot.lot, ...placeOf(ledger.sites, s.location), expires: lot.expires!, daysLeft: lot.expires! - day, remaining: s.remaining, value: lotValue(s) };
 }
 
-function byExpiry(a: Pick<ExpiryAlert, "expires" | "product" | "lot">, b: Pick<ExpiryAlert, "expires" | "product" | "lot">): number {
-  return (a.expires ?? Infinity) - (b.expires ?? Infinity) || a.product.localeCompare(b.product) || (a.lot < b.lot ? -1 : a.lot > b.lot ? 1 : 0);
+type Sorted = Pick<ExpiryAlert, "expires" | "product" | "lot" | "location">;
+
+function byExpiry(a: Sorted, b: Sorted): number {
+  return (a.expires ?? Infinity) - (b.expires ?? Infinity) || a.product.localeCompare(b.product) || (a.lot < b.lot ? -1 : a.lot > b.lot ? 1 : 0) ||
+    (a.location ?? "").localeCompare(b.location ?? "");
 }
 
 /**
@@ -57,16 +66,18 @@ function byExpiry(a: Pick<ExpiryAlert, "expires" | "product" | "lot">, b: Pick<E
  * A product with an error yields one failed entry in place of its lots.
  * @example expiring(ledger, 90, 46100)
  */
-export function expiring(ledger: Ledger, days: number, asOf: Serial): Result<ExpiryEntry>[] {
+export function expiring(ledger: Ledger, days: number, asOf: Serial, location?: string | null): Result<ExpiryEntry>[] {
+  const where = whereAsked(ledger, location);
+  if (!where.ok) return [where];
   const at = asOfInstant(asOf);
   const found: ExpiryEntry[] = [];
   const failed: Result<ExpiryEntry>[] = [];
-  for (const { product, failure, lots } of stockedLots(ledger, at)) {
+  for (const { product, failure, lots } of stockedLots(ledger, at, where.value)) {
     if (failure) {
       failed.push({ ok: false, error: { ...failure, product: product.name } });
       continue;
     }
-    for (const s of lots) if (s.lot.expires !== null && s.lot.expires - at.day <= days) found.push(entry(product, s, at.day));
+    for (const s of lots) if (s.lot.expires !== null && s.lot.expires - at.day <= days) found.push(entry(ledger, product, s, at.day));
   }
   return [...found.sort(byExpiry).map((value) => ({ ok: true as const, value })), ...failed];
 }
@@ -76,25 +87,28 @@ export function expiring(ledger: Ledger, days: number, asOf: Serial): Result<Exp
  * stock (threshold 0), lots inside a threshold (the smallest one they are within), and residues.
  * @example expiryAlerts(ledger, 46100).filter((a) => a.ok && a.value.threshold === 0)
  */
-export function expiryAlerts(ledger: Ledger, asOf: Serial): Result<ExpiryAlert>[] {
+export function expiryAlerts(ledger: Ledger, asOf: Serial, location?: string | null): Result<ExpiryAlert>[] {
+  const where = whereAsked(ledger, location);
+  if (!where.ok) return [where];
   const at = asOfInstant(asOf);
   const found: ExpiryAlert[] = [];
   const failed: Result<ExpiryAlert>[] = [];
-  for (const { product, failure, lots } of stockedLots(ledger, at)) {
+  for (const { product, failure, lots } of stockedLots(ledger, at, where.value)) {
     if (failure) {
       failed.push({ ok: false, error: { ...failure, product: product.name } });
       continue;
     }
     const thresholds = [...(product.settings?.alertDays ?? DEFAULT_ALERT_DAYS)].sort((a, b) => a - b);
     for (const s of lots) {
+      // What arrived at this location: its receipts and what transfers brought.
       const received = s.layers.reduce((n, l) => n + l.qty, 0);
       const residue = s.remaining * 50 < received;
-      const e = s.lot.expires === null ? null : entry(product, s, at.day);
+      const e = s.lot.expires === null ? null : entry(ledger, product, s, at.day);
       let threshold = -1;
       if (e) threshold = e.daysLeft < 0 ? 0 : (thresholds.find((t) => e.daysLeft <= t) ?? -1);
       if (threshold < 0 && !residue) continue;
       found.push({
-        ...(e ?? { product: product.name, lot: s.lot.lot, expires: null, daysLeft: null, remaining: s.remaining, value: lotValue(s) }),
+        ...(e ?? { product: product.name, lot: s.lot.lot, ...placeOf(ledger.sites, s.location), expires: null, daysLeft: null, remaining: s.remaining, value: lotValue(s) }),
         threshold,
         residue,
       });

@@ -1,11 +1,11 @@
 import type { Grid } from "./cells";
 import { formatSerial, type DateSystem, type Serial } from "./dates";
-import { compareDiagnostics, type Diagnostic, type Severity, type TableName } from "./diagnostic";
-import { parseCounts, parseDraws, parseLots, parseProducts, unitKey, type DrawsTable, type ParsedTable } from "./parse";
+import { compareDiagnostics, type Diagnostic, type DiagnosticOf, type Severity, type TableName } from "./diagnostic";
+import { unitKey, type DrawsTable, type ParsedTable } from "./parse";
 import { addIssue, type CountRow, type DrawRow, type LotRow, type ProductRow, type RowBase } from "./rows";
 import { stockKeyOf, type StockKey } from "./stockKey";
 import { keysOf } from "./keys";
-import { replayProduct } from "./replay";
+import type { Sites } from "./sites";
 
 /** The ledger tables as Excel hands them over: 2-D arrays, header row first. Only Lots is required. */
 export interface LedgerInput {
@@ -69,41 +69,12 @@ export interface Ledger {
   readonly productByName: (name: string) => Product | undefined;
   /** Lots rows whose lot could not be indexed (its product is blank, say), by lot key. */
   readonly brokenLots: ReadonlyMap<string, LotRow>;
+  /** The workbook's locations and where each lot arrives (see `sites.ts`). */
+  readonly sites: Sites;
   /** Each table's rows that have any problem, in row order (most rows have none). */
   readonly flagged: Readonly<Record<TableName, readonly RowBase[]>>;
 }
 
-const EMPTY: ParsedTable<never> = { rows: [], tableErrors: [], columnNames: {}, present: false };
-
-/**
- * Reads and cross-checks the four ledger tables.
- * @example const ledger = buildLedger({ lots: Lots, draws: Draws });
- */
-export function buildLedger(input: LedgerInput): Ledger {
-  const dateSystem = input.dateSystem ?? 1900;
-  const given = givenTables(input);
-  const top = input.firstRows ?? {};
-  const lots = parseLots(input.lots, { dateSystem, firstRow: top.Lots });
-  const draws = given.Draws ? parseDraws(input.draws, { dateSystem, firstRow: top.Draws }) : (EMPTY as ParsedTable<DrawRow>);
-  const counts = given.Counts ? parseCounts(input.counts, { dateSystem, firstRow: top.Counts }) : (EMPTY as ParsedTable<CountRow>);
-  const products = given.Products ? parseProducts(input.products, { firstRow: top.Products }) : (EMPTY as ParsedTable<ProductRow>);
-
-  const settings = indexSettings(products);
-  const { lotIndex, productIndex } = indexLots(lots, settings, dateSystem);
-  const brokenLots = findBrokenLots(lots, lotIndex);
-  const readable = lotsReadable(lots);
-  if (readable) {
-    const check = drawChecker(draws.columnNames, lotIndex, productIndex, dateSystem, brokenLots);
-    for (const row of draws.rows) check(row);
-    checkCounts(counts, lotIndex, productIndex, brokenLots);
-  }
-  const ledger = assembleLedger({ dateSystem, firstRows: top, lots, draws, counts, products, given, lotIndex, productIndex, brokenLots });
-  // Posting: every draw and count is booked against its lot's cost layers now, once. Every result
-  // but a lot's unit cost reads these books (and the errors only the replay finds), so a ledger is
-  // built posted, as a double-entry ledger posts its entries before it shows a balance.
-  for (const p of productIndex.values()) replayProduct(ledger, p);
-  return ledger;
-}
 
 /** Which tables were passed at all (Counts and Products are optional). */
 export function givenTables(input: LedgerInput): Record<TableName, boolean> {
@@ -155,7 +126,7 @@ export function indexSettings(products: ParsedTable<ProductRow>, mark = true): M
     if (!row.productKey) continue;
     const first = settings.get(row.productKey);
     if (first) {
-      if (mark) addIssue(row, products.columnNames.product, "warning", `${row.product} is already listed in row ${first.row}; Lotbook uses that row's settings`);
+      if (mark) addIssue(row, products.columnNames.product, { code: "repeated-product", productName: row.product!, firstRow: first.row });
     } else if (row.usable) settings.set(row.productKey, row);
   }
   return settings;
@@ -175,22 +146,22 @@ export function indexLots(lots: ParsedTable<LotRow>, settings: Map<string, Produ
       firstRowOf.set(key, row);
       const setting = settings.get(row.productKey);
       if (setting?.unit && row.unit && unitKey(setting.unit) !== unitKey(row.unit)) {
-        addIssue(row, names.unit, "error", `the unit ${row.unit} differs from ${setting.unit}, the unit of ${row.product} in Products`);
+        addIssue(row, names.unit, { code: "unit-differs-from-product", unit: row.unit, productUnit: setting.unit, productName: row.product! });
       }
       continue;
     }
     if (first.productKey !== row.productKey) {
-      addIssue(row, names.lot, "error", `lot ${row.lot} is also listed under ${first.product} (row ${first.row}); a lot number belongs to one product, so check which is right`);
+      addIssue(row, names.lot, { code: "lot-of-two-products", lotNumber: row.lot!, otherProduct: first.product!, otherRow: first.row });
       // The first row is ambiguous too: both products' results wait until it is fixed.
-      addIssue(first, names.lot, "error", `lot ${first.lot} is also listed under ${row.product} (row ${row.row}); a lot number belongs to one product, so check which is right`);
+      addIssue(first, names.lot, { code: "lot-of-two-products", lotNumber: first.lot!, otherProduct: row.product!, otherRow: row.row });
       continue;
     }
     if ((first.expires ?? null) !== (row.expires ?? null) && first.usable) {
       const show = (e: Serial | null) => (e === null ? "no expiry" : formatSerial(e, system));
-      addIssue(row, names.expires, "error", `lot ${row.lot} expires ${show(row.expires)} here but ${show(first.expires)} in row ${first.row}; one lot has one expiry date`);
+      addIssue(row, names.expires, { code: "lot-expiry-differs", lotNumber: row.lot!, expires: show(row.expires), firstExpires: show(first.expires), firstRow: first.row });
     }
     if (first.unit && row.unit && unitKey(first.unit) !== unitKey(row.unit)) {
-      addIssue(row, names.unit, "error", `lot ${row.lot} is in ${row.unit} here but ${first.unit} in row ${first.row}`);
+      addIssue(row, names.unit, { code: "lot-unit-differs", lotNumber: row.lot!, unit: row.unit, firstUnit: first.unit, firstRow: first.row });
     }
   }
   const receiptsOf = new Map<StockKey, LotRow[]>();
@@ -228,11 +199,8 @@ export function indexLots(lots: ParsedTable<LotRow>, settings: Map<string, Produ
   return { lotIndex, productIndex };
 }
 
-function unknownLot(lot: string | null, lotKey: string, broken: ReadonlyMap<string, LotRow>): string {
-  const row = broken.get(lotKey);
-  return row
-    ? `lot ${lot} is in Lots row ${row.row}, but that row has a problem; fix it there first`
-    : `lot ${lot} is not in the Lots table; check the lot number or record its receipt in Lots`;
+function unknownLot(lot: string | null, lotKey: string, broken: ReadonlyMap<string, LotRow>): DiagnosticOf<"unknown-lot"> {
+  return { code: "unknown-lot", lotNumber: lot!, brokenRow: broken.get(lotKey)?.row ?? null };
 }
 
 /**
@@ -247,7 +215,7 @@ export function drawChecker(names: Readonly<Record<string, string>>, lotIndex: R
     if (row.lotKey) {
       lot = lotIndex.get(stockKeyOf(row.lotKey));
       if (!lot) {
-        addIssue(row, names.lot, "error", unknownLot(row.lot, row.lotKey, broken), "unknown-lot");
+        addIssue(row, names.lot, unknownLot(row.lot, row.lotKey, broken));
         return;
       }
       const lotProduct = productIndex.get(lot.productKey)!;
@@ -255,7 +223,7 @@ export function drawChecker(names: Readonly<Record<string, string>>, lotIndex: R
         row.productKey = lot.productKey;
         row.product = lotProduct.name;
       } else if (row.productKey !== lot.productKey) {
-        addIssue(row, names.product, "error", `lot ${lot.lot} is ${lotProduct.name} in the Lots table, not ${row.product}`);
+        addIssue(row, names.product, { code: "lot-of-other-product", lotNumber: lot.lot, lotProduct: lotProduct.name, productName: row.product! });
         return;
       }
       row.lotRef = lot;
@@ -263,20 +231,20 @@ export function drawChecker(names: Readonly<Record<string, string>>, lotIndex: R
     } else if (row.productKey !== null) {
       const owner = productIndex.get(row.productKey);
       if (!owner) {
-        addIssue(row, names.product, "error", `${row.product} has no lots in the Lots table; check the product name`);
+        addIssue(row, names.product, { code: "product-without-lots", productName: row.product! });
         return;
       }
       row.owner = owner;
     }
     const unit = lot?.unit ?? productIndex.get(row.productKey ?? "")?.settings?.unit ?? null;
     if (row.unit && unit && unitKey(row.unit) !== unitKey(unit)) {
-      addIssue(row, names.unit, "error", `the draw is in ${row.unit} but ${lot ? `lot ${lot.lot}` : row.product} is kept in ${unit}`);
+      addIssue(row, names.unit, { code: "draw-unit-differs", unit: row.unit, lotNumber: lot ? lot.lot : null, productName: row.product!, keptIn: unit });
     }
     if (lot && row.time !== null) {
       if (lot.received !== Infinity && Math.floor(row.time) < lot.received) {
-        addIssue(row, names.date, "error", `drawn on ${formatSerial(row.time, system)}, before lot ${lot.lot} was received (${formatSerial(lot.received, system)}); check the date or the lot`);
+        addIssue(row, names.date, { code: "drawn-before-received", drawn: formatSerial(row.time, system), lotNumber: lot.lot, received: formatSerial(lot.received, system) });
       } else if (lot.expires !== null && Math.floor(row.time) > lot.expires && row.kind !== "Expired" && row.kind !== "Waste" && row.kind !== "Return") {
-        addIssue(row, names.lot, "warning", `lot ${lot.lot} expired on ${formatSerial(lot.expires, system)}, before this draw on ${formatSerial(row.time, system)}`, "expired-lot");
+        addIssue(row, names.lot, { code: "expired-lot", lotNumber: lot.lot, expired: formatSerial(lot.expires, system), drawn: formatSerial(row.time, system) });
       }
     }
   }
@@ -292,7 +260,7 @@ export function checkCounts(counts: ParsedTable<CountRow>, lotIndex: ReadonlyMap
     if (!row.lotKey) return;
     const lot = lotIndex.get(stockKeyOf(row.lotKey));
     if (!lot) {
-      addIssue(row, names.lot, "error", unknownLot(row.lot, row.lotKey, broken), "unknown-lot");
+      addIssue(row, names.lot, unknownLot(row.lot, row.lotKey, broken));
       return;
     }
     const lotProduct = productIndex.get(lot.productKey)!;
@@ -300,15 +268,15 @@ export function checkCounts(counts: ParsedTable<CountRow>, lotIndex: ReadonlyMap
       row.productKey = lot.productKey;
       row.product = lotProduct.name;
     } else if (row.productKey !== lot.productKey) {
-      addIssue(row, names.product, "error", `lot ${lot.lot} is ${lotProduct.name} in the Lots table, not ${row.product}`);
+      addIssue(row, names.product, { code: "lot-of-other-product", lotNumber: lot.lot, lotProduct: lotProduct.name, productName: row.product! });
       return;
     }
     if (row.time === null || row.counted === null) return;
-    const key = `${lot.key}\u0000${row.time}`;
+    const key = `${lot.key}\u0000${row.time}\u0000${row.locationKey}`;
     const first = seen.get(key);
     if (!first) seen.set(key, row);
-    else if (first.counted === row.counted) addIssue(row, names.date, "warning", `this count repeats row ${first.row} (same lot, same date, same quantity)`);
-    else addIssue(row, names.counted, "error", `row ${first.row} counts the same lot at the same time with a different quantity; keep the right one`);
+    else if (first.counted === row.counted) addIssue(row, names.date, { code: "repeated-count", firstRow: first.row });
+    else addIssue(row, names.counted, { code: "conflicting-count", firstRow: first.row });
   }
 }
 
@@ -330,7 +298,7 @@ export function rowIssues(ledger: Ledger, t: TableName, rows: readonly RowBase[]
     // Only an error makes a row unusable: a practice's many warnings are passed over at once.
     if (!row.issues || (only === "error" && row.usable)) continue;
     let keys: ReturnType<typeof keysOf> | null = null;
-    for (const i of row.issues) if (only === undefined || i.severity === only) out.push({ table: t, row: row.row, column: i.column, severity: i.severity, message: i.message, ...(i.code ? { code: i.code } : {}), ...(keys ??= keysOf(ledger, t, row)) });
+    for (const i of row.issues) if (only === undefined || i.severity === only) out.push({ table: t, row: row.row, ...i, ...(keys ??= keysOf(ledger, t, row)) });
   }
   return out;
 }

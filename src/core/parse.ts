@@ -1,10 +1,12 @@
 import { basicCell, excelError, isBlank, isBlankText, showCell, type Cell, type Grid } from "./cells";
 import { isFirstOfMonth, MAX_SERIAL, parseTextDate, serialFromDate, type DateSystem, type Serial } from "./dates";
-import type { Diagnostic, TableName } from "./diagnostic";
+import type { Diagnostic, Measure, TableName } from "./diagnostic";
+import { coded } from "./messages";
 import { amountFromNumber, moneyFromNumber, moneyFromText, type Money } from "./money";
 import { qtyFromNumber, QTY_ONE, type Qty } from "./quantity";
 import { decimalToScaled } from "./_lib/decimalText";
 import { COUNTS, DRAWS, LOTS, mapColumns, normalizeHeader, PRODUCTS, type ColumnMap, type Schema } from "./schema";
+import { locationKey } from "./stockKey";
 import { addIssue, type CountRow, type DrawKind, type DrawRow, type LotRow, type ProductRow, type RowBase } from "./rows";
 
 /** What parsing one table gives: its rows, or the reason the table as a whole cannot be read. */
@@ -15,6 +17,8 @@ export interface ParsedTable<R> {
   /** Header texts as the user wrote them, by field, for messages. */
   readonly columnNames: Readonly<Record<string, string>>;
   readonly present: boolean;
+  /** True when the table has a Location column (Lots, Draws, Counts). */
+  readonly located?: boolean;
 }
 
 /** The visits of the Draws table, each with a dense index (the first spelling is shown). */
@@ -30,6 +34,8 @@ export interface VisitIndex {
 /** The parsed Draws table and its visits. */
 export interface DrawsTable extends ParsedTable<DrawRow> {
   readonly visits?: VisitIndex;
+  /** True when the table has a To column (a Transfer's destination). */
+  readonly hasTo?: boolean;
 }
 
 export interface ParseOptions {
@@ -41,12 +47,6 @@ export interface ParseOptions {
   readonly firstRow?: number;
 }
 
-const HOW_TO_PASS: Record<TableName, string> = {
-  Lots: "Lots[#All]",
-  Draws: "Draws[#All]",
-  Counts: "Counts[#All]",
-  Products: "Products[#All]",
-};
 
 // ---------------------------------------------------------------------------------------------
 // Cell readers. Each returns the value, or `undefined` after recording why the cell is unusable.
@@ -64,7 +64,7 @@ function noteText(cell: Cell): string | null {
 function errorCell(cell: Cell, row: RowBase, col: string): boolean {
   const code = excelError(cell);
   if (code === null) return false;
-  addIssue(row, col, "error", `the cell shows the error ${code}; fix the value or formula there`);
+  addIssue(row, col, { code: "cell-error", error: code });
   return true;
 }
 
@@ -99,31 +99,31 @@ function cleanNumberText(t: string): string | null {
   return body;
 }
 
-function readNumber(cell: Cell, row: RowBase, col: string, what: string): number | null | undefined {
-  if (typeof cell === "number") return Number.isFinite(cell) ? cell : (addIssue(row, col, "error", `${cell} is not a number`), undefined);
+function readNumber(cell: Cell, row: RowBase, col: string, what: Measure): number | null | undefined {
+  if (typeof cell === "number") return Number.isFinite(cell) ? cell : (addIssue(row, col, { code: "not-a-number", shown: String(cell), what: "a number" }), undefined);
   if (isBlank(cell)) return null;
   if (typeof cell === "string") {
     if (errorCell(cell, row, col)) return undefined;
     const clean = cleanNumberText(cell);
     if (clean !== null) return Number(clean);
   } else if (errorCell(cell, row, col)) return undefined;
-  addIssue(row, col, "error", `${showCell(cell)} is not ${what}`);
+  addIssue(row, col, { code: "not-a-number", shown: showCell(cell), what });
   return undefined;
 }
 
-function readQty(cell: Cell, row: RowBase, col: string, what: string): Qty | null | undefined {
+function readQty(cell: Cell, row: RowBase, col: string, what: Measure): Qty | null | undefined {
   let qty: Qty;
   if (typeof cell === "number") {
-    if (!Number.isFinite(cell)) return (addIssue(row, col, "error", `${cell} is not ${what}`), undefined);
+    if (!Number.isFinite(cell)) return (addIssue(row, col, { code: "not-a-number", shown: String(cell), what }), undefined);
     const r = qtyFromNumber(cell);
-    if (r.rounded) addIssue(row, col, "warning", `${cell} has more than 6 decimal places; Lotbook counts it as ${r.qty / QTY_ONE}`);
+    if (r.rounded) addIssue(row, col, { code: "too-many-decimals", shown: String(cell), countedAs: r.qty });
     qty = r.qty;
   } else {
     if (isBlank(cell)) return null;
     if (errorCell(cell, row, col)) return undefined;
     const clean = typeof cell === "string" ? cleanNumberText(cell) : null;
     const scaled = clean === null ? null : decimalToScaled(clean, 6);
-    if (scaled === null) return (addIssue(row, col, "error", `${showCell(cell)} is not ${what}`), undefined);
+    if (scaled === null) return (addIssue(row, col, { code: "not-a-number", shown: showCell(cell), what }), undefined);
     qty = Number(scaled);
   }
   return qty;
@@ -131,14 +131,14 @@ function readQty(cell: Cell, row: RowBase, col: string, what: string): Qty | nul
 
 function readMoney(cell: Cell, row: RowBase, col: string): Money | null | undefined {
   if (typeof cell === "number") {
-    if (!Number.isFinite(cell)) return (addIssue(row, col, "error", `${cell} is not an amount of money`), undefined);
+    if (!Number.isFinite(cell)) return (addIssue(row, col, { code: "not-money", shown: String(cell) }), undefined);
     return moneyFromNumber(cell);
   }
   if (isBlank(cell)) return null;
   if (errorCell(cell, row, col)) return undefined;
   const clean = typeof cell === "string" ? cleanNumberText(cell) : null;
   const m = clean === null ? null : moneyFromText(clean);
-  if (m === null) return (addIssue(row, col, "error", `${showCell(cell)} is not an amount of money`), undefined);
+  if (m === null) return (addIssue(row, col, { code: "not-money", shown: showCell(cell) }), undefined);
   return m;
 }
 
@@ -153,14 +153,14 @@ function readDate(cell: Cell, row: RowBase, col: string, system: DateSystem, all
     // Older desktop builds pass an empty cell as 0, and no date is serial 0: a date of 0 is blank.
     if (cell === 0) return null;
     if (!Number.isFinite(cell) || cell < 1 || cell > MAX_SERIAL + 1) {
-      addIssue(row, col, "error", `${cell} is not a date`);
+      addIssue(row, col, { code: "date-out-of-range", shown: String(cell) });
       return undefined;
     }
     return { serial: cell, text: false, monthOnly: false };
   }
   if (isBlank(cell)) return null;
   if (cell instanceof Date) {
-    if (Number.isNaN(cell.getTime())) return (addIssue(row, col, "error", "the cell holds an invalid date"), undefined);
+    if (Number.isNaN(cell.getTime())) return (addIssue(row, col, { code: "invalid-date" }), undefined);
     return { serial: serialFromDate(cell, system), text: false, monthOnly: false };
   }
   if (errorCell(cell, row, col)) return undefined;
@@ -168,16 +168,16 @@ function readDate(cell: Cell, row: RowBase, col: string, system: DateSystem, all
     const d = parseTextDate(cell, system, allowMonthOnly);
     if (d) return { serial: d.serial, text: true, monthOnly: d.monthOnly };
     if (!allowMonthOnly && parseTextDate(cell, system, true)) {
-      addIssue(row, col, "error", `${showCell(cell)} names a month, not a day; give the full date (for example 3/15/2026)`);
+      addIssue(row, col, { code: "month-only-date", shown: showCell(cell) });
       return undefined;
     }
   }
-  addIssue(row, col, "error", `${showCell(cell)} is not a date; type it as 3/15/2026 or 2026-03-15`);
+  addIssue(row, col, { code: "not-a-date", shown: showCell(cell) });
   return undefined;
 }
 
 function textDateWarning(row: RowBase, col: string, d: DateRead): void {
-  if (d.text) addIssue(row, col, "warning", `the date is stored as text; Excel may not sort or filter it as a date (retype it in the ${col} column as a date)`);
+  if (d.text) addIssue(row, col, { code: "date-as-text", header: col });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -240,9 +240,8 @@ function frame<S extends Schema>(table: TableName, grid: Grid | null | undefined
     if (at >= 0) names[k] = cols.headerText[at] || spec.name;
     else if (spec.required) {
       tableErrors.push({
-        table, row: top, column: spec.name, severity: "error",
-        message: `the table has no ${spec.name} column; add a column headed ${spec.name}` +
-          (spec.aliases.length > 1 ? ` (or ${aliasList(spec.name)})` : ""),
+        table, row: top, column: spec.name,
+        ...coded({ code: "missing-column", name: spec.name, aliases: spec.aliases.length > 1 ? aliasList(spec.name) : null }),
       });
     }
   }
@@ -252,21 +251,12 @@ function frame<S extends Schema>(table: TableName, grid: Grid | null | undefined
   if (tableErrors.length > 0) return { rows: [], tableErrors, columnNames: names, present: true };
   for (const at of odd) {
     const shown = showCell(grid[0][at]);
-    tableErrors.push({
-      table, row: top, column: shown, severity: "warning",
-      message: `the header row holds ${shown} in its ${ordinal(at + 1)} column, which is not a column name; Lotbook ignores that column (give it a heading in words if it matters)`,
-    });
+    tableErrors.push({ table, row: top, column: shown, ...coded({ code: "header-not-a-name", shown, position: at + 1 }) });
   }
   for (const d of cols.duplicates) {
-    tableErrors.push({ table, row: top, column: d, severity: "warning", message: `a second column means the same as another one; Lotbook reads the first and ignores '${d}'` });
+    tableErrors.push({ table, row: top, column: d, ...coded({ code: "duplicate-column", header: d }) });
   }
   return { cols, names, tableErrors, lastRow: lastDataRow(grid), top };
-}
-
-function ordinal(n: number): string {
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
-  return `${n}${suffix}`;
 }
 
 function aliasList(name: string): string {
@@ -279,10 +269,7 @@ function aliasList(name: string): string {
 
 function headerError(table: TableName, schema: Schema, top: number): Diagnostic {
   const required = Object.values(schema).filter((c) => c.required).map((c) => c.name).join(", ");
-  return {
-    table, row: top, column: "", severity: "error",
-    message: `the first row of the range is not the ${table} table's header row (${required}, …). Pass the whole table with its headers, for example ${HOW_TO_PASS[table]}`,
-  };
+  return { table, row: top, column: "", ...coded({ code: "no-header-row", of: table, required }) };
 }
 
 const TOTAL_WORDS = new Set(["total", "totals", "grandtotal", "sum"]);
@@ -322,20 +309,14 @@ function totalsLabel(r: ReadonlyArray<Cell>, lotAt: number): TotalsLabel | null 
  * `tableErrors`); a subtotal row is kept as one row with one error, as it cannot be told apart from
  * the rows it adds up. Returns true when the row is to be skipped.
  */
-function handleTotals(label: TotalsLabel, table: TableName, rowNumber: number, header: readonly string[], tableErrors: Diagnostic[], row: RowBase): boolean {
+function handleTotals(label: TotalsLabel, table: "Lots" | "Draws" | "Counts", rowNumber: number, header: readonly string[], tableErrors: Diagnostic[], row: RowBase): boolean {
   const column = header[label.at] || `column ${label.at + 1}`;
   if (label.kind === "total") {
-    tableErrors.push({
-      table, row: rowNumber, column, severity: "warning", code: "totals-row",
-      message: `row ${rowNumber} is a totals row ('${label.text}'); Lotbook skips it, as it adds up the rows above`,
-    });
+    tableErrors.push({ table, row: rowNumber, column, ...coded({ code: "totals-row", rowNumber, label: label.text }) });
     return true;
   }
-  row.issues = [{
-    column, severity: "error",
-    message: `'${label.text}' makes this a subtotal row, which Lotbook cannot read as a ${table === "Lots" ? "receipt" : table === "Draws" ? "draw" : "count"}; move subtotals out of the table (or label the last row Total)`,
-  }];
-  row.usable = false;
+  row.issues = null;
+  addIssue(row, column, { code: "subtotal-row", label: label.text, of: table });
   return false;
 }
 
@@ -363,8 +344,7 @@ function get(r: ReadonlyArray<Cell>, at: number): Cell {
 
 function lotNumberWarning(row: RowBase, column: string, cell: Cell): void {
   if (typeof cell === "number" && cell !== 0) {
-    addIssue(row, column, "warning",
-      `lot number ${cell} is stored as a number: Excel drops leading zeros (012345 becomes 12345) and turns 1E5 into 100000. Format the ${column} column as Text and retype it as printed on the vial`);
+    addIssue(row, column, { code: "lot-number-as-number", shown: String(cell), header: column });
   }
 }
 
@@ -380,7 +360,7 @@ export function parseLots(grid: Grid | null | undefined, options: ParseOptions =
   const system = options.dateSystem ?? 1900;
   const f = frame("Lots", grid, LOTS, options.firstRow ?? 1, (cols) =>
     cols.unitCost < 0 && cols.totalCost < 0
-      ? { table: "Lots", row: 1, column: "Unit Cost", severity: "error", message: "the table has no cost column; add a column headed Unit Cost or Total Cost" }
+      ? { table: "Lots", row: 1, column: "Unit Cost", ...coded({ code: "no-cost-column" }) }
       : null);
   if ("rows" in f) return f;
   const { cols, names } = f;
@@ -410,35 +390,35 @@ export function parseLots(grid: Grid | null | undefined, options: ParseOptions =
     const totalCost = totalCell === 0 && unitCost ? null : readMoney(totalCell, row, names.totalCost);
     const supplier = noteText(get(r, cols.supplier));
     const po = noteText(get(r, cols.po));
+    const location = readText(get(r, cols.location), row, names.location);
 
-    if (product === null) addIssue(row, names.product, "error", "the product is blank; enter the product name as used in Draws");
-    if (lot === null) addIssue(row, names.lot, "error", "the lot number is blank; enter it as printed on the vial or carton");
-    if (received === null) addIssue(row, names.received, "error", "the date received is blank");
-    if (qty === null) addIssue(row, names.qty, "error", "the quantity received is blank");
-    else if (qty !== undefined && qty <= 0) addIssue(row, names.qty, "error", `the quantity received must be more than 0 (it is ${qty / QTY_ONE})`);
+    if (product === null) addIssue(row, names.product, { code: "blank-product", of: "Lots" });
+    if (lot === null) addIssue(row, names.lot, { code: "blank-lot", of: "Lots" });
+    if (received === null) addIssue(row, names.received, { code: "blank-received" });
+    if (qty === null) addIssue(row, names.qty, { code: "blank-qty", of: "Lots" });
+    else if (qty !== undefined && qty <= 0) addIssue(row, names.qty, { code: "qty-not-positive", of: "Lots", qty });
     if (expires) {
       textDateWarning(row, names.expires, expires);
       if (!expires.monthOnly && isFirstOfMonth(expires.serial, system)) {
-        addIssue(row, names.expires, "warning",
-          "the expiry is the 1st of a month: if the label shows only month and year, the lot is good through the last day of that month (Excel turns a typed 03/2026 into March 1st); type the last day instead");
+        addIssue(row, names.expires, { code: "expiry-first-of-month" });
       }
     }
     if (received) {
       textDateWarning(row, names.received, received);
       if (expires && Math.floor(expires.serial) < Math.floor(received.serial)) {
-        addIssue(row, names.expires, "error", "the lot expires before the date it was received; check both dates");
+        addIssue(row, names.expires, { code: "expires-before-received" });
       }
     }
     if (unitCost === null && totalCost === null) {
-      addIssue(row, cols.totalCost >= 0 ? names.totalCost : names.unitCost, "error", "the cost is blank; enter the Unit Cost or the Total Cost from the purchase order");
+      addIssue(row, cols.totalCost >= 0 ? names.totalCost : names.unitCost, { code: "blank-cost" });
     }
-    if ((unitCost ?? 0n) < 0n) addIssue(row, names.unitCost, "error", "the unit cost is negative");
-    if ((totalCost ?? 0n) < 0n) addIssue(row, names.totalCost, "error", "the total cost is negative");
+    if ((unitCost ?? 0n) < 0n) addIssue(row, names.unitCost, { code: "negative-cost", which: "unit" });
+    if ((totalCost ?? 0n) < 0n) addIssue(row, names.totalCost, { code: "negative-cost", which: "total" });
     if (unitCost != null && totalCost != null && qty != null && qty > 0) {
       const implied = (unitCost * BigInt(qty)) / BigInt(QTY_ONE);
       const diff = implied - totalCost;
       if (diff > 5n * 10n ** 9n || diff < -(5n * 10n ** 9n)) {
-        addIssue(row, names.totalCost, "warning", "Unit Cost × Qty does not equal Total Cost; Lotbook uses the Total Cost");
+        addIssue(row, names.totalCost, { code: "cost-mismatch" });
       }
     }
     if (label) handleTotals(label, "Lots", row.row, cols.headerText, f.tableErrors, row);
@@ -456,16 +436,18 @@ export function parseLots(grid: Grid | null | undefined, options: ParseOptions =
       totalCost: totalCost ?? null,
       supplier: supplier ?? null,
       po: po ?? null,
+      location: location ?? null,
+      locationKey: locationKey(location),
     });
     const pushed = rows[rows.length - 1];
     if (pushed.productKey && pushed.lotKey && pushed.qty !== null && pushed.received !== null) {
-      const key = [pushed.productKey, pushed.lotKey, pushed.qty, pushed.unitCost, pushed.totalCost, pushed.po, pushed.received].join("\u0000");
+      const key = [pushed.productKey, pushed.lotKey, pushed.qty, pushed.unitCost, pushed.totalCost, pushed.po, pushed.received, pushed.locationKey].join("\u0000");
       const first = receipts.get(key);
       if (!first) receipts.set(key, pushed);
-      else addIssue(pushed, names.lot, "warning", `this receipt repeats row ${first.row} (same product, lot, quantity, cost, PO and date received); if it was entered twice, delete one`);
+      else addIssue(pushed, names.lot, { code: "repeated-receipt", firstRow: first.row });
     }
   }
-  return { rows, tableErrors: f.tableErrors, columnNames: names, present: true };
+  return { rows, tableErrors: f.tableErrors, columnNames: names, present: true, located: cols.location >= 0 };
 }
 
 /**
@@ -482,7 +464,7 @@ class DrawRepeats {
   private readonly seen: DrawRow[] = [];
   private readonly warned = new Set<number>();
   /** Draws without a visit (waste, samples), by what they record. */
-  private readonly loose = new Map<string, DrawRow>();
+  private readonly loose = new Map<number, DrawRow[]>();
 
   constructor(private readonly names: Readonly<Record<string, string>>) {}
 
@@ -492,10 +474,14 @@ class DrawRepeats {
     this.seen.push(d);
     if (d.visitIndex < 0) {
       this.prev.push(-1);
-      const key = [d.time, d.productKey, d.lotKey, d.qty, d.kind].join("\u0000");
-      const first = this.loose.get(key);
-      if (first) this.repeated(d, first);
-      else this.loose.set(key, d);
+      // By time first (a number, no key text to build), then field by field: tens of thousands of waste rows.
+      const same = this.loose.get(d.time);
+      if (same === undefined) this.loose.set(d.time, [d]);
+      else {
+        const first = same.find((e) => e.productKey === d.productKey && e.lotKey === d.lotKey && e.qty === d.qty && e.kind === d.kind && e.locationKey === d.locationKey && e.toKey === d.toKey);
+        if (first) this.repeated(d, first);
+        else same.push(d);
+      }
       return;
     }
     const v = d.visitIndex;
@@ -511,17 +497,17 @@ class DrawRepeats {
     // Only the first time a visit is seen to disagree: one warning per visit says it all.
     if (!this.warned.has(v)) {
       const shown = this.names.visit;
-      if (first.patient !== null && d.patient !== null && first.patient.toUpperCase() !== d.patient.toUpperCase()) {
+      if (first.patient !== null && d.patient !== null && first.patient !== d.patient && first.patient.toUpperCase() !== d.patient.toUpperCase()) {
         this.warned.add(v);
-        addIssue(d, shown, "warning", `visit ${d.visit} is also used in row ${first.row} for patient ${first.patient}, here for ${d.patient}; give each visit its own id, or their costs are added together`);
+        addIssue(d, shown, { code: "visit-other-patient", visitId: d.visit!, firstRow: first.row, firstPatient: first.patient, patient: d.patient });
       } else if (first.time !== null && Math.floor(first.time) !== Math.floor(d.time)) {
         this.warned.add(v);
-        addIssue(d, shown, "warning", `visit ${d.visit} is also used in row ${first.row} on another day; give each visit its own id, or their costs are added together`);
+        addIssue(d, shown, { code: "visit-other-day", visitId: d.visit!, firstRow: first.row });
       }
     }
     for (let p = this.prev[at], steps = 0; p >= 0 && steps < 64; p = this.prev[p], steps++) {
       const e = this.seen[p];
-      if (e.time === d.time && e.lotKey === d.lotKey && e.productKey === d.productKey && e.qty === d.qty && e.kind === d.kind) {
+      if (e.time === d.time && e.lotKey === d.lotKey && e.productKey === d.productKey && e.qty === d.qty && e.kind === d.kind && e.locationKey === d.locationKey && e.toKey === d.toKey) {
         this.repeated(d, e);
         return;
       }
@@ -529,11 +515,11 @@ class DrawRepeats {
   }
 
   private repeated(d: DrawRow, first: DrawRow): void {
-    addIssue(d, this.names.lot, "warning", `this draw repeats row ${first.row} (same date, visit, lot, quantity and kind); if it was entered twice, delete one`);
+    addIssue(d, this.names.lot, { code: "repeated-draw", firstRow: first.row });
   }
 }
 
-const KINDS: Record<string, DrawKind> = { visit: "Visit", waste: "Waste", expired: "Expired", sample: "Sample", return: "Return" };
+const KINDS: Record<string, DrawKind> = { visit: "Visit", waste: "Waste", expired: "Expired", sample: "Sample", return: "Return", transfer: "Transfer" };
 const KIND_EXACT = new Map<string, DrawKind>(Object.values(KINDS).map((k) => [k, k]));
 
 /**
@@ -573,7 +559,7 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
     if (typeof dateCell === "number" && dateCell >= 1 && dateCell <= MAX_SERIAL + 1) time = dateCell;
     else {
       const d = readDate(dateCell, row, names.date, system, false);
-      if (d === null) addIssue(row, names.date, "error", "the date is blank");
+      if (d === null) addIssue(row, names.date, { code: "blank-date", of: "Draws" });
       else if (d) {
         time = d.serial;
         textDateWarning(row, names.date, d);
@@ -591,8 +577,8 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
     const qty = typeof qtyCell === "number" && qtyCell > 0 && Number.isInteger(qtyCell * 4)
       ? qtyCell * QTY_ONE
       : readQty(qtyCell, row, names.qty, "a quantity");
-    if (qty === null) addIssue(row, names.qty, "error", "the quantity drawn is blank");
-    else if (qty !== undefined && qty <= 0) addIssue(row, names.qty, "error", `the quantity drawn must be more than 0 (it is ${qty / QTY_ONE}); record a correction as its own row, never a negative draw`);
+    if (qty === null) addIssue(row, names.qty, { code: "blank-qty", of: "Draws" });
+    else if (qty !== undefined && qty <= 0) addIssue(row, names.qty, { code: "qty-not-positive", of: "Draws", qty });
     const unit = readText(get(r, cols.unit), row, names.unit);
     const kindText = readText(get(r, cols.kind), row, names.kind);
     let kind: DrawKind = "Visit";
@@ -603,8 +589,17 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
       if (k) kind = k;
       else {
         knownKind = false;
-        addIssue(row, names.kind, "error", `'${kindText}' is not a kind of draw; use Visit, Waste, Expired, Sample or Return`);
+        addIssue(row, names.kind, { code: "unknown-kind", kind: kindText });
       }
+    }
+    const location = readText(get(r, cols.location), row, names.location);
+    const to = readText(get(r, cols.to), row, names.to);
+    if (kind === "Transfer") {
+      if (to === null) addIssue(row, names.to, { code: "transfer-without-to", hasToColumn: cols.to >= 0 });
+      else if (to && locationKey(to) === locationKey(location)) addIssue(row, names.to, { code: "transfer-to-same-location", from: location ?? null });
+      if (lot === null) addIssue(row, names.lot, { code: "transfer-without-lot" });
+    } else if (to && knownKind) {
+      addIssue(row, names.to, { code: "to-without-transfer", to, kind });
     }
     const priceCell = get(r, cols.price);
     const price = typeof priceCell === "number" && Number.isFinite(priceCell)
@@ -629,10 +624,10 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
     }
     if (kind === "Visit" && kindText !== undefined && knownKind) {
       visitDraws++;
-      if (!visit && visit !== undefined && cols.visit >= 0) addIssue(row, names.visit, "error", "a Visit draw needs the visit it belongs to; enter the Visit ID (or set Kind to Waste, Sample, …)");
-      if (patient === null) addIssue(row, names.patient, "warning", "the patient is blank; a recall could not trace this draw to a patient");
+      if (!visit && visit !== undefined && cols.visit >= 0) addIssue(row, names.visit, { code: "visit-without-id" });
+      if (patient === null) addIssue(row, names.patient, { code: "blank-patient" });
     }
-    if (product === null && lot === null) addIssue(row, names.product, "error", "both the product and the lot are blank; enter at least the product");
+    if (product === null && lot === null) addIssue(row, names.product, { code: "blank-product-and-lot" });
     let pKey: string | null = null;
     if (product) {
       pKey = products.get(product) ?? null;
@@ -653,6 +648,7 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
       time, visit: visit ?? null, visitKey: visitIndex < 0 ? null : visitKeys[visitIndex], visitIndex, patient: patient ?? null, provider: provider ?? null, service: service ?? null,
       product: label ? null : product ?? null, productKey: pKey, lot: label ? null : lot ?? null, lotKey: lKey,
       qty: qty ?? null, unit: unit ?? null, kind, price: price ?? null, lotRef: null, owner: null,
+      location: location ?? null, locationKey: locationKey(location), to: to ?? null, toKey: to ? locationKey(to) : null,
     });
     if (knownKind && !label) repeats.check(rows[rows.length - 1]);
     if (kind === "Visit" && visitIndex >= 0 && knownKind) {
@@ -661,13 +657,13 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
     }
   }
   if (cols.visit < 0 && visitDraws > 0) {
-    const tableErrors: Diagnostic[] = [...f.tableErrors, {
-      table: "Draws", row: f.top, column: "Visit", severity: "error",
-      message: `the table has no Visit column, but ${visitDraws} draw${visitDraws > 1 ? "s are" : " is"} of kind Visit; add a column headed Visit (or Visit ID, Appointment) so each is costed to its visit`,
-    }];
+    const tableErrors: Diagnostic[] = [...f.tableErrors, { table: "Draws", row: f.top, column: "Visit", ...coded({ code: "no-visit-column", visitDraws }) }];
     return { rows: [], tableErrors, columnNames: names, present: true };
   }
-  return { rows, tableErrors: f.tableErrors, columnNames: names, present: true, visits: { ids: visitIds, byKey: visitByKey, unpriced, priced } };
+  return {
+    rows, tableErrors: f.tableErrors, columnNames: names, present: true, visits: { ids: visitIds, byKey: visitByKey, unpriced, priced },
+    located: cols.location >= 0, hasTo: cols.to >= 0,
+  };
 }
 
 /** Parses the Counts table (header row first). */
@@ -686,17 +682,18 @@ export function parseCounts(grid: Grid | null | undefined, options: ParseOptions
     if (label?.kind === "total" && handleTotals(label, "Counts", i + f.top, cols.headerText, f.tableErrors, scratch)) continue;
     const row = fresh(scratch, i, f.top);
     const d = readDate(get(r, cols.date), row, names.date, system, false);
-    if (d === null) addIssue(row, names.date, "error", "the count date is blank");
+    if (d === null) addIssue(row, names.date, { code: "blank-date", of: "Counts" });
     else if (d) textDateWarning(row, names.date, d);
     const product = readText(get(r, cols.product), row, names.product);
     const lotCell = get(r, cols.lot);
     const lot = readText(lotCell, row, names.lot);
     lotNumberWarning(row, names.lot, lotCell);
-    if (lot === null) addIssue(row, names.lot, "error", "the lot number is blank; a count is of one lot");
+    if (lot === null) addIssue(row, names.lot, { code: "blank-lot", of: "Counts" });
     const counted = readQty(get(r, cols.counted), row, names.counted, "a number of units");
-    if (counted === null) addIssue(row, names.counted, "error", "the counted quantity is blank; enter 0 if none is left");
-    else if (counted !== undefined && counted < 0) addIssue(row, names.counted, "error", `the counted quantity cannot be negative (it is ${counted / QTY_ONE})`);
+    if (counted === null) addIssue(row, names.counted, { code: "blank-counted" });
+    else if (counted !== undefined && counted < 0) addIssue(row, names.counted, { code: "negative-count", counted });
     const timed = !!d && d.serial !== Math.floor(d.serial);
+    const location = readText(get(r, cols.location), row, names.location);
     if (label) handleTotals(label, "Counts", row.row, cols.headerText, f.tableErrors, row);
     rows.push({
       row: row.row, issues: row.issues, usable: row.usable,
@@ -706,9 +703,11 @@ export function parseCounts(grid: Grid | null | undefined, options: ParseOptions
       counted: counted ?? null,
       by: noteText(get(r, cols.by)),
       note: noteText(get(r, cols.note)),
+      location: location ?? null,
+      locationKey: locationKey(location),
     });
   }
-  return { rows, tableErrors: f.tableErrors, columnNames: names, present: true };
+  return { rows, tableErrors: f.tableErrors, columnNames: names, present: true, located: cols.location >= 0 };
 }
 
 /** Parses the optional Products settings table (header row first). */
@@ -724,12 +723,12 @@ export function parseProducts(grid: Grid | null | undefined, options: ParseOptio
     if (rowIsBlank(r)) continue;
     const row = fresh(scratch, i, f.top);
     const product = readText(get(r, cols.product), row, names.product);
-    if (product === null) addIssue(row, names.product, "error", "the product is blank");
+    if (product === null) addIssue(row, names.product, { code: "blank-product", of: "Products" });
     const unit = readText(get(r, cols.unit), row, names.unit);
     const vial = readQty(get(r, cols.vialSize), row, names.vialSize, "a number of units per vial");
-    if (vial != null && vial <= 0) addIssue(row, names.vialSize, "error", "the vial size must be more than 0");
+    if (vial != null && vial <= 0) addIssue(row, names.vialSize, { code: "vial-size-not-positive" });
     const hours = readNumber(get(r, cols.useWithinHours), row, names.useWithinHours, "a number of hours");
-    if (hours != null && hours <= 0) addIssue(row, names.useWithinHours, "error", "Use Within Hours must be more than 0 (leave it blank for no limit)");
+    if (hours != null && hours <= 0) addIssue(row, names.useWithinHours, { code: "hours-not-positive" });
     const alertDays = readAlertDays(get(r, cols.alertDays), row, names.alertDays);
     const allowance = readAllowance(get(r, cols.lossAllowance), row, names.lossAllowance);
     const price = readMoney(get(r, cols.pricePerUnit), row, names.pricePerUnit);
@@ -739,7 +738,7 @@ export function parseProducts(grid: Grid | null | undefined, options: ParseOptio
     let pack = readQty(get(r, cols.packSize), row, names.packSize, "a number of units per pack");
     // No pack holds nothing: a 0 is an empty cell as older desktop builds pass it.
     if (pack === 0) pack = null;
-    else if (pack != null && pack < 0) addIssue(row, names.packSize, "error", `the pack size cannot be negative (it is ${pack / QTY_ONE}); write the units in one orderable pack`);
+    else if (pack != null && pack < 0) addIssue(row, names.packSize, { code: "negative-pack-size", pack });
     rows.push({
       row: row.row, issues: row.issues, usable: row.usable,
       product: product ?? null, productKey: product ? productKey(product) : null,
@@ -756,7 +755,7 @@ export function parseProducts(grid: Grid | null | undefined, options: ParseOptio
 function readDays(cell: Cell, row: RowBase, col: string): number | null | undefined {
   const days = readNumber(cell, row, col, "a number of days");
   if (days != null && days < 0) {
-    addIssue(row, col, "error", `${col} cannot be negative (it is ${days}); write a number of days, or leave it blank for the default`);
+    addIssue(row, col, { code: "negative-days", header: col, days });
     return undefined;
   }
   return days;
@@ -774,7 +773,7 @@ function readAlertDays(cell: Cell, row: RowBase, col: string): readonly number[]
     const days = parts.map((p) => Number(p));
     if (days.length > 0 && days.every((d) => Number.isInteger(d) && d > 0)) return [...new Set(days)].sort((a, b) => b - a);
   } else return undefined;
-  addIssue(row, col, "error", `${showCell(cell)} is not a list of days; write it like 90,60,30`);
+  addIssue(row, col, { code: "not-alert-days", shown: showCell(cell) });
   return undefined;
 }
 
@@ -788,7 +787,7 @@ function readAllowance(cell: Cell, row: RowBase, col: string): number | null | u
   } else value = readNumber(cell, row, col, "a percentage");
   if (value == null) return value;
   if (value < 0 || (value >= 100 && (percent || value >= 1))) {
-    addIssue(row, col, "error", `a loss allowance of ${showCell(cell)} is out of range; write 5 or 5% for five percent`);
+    addIssue(row, col, { code: "loss-allowance-out-of-range", shown: showCell(cell) });
     return undefined;
   }
   // "5" and "5%" both mean 5 %; a value below 1 is already a fraction (Excel stores 5% as 0.05).

@@ -3,8 +3,9 @@ import type { Serial } from "./dates";
 import type { Ledger } from "./ledger";
 import { lotKey } from "./parse";
 import type { Qty } from "./quantity";
-import { bookings, replayProduct } from "./replay";
+import { bookings, replayProduct } from "./book";
 import type { Result } from "./result";
+import { placeOf } from "./sites";
 import { stockKeyOf } from "./stockKey";
 
 /** A patient draw of a recalled lot. */
@@ -18,6 +19,8 @@ export interface RecallEntry {
   readonly drawRow: number;
   /** The lot was blank and FEFO assigned the draw to this lot. */
   readonly assumed: boolean;
+  /** Where the patient was treated, only where the workbook keeps locations (`""`: the unnamed one). */
+  readonly location?: string;
 }
 
 /**
@@ -33,7 +36,7 @@ export function recall(ledger: Ledger, lotNumber: string, withAssumed: boolean):
     if (row.kind !== "Visit" || row.lotKey !== key) continue;
     out.push({
       t: row.time ?? Infinity,
-      r: { ok: true, value: { date: row.time, visit: row.visit, patient: row.patient, provider: row.provider, product: row.product, qty: row.qty, drawRow: row.row, assumed: false } },
+      r: { ok: true, value: { date: row.time, visit: row.visit, patient: row.patient, provider: row.provider, ...placeOf(ledger.sites, row.location), product: row.product, qty: row.qty, drawRow: row.row, assumed: false } },
     });
   }
   const lot = ledger.lotIndex.get(key);
@@ -49,7 +52,7 @@ export function recall(ledger: Ledger, lotNumber: string, withAssumed: boolean):
           const row = b.row;
           out.push({
             t: row.time!,
-            r: { ok: true, value: { date: row.time, visit: row.visit, patient: row.patient, provider: row.provider, product: product.name, qty: a.qty, drawRow: row.row, assumed: true } },
+            r: { ok: true, value: { date: row.time, visit: row.visit, patient: row.patient, provider: row.provider, ...placeOf(ledger.sites, row.location), product: product.name, qty: a.qty, drawRow: row.row, assumed: true } },
           });
         }
       }

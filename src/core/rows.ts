@@ -1,17 +1,13 @@
 import type { Serial } from "./dates";
-import type { DiagnosticCode, Severity } from "./diagnostic";
+import type { Coded, DiagnosticKind } from "./diagnostic";
+import { coded } from "./messages";
 import type { Money } from "./money";
 import type { Qty } from "./quantity";
 import type { Lot, Product } from "./ledger";
 import type { Amount } from "./_lib/amount";
 
-/** A problem with one cell of a row, before it is placed in the ledger. */
-export interface Issue {
-  readonly column: string;
-  readonly severity: Severity;
-  readonly message: string;
-  readonly code?: DiagnosticCode;
-}
+/** A problem with one cell of a row, before it is placed in the ledger: a coded kind, on a column. */
+export type Issue = Coded & { readonly column: string };
 
 /** What every parsed row carries: its row number in the range (header = 1) and its issues. */
 export interface RowBase {
@@ -22,8 +18,18 @@ export interface RowBase {
   usable: boolean;
 }
 
-/** The kinds of draw. Everything but `Visit` is a draw that no patient is charged for. */
-export type DrawKind = "Visit" | "Waste" | "Expired" | "Sample" | "Return";
+/**
+ * The kinds of draw. Everything but `Visit` is a draw that no patient is charged for; a
+ * `Transfer` moves units between locations and leaves the books at no cost.
+ */
+export type DrawKind = "Visit" | "Waste" | "Expired" | "Sample" | "Return" | "Transfer";
+
+/**
+ * Every kind of draw, as written in a Kind cell: the one list the pane's forms and the Kind
+ * dropdown of Set up take theirs from.
+ * @example DRAW_KINDS.includes("Transfer") // true
+ */
+export const DRAW_KINDS: readonly DrawKind[] = ["Visit", "Waste", "Expired", "Sample", "Return", "Transfer"];
 
 /** A Lots row as the user wrote it (a receipt of a lot: one purchase-order line). */
 export interface LotRow extends RowBase {
@@ -40,6 +46,9 @@ export interface LotRow extends RowBase {
   readonly totalCost: Money | null;
   readonly supplier: string | null;
   readonly po: string | null;
+  /** Where the receipt arrived, as written (`null`: the unnamed location) and its key (`""` for it). */
+  readonly location: string | null;
+  readonly locationKey: string;
 }
 
 /** A Draws row as the user wrote it. */
@@ -61,6 +70,12 @@ export interface DrawRow extends RowBase {
   readonly kind: DrawKind;
   /** Exact: a number of 10⁻¹² dollars while a safe integer, else a bigint (see `Amount`). */
   readonly price: Amount | null;
+  /** Where the units are taken from (`null`: the unnamed location), and its key (`""` for it). */
+  readonly location: string | null;
+  readonly locationKey: string;
+  /** A Transfer's destination, and its key (`null` when blank). */
+  readonly to: string | null;
+  readonly toKey: string | null;
   /** Set once the row is checked against Lots: the lot it names and the product it belongs to. */
   lotRef: Lot | null;
   owner: Product | null;
@@ -78,6 +93,9 @@ export interface CountRow extends RowBase {
   readonly counted: Qty | null;
   readonly by: string | null;
   readonly note: string | null;
+  /** Where the lot was counted (`null`: the unnamed location), and its key (`""` for it). */
+  readonly location: string | null;
+  readonly locationKey: string;
 }
 
 /** A Products row: optional settings for one product. */
@@ -101,8 +119,12 @@ export interface ProductRow extends RowBase {
   readonly packSize: Qty | null;
 }
 
-/** Adds an issue to a row; an error makes the row unusable. */
-export function addIssue(row: RowBase, column: string, severity: Severity, message: string, code?: DiagnosticCode): void {
-  (row.issues ??= []).push(code ? { column, severity, message, code } : { column, severity, message });
-  if (severity === "error") row.usable = false;
+/**
+ * Adds an issue to a row, its severity and sentence from the catalogue; an error makes the row unusable.
+ * @example addIssue(row, "Received", { code: "blank-received" })
+ */
+export function addIssue(row: RowBase, column: string, kind: DiagnosticKind): void {
+  const issue: Issue = { column, ...coded(kind) };
+  (row.issues ??= []).push(issue);
+  if (issue.severity === "error") row.usable = false;
 }

@@ -35,6 +35,7 @@ export const LOTS = {
   totalCost: col("Total Cost", ["Line Total", "Amount"]),
   supplier: col("Supplier", ["Vendor"]),
   po: col("PO", ["PO #", "PO Number"]),
+  location: col("Location", ["Site", "Clinic"]),
 } as const;
 
 export const DRAWS = {
@@ -49,6 +50,8 @@ export const DRAWS = {
   unit: col("Unit", ["UoM"]),
   kind: col("Kind", ["Type", "Reason"]),
   price: col("Price", ["Charge", "Revenue"]),
+  location: col("Location", ["Site", "Clinic"]),
+  to: col("To", ["To Location"]),
 } as const;
 
 export const COUNTS = {
@@ -58,6 +61,7 @@ export const COUNTS = {
   counted: col("Counted", ["Count", "On Hand"], true),
   by: col("By", ["Counted By"]),
   note: col("Note", ["Notes"]),
+  location: col("Location", ["Site", "Clinic"]),
 } as const;
 
 export const PRODUCTS = {

@@ -3,9 +3,10 @@ import type { Serial } from "./dates";
 import type { Ledger } from "./ledger";
 import type { Money } from "./money";
 import type { Qty } from "./quantity";
-import { replayProduct } from "./replay";
+import { replayProduct } from "./book";
 import { fail, ok, type Failure, type Result } from "./result";
 import { resolveScope } from "./scope";
+import { placeOf, whereAsked } from "./sites";
 
 /** One count in the shrinkage log: a timestamped assertion and how far the books were off. */
 export interface ShrinkageEntry {
@@ -22,6 +23,8 @@ export interface ShrinkageEntry {
   /** The part of the shrinkage the product's Loss Allowance explains (null without one). */
   readonly allowedLoss: Qty | null;
   readonly unexplained: Qty | null;
+  /** Where the count was, only where the workbook keeps locations (`""`: the unnamed one). */
+  readonly location?: string;
 }
 
 /**
@@ -29,8 +32,10 @@ export interface ShrinkageEntry {
  * is an entry that carries the error (the others still show).
  * @example shrinkageLog(ledger)[0] // { ok: true, value: { expected: 60, counted: 58, shrinkage: 2, … } }
  */
-export function shrinkageLog(ledger: Ledger): Result<ShrinkageEntry>[] {
+export function shrinkageLog(ledger: Ledger, location?: string | null): Result<ShrinkageEntry>[] {
   if (!ledger.given.Counts) return [fail("value", "pass the Counts table: shrinkage is measured at counts")];
+  const where = whereAsked(ledger, location);
+  if (!where.ok) return [where];
   const tables = tablesFailure(ledger, ["Lots", "Draws", "Counts"]);
   if (tables) return [{ ok: false, error: tables }];
   const entries: { t: number; row: number; result: Result<ShrinkageEntry> }[] = [];
@@ -38,6 +43,7 @@ export function shrinkageLog(ledger: Ledger): Result<ShrinkageEntry>[] {
     const blocked = productFailure(ledger, product.key);
     const ppm = product.settings?.lossAllowancePpm ?? null;
     for (const c of replayProduct(ledger, product).counts) {
+      if (where.value !== null && c.locationKey !== where.value) continue;
       const lot = ledger.lotIndex.get(c.lot)!;
       let result: Result<ShrinkageEntry>;
       if (blocked) result = { ok: false, error: { ...blocked, product: product.name } };
@@ -50,7 +56,7 @@ export function shrinkageLog(ledger: Ledger): Result<ShrinkageEntry>[] {
           unexplained = c.shrinkage - allowedLoss;
         }
         result = ok({
-          date: c.row.time!, product: product.name, lot: lot.lot, countRow: c.row.row,
+          date: c.row.time!, ...placeOf(ledger.sites, c.location), product: product.name, lot: lot.lot, countRow: c.row.row,
           expected: c.expected, counted: c.counted, shrinkage: c.shrinkage, cost: c.cost, allowedLoss, unexplained,
         });
       }
@@ -65,11 +71,13 @@ export function shrinkageLog(ledger: Ledger): Result<ShrinkageEntry>[] {
  * (`measure` "cost") or in units ("units").
  * @example shrinkageTotal(ledger, "Botox 100U", "units")
  */
-export function shrinkageTotal(ledger: Ledger, scope: string, measure?: "cost"): Result<Money>;
-export function shrinkageTotal(ledger: Ledger, scope: string, measure: "units"): Result<Qty>;
-export function shrinkageTotal(ledger: Ledger, scope: string, measure: "cost" | "units"): Result<Money> | Result<Qty>;
-export function shrinkageTotal(ledger: Ledger, scope: string, measure: "cost" | "units" = "cost"): Result<Money> | Result<Qty> {
+export function shrinkageTotal(ledger: Ledger, scope: string, measure?: "cost", location?: string | null): Result<Money>;
+export function shrinkageTotal(ledger: Ledger, scope: string, measure: "units", location?: string | null): Result<Qty>;
+export function shrinkageTotal(ledger: Ledger, scope: string, measure: "cost" | "units", location?: string | null): Result<Money> | Result<Qty>;
+export function shrinkageTotal(ledger: Ledger, scope: string, measure: "cost" | "units" = "cost", location?: string | null): Result<Money> | Result<Qty> {
   if (!ledger.given.Counts) return fail<Money>("value", "pass the Counts table: shrinkage is measured at counts");
+  const where = whereAsked(ledger, location);
+  if (!where.ok) return where;
   const resolved = resolveScope(ledger, scope);
   if (!resolved.ok) return resolved;
   const inScope = new Set(resolved.value.lots.map((l) => l.key));
@@ -80,7 +88,7 @@ export function shrinkageTotal(ledger: Ledger, scope: string, measure: "cost" | 
     const blocked: Failure | null = resolved.value.kind === "lot" ? lotFailure(ledger, resolved.value.lot.key) : productFailure(ledger, key);
     if (blocked) return { ok: false, error: blocked };
     for (const c of replayProduct(ledger, ledger.productIndex.get(key)!).counts) {
-      if (!inScope.has(c.lot)) continue;
+      if (!inScope.has(c.lot) || (where.value !== null && c.locationKey !== where.value)) continue;
       units += c.shrinkage;
       cost += c.cost;
     }

@@ -3,8 +3,9 @@ import type { Serial } from "./dates";
 import { asOfInstant } from "./instant";
 import type { Ledger } from "./ledger";
 import type { Qty } from "./quantity";
-import { replayProduct } from "./replay";
+import { replayProduct } from "./book";
 import type { Result } from "./result";
+import { placeOf, whereAsked } from "./sites";
 
 /** An opened vial with product left in it. */
 export interface OpenVial {
@@ -16,6 +17,8 @@ export interface OpenVial {
   readonly left: Qty;
   /** Past its use-by: what is left should be recorded as waste (never written off silently). */
   readonly pastUseBy: boolean;
+  /** Where the vial is, only where the workbook keeps locations (`""`: the unnamed one). */
+  readonly location?: string;
 }
 
 /**
@@ -23,7 +26,9 @@ export interface OpenVial {
  * and the ones past their use-by that still hold product.
  * @example openVials(ledger, 46100.75)
  */
-export function openVials(ledger: Ledger, asOf: Serial): Result<OpenVial>[] {
+export function openVials(ledger: Ledger, asOf: Serial, location?: string | null): Result<OpenVial>[] {
+  const where = whereAsked(ledger, location);
+  if (!where.ok) return [where];
   const at = asOfInstant(asOf);
   const out: Result<OpenVial>[] = [];
   for (const product of ledger.productIndex.values()) {
@@ -34,11 +39,12 @@ export function openVials(ledger: Ledger, asOf: Serial): Result<OpenVial>[] {
       continue;
     }
     for (const s of replayProduct(ledger, product, at).lots.values()) {
+      if (where.value !== null && s.locationKey !== where.value) continue;
       const vials = [...s.stale, ...(s.open ? [s.open] : [])];
       for (const v of vials) {
         if (v.left <= 0) continue;
         const pastUseBy = v.useBy !== null && at.moment > v.useBy;
-        out.push({ ok: true, value: { product: product.name, lot: s.lot.lot, opened: v.opened, useBy: v.useBy, left: v.left, pastUseBy } });
+        out.push({ ok: true, value: { product: product.name, lot: s.lot.lot, ...placeOf(ledger.sites, s.location), opened: v.opened, useBy: v.useBy, left: v.left, pastUseBy } });
       }
     }
   }

@@ -54,13 +54,22 @@ function asOfArg(v: unknown, context: Context): number {
 }
 
 /**
- * The `location` argument. Blank means all locations together; a location given to a workbook
- * whose tables have no Location column cannot be answered, and says so.
+ * The `location` argument. Blank means all locations together; otherwise a location the tables
+ * name in a Location column. A location given to a workbook whose tables have no Location
+ * column, or one they never name, cannot be answered, and says so.
  */
-function locationArg(v: unknown): null {
+function locationArg(ledger: core.Ledger, v: unknown): string | null {
   const cell = Array.isArray(v) && v.length === 1 ? (Array.isArray(v[0]) && v[0].length === 1 ? v[0][0] : v[0]) : v;
   if (isOmitted(cell) || (typeof cell === "string" && cell.trim() === "")) return null;
-  throw excelError("value", "location: this workbook has no Location column in Lots, Draws or Counts, so all its stock is in one place; leave location out");
+  if (typeof cell !== "string" && typeof cell !== "number") throw excelError("value", "location: pass the name of a location, as written in a Location column");
+  const where = core.whereAsked(ledger, String(cell));
+  if (!where.ok) throw excelError(where.error.kind, where.error.message);
+  return String(cell);
+}
+
+/** The Location column of a list, where the workbook keeps locations: its header and cell. */
+function located(ledger: core.Ledger): { header: string[]; cell: (e: { location?: string }) => OutCell[] } {
+  return ledger.sites.tracked ? { header: ["Location"], cell: (e) => [e.location ?? ""] } : { header: [], cell: () => [] };
 }
 
 const formula = (f: Formula): Formula => f;
@@ -69,8 +78,8 @@ export const FEFO_LOT = formula({
   name: "FEFO_LOT", settings: 3, tables: ["lots", "draws", "counts", "products"], required: ["lots", "draws"], asOfAt: 1,
   answer: (ledger, [product, as_of, location], context) => {
     const asOf = asOfArg(as_of, context);
-    locationArg(location);
-    return mapKeys(product, (p) => resultCell(core.fefoLot(ledger, p, asOf), (lot) => lot));
+    const at = locationArg(ledger, location);
+    return mapKeys(product, (p) => resultCell(core.fefoLot(ledger, p, asOf, at), (lot) => lot));
   },
 });
 
@@ -80,8 +89,8 @@ export const FEFO_PLAN = formula({
     const name = textArg("product", product, "a product name");
     const wanted = core.qtyFromNumber(numberArg("qty", qty)).qty;
     const asOf = asOfArg(as_of, context);
-    locationArg(location);
-    const plan = core.fefoPlan(ledger, name, wanted, asOf);
+    const at = locationArg(ledger, location);
+    const plan = core.fefoPlan(ledger, name, wanted, asOf, false, at);
     if (!plan.ok) throw excelError(plan.error.kind, plan.error.message);
     const rows: OutCell[][] = [["Lot", "Qty", "Expires"]];
     for (const line of plan.value.lines) rows.push([line.lot, units(line.qty), dateOrBlank(line.expires)]);
@@ -104,8 +113,8 @@ export const LOT_REMAINING = formula({
   name: "LOT_REMAINING", settings: 3, tables: ["lots", "draws", "counts"], required: ["lots", "draws"], asOfAt: 1,
   answer: (ledger, [lot, as_of, location], context) => {
     const asOf = asOfArg(as_of, context);
-    locationArg(location);
-    return mapKeys(lot, (l) => resultCell(core.lotRemaining(ledger, l, asOf), units));
+    const at = locationArg(ledger, location);
+    return mapKeys(lot, (l) => resultCell(core.lotRemaining(ledger, l, asOf, at), units));
   },
 });
 
@@ -118,8 +127,8 @@ export const STOCK_VALUE = formula({
   name: "STOCK_VALUE", settings: 3, tables: ["lots", "draws", "counts"], required: ["lots", "draws"], asOfAt: 1,
   answer: (ledger, [scope, as_of, location], context) => {
     const asOf = asOfArg(as_of, context);
-    locationArg(location);
-    return mapKeys(scope, (s) => resultCell(core.stockValue(ledger, s, asOf), dollars));
+    const at = locationArg(ledger, location);
+    return mapKeys(scope, (s) => resultCell(core.stockValue(ledger, s, asOf, at), dollars));
   },
 });
 
@@ -127,9 +136,9 @@ export const SHRINKAGE = formula({
   name: "SHRINKAGE", settings: 3, tables: ["lots", "draws", "counts"], required: ["lots", "draws", "counts"], asOfAt: -1,
   answer: (ledger, [scope, measure, location]) => {
     const how = measureArg(measure);
-    locationArg(location);
+    const at = locationArg(ledger, location);
     return mapKeys(scope, (s) =>
-      how === "units" ? resultCell(core.shrinkageTotal(ledger, s, "units"), units) : resultCell(core.shrinkageTotal(ledger, s, "cost"), dollars),
+      how === "units" ? resultCell(core.shrinkageTotal(ledger, s, "units", at), units) : resultCell(core.shrinkageTotal(ledger, s, "cost", at), dollars),
     );
   },
 });
@@ -137,12 +146,13 @@ export const SHRINKAGE = formula({
 export const SHRINKAGE_LOG = formula({
   name: "SHRINKAGE_LOG", settings: 1, tables: ["lots", "draws", "counts", "products"], required: ["lots", "draws", "counts"], asOfAt: -1,
   answer: (ledger, [location]) => {
-    locationArg(location);
+    const at = locationArg(ledger, location);
+    const where = located(ledger);
     const withAllowance = ledger.given.Products;
-    const header = ["Date", "Product", "Lot", "Expected", "Counted", "Shrinkage", "Shrinkage Cost"];
+    const header = ["Date", ...where.header, "Product", "Lot", "Expected", "Counted", "Shrinkage", "Shrinkage Cost"];
     if (withAllowance) header.push("Allowed Loss", "Unexplained");
-    return spill(header, core.shrinkageLog(ledger), (e) => {
-      const row: OutCell[] = [e.date, e.product, e.lot, units(e.expected), units(e.counted), units(e.shrinkage), dollars(e.cost)];
+    return spill(header, core.shrinkageLog(ledger, at), (e) => {
+      const row: OutCell[] = [e.date, ...where.cell(e), e.product, e.lot, units(e.expected), units(e.counted), units(e.shrinkage), dollars(e.cost)];
       if (withAllowance) row.push(e.allowedLoss === null ? "" : units(e.allowedLoss), e.unexplained === null ? "" : units(e.unexplained));
       return row;
     });
@@ -154,9 +164,10 @@ export const EXPIRING = formula({
   answer: (ledger, [days, as_of, location], context) => {
     const within = numberArg("days", days);
     const asOf = asOfArg(as_of, context);
-    locationArg(location);
-    return spill(["Product", "Lot", "Expires", "Days Left", "Remaining", "Value"], core.expiring(ledger, within, asOf), (e) => [
-      e.product, e.lot, e.expires, e.daysLeft, units(e.remaining), dollars(e.value),
+    const at = locationArg(ledger, location);
+    const where = located(ledger);
+    return spill(["Product", "Lot", ...where.header, "Expires", "Days Left", "Remaining", "Value"], core.expiring(ledger, within, asOf, at), (e) => [
+      e.product, e.lot, ...where.cell(e), e.expires, e.daysLeft, units(e.remaining), dollars(e.value),
     ]);
   },
 });
@@ -167,10 +178,11 @@ export const AT_RISK = formula({
     const asOf = asOfArg(as_of, context);
     const lookback = isOmitted(lookback_days) ? core.DEFAULT_LOOKBACK_DAYS : numberArg("lookback_days", lookback_days);
     if (!(lookback > 0)) throw excelError("value", `lookback_days must be more than 0, not ${lookback}`);
-    locationArg(location);
-    const header = ["Product", "Lot", "Expires", "Remaining", "Projected Use", "At Risk", "At Risk Value"];
-    return spill(header, core.atRisk(ledger, asOf, lookback), (e) => [
-      e.product, e.lot, dateOrBlank(e.expires), units(e.remaining), units(e.projectedUse), units(e.atRisk), dollars(e.atRiskValue),
+    const at = locationArg(ledger, location);
+    const where = located(ledger);
+    const header = ["Product", "Lot", ...where.header, "Expires", "Remaining", "Projected Use", "At Risk", "At Risk Value"];
+    return spill(header, core.atRisk(ledger, asOf, lookback, at), (e) => [
+      e.product, e.lot, ...where.cell(e), dateOrBlank(e.expires), units(e.remaining), units(e.projectedUse), units(e.atRisk), dollars(e.atRiskValue),
     ]);
   },
 });
@@ -179,10 +191,10 @@ export const REORDER = formula({
   name: "REORDER", settings: 2, tables: ["lots", "draws", "counts", "products"], required: ["lots", "draws"], asOfAt: 0,
   answer: (ledger, [as_of, location], context) => {
     const asOf = asOfArg(as_of, context);
-    locationArg(location);
+    const at = locationArg(ledger, location);
     const header = ["Product", "Usable", "Daily Use", "Days Of Cover", "Stock Out", "Order By", "Suggested Qty", "Reason"];
     const orBlank = <V>(v: V | null, f: (v: V) => OutCell): OutCell => (v === null ? "" : f(v));
-    return spill(header, core.reorder(ledger, asOf), (e) => [
+    return spill(header, core.reorder(ledger, asOf, core.DEFAULT_LOOKBACK_DAYS, at), (e) => [
       e.product, units(e.usable), orBlank(e.dailyUse, units), orBlank(e.daysOfCover, (n) => n), dateOrBlank(e.stockOut), dateOrBlank(e.orderBy),
       orBlank(e.suggested, units), e.reason,
     ]);
@@ -193,9 +205,10 @@ export const OPEN_VIALS = formula({
   name: "OPEN_VIALS", settings: 2, tables: ["lots", "draws", "products"], required: ["lots", "draws", "products"], asOfAt: 0,
   answer: (ledger, [as_of, location], context) => {
     const asOf = asOfArg(as_of, context);
-    locationArg(location);
-    return spill(["Product", "Lot", "Opened", "Use By", "Left In Vial"], core.openVials(ledger, asOf), (v) => [
-      v.product, v.lot, v.opened, dateOrBlank(v.useBy), units(v.left),
+    const at = locationArg(ledger, location);
+    const where = located(ledger);
+    return spill(["Product", "Lot", ...where.header, "Opened", "Use By", "Left In Vial"], core.openVials(ledger, asOf, at), (v) => [
+      v.product, v.lot, ...where.cell(v), v.opened, dateOrBlank(v.useBy), units(v.left),
     ]);
   },
 });
@@ -209,10 +222,11 @@ export const RECALL = formula({
     if (entries.length === 0 && !(withLots && core.findLot(ledger, number))) {
       throw excelError("na", `no Visit draw of lot ${number} in the Draws table${withLots ? ", and it is not in the Lots table" : ""}`);
     }
-    const header = ["Date", "Visit", "Patient", "Provider", "Product", "Qty"];
+    const where = located(ledger);
+    const header = ["Date", "Visit", "Patient", "Provider", ...where.header, "Product", "Qty"];
     if (withLots) header.push("Assumed");
     return spill(header, entries, (e) => {
-      const row: OutCell[] = [dateOrBlank(e.date), textOrBlank(e.visit), textOrBlank(e.patient), textOrBlank(e.provider), textOrBlank(e.product), e.qty === null ? "" : units(e.qty)];
+      const row: OutCell[] = [dateOrBlank(e.date), textOrBlank(e.visit), textOrBlank(e.patient), textOrBlank(e.provider), ...where.cell(e), textOrBlank(e.product), e.qty === null ? "" : units(e.qty)];
       if (withLots) row.push(e.assumed);
       return row;
     });
@@ -262,8 +276,8 @@ export const STOCK_BY_PRODUCT = formula({
   name: "STOCK_BY_PRODUCT", settings: 2, tables: ["lots", "draws", "counts"], required: ["lots", "draws"], asOfAt: 0,
   answer: (ledger, [as_of, location], context) => {
     const asOf = asOfArg(as_of, context);
-    locationArg(location);
-    return spill(["Product", "Unit", "Remaining", "Value", "Lots"], core.stockByProduct(ledger, asOf), (s) => [
+    const at = locationArg(ledger, location);
+    return spill(["Product", "Unit", "Remaining", "Value", "Lots"], core.stockByProduct(ledger, asOf, at), (s) => [
       s.product, textOrBlank(s.unit), units(s.remaining), dollars(s.value), s.lotsInStock,
     ]);
   },

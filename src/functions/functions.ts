@@ -20,7 +20,7 @@ import { serveFormula } from "./_lib/serve";
  * @customfunction FEFO_LOT
  * @param product Product name as written in Lots, e.g. "Botox 100U"; a range of products gives one lot per cell.
  * @param [as_of] Date to decide on; leave out for today (pass NOW() where opened vials matter).
- * @param [location] Leave out: all stock together (for workbooks with a Location column).
+ * @param [location] A location named in a Location column of Lots, Draws or Counts; leave out for all locations together.
  * @param [lots] The Lots table with its header row, e.g. Lots[#All]. Leave out to use the workbook's Lots table.
  * @param [draws] The Draws table with its header row, e.g. Draws[#All]. Leave out to use the workbook's Draws table.
  * @param [counts] The Counts table with its header row. Leave out to use the workbook's Counts table.
@@ -39,7 +39,7 @@ export function fefoLot(product: unknown[][], as_of: unknown, location: unknown,
  * @param product Product name as written in Lots, e.g. "Botox 100U".
  * @param qty Quantity to draw, in the product's unit (U, mL), e.g. 40.
  * @param [as_of] Date to plan on; leave out for today (pass NOW() where opened vials matter).
- * @param [location] Leave out: all stock together (for workbooks with a Location column).
+ * @param [location] A location named in a Location column of Lots, Draws or Counts; leave out for all locations together.
  * @param [lots] The Lots table with its header row, e.g. Lots[#All]. Leave out to use the workbook's Lots table.
  * @param [draws] The Draws table with its header row, e.g. Draws[#All]. Leave out to use the workbook's Draws table.
  * @param [counts] The Counts table with its header row. Leave out to use the workbook's Counts table.
@@ -87,7 +87,7 @@ export function visitMargin(visit: unknown[][], draws: unknown[][], lots: unknow
  * @customfunction LOT_REMAINING
  * @param lot Lot number as written in Lots, e.g. "C3709C3"; a range of lots gives one quantity per cell.
  * @param [as_of] Date to count up to; leave out for today (pass NOW() where opened vials matter).
- * @param [location] Leave out: all stock together (for workbooks with a Location column).
+ * @param [location] A location named in a Location column of Lots, Draws or Counts; leave out for all locations together.
  * @param [lots] The Lots table with its header row, e.g. Lots[#All]. Leave out to use the workbook's Lots table.
  * @param [draws] The Draws table with its header row, e.g. Draws[#All]. Leave out to use the workbook's Draws table.
  * @param [counts] The Counts table with its header row. Leave out to use the workbook's Counts table.
@@ -117,7 +117,7 @@ export function lotCost(lot: unknown[][], lots: unknown[][], invocation: CustomF
  * @customfunction STOCK_VALUE
  * @param scope A product name, else a lot number, or "*" for all stock; a range gives one value per cell.
  * @param [as_of] Date to value on; leave out for today (pass NOW() where opened vials matter).
- * @param [location] Leave out: all stock together (for workbooks with a Location column).
+ * @param [location] A location named in a Location column of Lots, Draws or Counts; leave out for all locations together.
  * @param [lots] The Lots table with its header row, e.g. Lots[#All]. Leave out to use the workbook's Lots table.
  * @param [draws] The Draws table with its header row, e.g. Draws[#All]. Leave out to use the workbook's Draws table.
  * @param [counts] The Counts table with its header row. Leave out to use the workbook's Counts table.
@@ -134,7 +134,7 @@ export function stockValue(scope: unknown[][], as_of: unknown, location: unknown
  * @customfunction SHRINKAGE
  * @param scope A product name, else a lot number, or "*" for all stock; a range gives one total per cell.
  * @param [measure] "cost" (the default) for dollars at cost, or "units".
- * @param [location] Leave out: all stock together (for workbooks with a Location column).
+ * @param [location] A location named in a Location column of Lots, Draws or Counts; leave out for all locations together.
  * @param [lots] The Lots table with its header row, e.g. Lots[#All]. Leave out to use the workbook's Lots table.
  * @param [draws] The Draws table with its header row, e.g. Draws[#All]. Leave out to use the workbook's Draws table.
  * @param [counts] The Counts table with its header row. Leave out to use the workbook's Counts table.
@@ -149,7 +149,7 @@ export function shrinkage(scope: unknown[][], measure: unknown, location: unknow
 /**
  * Every count with how far the books were off: spills Date, Product, Lot, Expected, Counted, Shrinkage, Shrinkage Cost (and Allowed Loss, Unexplained with a Products table).
  * @customfunction SHRINKAGE_LOG
- * @param [location] Leave out: all stock together (for workbooks with a Location column).
+ * @param [location] A location named in a Location column of Lots, Draws or Counts; leave out for all locations together.
  * @param [lots] The Lots table with its header row, e.g. Lots[#All]. Leave out to use the workbook's Lots table.
  * @param [draws] The Draws table with its header row, e.g. Draws[#All]. Leave out to use the workbook's Draws table.
  * @param [counts] The Counts table with its header row. Leave out to use the workbook's Counts table.
@@ -167,7 +167,7 @@ export function shrinkageLog(location: unknown, lots: unknown[][], draws: unknow
  * @customfunction EXPIRING
  * @param days How many days ahead to look, e.g. 90.
  * @param [as_of] Date to look from; leave out for today (pass NOW() where opened vials matter).
- * @param [location] Leave out: all stock together (for workbooks with a Location column).
+ * @param [location] A location named in a Location column of Lots, Draws or Counts; leave out for all locations together.
  * @param [lots] The Lots table with its header row, e.g. Lots[#All]. Leave out to use the workbook's Lots table.
  * @param [draws] The Draws table with its header row, e.g. Draws[#All]. Leave out to use the workbook's Draws table.
  * @param [counts] The Counts table with its header row. Leave out to use the workbook's Counts table.
@@ -184,7 +184,7 @@ export function expiring(days: unknown, as_of: unknown, location: unknown, lots:
  * @customfunction AT_RISK
  * @param [as_of] Date to forecast from; leave out for today (pass NOW() where opened vials matter).
  * @param [lookback_days] How many days of Visit draws set the usage rate (default 90).
- * @param [location] Leave out: all stock together (for workbooks with a Location column).
+ * @param [location] A location named in a Location column of Lots, Draws or Counts; leave out for all locations together.
  * @param [lots] The Lots table with its header row, e.g. Lots[#All]. Leave out to use the workbook's Lots table.
  * @param [draws] The Draws table with its header row, e.g. Draws[#All]. Leave out to use the workbook's Draws table.
  * @param [counts] The Counts table with its header row. Leave out to use the workbook's Counts table.
@@ -200,7 +200,7 @@ export function atRisk(as_of: unknown, lookback_days: unknown, location: unknown
  * What to order, by when and how much, per product, from recent use and without buying stock that would expire on the shelf: spills Product, Usable, Daily Use, Days Of Cover, Stock Out, Order By, Suggested Qty, Reason.
  * @customfunction REORDER
  * @param [as_of] Date to plan from; leave out for today. Use is counted over the 90 days up to it.
- * @param [location] Leave out: all stock together (for workbooks with a Location column).
+ * @param [location] A location named in a Location column of Lots, Draws or Counts; leave out for all locations together.
  * @param [lots] The Lots table with its header row, e.g. Lots[#All]. Leave out to use the workbook's Lots table.
  * @param [draws] The Draws table with its header row, e.g. Draws[#All]. Leave out to use the workbook's Draws table.
  * @param [counts] The Counts table with its header row. Leave out to use the workbook's Counts table.
@@ -217,7 +217,7 @@ export function reorder(as_of: unknown, location: unknown, lots: unknown[][], dr
  * Opened vials that still hold product, in use or past their use-by: spills Product, Lot, Opened, Use By, Left In Vial.
  * @customfunction OPEN_VIALS
  * @param [as_of] Date and time to look at; leave out for today, or pass NOW().
- * @param [location] Leave out: all stock together (for workbooks with a Location column).
+ * @param [location] A location named in a Location column of Lots, Draws or Counts; leave out for all locations together.
  * @param [lots] The Lots table with its header row, e.g. Lots[#All]. Leave out to use the workbook's Lots table.
  * @param [draws] The Draws table with its header row, e.g. Draws[#All]. Leave out to use the workbook's Draws table.
  * @param [products] The Products table with its header row. Leave out to use the workbook's Products table. Vial Size and Use Within Hours say when a vial is open and until when.
@@ -277,7 +277,7 @@ export function marginBy(group_by: unknown, draws: unknown[][], lots: unknown[][
  * Stock on hand by product: spills Product, Unit, Remaining, Value (at cost) and Lots (how many lots still hold some), products by name.
  * @customfunction STOCK_BY_PRODUCT
  * @param [as_of] Date to value on; leave out for today (pass NOW() where opened vials matter).
- * @param [location] Leave out: all stock together (for workbooks with a Location column).
+ * @param [location] A location named in a Location column of Lots, Draws or Counts; leave out for all locations together.
  * @param [lots] The Lots table with its header row, e.g. Lots[#All]. Leave out to use the workbook's Lots table.
  * @param [draws] The Draws table with its header row, e.g. Draws[#All]. Leave out to use the workbook's Draws table.
  * @param [counts] The Counts table with its header row. Leave out to use the workbook's Counts table.

@@ -435,3 +435,65 @@ export function shuffleRows(t: LedgerTables, seed: number): LedgerTables {
   };
   return { lots: shuffle(t.lots)!, draws: shuffle(t.draws)!, counts: shuffle(t.counts), products: shuffle(t.products) };
 }
+
+/** The three sites of a located practice. */
+export const SITES = ["Main", "Suite B", "Mobile Kit"];
+
+/** A transfer to add to a located ledger: a lot (by position), a moment, a quantity and two sites. */
+export interface TransferIntent {
+  readonly lot: number;
+  readonly day: number;
+  readonly minute: number;
+  readonly qty: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+export const transferIntents: fc.Arbitrary<TransferIntent[]> = fc.array(
+  fc.record({ lot: fc.nat(), day: fc.nat(120), minute: fc.nat(1439), qty: fc.integer({ min: 1, max: 80 }), from: fc.nat(2), to: fc.nat(2) }),
+  { maxLength: 10 },
+);
+
+/**
+ * A case's tables with a Location column in Lots, Draws and Counts and Transfer rows between the
+ * three sites added to Draws. The n-th lot number is received at the n-th site (in turn); each
+ * draw and count of a lot is at its lot's site (a blank-lot draw at its product's first lot's
+ * site). A transfer goes only to a site some receipt names, and leaves from a site only where
+ * its lot is received or another transfer brings it, so no row names a place its lot never
+ * reaches; a transfer may still overdraw its source (a warning).
+ */
+export function withLocations(c: LedgerCase, transfers: readonly TransferIntent[]): LedgerCase {
+  const L = (n: string) => col(LOTS_HEADER, n);
+  const D = (n: string) => col(DRAWS_HEADER, n);
+  const siteOfLot = new Map<string, number>();
+  const siteOfProduct = new Map<string, number>();
+  for (const r of c.lots.slice(1)) {
+    const lot = String(r[L("Lot")]).trim().toUpperCase();
+    if (!siteOfLot.has(lot)) siteOfLot.set(lot, siteOfLot.size % SITES.length);
+    if (!siteOfProduct.has(String(r[L("Product")]))) siteOfProduct.set(String(r[L("Product")]), siteOfLot.get(lot)!);
+  }
+  const siteOf = (lot: Cell, product: Cell) => SITES[typeof lot === "string" && siteOfLot.has(lot.trim().toUpperCase()) ? siteOfLot.get(lot.trim().toUpperCase())! : (siteOfProduct.get(String(product)) ?? 0)];
+  const lots = c.lots.map((r, i) => [...r, i === 0 ? "Location" : siteOf(r[L("Lot")], r[L("Product")])]);
+  const draws = c.draws.map((r, i) => [...r, i === 0 ? "Location" : siteOf(r[D("Lot")], r[D("Product")]), i === 0 ? "To" : null]);
+  const counts = c.counts && c.counts.map((r, i) => [...r, i === 0 ? "Location" : siteOf(r[col(COUNTS_HEADER, "Lot")], r[col(COUNTS_HEADER, "Product")])]);
+  const named = new Set(siteOfLot.values());
+  const lotRows = c.lots.slice(1).filter((r) => typeof r[L("Lot")] === "string");
+  const reached = new Set<string>([...siteOfLot].map(([lot, site]) => `${lot}@${site}`));
+  for (const t of transfers) {
+    if (t.from === t.to || lotRows.length === 0 || !named.has(t.to)) continue;
+    const r = lotRows[t.lot % lotRows.length];
+    const lot = (r[L("Lot")] as string).trim().toUpperCase();
+    if (!reached.has(`${lot}@${t.from}`)) continue;
+    reached.add(`${lot}@${t.to}`);
+    const row: Row = new Array<Cell>(draws[0].length).fill(null);
+    row[D("Date")] = (r[L("Received")] as number) + t.day + t.minute / 1440;
+    row[D("Product")] = r[L("Product")];
+    row[D("Lot")] = r[L("Lot")];
+    row[D("Qty")] = t.qty;
+    row[D("Kind")] = "Transfer";
+    row[draws[0].length - 2] = SITES[t.from];
+    row[draws[0].length - 1] = SITES[t.to];
+    draws.push(row);
+  }
+  return { ...c, lots, draws, counts };
+}

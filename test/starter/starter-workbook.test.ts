@@ -79,7 +79,7 @@ describe("the starter workbook", () => {
     const draws = await part(SHEET.Draws);
     expect(draws).toContain("<formula1>INDIRECT(\"Products[Product]\")</formula1>");
     expect(draws).toContain("<formula1>INDIRECT(\"Lots[Lot]\")</formula1>");
-    expect(draws).toContain("<formula1>\"Visit,Waste,Expired,Sample,Return\"</formula1>");
+    expect(draws).toContain("<formula1>\"Visit,Waste,Expired,Sample,Return,Transfer\"</formula1>");
   });
 
   it("highlights expiry with Set up's own conditional formats on TODAY(), in Set up's order", async () => {

@@ -1,4 +1,4 @@
-import { buildLedger, describe, sameGrid, type DateSystem, type Grid, type Ledger, type TableName } from "../../core";
+import { buildLedger, describe, sameCell, type Cell, type DateSystem, type Grid, type Ledger, type TableName } from "../../core";
 import { optionalTableArg, tableArg } from "./args";
 import { excelError } from "./excelError";
 
@@ -12,18 +12,50 @@ export interface Tables {
 }
 
 /**
- * A range's values, in arrays of our own: the caller may change its arrays after handing them
- * over (append a draw to a what-if array), and a ledger must never answer for values it was not
- * built from. Cells are values or small error objects, never changed in place.
- * @example copyGrid([["Lot"], ["C1"]]) // [["Lot"], ["C1"]], new arrays
+ * A range's values, kept as our own: the caller may change its arrays after handing them over
+ * (append a draw to a what-if array), and a ledger must never answer for values it was not built
+ * from. Cells are values or small error objects, never changed in place. They are kept in one flat
+ * array with each row's end, not an array per row: a quarter of a million small arrays cost more to
+ * make (and to collect) than building the ledger's first stage.
+ * @example sameValues(keep([["Lot"], ["C1"]]), [["Lot"], ["C1"]]) // true
  */
-function copyGrid(grid: Grid | null | undefined): Grid | null {
-  return grid == null ? null : grid.map((r) => [...r]);
+interface Kept {
+  readonly cells: unknown[];
+  /** Where each row ends in `cells`. */
+  readonly ends: Int32Array;
+}
+
+function keep(grid: Grid | null | undefined): Kept | null {
+  if (grid == null) return null;
+  let n = 0;
+  for (const r of grid) n += r.length;
+  const cells = new Array<unknown>(n);
+  const ends = new Int32Array(grid.length);
+  let at = 0;
+  for (let i = 0; i < grid.length; i++) {
+    const r = grid[i];
+    for (let j = 0; j < r.length; j++) cells[at++] = r[j];
+    ends[i] = at;
+  }
+  return { cells, ends };
+}
+
+/** Whether a grid holds exactly the values kept (cell by cell, as `sameCell` compares them). */
+function sameValues(kept: Kept | null, grid: Grid | null | undefined): boolean {
+  if (kept === null || grid == null) return kept === null && grid == null;
+  if (kept.ends.length !== grid.length) return false;
+  let at = 0;
+  for (let i = 0; i < grid.length; i++) {
+    const r = grid[i];
+    if (kept.ends[i] - at !== r.length) return false;
+    for (let j = 0; j < r.length; j++) if (!sameCell(kept.cells[at++] as Cell, r[j])) return false;
+  }
+  return true;
 }
 
 interface Built {
-  /** Copies of the values the ledger was built from, and the date system it read them in. */
-  readonly tables: Required<Tables>;
+  /** The values the ledger was built from (see `keep`), and the date system it read them in. */
+  readonly tables: { readonly lots: Kept | null; readonly draws: Kept | null; readonly counts: Kept | null; readonly products: Kept | null; readonly dateSystem: DateSystem };
   readonly ledger: Ledger;
 }
 
@@ -32,7 +64,7 @@ interface Built {
  * tables (the Report sheet alone has seven): comparing the values they are handed costs about as
  * much as reading each cell once, building the ledger fifteen to twenty times that. Two, because
  * formulas given Products and formulas without it make different ledgers. The values are kept as
- * copies (see `copyGrid`), which costs about one more read of each cell, and only when building.
+ * copies (see `keep`), which costs about one more read of each cell, and only when building.
  */
 const recent: Built[] = [];
 const REMEMBERED = 2;
@@ -45,7 +77,7 @@ export function forgetLedgers(): void {
 function remembered(tables: Tables, dateSystem: DateSystem): Ledger | null {
   const at = recent.findIndex(
     // Draws first: the table that grows between recalculations, told apart by its length at once.
-    (b) => b.tables.dateSystem === dateSystem && sameGrid(b.tables.draws, tables.draws) && sameGrid(b.tables.counts, tables.counts) && sameGrid(b.tables.lots, tables.lots) && sameGrid(b.tables.products, tables.products),
+    (b) => b.tables.dateSystem === dateSystem && sameValues(b.tables.draws, tables.draws) && sameValues(b.tables.counts, tables.counts) && sameValues(b.tables.lots, tables.lots) && sameValues(b.tables.products, tables.products),
   );
   if (at < 0) return null;
   const [hit] = recent.splice(at, 1);
@@ -68,7 +100,7 @@ export function ledgerFrom(tables: Tables): Ledger {
   let ledger = remembered(tables, dateSystem);
   if (!ledger) {
     ledger = buildLedger({ lots: tables.lots, draws: tables.draws, counts: tables.counts, products: tables.products, dateSystem });
-    const copies = { lots: copyGrid(tables.lots), draws: copyGrid(tables.draws), counts: copyGrid(tables.counts), products: copyGrid(tables.products), dateSystem };
+    const copies = { lots: keep(tables.lots), draws: keep(tables.draws), counts: keep(tables.counts), products: keep(tables.products), dateSystem };
     recent.unshift({ tables: copies, ledger });
     recent.length = Math.min(recent.length, REMEMBERED);
   }

@@ -1,6 +1,6 @@
 import { sharedStreams } from "../../live/runtime";
 import type { StreamingInvocation } from "../../live/streams";
-import { excelStreams } from "../../taskpane/workbook/excel/excelStreams";
+import { excelStreams } from "../../workbook/excel/excelStreams";
 import type { Formula } from "../answers";
 
 /**

@@ -30,11 +30,13 @@ import { Overview } from "../flows/Overview";
 import { ReceiveFlow } from "../flows/ReceiveFlow";
 import { ReportFlow } from "../flows/ReportFlow";
 import { SetUpFlow } from "../flows/SetUpFlow";
+import { TransferFlow } from "../flows/TransferFlow";
 import { LiveLedger } from "../../live/liveLedger";
-import { isLedgerSource, liveWrites } from "../workbook/liveWrites";
-import type { WorkbookPort } from "../workbook/port";
+import { isLedgerSource, liveWrites } from "../../workbook/liveWrites";
+import type { WorkbookPort } from "../../workbook/port";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { useBooks } from "./hooks";
+import { LocationPicker, useWorkplace } from "./LocationPicker";
 
 const useStyles = makeStyles({
   root: {
@@ -52,6 +54,7 @@ const useStyles = makeStyles({
     "& td .fui-Input": { width: "4.5em", minWidth: 0 },
   },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  tabBar: { display: "flex", alignItems: "center", minWidth: 0, overflow: "hidden", flexWrap: "nowrap" },
   tabs: { minWidth: 0, overflow: "hidden", flexWrap: "nowrap" },
   // A little less padding than Fluent's default, so four tasks fit beside More at 360 px.
   tab: { flexShrink: 0, paddingLeft: tokens.spacingHorizontalSNudge, paddingRight: tokens.spacingHorizontalSNudge },
@@ -70,7 +73,9 @@ const useStyles = makeStyles({
 
 /** The tasks, in the order of the tab list; those that do not fit the pane's width go under More. */
 export const FLOWS = ["Overview", "Draw", "Receive", "Count", "Alerts", "Check", "Report", "Set up"] as const;
-type Flow = (typeof FLOWS)[number];
+/** The tasks of a workbook that keeps stock at several locations: Transfer after Count. */
+export const LOCATION_FLOWS = ["Overview", "Draw", "Receive", "Count", "Transfer", "Alerts", "Check", "Report", "Set up"] as const;
+type Flow = (typeof LOCATION_FLOWS)[number];
 
 /** A task that does not fit the tab list, as an item of the More menu; nothing while it fits. */
 function OverflowFlow({ flow, onSelect }: { flow: Flow; onSelect: (flow: Flow) => void }) {
@@ -79,7 +84,7 @@ function OverflowFlow({ flow, onSelect }: { flow: Flow; onSelect: (flow: Flow) =
 }
 
 /** The More button at the end of the tab list, shown once some task does not fit. */
-function MoreFlows({ onSelect }: { onSelect: (flow: Flow) => void }) {
+function MoreFlows({ flows, onSelect }: { flows: readonly Flow[]; onSelect: (flow: Flow) => void }) {
   const styles = useStyles();
   const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
   if (!isOverflowing) return null;
@@ -92,7 +97,7 @@ function MoreFlows({ onSelect }: { onSelect: (flow: Flow) => void }) {
       </MenuTrigger>
       <MenuPopover>
         <MenuList>
-          {FLOWS.map((f) => (
+          {flows.map((f) => (
             <OverflowFlow key={f} flow={f} onSelect={onSelect} />
           ))}
         </MenuList>
@@ -122,24 +127,33 @@ export function App({ workbook: port, live: given, now = () => new Date() }: App
   }, [given, port]);
   const workbook = useMemo(() => liveWrites(port, live), [port, live]);
   const { state, notice, reload, reread } = useBooks(live);
-  const [flow, setFlow] = useState<Flow>("Overview");
+  const [chosenFlow, setFlow] = useState<Flow>("Overview");
+  const place = useWorkplace(state.status === "ready" ? state.books : null);
+  const flows: readonly Flow[] = place.locations.length > 0 ? LOCATION_FLOWS : FLOWS;
+  // Transfer is a task only while the workbook names locations.
+  const flow: Flow = flows.includes(chosenFlow) ? chosenFlow : "Overview";
+  const here = place.here;
 
   return (
     <FluentProvider theme={webLightTheme}>
       <main className={styles.root}>
         <h1 className={styles.title}>Lotbook</h1>
+        <LocationPicker place={place} />
         <Overflow minimumVisible={2} padding={4}>
-          <TabList selectedValue={flow} onTabSelect={(_, data) => setFlow(data.value as Flow)} aria-label="Lotbook tasks" className={styles.tabs}>
-            {FLOWS.map((f) => (
-              // The open task keeps its tab; the others give way from the end of the list.
-              <OverflowItem key={f} id={f} priority={f === flow ? 2 : 1}>
-                <Tab value={f} className={styles.tab}>
-                  {f}
-                </Tab>
-              </OverflowItem>
-            ))}
-            <MoreFlows onSelect={setFlow} />
-          </TabList>
+          {/* More sits beside the tab list, not in it: a tablist may hold only tabs. */}
+          <div className={styles.tabBar}>
+            <TabList selectedValue={flow} onTabSelect={(_, data) => setFlow(data.value as Flow)} aria-label="Lotbook tasks" className={styles.tabs}>
+              {flows.map((f) => (
+                // The open task keeps its tab; the others give way from the end of the list.
+                <OverflowItem key={f} id={f} priority={f === flow ? 2 : 1}>
+                  <Tab value={f} className={styles.tab}>
+                    {f}
+                  </Tab>
+                </OverflowItem>
+              ))}
+            </TabList>
+            <MoreFlows flows={flows} onSelect={setFlow} />
+          </div>
         </Overflow>
         <ErrorBoundary key={flow}>
           {state.status === "loading" && <Spinner label="Reading the ledger tables…" />}
@@ -164,10 +178,11 @@ export function App({ workbook: port, live: given, now = () => new Date() }: App
               </MessageBarActions>
             </MessageBar>
           )}
-          {state.status === "ready" && flow === "Overview" && <Overview books={state.books} now={now} onOpen={setFlow} />}
-          {state.status === "ready" && flow === "Draw" && <DrawFlow books={state.books} workbook={workbook} now={now} onWritten={reload} />}
-          {state.status === "ready" && flow === "Receive" && <ReceiveFlow books={state.books} workbook={workbook} now={now} onWritten={reload} />}
-          {state.status === "ready" && flow === "Count" && <CountFlow books={state.books} workbook={workbook} now={now} onWritten={reload} />}
+          {state.status === "ready" && flow === "Overview" && <Overview books={state.books} now={now} onOpen={setFlow} location={here} />}
+          {state.status === "ready" && flow === "Draw" && <DrawFlow key={here} books={state.books} workbook={workbook} now={now} onWritten={reload} location={here} />}
+          {state.status === "ready" && flow === "Receive" && <ReceiveFlow books={state.books} workbook={workbook} now={now} onWritten={reload} location={here} />}
+          {state.status === "ready" && flow === "Count" && <CountFlow key={here} books={state.books} workbook={workbook} now={now} onWritten={reload} location={here} />}
+          {state.status === "ready" && flow === "Transfer" && <TransferFlow key={here} books={state.books} workbook={workbook} now={now} onWritten={reload} location={here} />}
           {state.status === "ready" && flow === "Alerts" && <AlertsFlow books={state.books} workbook={workbook} now={now} onWritten={reload} />}
           {state.status === "ready" && flow === "Check" && <CheckFlow books={state.books} workbook={workbook} />}
           {state.status === "ready" && flow === "Report" && <ReportFlow books={state.books} workbook={workbook} />}

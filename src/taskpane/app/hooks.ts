@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { LEDGER_TABLES, type LiveLedger, type LiveStatus, type Snapshot } from "../../live/liveLedger";
 import type { Books } from "../form/books";
-import type { CellValue } from "../workbook/port";
+import type { CellValue } from "../../workbook/port";
 
 export type BooksState =
   | { readonly status: "loading" }

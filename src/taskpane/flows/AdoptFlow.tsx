@@ -5,7 +5,7 @@ import { books, TABLES } from "../form/books";
 import { FlowForm } from "../form/FlowForm";
 import { useAction } from "../form/hooks";
 import { OutcomeBar } from "../form/Outcome";
-import { columnLetter, headerText, rangeStart, renamedHeader, WorkbookError, type HeaderRename, type TableRead, type WorkbookPort } from "../workbook/port";
+import { columnLetter, headerText, rangeStart, renamedHeader, WorkbookError, type HeaderRename, type TableRead, type WorkbookPort } from "../../workbook/port";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, alignItems: "stretch" },

@@ -1,16 +1,17 @@
 import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Text, tokens } from "@fluentui/react-components";
-import { useId, useMemo, useRef, useState } from "react";
+import { Fragment, useId, useMemo, useRef, useState } from "react";
 import { formatMoney, formatQty, formatSerial, lotRemaining, shrinkageLog, type ShrinkageEntry } from "../../core";
-import type { Books } from "../form/books";
+import { hasColumn, type Books } from "../form/books";
 import { FlowForm } from "../form/FlowForm";
 import { useProduct, useProducts } from "../form/hooks";
 import { OutcomeBar } from "../form/Outcome";
 import { typedNumber } from "../form/typed";
 import { useEntryForm } from "../form/useEntryForm";
+import { unitsText } from "../report/wording";
 import { expiryNote, lotClash, notInLots, scannedLot, type ScanFill } from "../scan/readScan";
 import { ScanPanel } from "../scan/ScanPanel";
 import { useFocusLater, useScanner, type ScanApplied } from "../scan/useScanner";
-import type { Entry, WorkbookPort } from "../workbook/port";
+import type { Entry, WorkbookPort } from "../../workbook/port";
 
 const useStyles = makeStyles({
   table: { borderCollapse: "collapse", width: "100%" },
@@ -18,7 +19,6 @@ const useStyles = makeStyles({
   number: { textAlign: "right", padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`, verticalAlign: "top" },
   counted: { width: "6em" },
   scanned: { backgroundColor: tokens.colorPaletteYellowBackground1 },
-  refused: { color: tokens.colorPaletteRedForeground1 },
   hidden: { color: tokens.colorNeutralForeground3 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
@@ -28,17 +28,19 @@ export interface CountFlowProps {
   readonly workbook: WorkbookPort;
   readonly now: () => Date;
   readonly onWritten: () => Promise<void>;
+  /** The location counted at (the picker's): only its lots are listed; blank where the workbook keeps none. */
+  readonly location?: string;
 }
 
 /** What a count found, as the shrinkage log will show it. */
 export function varianceText(s: ShrinkageEntry, unit: string): string {
-  const u = unit ? ` ${unit}` : "";
+  const u = (q: number) => unitsText(formatQty(q), unit);
   if (s.shrinkage === 0) return "matches the books";
   if (s.shrinkage > 0) {
-    const allowed = s.allowedLoss !== null && s.allowedLoss > 0 ? `, ${formatQty(Math.min(s.allowedLoss, s.shrinkage))}${u} of it within the loss allowance` : "";
-    return `${formatQty(s.shrinkage)}${u} missing (${formatMoney(s.cost)})${allowed}`;
+    const allowed = s.allowedLoss !== null && s.allowedLoss > 0 ? `, ${u(Math.min(s.allowedLoss, s.shrinkage))} of it within the loss allowance` : "";
+    return `${u(s.shrinkage)} missing (${formatMoney(s.cost)})${allowed}`;
   }
-  return `${formatQty(-s.shrinkage)}${u} found (${formatMoney(-s.cost)})`;
+  return `${u(-s.shrinkage)} found (${formatMoney(-s.cost)})`;
 }
 
 // The counted boxes are keyed by lot; "By" and "Note" cannot clash with a key that starts with "#".
@@ -50,7 +52,7 @@ type Mode = "one" | "all";
  * A full count goes through every product in turn, blind (expected quantities hidden until every
  * lot of the product is counted) unless the person asks to see them.
  */
-export function CountFlow({ books, workbook, now, onWritten }: CountFlowProps) {
+export function CountFlow({ books, workbook, now, onWritten, location = "" }: CountFlowProps) {
   const styles = useStyles();
   const progressId = useId();
   const { ledger, dateSystem } = books;
@@ -60,11 +62,13 @@ export function CountFlow({ books, workbook, now, onWritten }: CountFlowProps) {
   const [expectedChoice, setExpectedChoice] = useState<boolean | null>(null);
   const [done, setDone] = useState<readonly string[]>([]);
 
+  const where = location.trim() === "" ? null : location;
+  const placed = hasColumn(books, "Counts", "Location") && where !== null ? where : null;
   const p = ledger.productByName(product);
   const unit = p?.settings?.unit ?? p?.lots[0]?.unit ?? "";
   const lotsAt = (when: number) =>
     (p?.lots ?? []).flatMap((l) => {
-      const remaining = lotRemaining(ledger, l.lot, when);
+      const remaining = lotRemaining(ledger, l.lot, when, where);
       return remaining.ok && remaining.value !== 0 ? [{ lot: l, expected: remaining.value }] : [];
     });
 
@@ -76,7 +80,7 @@ export function CountFlow({ books, workbook, now, onWritten }: CountFlowProps) {
     build: (values, when): Entry[] =>
       lotsAt(when)
         .filter((l) => (values[lotField(l.lot.lot)] ?? "").trim() !== "")
-        .map((l) => ({ Date: when, Product: p?.name ?? product, Lot: l.lot.lot, Counted: typedNumber(values[lotField(l.lot.lot)]), By: (values.By ?? "").trim(), Note: (values.Note ?? "").trim() })),
+        .map((l) => ({ Date: when, Product: p?.name ?? product, Lot: l.lot.lot, Counted: typedNumber(values[lotField(l.lot.lot)]), By: (values.By ?? "").trim(), Note: (values.Note ?? "").trim(), Location: placed })),
     blocker: (c, rows) => c.error ?? (rows.length === 0 ? "Enter what you counted for at least one lot." : null),
   });
   const { values, checked, entries } = form;
@@ -119,7 +123,7 @@ export function CountFlow({ books, workbook, now, onWritten }: CountFlowProps) {
       notes.push(notInLots(fill.lot, target.name));
     }
     if (known !== null) {
-      const remaining = lotRemaining(ledger, known.lot.lot, form.at);
+      const remaining = lotRemaining(ledger, known.lot.lot, form.at, where);
       if (remaining.ok && remaining.value !== 0) {
         setHighlighted(known.lot.lot);
         focusLater(() => countedInputs.current.get(known.lot.lot));
@@ -141,7 +145,7 @@ export function CountFlow({ books, workbook, now, onWritten }: CountFlowProps) {
     const name = p?.name ?? product;
     const written = await form.submit(async (rows, when) => {
       await workbook.appendRows("Counts", rows.map((e) => ({ ...e, Date: when })));
-      const said = `Recorded ${rows.length} ${rows.length === 1 ? "count" : "counts"} of ${name}.`;
+      const said = `Recorded ${rows.length} ${rows.length === 1 ? "count" : "counts"} of ${name}${where !== null ? ` at ${where}` : ""}.`;
       if (mode !== "all") return said;
       return next === null ? `${said} Full count finished: every product is counted.` : `${said} Next: ${next}.`;
     }, { keep: ["By", "Note"] });
@@ -197,10 +201,10 @@ export function CountFlow({ books, workbook, now, onWritten }: CountFlowProps) {
       )}
       {lots.length === 0 ? (
         <MessageBar intent="info">
-          <MessageBarBody>No lot of {product || "this product"} has stock on the books.</MessageBarBody>
+          <MessageBarBody>No lot of {product || "this product"} has stock on the books{where !== null ? ` at ${where}` : ""}.</MessageBarBody>
         </MessageBar>
       ) : (
-        <table className={styles.table} aria-label={`Open lots of ${product}`}>
+        <table className={styles.table} aria-label={`Open lots of ${product}${where !== null ? ` at ${where}` : ""}`}>
           <thead>
             <tr>
               <th scope="col" className={styles.cell}>Lot</th>
@@ -216,49 +220,53 @@ export function CountFlow({ books, workbook, now, onWritten }: CountFlowProps) {
               const refused = problems.some(form.refuses);
               const messageId = `${progressId}-${lot.index}`;
               return (
-                <tr key={lot.lot} className={lot.lot === highlighted ? styles.scanned : undefined} aria-current={lot.lot === highlighted ? "true" : undefined}>
-                  <th scope="row" className={styles.cell}>
-                    {lot.lot}
-                    {lot.expires !== null ? ` (exp. ${formatSerial(lot.expires, dateSystem)})` : ""}
-                  </th>
-                  <td className={styles.number}>
-                    {showExpected ? (
-                      `${formatQty(expected)}${unit ? ` ${unit}` : ""}`
-                    ) : (
-                      <span className={styles.hidden} aria-label="Expected quantity hidden until every lot is counted">
-                        hidden
-                      </span>
-                    )}
-                  </td>
-                  <td className={styles.cell}>
-                    <Input
-                      className={styles.counted}
-                      aria-label={`Counted ${lot.lot}`}
-                      aria-invalid={refused || undefined}
-                      aria-describedby={problems.length > 0 ? messageId : undefined}
-                      inputMode="decimal"
-                      value={values[lotField(lot.lot)] ?? ""}
-                      ref={(el) => {
-                        if (el) countedInputs.current.set(lot.lot, el);
-                        else countedInputs.current.delete(lot.lot);
-                      }}
-                      onChange={(_, d) => form.edit(lotField(lot.lot), d.value)}
-                      onKeyDown={scanner.fieldKeys((before) => form.edit(lotField(lot.lot), before))}
-                    />
-                  </td>
-                  <td className={styles.cell}>
-                    {problems.length > 0 ? (
-                      <Text id={messageId} className={refused ? styles.refused : undefined}>
-                        {refused ? "Error: " : "Check: "}
-                        {problems.map((d) => d.message).join("; ")}
-                      </Text>
-                    ) : v && showExpected ? (
-                      varianceText(v, unit)
-                    ) : (
-                      ""
-                    )}
-                  </td>
-                </tr>
+                <Fragment key={lot.lot}>
+                  <tr className={lot.lot === highlighted ? styles.scanned : undefined} aria-current={lot.lot === highlighted ? "true" : undefined}>
+                    <th scope="row" className={styles.cell}>
+                      {lot.lot}
+                      {lot.expires !== null ? ` (exp. ${formatSerial(lot.expires, dateSystem)})` : ""}
+                    </th>
+                    <td className={styles.number}>
+                      {showExpected ? (
+                        unitsText(formatQty(expected), unit)
+                      ) : (
+                        <span className={styles.hidden} aria-label="Expected quantity hidden until every lot is counted">
+                          hidden
+                        </span>
+                      )}
+                    </td>
+                    <td className={styles.cell}>
+                      <Input
+                        className={styles.counted}
+                        aria-label={`Counted ${lot.lot}`}
+                        aria-invalid={refused || undefined}
+                        aria-describedby={problems.length > 0 ? messageId : undefined}
+                        inputMode="decimal"
+                        value={values[lotField(lot.lot)] ?? ""}
+                        ref={(el) => {
+                          if (el) countedInputs.current.set(lot.lot, el);
+                          else countedInputs.current.delete(lot.lot);
+                        }}
+                        onChange={(_, d) => form.edit(lotField(lot.lot), d.value)}
+                        onKeyDown={scanner.fieldKeys((before) => form.edit(lotField(lot.lot), before))}
+                      />
+                    </td>
+                    <td className={styles.cell}>{problems.length === 0 && v && showExpected ? varianceText(v, unit) : ""}</td>
+                  </tr>
+                  {/* What refuses a lot's count, under its row across the table: an error, never plain text. */}
+                  {problems.length > 0 && (
+                    <tr>
+                      <td colSpan={4} className={styles.cell}>
+                        <MessageBar id={messageId} intent={refused ? "error" : "warning"} layout="multiline">
+                          <MessageBarBody>
+                            {lot.lot}: {refused ? "Error: " : "Check: "}
+                            {problems.map((d) => d.message).join("; ")}
+                          </MessageBarBody>
+                        </MessageBar>
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
               );
             })}
           </tbody>

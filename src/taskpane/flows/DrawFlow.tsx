@@ -1,16 +1,17 @@
 import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Select, Text, tokens } from "@fluentui/react-components";
 import { useMemo, useRef, useState } from "react";
-import { fefoLot, findLot, formatMoney, formatQty, formatSerial, isExpiredOn, lotRemaining, moneyToNumber, openVials, qtyFromNumber, qtyToNumber, visitCost, type Diagnostic, type Serial } from "../../core";
+import { DRAW_KINDS, fefoLot, findLot, formatMoney, formatQty, formatSerial, isExpiredOn, lotRemaining, moneyToNumber, openVials, qtyFromNumber, qtyToNumber, visitCost, type Diagnostic, type Serial } from "../../core";
 import { hasColumn, type Books } from "../form/books";
 import { FlowForm } from "../form/FlowForm";
 import { useProduct, useProducts } from "../form/hooks";
 import { OutcomeBar } from "../form/Outcome";
+import { unitsText } from "../report/wording";
 import { numberHint, typedMoney, typedNumber } from "../form/typed";
 import { useEntryForm, type FormIssue } from "../form/useEntryForm";
 import { expiryNote, lotClash, notInLots, scannedLot, type ScanFill } from "../scan/readScan";
 import { ScanPanel } from "../scan/ScanPanel";
 import { useFocusLater, useScanner, type ScanApplied } from "../scan/useScanner";
-import type { Entry, WorkbookPort } from "../workbook/port";
+import type { Entry, WorkbookPort } from "../../workbook/port";
 import { proposalReason, splitDraw, type DrawLot } from "./drawLots";
 
 const useStyles = makeStyles({
@@ -30,6 +31,8 @@ export interface DrawFlowProps {
   readonly workbook: WorkbookPort;
   readonly now: () => Date;
   readonly onWritten: () => Promise<void>;
+  /** The location the pane works at (the picker's); blank where the workbook keeps none. */
+  readonly location?: string;
 }
 
 const FIELDS = ["Visit", "Patient", "Provider", "Service", "Qty", "Price"] as const;
@@ -38,8 +41,11 @@ const EMPTY: Record<FieldName, string> = { Visit: "", Patient: "", Provider: "",
 /** What stays from one line of a visit to the next. */
 const VISIT_FIELDS: readonly FieldName[] = ["Visit", "Patient", "Provider", "Service"];
 
-/** What a draw is for: a visit's patient, or product that leaves without one. */
-export const KINDS = ["Visit", "Waste", "Sample", "Return"] as const;
+/**
+ * What a draw is for: a visit's patient, or product that leaves without one. An expired lot is
+ * written off from the Lot list, and a transfer has its own task (it needs a destination).
+ */
+export const KINDS = DRAW_KINDS.filter((k) => k !== "Expired" && k !== "Transfer");
 type Kind = (typeof KINDS)[number];
 
 /**
@@ -55,7 +61,7 @@ export function refuses(d: Diagnostic): boolean {
  * one visit one after another, with the visit's running cost and margin; an overdraw split
  * across lots, an expired lot written off.
  */
-export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
+export function DrawFlow({ books, workbook, now, onWritten, location = "" }: DrawFlowProps) {
   const styles = useStyles();
   const { ledger, dateSystem } = books;
   const products = useProducts(books);
@@ -66,15 +72,18 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
   const [priceTyped, setPriceTyped] = useState(false);
   const hasKind = hasColumn(books, "Draws", "Kind");
   const hasPrice = hasColumn(books, "Draws", "Price");
+  const hasLocation = hasColumn(books, "Draws", "Location");
+  // Blank: all the stock together, as in a workbook without locations.
+  const where = location.trim() === "" ? null : location;
 
   // The lots come from the moment the form works at; it is read before the form so the rows can use it.
   const lotsOf = (at: Serial): DrawLot[] => {
     const p = ledger.productByName(product);
     if (!p) return [];
     const day = Math.floor(at);
-    const vials = new Map(openVials(ledger, at).flatMap((r) => (r.ok && r.value.product === p.name ? [[r.value.lot, r.value] as const] : [])));
+    const vials = new Map(openVials(ledger, at, where).flatMap((r) => (r.ok && r.value.product === p.name ? [[r.value.lot, r.value] as const] : [])));
     const found = p.lots.flatMap((l) => {
-      const remaining = lotRemaining(ledger, l.lot, at);
+      const remaining = lotRemaining(ledger, l.lot, at, where);
       if (!remaining.ok || remaining.value <= 0) return [];
       return [{ lot: l, remaining: remaining.value, vial: vials.get(l.lot) ?? null, expired: isExpiredOn(l, day) }];
     });
@@ -82,6 +91,7 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
     return found.sort((a, b) => Number(a.expired) - Number(b.expired) || (a.lot.expires ?? Infinity) - (b.lot.expires ?? Infinity));
   };
   const unit = ledger.productByName(product)?.settings?.unit ?? ledger.productByName(product)?.lots[0]?.unit ?? "";
+  const amount = (q: number) => unitsText(formatQty(q), unit);
   const pricePerUnit = ledger.productByName(product)?.settings?.pricePerUnit ?? null;
   // Products' Price per Unit prefills the line's price until the user types one.
   const priceFor = (values: Readonly<Record<FieldName, string>>, qty: number | null = null): string => {
@@ -91,7 +101,7 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
   };
 
   const proposedAt = (at: Serial) => {
-    const f = product ? fefoLot(ledger, product, at) : null;
+    const f = product ? fefoLot(ledger, product, at, where) : null;
     return f?.ok ? f.value : null;
   };
   const lineAt = (values: Readonly<Record<FieldName, string>>, when: Serial, lot: string, qty: Entry[string], price: string): Entry => {
@@ -110,6 +120,7 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
       Unit: hasColumn(books, "Draws", "Unit") ? (chosen?.lot.unit ?? (unit || null)) : null,
       // Visit is also what a blank Kind means: written only where the table has the column.
       Kind: hasKind ? kind : null,
+      Location: hasLocation && where !== null ? where : null,
       Price: forVisit ? typedMoney(price) : null,
     };
   };
@@ -130,7 +141,7 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
       if (c.error) return c.error;
       if (!product) return "There is no product in the Lots table yet: receive a lot first.";
       if (!lotAt(when)) {
-        const f = fefoLot(ledger, product, when);
+        const f = fefoLot(ledger, product, when, where);
         return f.ok ? "Choose a lot." : `${f.error.message[0].toUpperCase()}${f.error.message.slice(1)}.`;
       }
       return null;
@@ -150,10 +161,10 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
 
   // The engine's overdraw sentence starts with its code; the pane says it in words, with the way out.
   const overdrawn = typeof qty === "number" && chosen !== null && !expiredChoice && qty > qtyToNumber(chosen.remaining);
-  const split = overdrawn && typeof qty === "number" ? splitDraw(ledger, product, lot, chosen.remaining, qtyFromNumber(qty).qty, at) : null;
+  const split = overdrawn && typeof qty === "number" ? splitDraw(ledger, product, lot, chosen.remaining, qtyFromNumber(qty).qty, at, where) : null;
   const wording = (d: FormIssue): string =>
     d.code === "overdraw" && chosen
-      ? `Lot ${lot} has only ${formatQty(chosen.remaining)} ${unit} left on the books, less than the ${String(qty)} ${unit} asked for.`
+      ? `Lot ${lot} has only ${amount(chosen.remaining)} left on the books, less than the ${unitsText(String(qty), unit)} asked for.`
       : d.message;
   const messageFor = (field: FieldName | "Lot") => {
     const typed = field === "Qty" || field === "Price" ? shownValues[field] : "";
@@ -213,8 +224,8 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
     await onWritten();
   };
   const said = (rows: readonly Entry[]) => {
-    const [first, ...more] = rows.map((r) => `${String(r.Qty)} ${unit}${r === rows[0] ? ` of ${product}` : ""} from lot ${String(r.Lot)}`);
-    const what = [first, ...more].join(" and ");
+    const [first, ...more] = rows.map((r) => `${unitsText(String(r.Qty), unit)}${r === rows[0] ? ` of ${product}` : ""} from lot ${String(r.Lot)}`);
+    const what = [first, ...more].join(" and ") + (where !== null ? ` at ${where}` : "");
     return `Recorded ${what}${kind === "Visit" ? (rows[0].Visit ? ` for visit ${String(rows[0].Visit)}` : "") : ` as ${kind}`}.`;
   };
 
@@ -256,7 +267,7 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
     if (!chosen) return;
     if (await form.submit(async (rows) => {
       await workbook.appendRows("Draws", rows);
-      return `Recorded ${formatQty(chosen.remaining)} ${unit} of lot ${chosen.lot.lot} as Expired.`;
+      return `Recorded ${amount(chosen.remaining)} of lot ${chosen.lot.lot} as Expired.`;
     }, {
       keep: VISIT_FIELDS,
       confirmed: true,
@@ -278,9 +289,9 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
   const lotMessage = messageFor("Lot");
   const describeLot = (l: DrawLot) =>
     [
-      `${l.lot.lot}: ${formatQty(l.remaining)} ${unit} left`,
+      `${l.lot.lot}: ${amount(l.remaining)} left`,
       l.lot.expires === null ? "no expiry" : `${l.expired ? "expired" : "expires"} ${formatSerial(l.lot.expires, dateSystem)}`,
-      l.vial ? `open vial ${formatQty(l.vial.left)} ${unit}${l.vial.useBy !== null ? `, use by ${formatSerial(Math.floor(l.vial.useBy), dateSystem)}` : ""}${l.vial.pastUseBy ? " (past use-by)" : ""}` : null,
+      l.vial ? `open vial ${amount(l.vial.left)}${l.vial.useBy !== null ? `, use by ${formatSerial(Math.floor(l.vial.useBy), dateSystem)}` : ""}${l.vial.pastUseBy ? " (past use-by)" : ""}` : null,
       l.lot.lot === proposed ? "proposed" : null,
     ]
       .filter(Boolean)
@@ -350,11 +361,11 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
       {expiredChoice && chosen && (
         <MessageBar intent="warning">
           <MessageBarBody>
-            Lot {chosen.lot.lot} expired on {formatSerial(chosen.lot.expires!, dateSystem)}: it is not drawn for a patient. Write off the {formatQty(chosen.remaining)} {unit} left, or choose another lot.
+            Lot {chosen.lot.lot} expired on {formatSerial(chosen.lot.expires!, dateSystem)}: it is not drawn for a patient. Write off the {amount(chosen.remaining)} left, or choose another lot.
           </MessageBarBody>
           <MessageBarActions>
             <Button disabled={form.busy} onClick={() => void writeOff()}>
-              Write off {formatQty(chosen.remaining)} {unit} as Expired
+              Write off {amount(chosen.remaining)} as Expired
             </Button>
           </MessageBarActions>
         </MessageBar>
@@ -363,7 +374,7 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
         <Checkbox checked={confirmed} onChange={(_, d) => setConfirmed(d.checked === true)} label={`Draw from lot ${lot}, not ${proposed}, the lot that expires first`} />
       )}
       {hasKind && (
-        <Field label="Kind" hint={forVisit ? undefined : "Product that leaves without a patient: spilt or dropped (Waste), a rep's sample (Sample), sent back (Return)."}>
+        <Field label="Kind" hint={forVisit ? undefined : `Product that leaves without a patient: spilt or dropped (Waste), a rep's sample (Sample), sent back (Return).${where !== null ? " To move units to another location, use Transfer." : ""}`}>
           <Select value={kind} onChange={(_, d) => setKind(d.value as Kind)}>
             {KINDS.map((k) => (
               <option key={k}>{k}</option>
@@ -397,10 +408,10 @@ export function DrawFlow({ books, workbook, now, onWritten }: DrawFlowProps) {
       {overdrawn && split && (
         <MessageBar intent="error">
           <MessageBarBody>
-            Lot {lot} has only {formatQty(chosen!.remaining)} {unit} left on the books.{" "}
+            Lot {lot} has only {amount(chosen!.remaining)} left on the books.{" "}
             {split.short > 0
-              ? `All usable lots together hold ${formatQty(split.lines.reduce((n, l) => n + l.qty, 0))} ${unit}: ${formatQty(split.short)} ${unit} short.`
-              : `Take what is left of it and the rest from the next lot by FEFO: ${split.lines.map((l) => `${formatQty(l.qty)} ${unit} from ${l.lot}`).join(", ")}.`}
+              ? `All usable lots together hold ${amount(split.lines.reduce((n, l) => n + l.qty, 0))}: ${amount(split.short)} short.`
+              : `Take what is left of it and the rest from the next lot by FEFO: ${split.lines.map((l) => `${amount(l.qty)} from ${l.lot}`).join(", ")}.`}
           </MessageBarBody>
           {split.short === 0 && (
             <MessageBarActions>

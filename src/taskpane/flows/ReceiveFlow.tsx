@@ -1,15 +1,16 @@
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Text, tokens } from "@fluentui/react-components";
 import { useId, useMemo, useRef, useState } from "react";
 import { parseTextDate, productKey, qtyToNumber, type DateSystem } from "../../core";
-import { fieldFromDate, hasColumn, serialFromField, type Books } from "../form/books";
+import { fieldFromDate, hasColumn, locationsOf, serialFromField, type Books } from "../form/books";
 import { FlowForm } from "../form/FlowForm";
 import { OutcomeBar } from "../form/Outcome";
+import { unitsText } from "../report/wording";
 import { numberHint, typedMoney, typedNumber } from "../form/typed";
 import { useEntryForm, type FormIssue } from "../form/useEntryForm";
 import { expiryNote, lotClash, scannedLot, type ScanFill } from "../scan/readScan";
 import { ScanPanel } from "../scan/ScanPanel";
 import { useFocusLater, useScanner, type ScanApplied } from "../scan/useScanner";
-import type { CellValue, Entry, WorkbookPort } from "../workbook/port";
+import type { CellValue, Entry, WorkbookPort } from "../../workbook/port";
 import { costWarning, unitPrice, usualUnitCost, writtenDate } from "./receiptCheck";
 
 const useStyles = makeStyles({
@@ -29,6 +30,8 @@ export interface ReceiveFlowProps {
   readonly workbook: WorkbookPort;
   readonly now: () => Date;
   readonly onWritten: () => Promise<void>;
+  /** Where deliveries arrive unless the person says otherwise (the picker's location); blank where the workbook keeps none. */
+  readonly location?: string;
 }
 
 const EMPTY = { Product: "", Lot: "", Expires: "", Qty: "", Packages: "", Cost: "", Supplier: "", PO: "" };
@@ -47,18 +50,16 @@ export function expiryCell(text: string, system: DateSystem): CellValue {
   return parseTextDate(t, system, true)?.serial ?? t;
 }
 
-// The engine questions an expiry on the 1st of a month because Excel turns a typed 03/2026 into
-// March 1st; a full date typed here was meant as written, so the question does not apply.
-const FIRST_OF_MONTH = "the expiry is the 1st of a month";
 
 /**
  * Receive: purchase-order lines appended to Lots, quantity in units or packages × vial size; what
  * was understood said back before saving, a unit cost far from the usual one questioned, and the
  * PO's supplier, number and date kept from one line to the next.
  */
-export function ReceiveFlow({ books, workbook, now, onWritten }: ReceiveFlowProps) {
+export function ReceiveFlow({ books, workbook, now, onWritten, location = "" }: ReceiveFlowProps) {
   const styles = useStyles();
   const listId = useId();
+  const placesId = useId();
   const { ledger, dateSystem } = books;
   // A product listed in Products but never received yet is offered too: its first lot comes in here.
   const products = useMemo(() => {
@@ -70,6 +71,11 @@ export function ReceiveFlow({ books, workbook, now, onWritten }: ReceiveFlowProp
   const [received, setReceived] = useState(() => fieldFromDate(now()));
   const [by, setBy] = useState<"units" | "packages">("units");
   const [costAs, setCostAs] = useState<"unit" | "total">("total");
+  // Where the delivery arrived: the picker's location until another is typed; kept from line to line.
+  const hasLocation = hasColumn(books, "Lots", "Location");
+  const [siteTyped, setSiteTyped] = useState<string | null>(null);
+  const site = siteTyped ?? location;
+  const places = useMemo(() => locationsOf(books), [books]);
 
   const lineOf = (values: Readonly<Record<FieldName, string>>) => {
     const product = ledger.productByName(values.Product.trim());
@@ -95,6 +101,7 @@ export function ReceiveFlow({ books, workbook, now, onWritten }: ReceiveFlowProp
       [costAs === "unit" ? "Unit Cost" : "Total Cost"]: typedMoney(values.Cost),
       Supplier: values.Supplier.trim(),
       PO: values.PO.trim(),
+      Location: hasLocation ? site.trim() : null,
     };
   };
 
@@ -103,21 +110,23 @@ export function ReceiveFlow({ books, workbook, now, onWritten }: ReceiveFlowProp
   const { product, vialSize, unit, inPackages, qty } = lineOf(values);
   const entry = form.entries[0];
   const fullDate = /\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/.test(values.Expires.trim());
-  const applies = (d: FormIssue) => !(fullDate && d.message.startsWith(FIRST_OF_MONTH));
+  // The engine questions an expiry on the 1st of a month because Excel turns a typed 03/2026 into
+  // March 1st; a full date typed here was meant as written, so the question does not apply.
+  const applies = (d: FormIssue) => !(fullDate && d.code === "expiry-first-of-month");
   const fieldOf = (d: FormIssue): string | null => {
     if (!applies(d)) return "—";
     if (d.field === "Unit Cost" || d.field === "Total Cost") return "Cost";
     if (d.field === "Qty") return inPackages ? "Packages" : "Qty";
     return d.field;
   };
-  const messageFor = (field: FieldName | "Received") => {
+  const messageFor = (field: FieldName | "Received" | "Location") => {
     const m = form.message(field, fieldOf);
     const typed = field === "Cost" || field === "Qty" || field === "Packages" ? values[field] : "";
     const hint = numberHint(typed);
     if (m && hint) return { text: `${typed.trim()} is not a number: ${hint}.`, state: "error" as const };
     return m;
   };
-  const others = form.others(["Product", "Lot", "Expires", "Received", "Qty", "Packages", "Cost", "Supplier", "PO", "—"], fieldOf);
+  const others = form.others(["Product", "Lot", "Expires", "Received", "Location", "Qty", "Packages", "Cost", "Supplier", "PO", "—"], fieldOf);
 
   // What was understood, said back: the expiry written out, the units in all, the unit cost and the line total.
   const cost = typedMoney(values.Cost);
@@ -128,7 +137,7 @@ export function ReceiveFlow({ books, workbook, now, onWritten }: ReceiveFlowProp
   const per = unit ? `per ${unit}` : "per unit";
   const understood = [
     expires ? `expires ${expires}` : null,
-    units !== null ? `${units}${unit ? ` ${unit}` : ""} in all` : null,
+    units !== null ? `${unitsText(units, unit)} in all` : null,
     unitCost !== null ? `${unitPrice(unitCost)} ${per}` : null,
     lineTotal !== null ? `line total ${unitPrice(lineTotal)}` : null,
   ].filter((s): s is string => s !== null);
@@ -175,7 +184,8 @@ export function ReceiveFlow({ books, workbook, now, onWritten }: ReceiveFlowProp
     const written = await form.submit(async (rows) => {
       const row = rows[0];
       await workbook.appendRows("Lots", rows);
-      return `Received ${String(row.Qty)}${unit ? ` ${unit}` : ""} of ${String(row.Product)}, lot ${String(row.Lot)}${said}.${values.PO.trim() ? ` Next line of ${values.PO.trim()}?` : ""}`;
+      const at = row.Location ? ` at ${String(row.Location)}` : "";
+      return `Received ${unitsText(String(row.Qty), unit)} of ${String(row.Product)}, lot ${String(row.Lot)}${at}${said}.${values.PO.trim() ? ` Next line of ${values.PO.trim()}?` : ""}`;
     }, { keep: PO_FIELDS });
     if (!written) return;
     scanner.reset();
@@ -192,6 +202,7 @@ export function ReceiveFlow({ books, workbook, now, onWritten }: ReceiveFlowProp
   };
 
   const receivedMessage = messageFor("Received");
+  const locationMessage = messageFor("Location");
   return (
     <FlowForm label="Receive" onSubmit={submit}>
       {input("Supplier", "Supplier")}
@@ -199,6 +210,30 @@ export function ReceiveFlow({ books, workbook, now, onWritten }: ReceiveFlowProp
       <Field label="Received" validationMessage={receivedMessage?.text} validationState={receivedMessage?.state ?? "none"}>
         <Input type="date" value={received} onChange={(_, d) => setReceived(d.value)} />
       </Field>
+      {hasLocation && (
+        <Field
+          label="Location"
+          hint={places.length === 0 ? "Where the delivery arrived: a room, clinic or kit. Blank is the one unnamed location." : undefined}
+          validationMessage={locationMessage?.text}
+          validationState={locationMessage?.state ?? "none"}
+        >
+          <Input
+            value={site}
+            list={placesId}
+            onChange={(_, d) => {
+              setSiteTyped(d.value);
+              form.touch("Location");
+            }}
+          />
+        </Field>
+      )}
+      {hasLocation && (
+        <datalist id={placesId}>
+          {places.map((p) => (
+            <option key={p} value={p} />
+          ))}
+        </datalist>
+      )}
       <ScanPanel scanner={scanner} />
       {input("Product", "Product")}
       <datalist id={listId}>

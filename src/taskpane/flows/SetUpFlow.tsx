@@ -1,9 +1,9 @@
-import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { Button, Checkbox, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { useAction } from "../form/hooks";
 import { OutcomeBar } from "../form/Outcome";
-import { LEDGER_SPECS } from "../setup/ledgerSpecs";
-import { failureMessage, WorkbookError, type TablePart, type WorkbookPort } from "../workbook/port";
+import { ledgerSpecs } from "../setup/ledgerSpecs";
+import { failureMessage, WorkbookError, type TablePart, type WorkbookPort } from "../../workbook/port";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, alignItems: "flex-start" },
@@ -20,20 +20,23 @@ export function SetUpFlow({ workbook, onWritten }: SetUpFlowProps) {
   const { busy, outcome, run } = useAction();
   // Tables that are there but lack what Set up gives them (a Set up that failed part-way).
   const [incomplete, setIncomplete] = useState<readonly string[]>([]);
+  // A practice with one stock room needs no Location columns: they are offered, not imposed.
+  const [locations, setLocations] = useState(false);
+  const specs = ledgerSpecs(locations);
 
   const setUp = () =>
     run(async () => {
       const created: string[] = [];
       const present: string[] = [];
       try {
-        for (const spec of LEDGER_SPECS) ((await workbook.createTable(spec)) === "created" ? created : present).push(spec.name);
+        for (const spec of specs) ((await workbook.createTable(spec)) === "created" ? created : present).push(spec.name);
       } catch (e) {
         throw new WorkbookError(`${failureMessage(e)}${created.length ? ` Created before that: ${created.join(", ")}.` : ""}`);
       } finally {
         if (created.length > 0) await onWritten();
       }
       const gaps: string[] = [];
-      for (const spec of LEDGER_SPECS.filter((s) => present.includes(s.name))) {
+      for (const spec of specs.filter((s) => present.includes(s.name))) {
         const lacks = await workbook.tableGaps(spec);
         if (lacks.length > 0) gaps.push(`${spec.name} lacks its ${lacks.join(", ")}`);
       }
@@ -46,7 +49,7 @@ export function SetUpFlow({ workbook, onWritten }: SetUpFlowProps) {
   const complete = () =>
     run(async () => {
       const done: string[] = [];
-      for (const spec of LEDGER_SPECS.filter((s) => incomplete.includes(s.name))) {
+      for (const spec of specs.filter((s) => incomplete.includes(s.name))) {
         const added: readonly TablePart[] = await workbook.completeTable(spec);
         if (added.length > 0) done.push(`${spec.name}: ${added.join(", ")}`);
       }
@@ -60,6 +63,11 @@ export function SetUpFlow({ workbook, onWritten }: SetUpFlowProps) {
         Creates the Products, Lots, Draws and Counts tables on sheets of those names, with date, money and text formats, dropdowns for
         Product, Lot and Kind, and expiry highlighting by each product's Alert Days that works without Lotbook. Tables already in the workbook keep their cells; one that lacks its dropdowns, highlighting or frozen header can be completed.
       </Text>
+      <Checkbox
+        checked={locations}
+        onChange={(_, d) => setLocations(d.checked === true)}
+        label="Stock is kept at more than one location (rooms, clinics, a mobile kit): add Location columns to Lots, Draws and Counts, and To for transfers"
+      />
       <Button appearance="primary" disabled={busy} onClick={() => void setUp()}>
         Set up the ledger tables
       </Button>

@@ -41,12 +41,13 @@ export interface SplitDraw {
 
 /**
  * `qty` of a product drawn from `lot` first, all that is left of it (`left`), and the rest from
- * the other usable lots by FEFO; null when the product has no plan (an error in its rows).
+ * the other usable lots by FEFO (at `location`, or all together); null when the product has no
+ * plan (an error in its rows).
  * @example splitDraw(ledger, "Botox 100U", "C3709C3", 180e6, 200e6, at) // lines: C3709C3 180, C4120A1 20
  */
-export function splitDraw(ledger: Ledger, product: string, lot: string, left: Qty, qty: Qty, at: Serial): SplitDraw | null {
+export function splitDraw(ledger: Ledger, product: string, lot: string, left: Qty, qty: Qty, at: Serial, location: string | null = null): SplitDraw | null {
   // Planned for the whole quantity, the other lots in the plan hold at least what the chosen lot lacks.
-  const plan = fefoPlan(ledger, product, qty, at);
+  const plan = fefoPlan(ledger, product, qty, at, false, location);
   if (!plan.ok) return null;
   const chosen = plan.value.lines.find((l) => l.lot === lot);
   const lines: FefoLine[] = [{ lot, qty: left, expires: chosen?.expires ?? null }];

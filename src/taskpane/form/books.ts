@@ -1,5 +1,5 @@
 import { buildLedger, checkRows, serialFromYmd, updateLedger, type DateSystem, type Diagnostic, type Grid, type Ledger, type Serial, type TableName } from "../../core";
-import { columnIndex, rowsForHeader, type CellValue, type Entry, type TableRead } from "../workbook/port";
+import { columnIndex, rowsForHeader, type CellValue, type Entry, type TableRead } from "../../workbook/port";
 
 export const TABLES: readonly TableName[] = ["Lots", "Draws", "Counts", "Products"];
 
@@ -89,4 +89,14 @@ export function trial(current: Books, table: TableName, entries: readonly Entry[
 export function hasColumn(current: Books, table: TableName, column: string): boolean {
   const header = current.tables[table]?.values[0];
   return header !== undefined && columnIndex(table, header as CellValue[], column) >= 0;
+}
+
+/**
+ * The locations a workbook names in its Location columns, as first written, in the order they
+ * first appear (Lots, then Draws, then Counts); none when it keeps no Location column.
+ * @example locationsOf(books) // ["Main Street", "Suite B"]
+ */
+export function locationsOf(current: Books): string[] {
+  const { sites } = current.ledger;
+  return sites.tracked ? [...sites.names.values()] : [];
 }

@@ -1,6 +1,6 @@
 import { useCallback, useDeferredValue, useMemo, useState } from "react";
 import type { DateSystem, Serial, TableName } from "../../core";
-import { failureMessage, WorkbookError, type Entry } from "../workbook/port";
+import { failureMessage, WorkbookError, type Entry } from "../../workbook/port";
 import { localSerial, trial, type Books, type Trial } from "./books";
 
 export type Outcome = { readonly intent: "success" | "error"; readonly text: string } | null;

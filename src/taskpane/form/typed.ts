@@ -3,7 +3,7 @@
  * typed so that the engine names what is wrong with it — and a hint that says how to fix a number
  * written with a decimal comma.
  */
-import type { CellValue } from "../workbook/port";
+import type { CellValue } from "../../workbook/port";
 
 /**
  * A number typed in a form, or the text as typed so the engine names what is wrong with it.

@@ -1,6 +1,6 @@
 import { useCallback, useState } from "react";
 import type { Diagnostic, Serial, TableName } from "../../core";
-import type { Entry } from "../workbook/port";
+import type { Entry } from "../../workbook/port";
 import type { Books } from "./books";
 import { checkEntries, useAction, useMoment, useTrial, type Checked, type Outcome } from "./hooks";
 

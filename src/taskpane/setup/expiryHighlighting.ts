@@ -1,7 +1,7 @@
 import { DEFAULT_ALERT_DAYS, type HighlightBand } from "../../core";
-import type { DefinedName, FormulaFormat } from "../workbook/port";
+import type { DefinedName, FormulaFormat } from "../../workbook/port";
 
-export type { DefinedName } from "../workbook/port";
+export type { DefinedName } from "../../workbook/port";
 
 /** Fills of the expiry colours, as Set up and the starter workbook write them. */
 export const BAND_FILL: Readonly<Record<HighlightBand, string>> = { expired: "#F8696B", nearest: "#FFB26B", middle: "#FFEB84", farthest: "#FFF7C8" };
@@ -104,7 +104,8 @@ export const BANDS: readonly HighlightBand[] = ["expired", "nearest", "middle", 
 
 /**
  * Set up's highlighting on Lots, native conditional formats on TODAY() that work without the
- * add-in: a lot whose receipts are all drawn is greyed across the row (counts not considered);
+ * add-in: a lot whose receipts are all drawn is greyed across the row (counts not considered; a
+ * Transfer moves units between locations and draws none, and a blank Kind is a Visit draw);
  * otherwise its Expires cell is coloured by `bandConditions`. The first rule that holds wins.
  * @example expiryHighlighting({ product: "A", lot: "B", expires: "C", last: "J", lastRow: 10000 })
  */
@@ -114,7 +115,7 @@ export function expiryHighlighting(at: { product: string; lot: string; expires: 
   return [
     {
       range: `A2:${at.last}${at.lastRow}`,
-      formula: `AND(${lot}<>"",SUMIFS(INDIRECT("Lots[Qty]"),INDIRECT("Lots[Lot]"),${lot})-SUMIFS(INDIRECT("Draws[Qty]"),INDIRECT("Draws[Lot]"),${lot})<=0)`,
+      formula: `AND(${lot}<>"",SUMIFS(INDIRECT("Lots[Qty]"),INDIRECT("Lots[Lot]"),${lot})-SUMIFS(INDIRECT("Draws[Qty]"),INDIRECT("Draws[Lot]"),${lot},INDIRECT("Draws[Kind]"),"<>Transfer")<=0)`,
       ...DRAWN_OUT,
     },
     ...BANDS.map((band) => ({ range: `${at.expires}2:${at.expires}${at.lastRow}`, formula: conditions[band], fill: BAND_FILL[band] })),

@@ -2,8 +2,8 @@
  * The four ledger tables as Lotbook creates them, in one place: Set up in the task pane and the
  * starter workbook script (`scripts/starter-workbook.ts`) both build from these specs.
  */
-import type { TableName } from "../../core";
-import { columnLetter, type ListValidation, type TableSpec } from "../workbook/port";
+import { DRAW_KINDS, type TableName } from "../../core";
+import { columnLetter, type ListValidation, type TableSpec } from "../../workbook/port";
 import { expiryHighlighting, highlightNames } from "./expiryHighlighting";
 
 export const DATE = "m/d/yyyy";
@@ -13,7 +13,7 @@ export const UNIT_MONEY = "$#,##0.00##";
 export const TEXT = "@";
 /** Dropdowns and highlighting reach this far down, so rows typed below the last one get them. */
 export const LAST_ROW = 10_000;
-export const KINDS = ["Visit", "Waste", "Expired", "Sample", "Return"] as const;
+export const KINDS = DRAW_KINDS;
 
 /** A column as created: its header, number format, and width in characters (the starter sets it). */
 export interface ColumnSpec {
@@ -103,8 +103,21 @@ function validations(table: TableName, columns: readonly ColumnSpec[]): ListVali
   return out;
 }
 
-function spec(name: TableName): LedgerSpec {
-  const columns = COLUMNS[name];
+/**
+ * The optional columns of a practice that keeps stock at several locations (DESIGN.md,
+ * "Locations"): where each receipt, draw and count is, and where a transfer goes.
+ */
+const LOCATION_COLUMNS: Readonly<Partial<Record<TableName, readonly ColumnSpec[]>>> = {
+  Lots: [{ name: "Location", width: 12 }],
+  Draws: [
+    { name: "Location", width: 12 },
+    { name: "To", width: 12 },
+  ],
+  Counts: [{ name: "Location", width: 12 }],
+};
+
+function spec(name: TableName, locations: boolean): LedgerSpec {
+  const columns = [...COLUMNS[name], ...(locations ? (LOCATION_COLUMNS[name] ?? []) : [])];
   const highlighting =
     name === "Lots"
       ? expiryHighlighting({ product: letterOf(columns, "Product"), lot: letterOf(columns, "Lot"), expires: letterOf(columns, "Expires"), last: columnLetter(columns.length - 1), lastRow: LAST_ROW })
@@ -112,8 +125,19 @@ function spec(name: TableName): LedgerSpec {
   return { name, columns, validations: validations(name, columns), conditionalFormats: highlighting, ...(name === "Lots" ? { names: highlightNames() } : {}) };
 }
 
+const ORDER = ["Products", "Lots", "Draws", "Counts"] as const;
+
 /** The four tables Set up creates, in the order it creates them. */
-export const LEDGER_SPECS: readonly LedgerSpec[] = (["Products", "Lots", "Draws", "Counts"] as const).map(spec);
+export const LEDGER_SPECS: readonly LedgerSpec[] = ORDER.map((name) => spec(name, false));
+
+/**
+ * The four tables with the optional Location columns (and Draws' To) of a practice with several
+ * locations, as Set up offers them.
+ * @example ledgerSpecs(true)[2].columns.at(-1)?.name // "To"
+ */
+export function ledgerSpecs(locations: boolean): readonly LedgerSpec[] {
+  return locations ? ORDER.map((name) => spec(name, true)) : LEDGER_SPECS;
+}
 
 /** One table's spec. @example ledgerSpec("Lots").columns[1].name // "Lot" */
 export function ledgerSpec(name: TableName): LedgerSpec {

@@ -4,7 +4,7 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../../src/taskpane/app/App";
-import { MemoryWorkbook } from "../../../src/taskpane/workbook/memory";
+import { MemoryWorkbook } from "../../../src/workbook/memory";
 import { COUNTS_HEADER, DRAWS_HEADER, LOTS_HEADER, now, practice } from "../_practice";
 
 describe("the task pane", () => {
@@ -34,6 +34,7 @@ describe("the task pane", () => {
       "No lot is inside its alert days",
       expect.stringMatching(/^\$[\d,.]+ at risk of expiring unused at the recent rate of use$/),
       "No open vial is past its use-by",
+      "Nothing needs ordering this week",
       "Shrinkage at the last counts: $13.00 at cost over 1 product (latest 3/2/2026)",
       "Stock on hand: $2,837.00 at cost",
       // OLD1 expires on the 1st of a month, which Check questions.

@@ -4,7 +4,7 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../../src/taskpane/app/App";
-import { MemoryWorkbook } from "../../../src/taskpane/workbook/memory";
+import { MemoryWorkbook } from "../../../src/workbook/memory";
 import { now } from "../_practice";
 
 const LOT_LOG = [
@@ -65,7 +65,7 @@ describe("Adopt a sheet", () => {
       expect(await screen.findByText("Lotbook did not find every column it needs in Batches. Choose below which of its columns holds each one.")).toBeTruthy();
       const mapping = screen.getByRole("group", { name: "Columns Lotbook did not find" });
       expect(within(mapping).getAllByRole("combobox").map(labelOf)).toEqual([
-        "Lot (required)", "Expires (required)", "Unit", "Unit Cost", "Total Cost", "Supplier", "PO",
+        "Lot (required)", "Expires (required)", "Unit", "Unit Cost", "Total Cost", "Supplier", "PO", "Location",
       ]);
       expect(within(screen.getByLabelText("Lot (required)")).getAllByRole("option").map((o) => o.textContent)).toEqual([
         "Choose the sheet's column", "Batch No. (B1)", "Best Before (C1)", "Cost Each (F1)", "Column G, no header (G1)", "Notes (H1)",
@@ -85,7 +85,7 @@ describe("Adopt a sheet", () => {
       // which handles Tab in a browser, does not run in jsdom, so the order is read, not tabbed).
       const form = screen.getByRole("form", { name: "Adopt a sheet" });
       const focusOrder = () => Array.from(form.querySelectorAll("input, select, button")).map((e) => (e.tagName === "BUTTON" ? e.textContent : labelOf(e as HTMLElement)));
-      expect(focusOrder()).toEqual(["Ledger", "Sheet", "Look at the sheet", "Lot (required)", "Expires (required)", "Unit", "Unit Cost", "Total Cost", "Supplier", "PO"]);
+      expect(focusOrder()).toEqual(["Ledger", "Sheet", "Look at the sheet", "Lot (required)", "Expires (required)", "Unit", "Unit Cost", "Total Cost", "Supplier", "PO", "Location"]);
       await user.selectOptions(screen.getByLabelText("Lot (required)"), "Batch No. (B1)");
       await user.selectOptions(screen.getByLabelText("Expires (required)"), "Best Before (C1)");
       // A header already chosen is not offered again.

@@ -4,7 +4,7 @@
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../../src/taskpane/app/App";
-import { MemoryWorkbook } from "../../../src/taskpane/workbook/memory";
+import { MemoryWorkbook } from "../../../src/workbook/memory";
 import { now } from "../_practice";
 
 async function openSetUp(wb: MemoryWorkbook) {
@@ -33,7 +33,7 @@ describe("Set up", () => {
       ["C2:C10000", "#FFEB84"],
       ["C2:C10000", "#FFF7C8"],
     ]);
-    expect(lots.conditionalFormats[0].formula).toBe('AND($B2<>"",SUMIFS(INDIRECT("Lots[Qty]"),INDIRECT("Lots[Lot]"),$B2)-SUMIFS(INDIRECT("Draws[Qty]"),INDIRECT("Draws[Lot]"),$B2)<=0)');
+    expect(lots.conditionalFormats[0].formula).toBe('AND($B2<>"",SUMIFS(INDIRECT("Lots[Qty]"),INDIRECT("Lots[Lot]"),$B2)-SUMIFS(INDIRECT("Draws[Qty]"),INDIRECT("Draws[Lot]"),$B2,INDIRECT("Draws[Kind]"),"<>Transfer")<=0)');
     expect(lots.conditionalFormats[1].formula).toBe("AND(ISNUMBER($C2),$C2<TODAY())");
     // Each reads Alert Days through the defined names Set up makes (formulas kept under 255 characters).
     for (const f of lots.conditionalFormats.slice(2)) expect(f.formula).toMatch(/^AND\(ISNUMBER\(\$C2\),.*LotbookProducts=TRIM\(\$A2\).*LotbookDays.*TODAY\(\)/);
@@ -44,8 +44,20 @@ describe("Set up", () => {
     expect(wb.table("Draws")?.validations.map((v) => [v.range, v.source, v.style])).toEqual([
       ["F2:F10000", { formula: 'INDIRECT("Products[Product]")' }, "warning"],
       ["G2:G10000", { formula: 'INDIRECT("Lots[Lot]")' }, "warning"],
-      ["J2:J10000", { choices: ["Visit", "Waste", "Expired", "Sample", "Return"] }, "stop"],
+      ["J2:J10000", { choices: ["Visit", "Waste", "Expired", "Sample", "Return", "Transfer"] }, "stop"],
     ]);
+  });
+
+  it("adds Location columns to Lots, Draws and Counts, and To to Draws, for a practice with several locations", async () => {
+    const wb = new MemoryWorkbook();
+    const user = await openSetUp(wb);
+    await user.click(screen.getByRole("checkbox", { name: /^Stock is kept at more than one location/ }));
+    await user.click(screen.getByRole("button", { name: "Set up the ledger tables" }));
+    expect(await screen.findByText("Created Products, Lots, Draws, Counts.")).toBeTruthy();
+    expect(wb.table("Lots")?.header.slice(-2)).toEqual(["PO", "Location"]);
+    expect(wb.table("Draws")?.header).toEqual(["Date", "Visit", "Patient", "Provider", "Service", "Product", "Lot", "Qty", "Unit", "Kind", "Price", "Location", "To"]);
+    expect(wb.table("Counts")?.header).toEqual(["Date", "Product", "Lot", "Counted", "By", "Note", "Location"]);
+    expect(wb.table("Products")?.header).not.toContain("Location");
   });
 
   it("changes nothing when run a second time", async () => {

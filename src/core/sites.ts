@@ -1,0 +1,132 @@
+import type { Coded, DiagnosticKind } from "./diagnostic";
+import { coded } from "./messages";
+import { fail, ok, type Result } from "./result";
+import { locationKey, stockKeyOf, type StockKey } from "./stockKey";
+
+// The rows and tables as this file reads them: the parsed rows have these fields (sites.ts stays
+// out of the parse → rows → ledger import loop).
+interface PlacedRow {
+  readonly lot: string | null;
+  readonly lotKey: string | null;
+  readonly location: string | null;
+  readonly locationKey: string;
+  issues: (Coded & { column: string })[] | null;
+  usable: boolean;
+}
+interface MovingRow extends PlacedRow {
+  readonly kind: string;
+  readonly to: string | null;
+  readonly toKey: string | null;
+}
+interface Table<R> {
+  readonly rows: readonly R[];
+  readonly located?: boolean;
+  readonly columnNames: Readonly<Record<string, string>>;
+}
+
+/** Adds an error to a row, as `rows.ts`'s `addIssue` does. */
+function addError(row: PlacedRow, column: string, kind: DiagnosticKind): void {
+  (row.issues ??= []).push({ column, ...coded(kind) });
+  row.usable = false;
+}
+
+/**
+ * The locations of a workbook (see DESIGN.md, "Locations"): stock is held per (lot, location),
+ * and a workbook without a Location column holds everything at the one unnamed location, `""`.
+ */
+export interface Sites {
+  /** True when Lots, Draws or Counts has a Location column: results then say where. */
+  readonly tracked: boolean;
+  /** Every location named in a Location column, by key, as first written. */
+  readonly names: ReadonlyMap<string, string>;
+  /** Where stock arrives: (lot, location) for each receipt, and for each usable transfer's destination. */
+  readonly arrivals: ReadonlySet<StockKey>;
+  /** The same, by lot key: the location keys each lot arrives at, in the order first seen. */
+  readonly at: ReadonlyMap<string, readonly string[]>;
+}
+
+/** The display name of a location key: as first written, or "the unnamed location" for blank. */
+export function siteName(sites: Sites, key: string): string {
+  return key === "" ? "the unnamed location" : (sites.names.get(key) ?? key);
+}
+
+/**
+ * Reads the locations of the three tables and checks the rows that use them: a transfer to a
+ * location no table names is an error on its To cell; a draw, transfer or count at a location
+ * where its lot never arrives (no receipt there, no transfer to it) is an error on its Location cell.
+ * @example indexSites(lots, draws, counts).arrivals.has(stockKeyOf("C3709C3", "suite b"))
+ */
+export function indexSites(lots: Table<PlacedRow>, draws: Table<MovingRow>, counts: Table<PlacedRow>, check = true): Sites {
+  const tracked = !!(lots.located || draws.located || counts.located);
+  const names = new Map<string, string>();
+  const name = (r: { location: string | null; locationKey: string }) => {
+    if (r.location !== null && !names.has(r.locationKey)) names.set(r.locationKey, r.location);
+  };
+  if (tracked) {
+    for (const r of lots.rows) name(r);
+    for (const r of draws.rows) name(r);
+    for (const r of counts.rows) name(r);
+  }
+  const arrivals = new Set<StockKey>();
+  const at = new Map<string, string[]>();
+  const arrive = (lotKey: string, location: string) => {
+    const key = stockKeyOf(lotKey, location);
+    if (arrivals.has(key)) return;
+    arrivals.add(key);
+    const list = at.get(lotKey);
+    if (list) list.push(location);
+    else at.set(lotKey, [location]);
+  };
+  for (const r of lots.rows) if (r.lotKey !== null) arrive(r.lotKey, r.locationKey);
+  const sites: Sites = { tracked, names, arrivals, at };
+  // Without a readable Lots table every lot is unknown already: its own error says it all.
+  if (!check) return sites;
+  const checkTransfer = transferChecker(sites, draws.columnNames);
+  for (const r of draws.rows) {
+    checkTransfer(r);
+    if (r.kind === "Transfer" && r.usable && r.lotKey !== null && r.toKey !== null) arrive(r.lotKey, r.toKey);
+  }
+  const checkDraw = arrivalChecker(sites, draws.columnNames);
+  for (const r of draws.rows) checkDraw(r);
+  const checkCount = arrivalChecker(sites, counts.columnNames);
+  for (const r of counts.rows) checkCount(r);
+  return sites;
+}
+
+/** Checks a Transfer's destination against the locations the tables name. */
+export function transferChecker(sites: Sites, names: Readonly<Record<string, string>>): (row: MovingRow) => void {
+  return (row) => {
+    if (row.kind !== "Transfer" || !row.usable || row.toKey === null || sites.names.has(row.toKey)) return;
+    addError(row, names.to, { code: sites.tracked ? "unknown-location" : "transfer-without-locations", to: row.to! });
+  };
+}
+
+/** Checks that a draw's or count's lot ever arrives at its location. */
+export function arrivalChecker(sites: Sites, names: Readonly<Record<string, string>>): (row: PlacedRow) => void {
+  return (row) => {
+    if (!sites.tracked || !row.usable || row.lotKey === null || sites.arrivals.has(stockKeyOf(row.lotKey, row.locationKey))) return;
+    addError(row, names.location, { code: "lot-never-arrives", lotNumber: row.lot!, location: row.location });
+  };
+}
+
+/**
+ * The location a result is asked for: `null` (all locations together) when blank, else its key.
+ * A location given to a workbook without a Location column, or one no table names, is an error.
+ * @example whereAsked(ledger, "Suite B") // { ok: true, value: "suite b" }
+ */
+export function whereAsked(ledger: { readonly sites: Sites }, location: string | null | undefined): Result<string | null> {
+  if (location == null || location.trim() === "") return ok(null);
+  const sites = ledger.sites;
+  if (!sites.tracked) return fail("value", "location: this workbook has no Location column in Lots, Draws or Counts, so all its stock is in one place; leave location out");
+  const key = locationKey(location);
+  if (!sites.names.has(key)) {
+    const known = [...sites.names.values()].join(", ");
+    return fail("value", `location: '${location.trim()}' is not a location in Lots, Draws or Counts${known ? ` (they name ${known})` : ""}`);
+  }
+  return ok(key);
+}
+
+/** What a list entry says of where it is: its location's name, only where the workbook keeps locations. */
+export function placeOf(sites: Sites, location: string | null): { location?: string } {
+  return sites.tracked ? { location: location ?? "" } : {};
+}
