@@ -1,3 +1,4 @@
+import { unitsText } from "./wording";
 import { DEFAULT_LOOKBACK_DAYS, forecastProduct } from "./atRisk";
 import { productFailure } from "./blocking";
 import type { Serial } from "./dates";
@@ -5,6 +6,7 @@ import { asOfInstant, type Instant } from "./instant";
 import type { Ledger, Product } from "./ledger";
 import { QTY_ONE, type Qty } from "./quantity";
 import type { Result } from "./result";
+import { whereAsked } from "./sites";
 
 /** Days from ordering to delivery when Products gives no Lead Days. */
 export const DEFAULT_LEAD_DAYS = 7;
@@ -51,11 +53,13 @@ export interface ReorderEntry {
  * order-by order (products without use last), then by name; a product an error blocks gives that
  * error, after the others.
  *
- * Per product for now: when stock is held per (lot, location), this is the one loop to run per
- * (product, location) pair, with the forecast and the Products settings taken at that location.
+ * With `location`, usable stock and daily use are that location's own (the Products settings are
+ * the product's); without, all locations together, each forecast at its own rate.
  * @example reorder(ledger, 46100)[0] // { ok: true, value: { product: "Botox 100U", suggested: 200_000_000, … } }
  */
-export function reorder(ledger: Ledger, asOf: Serial, lookbackDays: number = DEFAULT_LOOKBACK_DAYS): Result<ReorderEntry>[] {
+export function reorder(ledger: Ledger, asOf: Serial, lookbackDays: number = DEFAULT_LOOKBACK_DAYS, location?: string | null): Result<ReorderEntry>[] {
+  const where = whereAsked(ledger, location);
+  if (!where.ok) return [where];
   const at = asOfInstant(asOf);
   const out: ReorderEntry[] = [];
   const failed: Result<ReorderEntry>[] = [];
@@ -63,7 +67,7 @@ export function reorder(ledger: Ledger, asOf: Serial, lookbackDays: number = DEF
     if (product.lots.length === 0) continue;
     const failure = productFailure(ledger, product.key);
     if (failure) failed.push({ ok: false, error: { ...failure, product: product.name } });
-    else out.push(reorderProduct(ledger, product, at, lookbackDays));
+    else out.push(reorderProduct(ledger, product, at, lookbackDays, where.value));
   }
   out.sort((a, b) => (a.orderBy ?? Infinity) - (b.orderBy ?? Infinity) || a.product.localeCompare(b.product));
   return [...out.map((value): Result<ReorderEntry> => ({ ok: true, value })), ...failed];
@@ -94,18 +98,18 @@ export function reorderGroups(entries: readonly Result<ReorderEntry>[], asOf: Se
   return { now: now.sort(soonest), thisWeek: thisWeek.sort(soonest) };
 }
 
-function reorderProduct(ledger: Ledger, product: Product, at: Instant, lookbackDays: number): ReorderEntry {
+function reorderProduct(ledger: Ledger, product: Product, at: Instant, lookbackDays: number, locationKey: string | null): ReorderEntry {
   const settings = product.settings;
   const leadDays = settings?.leadDays ?? DEFAULT_LEAD_DAYS;
   const coverDays = settings?.coverDays ?? DEFAULT_COVER_DAYS;
   const packSize = settings?.packSize ?? settings?.vialSize ?? QTY_ONE;
   const shelfLifeDays = typicalShelfLife(product, at.day);
   const unit = product.lots.find((l) => l.unit)?.unit ?? settings?.unit ?? null;
-  const show = (q: Qty) => `${round2(q / QTY_ONE)} ${unit ?? "units"}`;
+  const show = (q: Qty) => unitsText(round2(q / QTY_ONE), unit ?? "units");
   const byUnit = packSize === QTY_ONE && settings?.packSize == null && settings?.vialSize == null;
   const inPacks = (n: number) => (byUnit ? show(n * packSize) : `${n} pack${n === 1 ? "" : "s"} of ${show(packSize)}`);
 
-  const forecast = forecastProduct(ledger, product, at, lookbackDays);
+  const forecast = forecastProduct(ledger, product, at, lookbackDays, locationKey);
   let usable = 0;
   let unexpired = 0;
   let onHand = 0;

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "reac
 import { serialFromYmd } from "../core";
 import { App } from "../taskpane/app/App";
 import { DRAWN_OUT } from "../taskpane/setup/expiryHighlighting";
-import { columnLetter, type CellValue } from "../taskpane/workbook/port";
+import { columnLetter, type CellValue } from "../workbook/port";
 import { isCellError, type EvaluationContext, type Evaluated } from "./evaluate";
 import { previewFormulas, type PreviewFormulas } from "./liveFormulas";
 import type { LiveWorkbook } from "./liveWorkbook";

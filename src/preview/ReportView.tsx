@@ -1,8 +1,8 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useEffect, useId, useMemo, useRef } from "react";
-import { CHART_ROWS, type ReportChart } from "../taskpane/report/reportSpec";
-import type { MemoryReport } from "../taskpane/workbook/memory";
-import { columnLetter, type CellValue } from "../taskpane/workbook/port";
+import { CHART_ROWS } from "../taskpane/report/reportSpec";
+import type { MemoryReport } from "../workbook/memory";
+import { columnLetter, type CellValue, type SpillChart } from "../workbook/port";
 import { evaluate, isCellError, type CellError, type EvaluationContext } from "./evaluate";
 import { displayCell } from "./sheetView";
 
@@ -131,7 +131,7 @@ export function ReportView({ report, context, version }: ReportViewProps) {
       <td colSpan={columns.length} className={styles.cell}>
         <div className={styles.charts}>
           {report.charts.map((c) => (
-            <ChartFigure key={c.title} chart={c} report={report} shown={shown} />
+            <ChartFigure key={c.title} chart={c} shown={shown} />
           ))}
         </div>
       </td>
@@ -180,18 +180,16 @@ export function ReportView({ report, context, version }: ReportViewProps) {
   );
 }
 
-/** A chart's categories and series, read from its block's spill as the sheet shows it. */
-function chartData(chart: ReportChart, report: MemoryReport, shown: Map<string, Shown>) {
-  const block = report.spec.blocks.find((b) => b.id === chart.block);
-  if (!block) return null;
-  const top = block.headingRow + 1;
+/** A chart's categories and series, read from its spill as the sheet shows it. */
+function chartData(chart: SpillChart, shown: Map<string, Shown>) {
+  const anchor = cellAt(chart.anchor);
   const categories: string[] = [];
-  const series = chart.values.map((v) => ({ name: block.columns[v].name, values: [] as number[] }));
-  for (let row = top + 1; shown.has(key(row, block.column)); row++) {
-    const category = shown.get(key(row, block.column + chart.categories))?.value;
+  const series = chart.series.map((s) => ({ name: s.name, values: [] as number[] }));
+  for (let row = anchor.row + 1; shown.has(key(row, anchor.column)); row++) {
+    const category = shown.get(key(row, anchor.column + chart.categories))?.value;
     categories.push(isCellError(category) ? category.code : String(category ?? ""));
-    chart.values.forEach((v, i) => {
-      const value = shown.get(key(row, block.column + v))?.value;
+    chart.series.forEach((s, i) => {
+      const value = shown.get(key(row, anchor.column + s.column))?.value;
       series[i].values.push(typeof value === "number" ? value : 0);
     });
   }
@@ -202,10 +200,10 @@ const SERIES_FILLS = ["#4472C4", "#ED7D31", "#70AD47"];
 const money = (v: number) => `${v < 0 ? "-" : ""}$${Math.abs(v).toLocaleString("en-US", { maximumFractionDigits: 0 })}`;
 
 /** A simple horizontal bar chart in SVG, with its title, category and value axis labels, and legend. */
-function ChartFigure({ chart, report, shown }: { chart: ReportChart; report: MemoryReport; shown: Map<string, Shown> }) {
+function ChartFigure({ chart, shown }: { chart: SpillChart; shown: Map<string, Shown> }) {
   const styles = useStyles();
   const titleId = useId();
-  const data = chartData(chart, report, shown);
+  const data = chartData(chart, shown);
   const width = 380;
   const labelWidth = 120;
   const plot = width - labelWidth - 24;

@@ -13,7 +13,7 @@
  */
 import { serialFromYmd } from "../core";
 import { answerExplicit, FORMULAS, type Context, type Formula } from "../functions/answers";
-import type { CellValue } from "../taskpane/workbook/port";
+import type { CellValue } from "../workbook/port";
 
 /** One argument of a formula the reader accepts. */
 export type Argument =

@@ -3,7 +3,7 @@ import { VISIT_COGS, VISIT_MARGIN, type Formula } from "../functions/answers";
 import { LiveLedger, systemTimers, type Snapshot } from "../live/liveLedger";
 import { setSharedStreams } from "../live/runtime";
 import { FormulaStreams, type Clock, type StreamingInvocation } from "../live/streams";
-import type { MemoryReport } from "../taskpane/workbook/memory";
+import type { MemoryReport } from "../workbook/memory";
 import { BUSY, readFormula, shownValue, type Evaluated } from "./evaluate";
 import type { LiveWorkbook } from "./liveWorkbook";
 

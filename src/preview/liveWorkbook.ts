@@ -1,8 +1,7 @@
 import type { TableName } from "../core";
 import { LEDGER_SPECS } from "../taskpane/setup/ledgerSpecs";
-import { MemoryWorkbook } from "../taskpane/workbook/memory";
-import type { ReportSpec } from "../taskpane/report/reportSpec";
-import type { CellValue, Entry, GtinChange, HeaderRename, ReportWritten, TableSpec } from "../taskpane/workbook/port";
+import { MemoryWorkbook } from "../workbook/memory";
+import type { CellValue, Entry, GtinChange, HeaderRename, SheetLayout, SheetWritten, TableSpec } from "../workbook/port";
 
 /**
  * The in-memory workbook with a change signal, so the preview's grids redraw whenever the task
@@ -58,8 +57,8 @@ export class LiveWorkbook extends MemoryWorkbook {
     this.changed();
   }
 
-  override async writeReport(report: ReportSpec): Promise<ReportWritten> {
-    const written = await super.writeReport(report);
+  override async writeSheet(layout: SheetLayout): Promise<SheetWritten> {
+    const written = await super.writeSheet(layout);
     this.changed();
     return written;
   }

@@ -9,7 +9,7 @@
  * dates would drift into "everything expired" within months. The same `today` gives the same rows.
  */
 import { serialFromYmd, ymdFromSerial, type Serial, type TableName } from "../core";
-import type { CellValue } from "../taskpane/workbook/port";
+import type { CellValue } from "../workbook/port";
 
 export type SampleGrids = Record<TableName, CellValue[][]>;
 

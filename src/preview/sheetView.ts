@@ -1,7 +1,7 @@
 import { buildLedger, DEFAULT_ALERT_DAYS, formatSerial, highlightBand, productKey, type Grid, type Serial } from "../core";
 import { BAND_FILL } from "../taskpane/setup/expiryHighlighting";
-import type { CellValue } from "../taskpane/workbook/port";
-import type { MemoryTable } from "../taskpane/workbook/memory";
+import type { CellValue } from "../workbook/port";
+import type { MemoryTable } from "../workbook/memory";
 
 /** A cell as its number format shows it: dates `m/d/yyyy` or `yyyy-mm-dd`, money with `$`, percentages. */
 export function displayCell(value: CellValue, format: string | null): string {

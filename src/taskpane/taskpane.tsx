@@ -7,8 +7,8 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
 import { sharedStreams } from "../live/runtime";
-import { excelStreams } from "./workbook/excel/excelStreams";
-import { ExcelWorkbook, officeHost } from "./workbook/excel/excelWorkbook";
+import { excelStreams } from "../workbook/excel/excelStreams";
+import { ExcelWorkbook, officeHost } from "../workbook/excel/excelWorkbook";
 
 Office.onReady((info) => {
   const root = document.getElementById("root");

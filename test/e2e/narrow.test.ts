@@ -17,7 +17,7 @@ let url: string;
 
 const pane = () => page.getByRole("complementary", { name: "Task pane" });
 const tabs = () => pane().getByRole("tablist", { name: "Lotbook tasks" });
-const more = () => tabs().getByRole("button", { name: /^More tasks/ });
+const more = () => pane().getByRole("button", { name: /^More tasks/ });
 const shot = (name: string) => preview.shot(name, pane());
 
 /**

@@ -178,7 +178,7 @@ describe("the browser preview, used as a person uses it", () => {
     await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name: "Report" }).waitFor();
     await openSheet("Report");
     const grid = sheet("Report");
-    for (const heading of ["Margin by service", "Margin by provider", "Stock value by product", "Expiry timeline (next 365 days)", "Shrinkage log", "Margin by visit", "Reorder"]) {
+    for (const heading of ["Margin by service", "Margin by provider", "Stock value by product", "Expiry timeline (next 365 days)", "Shrinkage log", "Margin by visit", "Margin by product", "Reorder"]) {
       await grid.getByRole("gridcell", { name: heading, exact: true }).waitFor();
     }
     const cell = (address: string) => grid.locator(`td[data-cell="${address}"]`);
@@ -193,6 +193,14 @@ describe("the browser preview, used as a person uses it", () => {
     const counted = grid.locator('td[data-cell^="AD"]', { hasText: /^JV-EARLY$/ });
     const countRow = (await counted.getAttribute("data-cell"))!.slice(2);
     expect(await Promise.all(["AE", "AF", "AG", "AH"].map((c) => cell(`${c}${countRow}`).textContent()))).toEqual(["80", "79", "1", "$6.80"]);
+    // Margin by product (AS:AX): Jeuveau's one visit, V9001, 20 U at $6.80 priced by Products at $13 a unit:
+    // $260.00 charged, $136.00 of goods, $124.00 margin, 47.7%.
+    const jeuveauMargin = (await grid.locator('td[data-cell^="AS"]', { hasText: /^Jeuveau 100U$/ }).getAttribute("data-cell"))!.slice(2);
+    expect(await Promise.all(["AT", "AU", "AV", "AW", "AX"].map((c) => cell(`${c}${jeuveauMargin}`).textContent()))).toEqual(["1", "$260.00", "$136.00", "$124.00", "47.7%"]);
+    // Dates as the ledger tables show them (Excel's short date), not ISO: JV-EARLY expires in 120 days.
+    const early = (await grid.locator('td[data-cell^="V"]', { hasText: /^JV-EARLY$/ }).getAttribute("data-cell"))!.slice(1);
+    const [y, m, d] = isoDay(120).split("-").map(Number);
+    expect(await cell(`W${early}`).textContent()).toBe(`${m}/${d}/${y}`);
     for (const title of ["Margin by service", "Margin by provider", "Stock value by product", "Value expiring within 365 days, by lot"]) {
       await grid.getByRole("img", { name: new RegExp(`^${title}: `) }).waitFor();
     }

@@ -8,6 +8,7 @@ import { LiveWorkbook } from "../../src/preview/liveWorkbook";
 import { Preview } from "../../src/preview/Preview";
 import { samplePractice } from "../../src/preview/samplePractice";
 import { reportSpec, type ReportSpec } from "../../src/taskpane/report/reportSpec";
+import { writeReport } from "../../src/taskpane/report/writeReport";
 
 // Whole-page renders in jsdom take seconds when the machine is busy; the default 5 s is too tight.
 jest.setTimeout(20_000);
@@ -53,7 +54,7 @@ describe("the Report in the preview", () => {
     render(<Preview workbook={wb} now={now} />);
     await screen.findByRole("region", { name: "Overview" });
     await act(async () => {
-      await wb.writeReport(SPEC);
+      await writeReport(wb, SPEC);
     });
     await screen.findByRole("grid", { name: "Report sheet" });
     const row = stockRow("Botox 100U");
@@ -71,7 +72,7 @@ describe("the Report in the preview", () => {
     render(<Preview workbook={wb} now={now} />);
     await screen.findByRole("region", { name: "Overview" });
     await act(async () => {
-      await wb.writeReport(SPEC);
+      await writeReport(wb, SPEC);
     });
     await screen.findByRole("grid", { name: "Report sheet" });
     // Margin by service (A:F): Service, Visits, Revenue, COGS, Margin, Margin %; the live ledger answers it.
@@ -80,7 +81,7 @@ describe("the Report in the preview", () => {
     const figures = () => ({ visits: Number(cell(`B${row}`)), revenue: dollars(cell(`C${row}`)), cogs: dollars(cell(`D${row}`)), margin: dollars(cell(`E${row}`)) });
     const before = figures();
     const report = wb.report;
-    const write = jest.spyOn(wb, "writeReport");
+    const write = jest.spyOn(wb, "writeSheet");
     // A new visit: 10 U of C7033D (bought at $6.80 a unit) for $140 — COGS up by exactly 10 × $6.80.
     await act(() =>
       wb.appendRows("Draws", [{ Date: serialFromYmd(2026, 11, 27) + 0.5, Visit: "V9100", Patient: "P-9100", Provider: "Dr. Reyes", Service: "Glabella", Product: "Botox 100U", Lot: "C7033D", Qty: 10, Kind: "Visit", Price: 140 }]),
@@ -103,7 +104,7 @@ describe("the Report in the preview", () => {
     await screen.findByRole("region", { name: "Overview" });
     const odd: ReportSpec = { ...SPEC, blocks: [{ ...SPEC.blocks[0], formula: "=SUM(Lots[Qty])" }], charts: [] };
     await act(async () => {
-      await wb.writeReport(odd);
+      await writeReport(wb, odd);
     });
     await screen.findByRole("grid", { name: "Report sheet" });
     expect(cell("A24")).toBe("=SUM(Lots[Qty]) (not evaluated)");

@@ -2,7 +2,7 @@ import { answerFromLedger, FORMULAS, STOCK_BY_PRODUCT } from "../../src/function
 import { LiveLedger, type Snapshot } from "../../src/live/liveLedger";
 import { BUSY, evaluate, parseFormula, readFormula, shownValue, type EvaluationContext } from "../../src/preview/evaluate";
 import { reportSpec, type ReportSpec } from "../../src/taskpane/report/reportSpec";
-import type { MemoryWorkbook } from "../../src/taskpane/workbook/memory";
+import type { MemoryWorkbook } from "../../src/workbook/memory";
 import { NOW, practice, TODAY } from "../taskpane/_practice";
 
 /** The live ledger's answer from a snapshot, as the streams would push it. */

@@ -9,6 +9,7 @@ import { PreviewFormulas, previewFormulas } from "../../src/preview/liveFormulas
 import { LiveWorkbook } from "../../src/preview/liveWorkbook";
 import { samplePractice } from "../../src/preview/samplePractice";
 import { reportSpec, type ReportSpec } from "../../src/taskpane/report/reportSpec";
+import { writeReport } from "../../src/taskpane/report/writeReport";
 
 const NOW = new Date(2026, 10, 27, 9, 0);
 /** A clock on the sample's day whose midnight never comes: nothing is left waiting after the tests. */
@@ -35,7 +36,7 @@ function rowOf(shown: Evaluated, key: string): Record<string, unknown> {
 async function opened(spec: ReportSpec = SPEC) {
   const wb = LiveWorkbook.seeded(samplePractice(NOW));
   const formulas = new PreviewFormulas(wb, clock);
-  await wb.writeReport(spec);
+  await writeReport(wb, spec);
   await formulas.live.ready();
   await settled();
   return { wb, formulas };
@@ -75,7 +76,7 @@ describe("the preview's formulas", () => {
 
   it("cancels the invocations of formulas a refreshed report no longer has", async () => {
     const { wb, formulas } = await opened();
-    await wb.writeReport(LEAN); // Products and Counts gone from what the report was told: no shrinkage log
+    await writeReport(wb, LEAN); // Products and Counts gone from what the report was told: no shrinkage log
     expect(formulas.openCells).toBe(LEAN.blocks.length + 2);
     expect(formulas.streams.openCount).toBe(LEAN.blocks.length + 2);
   });

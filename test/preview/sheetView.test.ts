@@ -1,5 +1,5 @@
 import { alertDaysByProduct, displayCell, drawnOutLots, expiryBand, expiryLook } from "../../src/preview/sheetView";
-import type { MemoryTable } from "../../src/taskpane/workbook/memory";
+import type { MemoryTable } from "../../src/workbook/memory";
 
 const table = (header: string[], rows: (string | number | null)[][]) => ({ name: "t", sheet: "t", header, rows, numberFormats: [], validations: [], conditionalFormats: [] }) as MemoryTable;
 

@@ -8,9 +8,9 @@ import { useMemo, type ReactElement } from "react";
 import { LiveLedger } from "../../src/live/liveLedger";
 import { useBooks } from "../../src/taskpane/app/hooks";
 import type { Books } from "../../src/taskpane/form/books";
-import { liveWrites } from "../../src/taskpane/workbook/liveWrites";
-import type { MemoryWorkbook } from "../../src/taskpane/workbook/memory";
-import type { WorkbookPort } from "../../src/taskpane/workbook/port";
+import { liveWrites } from "../../src/workbook/liveWrites";
+import type { MemoryWorkbook } from "../../src/workbook/memory";
+import type { WorkbookPort } from "../../src/workbook/port";
 import { now as fixedNow } from "./_practice";
 
 export interface FlowProps {

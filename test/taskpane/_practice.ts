@@ -1,7 +1,7 @@
 // A small practice for the pane's component tests: three Botox lots (one expired), a filler, one
 // visit. "Now" is 16 March 2026, 10:00 local time.
 import { serialFromYmd } from "../../src/core";
-import { MemoryWorkbook } from "../../src/taskpane/workbook/memory";
+import { MemoryWorkbook } from "../../src/workbook/memory";
 
 export const NOW = new Date(2026, 2, 16, 10, 0);
 export const now = () => NOW;

@@ -4,8 +4,9 @@ import { describe } from "../../core";
 import { trial, type Books } from "../form/books";
 import { useAction, useMoment } from "../form/hooks";
 import { OutcomeBar } from "../form/Outcome";
+import { unitsText } from "../report/wording";
 import { BAND_FILL } from "../setup/expiryHighlighting";
-import { WorkbookError, type Entry, type WorkbookPort } from "../workbook/port";
+import { WorkbookError, type Entry, type WorkbookPort } from "../../workbook/port";
 import { AT_RISK_METHOD, alertGroups, type Alert, type AlertGroup } from "./alertGroups";
 
 const useStyles = makeStyles({
@@ -21,6 +22,7 @@ const useStyles = makeStyles({
   total: { color: tokens.colorNeutralForeground2 },
   list: { listStyleType: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, alignItems: "flex-start" },
+  detail: { color: tokens.colorNeutralForeground2 },
 });
 
 export interface AlertsFlowProps {
@@ -48,8 +50,8 @@ export function AlertsFlow({ books, workbook, now, onWritten }: AlertsFlowProps)
       if (refused.length > 0) throw new WorkbookError(`Not recorded: ${refused.map(describe).join("; ")}.`);
       await workbook.appendRows("Draws", [entry]);
       await onWritten();
-      const unit = books.ledger.productByName(String(entry.Product))?.lots[0]?.unit;
-      return `Recorded ${String(entry.Qty)}${unit ? ` ${unit}` : ""} of lot ${String(entry.Lot)} as ${String(entry.Kind)}.`;
+      const product = books.ledger.productByName(String(entry.Product));
+      return `Recorded ${unitsText(String(entry.Qty), product?.settings?.unit ?? product?.lots[0]?.unit)} of lot ${String(entry.Lot)} as ${String(entry.Kind)}.`;
     });
   };
 
@@ -62,6 +64,7 @@ export function AlertsFlow({ books, workbook, now, onWritten }: AlertsFlowProps)
         {g.items.map((a) => (
           <li key={a.key} className={styles.item}>
             <Text>{a.text}</Text>
+            {a.detail && <Text className={styles.detail}>{a.detail}</Text>}
             {a.record && (
               <Button size="small" disabled={busy} onClick={() => void record(a)}>
                 {a.record.label}
@@ -86,7 +89,7 @@ export function AlertsFlow({ books, workbook, now, onWritten }: AlertsFlowProps)
       ))}
       {groups.length === 0 && problems.length === 0 && (
         <MessageBar intent="success">
-          <MessageBarBody>Nothing to act on: no lot is expired or inside its alert days, no open vial is past its use-by, and no stock is expected to expire unused.</MessageBarBody>
+          <MessageBarBody>Nothing to act on: no lot is expired or inside its alert days, no open vial is past its use-by, nothing needs ordering this week, and no stock is expected to expire unused.</MessageBarBody>
         </MessageBar>
       )}
       {groups.map(section)}

@@ -3,7 +3,7 @@ import { check, describe, type Diagnostic } from "../../core";
 import type { Books } from "../form/books";
 import { useAction } from "../form/hooks";
 import { OutcomeBar } from "../form/Outcome";
-import { columnIndex, WorkbookError, type CellValue, type WorkbookPort } from "../workbook/port";
+import { columnIndex, WorkbookError, type CellValue, type WorkbookPort } from "../../workbook/port";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },

@@ -21,16 +21,18 @@ export interface OverviewProps {
   readonly books: Books | null;
   readonly now: () => Date;
   readonly onOpen: (target: OverviewTarget) => void;
+  /** The location the pane works at: stock and shrinkage are that location's. Blank: the whole practice. */
+  readonly location?: string;
 }
 
 const TONE: Record<OverviewLine["tone"], string> = { alert: BAND_FILL.expired, warning: BAND_FILL.nearest, ok: "#C6EFCE", info: "transparent" };
 
 /** What Lotbook is, and the state of the books at a glance, each line a way into the task that acts on it. */
-export function Overview({ books, now, onOpen }: OverviewProps) {
+export function Overview({ books, now, onOpen, location = "" }: OverviewProps) {
   const styles = useStyles();
   const hasTables = books !== null && Boolean(books.tables.Lots);
   const [at] = useMoment(now, books?.dateSystem ?? 1900);
-  const lines = useMemo(() => (books && hasTables ? overviewLines(books, at) : []), [books, hasTables, at]);
+  const lines = useMemo(() => (books && hasTables ? overviewLines(books, at, location) : []), [books, hasTables, at, location]);
 
   return (
     <section aria-label="Overview" className={styles.root}>

@@ -4,7 +4,8 @@ import type { Books } from "../form/books";
 import { useAction } from "../form/hooks";
 import { OutcomeBar } from "../form/Outcome";
 import { foreignReportMessage, REPORT_SHEET, reportSpec } from "../report/reportSpec";
-import { failureMessage, SEVERAL_UNDO_STEPS, type ReportStatus, type ReportWritten, type WorkbookPort } from "../workbook/port";
+import { reportStatus, writeReport } from "../report/writeReport";
+import { failureMessage, SEVERAL_UNDO_STEPS, type SheetStatus, type SheetWritten, type WorkbookPort } from "../../workbook/port";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -17,10 +18,10 @@ export interface ReportFlowProps {
   readonly workbook: WorkbookPort;
 }
 
-type Known = { readonly status: "checking" } | { readonly status: ReportStatus } | { readonly status: "failed"; readonly message: string };
+type Known = { readonly status: "checking" } | { readonly status: SheetStatus } | { readonly status: "failed"; readonly message: string };
 
 /** What the pane says once the report is written. */
-function written(result: ReportWritten, charts: number): string {
+function written(result: SheetWritten, charts: number): string {
   const drawn = charts - result.chartsSkipped.length;
   const steps = result.undo === "several steps" ? ` ${SEVERAL_UNDO_STEPS}` : "";
   const done = `${result.action === "created" ? "Inserted" : "Refreshed"} the ${REPORT_SHEET} sheet with ${drawn} ${drawn === 1 ? "chart" : "charts"}. Its figures are LOTBOOK formulas, so they stay up to date.${steps}`;
@@ -42,7 +43,7 @@ export function ReportFlow({ books, workbook }: ReportFlowProps) {
 
   const look = useCallback(async () => {
     try {
-      setKnown({ status: await workbook.reportStatus(REPORT_SHEET) });
+      setKnown({ status: await reportStatus(workbook, REPORT_SHEET) });
     } catch (e) {
       setKnown({ status: "failed", message: failureMessage(e) });
     }
@@ -62,7 +63,7 @@ export function ReportFlow({ books, workbook }: ReportFlowProps) {
   const write = () =>
     run(async () => {
       try {
-        return written(await workbook.writeReport(spec), spec.charts.length);
+        return written(await writeReport(workbook, spec), spec.charts.length);
       } finally {
         await look();
       }

@@ -21,16 +21,20 @@ import {
   type Serial,
 } from "../../core";
 import { hasColumn, type Books } from "../form/books";
-import type { Entry } from "../workbook/port";
+import { plural, unitsText } from "../report/wording";
+import type { Entry } from "../../workbook/port";
+import { reorderAdvice, type ReorderAdvice } from "./reorderAdvice";
 
 export interface Alert {
   readonly key: string;
   readonly text: string;
   /** The draw that settles it, with the button's words; none when only time will tell. */
   readonly record?: { readonly label: string; readonly entry: Entry };
+  /** A second sentence: why (a reorder's quantity and date). */
+  readonly detail?: string;
 }
 
-export type GroupId = "expired" | "vials" | "nearest" | "middle" | "farthest" | "atRisk" | "residue";
+export type GroupId = "expired" | "vials" | "nearest" | "middle" | "farthest" | "reorder" | "atRisk" | "residue";
 
 export interface AlertGroup {
   readonly id: GroupId;
@@ -47,6 +51,8 @@ export interface AlertGroup {
 export interface Alerts {
   readonly groups: readonly AlertGroup[];
   readonly problems: readonly Failure[];
+  /** What to order now and this week, with why (the Reorder group's items, for the Overview too). */
+  readonly reorder: { readonly now: readonly ReorderAdvice[]; readonly thisWeek: readonly ReorderAdvice[] };
 }
 
 /** How the at-risk figures are made, said once. */
@@ -57,7 +63,6 @@ function failures<T>(results: readonly Result<T>[]): Failure[] {
   return results.flatMap((r) => (r.ok ? [] : [r.error]));
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const sum = (values: readonly Money[]): Money => values.reduce<bigint>((a, v) => a + BigInt(v), 0n);
 
 /**
@@ -69,14 +74,13 @@ export function alertGroups(books: Books, at: Serial): Alerts {
   const day = Math.floor(at);
   const unitOf = (product: string) => {
     const p = ledger.productByName(product);
-    const unit = p?.settings?.unit ?? p?.lots[0]?.unit ?? "";
-    return unit ? ` ${unit}` : "";
+    return p?.settings?.unit ?? p?.lots[0]?.unit ?? "";
   };
-  const amount = (product: string, q: Qty) => `${formatQty(q)}${unitOf(product)}`;
+  const amount = (product: string, q: Qty) => unitsText(formatQty(q), unitOf(product));
   // A forecast is an estimate: tenths of a unit, said as such, rather than six false decimals.
   const forecast = (product: string, q: Qty) => {
     const tenths = Math.round(qtyToNumber(q) * 10) / 10;
-    return tenths === qtyToNumber(q) ? amount(product, q) : `about ${tenths}${unitOf(product)}`;
+    return tenths === qtyToNumber(q) ? amount(product, q) : `about ${unitsText(tenths, unitOf(product))}`;
   };
   const lotUnit = (product: string, lot: string) =>
     hasColumn(books, "Draws", "Unit") ? (ledger.productByName(product)?.lots.find((l) => l.lot === lot)?.unit ?? null) : null;
@@ -134,6 +138,9 @@ export function alertGroups(books: Books, at: Serial): Alerts {
     put("atRisk", { key: `k${k.lot}`, text: `${k.product} lot ${k.lot}: ${forecast(k.product, k.atRisk)} (${formatMoney(k.atRiskValue)}) expected to be left when it expires ${k.expires !== null ? formatSerial(k.expires, dateSystem) : ""}.`.replace(" .", ".") }, k.atRiskValue);
   }
 
+  const orders = reorderAdvice(ledger, dateSystem, at);
+  for (const o of [...orders.now, ...orders.thisWeek]) put("reorder", { key: `o${o.product}`, text: o.summary, detail: o.reason }, 0n);
+
   const days = (within: Set<number>) => [...within].sort((a, b) => a - b).join(" or ");
   const titles: Record<GroupId, (within: Set<number>) => string> = {
     expired: () => "Expired",
@@ -141,19 +148,25 @@ export function alertGroups(books: Books, at: Serial): Alerts {
     nearest: (w) => `Expiring within ${days(w)} days`,
     middle: (w) => `Expiring within ${days(w)} days`,
     farthest: (w) => `Expiring within ${days(w)} days`,
+    reorder: () => "Reorder",
     atRisk: () => "At risk of expiring unused",
     residue: () => "Residues",
   };
   const bands: Partial<Record<GroupId, HighlightBand>> = { expired: "expired", nearest: "nearest", middle: "middle", farthest: "farthest" };
-  // Most urgent first; a Reorder group ("order now / this week") belongs after the expiry bands.
-  const order: GroupId[] = ["expired", "vials", "nearest", "middle", "farthest", "atRisk", "residue"];
+  // Most urgent first: what is lost already, then what is about to be, then what to buy.
+  const order: GroupId[] = ["expired", "vials", "nearest", "middle", "farthest", "reorder", "atRisk", "residue"];
   const groups = order.flatMap((id): AlertGroup[] => {
     const b = buckets.get(id);
     if (!b) return [];
     const value = sum(b.values);
-    const total = id === "vials" ? plural(b.items.length, "vial") : `${plural(b.items.length, "lot")}, ${formatMoney(value)} at cost`;
+    const total =
+      id === "vials"
+        ? plural(b.items.length, "vial")
+        : id === "reorder"
+          ? `${plural(b.items.length, "product")} to order: ${orders.now.length} now, ${orders.thisWeek.length} this week`
+          : `${plural(b.items.length, "lot")}, ${formatMoney(value)} at cost`;
     return [{ id, title: titles[id](b.within), band: bands[id] ?? null, items: b.items, total, lots: b.items.length, value }];
   });
-  const problems = [...new Map([...failures(expiry), ...failures(vials), ...failures(risk)].map((f) => [f.message, f])).values()];
-  return { groups, problems };
+  const problems = [...new Map([...failures(expiry), ...failures(vials), ...failures(risk), ...orders.problems].map((f) => [f.message, f])).values()];
+  return { groups, problems, reorder: { now: orders.now, thisWeek: orders.thisWeek } };
 }

@@ -4,6 +4,7 @@
  */
 import { check, formatMoney, formatSerial, shrinkageLog, stockByProduct, type Serial, type ShrinkageEntry } from "../../core";
 import type { Books } from "../form/books";
+import { plural } from "../report/wording";
 import { alertGroups } from "./alertGroups";
 
 /** The tasks an Overview line opens. */
@@ -16,8 +17,6 @@ export interface OverviewLine {
   readonly tone: "alert" | "warning" | "ok" | "info";
   readonly target: OverviewTarget;
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * Each product's shrinkage at its last count day: the counts of that day summed, at cost.
@@ -33,14 +32,18 @@ export function lastCounts(log: readonly ShrinkageEntry[]): { cost: bigint; prod
 }
 
 /**
- * The Overview's lines for books read from a workbook with a Lots table, at `at`.
- * Another engineer's REORDER adds its "order now / this week" line after the alerts.
+ * The Overview's lines for books read from a workbook with a Lots table, at `at`: the alerts,
+ * then each product to order now or this week (a way into Alerts, where its Reorder item says
+ * why that much and by then), shrinkage, stock value and Check.
  * @example overviewLines(books, at)[0].text // "1 lot expired, $325.00 at cost"
  */
-export function overviewLines(books: Books, at: Serial): OverviewLine[] {
+export function overviewLines(books: Books, at: Serial, location = ""): OverviewLine[] {
   const { ledger, dateSystem } = books;
+  // At a location, stock and shrinkage are that location's; the alerts below are still the whole practice's, and say so.
+  const where = location.trim() === "" ? null : location;
+  const here = where === null ? "" : ` at ${where}`;
   const lines: OverviewLine[] = [];
-  const { groups } = alertGroups(books, at);
+  const { groups, reorder } = alertGroups(books, at);
   const group = (id: string) => groups.find((g) => g.id === id);
 
   const expired = group("expired");
@@ -61,24 +64,28 @@ export function overviewLines(books: Books, at: Serial): OverviewLine[] {
   lines.push(vials
     ? { id: "vials", text: `${plural(vials.lots, "open vial")} past ${vials.lots === 1 ? "its" : "their"} use-by`, tone: "alert", target: "Alerts" }
     : { id: "vials", text: "No open vial is past its use-by", tone: "ok", target: "Alerts" });
+  for (const o of reorder.now) lines.push({ id: `order-${o.product}`, text: o.headline, tone: "warning", target: "Alerts" });
+  for (const o of reorder.thisWeek) lines.push({ id: `order-${o.product}`, text: o.headline, tone: "info", target: "Alerts" });
+  if (reorder.now.length + reorder.thisWeek.length === 0) lines.push({ id: "order", text: "Nothing needs ordering this week", tone: "ok", target: "Alerts" });
 
-  const log = books.tables.Counts ? shrinkageLog(ledger).flatMap((r) => (r.ok ? [r.value] : [])) : [];
+  if (where !== null) for (const [i, l] of lines.entries()) lines[i] = { ...l, text: `${l.text} (all locations)` };
+  const log = books.tables.Counts ? shrinkageLog(ledger, where).flatMap((r) => (r.ok ? [r.value] : [])) : [];
   const counts = lastCounts(log);
   lines.push(counts === null
     ? { id: "shrinkage", text: "No count recorded yet: count the stock to measure shrinkage", tone: "info", target: "Count" }
     : {
         id: "shrinkage",
-        text: `Shrinkage at the last counts: ${formatMoney(counts.cost)} at cost over ${plural(counts.products, "product")} (latest ${formatSerial(counts.day, dateSystem)})`,
+        text: `Shrinkage at the last counts${here}: ${formatMoney(counts.cost)} at cost over ${plural(counts.products, "product")} (latest ${formatSerial(counts.day, dateSystem)})`,
         tone: counts.cost > 0n ? "warning" : "ok",
         target: "Count",
       });
 
-  const stock = stockByProduct(ledger, at);
+  const stock = stockByProduct(ledger, at, where);
   const value = stock.reduce((n, r) => n + (r.ok ? r.value.value : 0n), 0n);
   const blocked = stock.filter((r) => !r.ok).length;
   lines.push({
     id: "stock",
-    text: `Stock on hand: ${formatMoney(value)} at cost${blocked ? ` (${plural(blocked, "product")} left out until ${blocked === 1 ? "its" : "their"} errors are fixed)` : ""}`,
+    text: `Stock on hand${here}: ${formatMoney(value)} at cost${blocked ? ` (${plural(blocked, "product")} left out until ${blocked === 1 ? "its" : "their"} errors are fixed)` : ""}`,
     tone: "info",
     target: "Report",
   });

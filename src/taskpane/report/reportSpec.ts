@@ -26,16 +26,23 @@ export const CHART_PREFIX = "Lotbook ";
 
 export type ColumnFormat = "text" | "number" | "money" | "date" | "percent";
 
+/**
+ * Dates as the ledger tables show them: Set up's `m/d/yyyy` (`setup/ledgerSpecs.ts`), which is
+ * Excel's built-in short date, shown in the workbook's own regional date format (31/01/2028 in a
+ * British Excel). Kept here rather than imported, so the report does not depend on Set up.
+ */
+export const DATE_FORMAT = "m/d/yyyy";
+
 /** Excel number formats of the report's columns; `null` leaves General. */
 export const NUMBER_FORMATS: Readonly<Record<ColumnFormat, string | null>> = {
   text: null,
   number: null,
   money: "$#,##0.00",
-  date: "yyyy-mm-dd",
+  date: DATE_FORMAT,
   percent: "0.0%",
 };
 
-export type BlockId = "byService" | "byProvider" | "stock" | "expiry" | "shrinkage" | "byVisit" | "reorder";
+export type BlockId = "byService" | "byProvider" | "stock" | "expiry" | "shrinkage" | "byVisit" | "byProduct" | "reorder";
 
 export interface ReportColumn {
   /** The heading the spill writes in its first row. */
@@ -183,6 +190,13 @@ export function reportSpec(present: TablesPresent): ReportSpec | null {
     description: "revenue, cost of goods and margin of every visit",
     formula: marginBy("visit"),
     columns: [{ name: "Visit", format: "text" }, { name: "Date", format: "date" }, ...MARGIN_TAIL],
+  });
+  drafts.push({
+    id: "byProduct",
+    heading: "Margin by product",
+    description: "revenue, cost of goods and margin of each product, over the visits that used it",
+    formula: marginBy("product"),
+    columns: [{ name: "Product", format: "text" }, { name: "Visits", format: "number" }, ...MARGIN_TAIL],
   });
   drafts.push({
     id: "reorder",

@@ -4,7 +4,7 @@
  */
 import { normalizeGtin, productKey } from "../../core";
 import type { Books } from "../form/books";
-import { columnIndex, type CellValue, type GtinChange } from "../workbook/port";
+import { columnIndex, type CellValue, type GtinChange } from "../../workbook/port";
 
 export type GtinPlan =
   | { readonly kind: "write"; readonly change: GtinChange; readonly says: string }

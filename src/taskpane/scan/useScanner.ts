@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import { localSerial, type Books } from "../form/books";
-import { failureMessage, type WorkbookPort } from "../workbook/port";
+import { failureMessage, type WorkbookPort } from "../../workbook/port";
 import { planGtin } from "./gtinPlan";
 import { findScan, knownProducts, readScan, scannedLot, scanSummary, type ScanFill } from "./readScan";
 

@@ -4,7 +4,7 @@
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../../src/taskpane/app/App";
-import { MemoryWorkbook } from "../../../src/taskpane/workbook/memory";
+import { MemoryWorkbook } from "../../../src/workbook/memory";
 import { LOTS_HEADER, now, practice } from "../_practice";
 
 async function openCheck(wb: MemoryWorkbook) {

@@ -62,8 +62,13 @@ describe("Count", () => {
     await user.type(screen.getByLabelText("Counted OLD1"), "-3{Enter}");
     expect((await screen.findByRole("alert")).textContent).toBe("Not recorded: the counted quantity cannot be negative (it is -3).");
     expect(screen.queryByText("Recorded 1 count of Botox 100U.")).toBeNull();
-    expect(within(row("OLD1")).getByText("Error: the counted quantity cannot be negative (it is -3)")).toBeTruthy();
-    expect(screen.getByLabelText("Counted OLD1").getAttribute("aria-invalid")).toBe("true");
+    // Under the lot's row, as an error the Counted box points at.
+    const counted = screen.getByLabelText("Counted OLD1");
+    expect(counted.getAttribute("aria-invalid")).toBe("true");
+    const message = document.getElementById(counted.getAttribute("aria-describedby")!)!;
+    expect(message.textContent).toBe("OLD1: Error: the counted quantity cannot be negative (it is -3)");
+    expect(message.className).toMatch(/fui-MessageBar/);
+    expect(message.closest("tr")?.previousElementSibling).toBe(row("OLD1"));
     expect(wb.table("Counts")?.rows).toHaveLength(1);
   });
 

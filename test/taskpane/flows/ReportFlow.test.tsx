@@ -4,7 +4,7 @@
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../../src/taskpane/app/App";
-import { MemoryWorkbook } from "../../../src/taskpane/workbook/memory";
+import { MemoryWorkbook } from "../../../src/workbook/memory";
 import { DRAWS_HEADER, LOTS_HEADER, now, practice } from "../_practice";
 
 async function openReport(wb: MemoryWorkbook) {
@@ -20,7 +20,7 @@ describe("Report", () => {
     const user = await openReport(wb);
     const report = screen.getByRole("region", { name: "Report" });
     expect(within(report).getAllByRole("listitem").map((li) => li.textContent?.split(":")[0])).toEqual([
-      "Margin by service", "Margin by provider", "Stock value by product", "Expiry timeline (next 365 days)", "Shrinkage log", "Margin by visit", "Reorder",
+      "Margin by service", "Margin by provider", "Stock value by product", "Expiry timeline (next 365 days)", "Shrinkage log", "Margin by visit", "Margin by product", "Reorder",
     ]);
     await user.click(await screen.findByRole("button", { name: "Insert report" }));
     expect(await screen.findByText("Inserted the Report sheet with 4 charts. Its figures are LOTBOOK formulas, so they stay up to date.")).toBeTruthy();

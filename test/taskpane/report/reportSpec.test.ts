@@ -1,3 +1,4 @@
+import { DATE } from "../../../src/taskpane/setup/ledgerSpecs";
 import { anchorOf, BLOCK_ROW, CHART_ROWS, reportCells, reportFormats, reportSpec, type ReportSpec, type TablesPresent } from "../../../src/taskpane/report/reportSpec";
 
 const ALL = { Lots: true, Draws: true, Counts: true, Products: true };
@@ -24,14 +25,15 @@ describe("the report's description", () => {
       ["Expiry timeline (next 365 days)", "U24", "=LOTBOOK.EXPIRING(365)"],
       ["Shrinkage log", "AB24", "=LOTBOOK.SHRINKAGE_LOG()"],
       ["Margin by visit", "AL24", '=LOTBOOK.MARGIN_BY("visit")'],
-      ["Reorder", "AS24", "=LOTBOOK.REORDER()"],
+      ["Margin by product", "AS24", '=LOTBOOK.MARGIN_BY("product")'],
+      ["Reorder", "AZ24", "=LOTBOOK.REORDER()"],
     ]);
     for (const b of spec().blocks) expect(b.formula).not.toMatch(/\[#All\]|TODAY/);
   });
 
   it("leaves out the shrinkage log without Counts, and its allowance columns without Products", () => {
     const s = spec({ Lots: true, Draws: true, Counts: false, Products: false });
-    expect(s.blocks.map((b) => b.id)).toEqual(["byService", "byProvider", "stock", "expiry", "byVisit", "reorder"]);
+    expect(s.blocks.map((b) => b.id)).toEqual(["byService", "byProvider", "stock", "expiry", "byVisit", "byProduct", "reorder"]);
     for (const b of s.blocks) expect(b.formula).not.toMatch(/Counts|Products/);
     const withoutProducts = spec({ Lots: true, Draws: true, Counts: true });
     const log = withoutProducts.blocks.find((b) => b.id === "shrinkage")!;
@@ -74,8 +76,11 @@ describe("the report's description", () => {
     expect(formats).toContainEqual({ range: "R25:R1048576", numberFormat: "$#,##0.00" });
     // Margin by service: Margin % is its 6th column, F.
     expect(formats).toContainEqual({ range: "F25:F1048576", numberFormat: "0.0%" });
-    // The expiry timeline in U:Z: Expires is W.
-    expect(formats).toContainEqual({ range: "W25:W1048576", numberFormat: "yyyy-mm-dd" });
+    // The expiry timeline in U:Z: Expires is W, in the tables' own date format (Set up's).
+    expect(formats).toContainEqual({ range: "W25:W1048576", numberFormat: DATE });
+    expect(formats.some((f) => f.numberFormat === "yyyy-mm-dd")).toBe(false);
+    // Margin by product in AS:AX: Margin % is AX.
+    expect(formats).toContainEqual({ range: "AX25:AX1048576", numberFormat: "0.0%" });
     // Text and counts keep Excel's General format.
     expect(formats.some((f) => f.range.startsWith("A25:"))).toBe(false);
   });

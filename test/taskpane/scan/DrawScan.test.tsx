@@ -4,7 +4,7 @@
 import { screen, within } from "@testing-library/react";
 import { DrawFlow } from "../../../src/taskpane/flows/DrawFlow";
 import { renderFlow } from "../_flow";
-import type { MemoryWorkbook } from "../../../src/taskpane/workbook/memory";
+import type { MemoryWorkbook } from "../../../src/workbook/memory";
 import { practice } from "../_practice";
 import { BOTOX_CARTON_GTIN, BOTOX_GTIN, BOTOX_ROW, GS, JUVEDERM_GTIN, scanPractice } from "./_scanPractice";
 

@@ -3,8 +3,8 @@
 // - Botox 100U vial 0036123456789·: 27+8+21+6+15+4+9+2+3+6+9+0+0 = 110 → 0
 // - Botox 100U carton 1036123456789·: the same but a leading 1·3: 113 → 7
 // - Juvederm Ultra XC 0735001234567·: 21+6+15+4+9+2+3+0+0+5+9+7+0 = 81 → 9
-import type { CellValue } from "../../../src/taskpane/workbook/port";
-import { MemoryWorkbook } from "../../../src/taskpane/workbook/memory";
+import type { CellValue } from "../../../src/workbook/port";
+import { MemoryWorkbook } from "../../../src/workbook/memory";
 import { practice } from "../_practice";
 
 export const BOTOX_GTIN = "00361234567890";

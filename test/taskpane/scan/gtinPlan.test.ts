@@ -1,7 +1,7 @@
 import { serialFromYmd } from "../../../src/core";
 import { books, type Books } from "../../../src/taskpane/form/books";
 import { planGtin } from "../../../src/taskpane/scan/gtinPlan";
-import type { CellValue } from "../../../src/taskpane/workbook/port";
+import type { CellValue } from "../../../src/workbook/port";
 import { BOTOX_CARTON_GTIN, BOTOX_GTIN, JUVEDERM_GTIN } from "./_scanPractice";
 
 const LOTS: CellValue[][] = [
