@@ -16,8 +16,8 @@ import { ymdFromSerial, type Cell, type TableName } from "../src/core";
 import { AT_RISK, EXPIRING, FEFO_LOT, MARGIN_BY, SHRINKAGE_LOG, STOCK_BY_PRODUCT, STOCK_VALUE, VISIT_COGS, type Formula } from "../src/functions/answers";
 import { LiveLedger } from "../src/live/liveLedger";
 import { FormulaStreams, type Clock, type StreamingInvocation } from "../src/live/streams";
-import { MemoryWorkbook } from "../src/taskpane/workbook/memory";
-import type { CellValue } from "../src/taskpane/workbook/port";
+import { MemoryWorkbook } from "../src/workbook/memory";
+import type { CellValue } from "../src/workbook/port";
 import type { Practice } from "./practice";
 
 export interface LiveFigures {

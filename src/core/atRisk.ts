@@ -5,8 +5,9 @@ import { asOfInstant, type Instant } from "./instant";
 import type { Ledger, Product } from "./ledger";
 import type { Money } from "./money";
 import type { Qty } from "./quantity";
-import { fefoOrder, layerCost, replayProduct, usableRemaining, type LotState } from "./replay";
+import { fefoOrder, layerCost, replayProduct, usableRemaining, type LotState, type ProductState } from "./book";
 import type { Result } from "./result";
+import { placeOf, whereAsked } from "./sites";
 import { lotValue } from "./stock";
 
 /** A lot's forecast: what it holds, what the practice will use of it before it expires, the rest. */
@@ -18,6 +19,8 @@ export interface AtRiskEntry {
   readonly projectedUse: Qty;
   readonly atRisk: Qty;
   readonly atRiskValue: Money;
+  /** Where the lot is, only where the workbook keeps locations (`""`: the unnamed one). */
+  readonly location?: string;
 }
 
 /** Default look-back window for the usage rate, in days. */
@@ -27,10 +30,13 @@ export const DEFAULT_LOOKBACK_DAYS = 90;
  * Forecast of stock that will expire unused. Each product's usage rate is its Visit draws in the
  * look-back window ending at `asOf`, per day; FEFO consumption at that rate is simulated from
  * `asOf`, and what each lot still holds at the end of its expiry day is at risk. Expired lots are
- * wholly at risk; lots without expiry never are.
+ * wholly at risk; lots without expiry never are. Where the workbook keeps locations, each
+ * location is forecast at its own rate of use (only `location`'s, when given).
  * @example atRisk(ledger, 46100, 90)
  */
-export function atRisk(ledger: Ledger, asOf: Serial, lookbackDays: number = DEFAULT_LOOKBACK_DAYS): Result<AtRiskEntry>[] {
+export function atRisk(ledger: Ledger, asOf: Serial, lookbackDays: number = DEFAULT_LOOKBACK_DAYS, location?: string | null): Result<AtRiskEntry>[] {
+  const where = whereAsked(ledger, location);
+  if (!where.ok) return [where];
   const at = asOfInstant(asOf);
   const out: Result<AtRiskEntry>[] = [];
   const failed: Result<AtRiskEntry>[] = [];
@@ -40,7 +46,7 @@ export function atRisk(ledger: Ledger, asOf: Serial, lookbackDays: number = DEFA
       failed.push({ ok: false, error: { ...failure, product: product.name } });
       continue;
     }
-    for (const entry of forecastProduct(ledger, product, at, lookbackDays).lots) out.push({ ok: true, value: entry });
+    for (const entry of forecastProduct(ledger, product, at, lookbackDays, where.value).lots) out.push({ ok: true, value: entry });
   }
   return [...out, ...failed];
 }
@@ -57,21 +63,52 @@ export interface ProductForecast {
 
 /**
  * The at-risk forecast of one product that no error blocks (see `atRisk`); REORDER reads the
- * same forecast, so its usable stock is exactly what AT_RISK does not count as at risk.
+ * same forecast, so its usable stock is exactly what AT_RISK does not count as at risk. At one
+ * location (`locationKey`) it uses that location's own use; where the workbook keeps locations and
+ * none is given, each location is forecast apart and the forecasts put together.
  * @example forecastProduct(ledger, ledger.productByName("Botox 100U")!, asOfInstant(46100), 90).perDay
  */
-export function forecastProduct(ledger: Ledger, product: Product, at: Instant, lookbackDays: number): ProductForecast {
+export function forecastProduct(ledger: Ledger, product: Product, at: Instant, lookbackDays: number, locationKey: string | null = null): ProductForecast {
+  if (locationKey === null && ledger.sites.tracked) {
+    const state = replayProduct(ledger, product, at);
+    const keys = [...new Set([...state.lots.values()].map((s) => s.locationKey))].sort();
+    const each = keys.map((k) => forecastAt(ledger, product, at, lookbackDays, k));
+    const used = each.reduce((n, f) => n + f.used, 0);
+    return { used, perDay: used / lookbackDays, lots: each.flatMap((f) => f.lots) };
+  }
+  return forecastAt(ledger, product, at, lookbackDays, locationKey);
+}
+
+/**
+ * Forecasts, memoised on the product's books: a ledger updated from another keeps the books of
+ * the products a change did not touch, and with them their forecasts.
+ */
+const forecasts = new WeakMap<ProductState, Map<string, ProductForecast>>();
+
+function forecastAt(ledger: Ledger, product: Product, at: Instant, lookbackDays: number, locationKey: string | null): ProductForecast {
   const state = replayProduct(ledger, product, at);
+  let memo = forecasts.get(state);
+  if (!memo) forecasts.set(state, (memo = new Map()));
+  const key = `${at.moment}|${at.day}|${lookbackDays}|${locationKey}`;
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const forecast = forecastFrom(state, product, ledger, at, lookbackDays, locationKey);
+  memo.set(key, forecast);
+  return forecast;
+}
+
+function forecastFrom(state: ProductState, product: Product, ledger: Ledger, at: Instant, lookbackDays: number, locationKey: string | null): ProductForecast {
   const from = at.moment - lookbackDays;
   let used = 0;
   // Draws are booked in time order: walk back from the newest to the window's start.
   for (let i = state.booked.length - 1; i >= 0 && state.booked[i].time! >= from; i--) {
-    if (state.booked[i].kind === "Visit") used += state.booked[i].qty!;
+    const row = state.booked[i];
+    if (row.kind === "Visit" && (locationKey === null || row.locationKey === locationKey)) used += row.qty!;
   }
   const perDay = used / lookbackDays;
   const lots: AtRiskEntry[] = [];
   let cursor = at.moment;
-  for (const s of fefoOrder(state)) {
+  for (const s of fefoOrder(state, locationKey)) {
     if (s.remaining <= 0) continue;
     const usable = isExpiredOn(s.lot, at.day) ? 0 : Math.max(usableRemaining(s, at.moment), 0);
     let use: Qty;
@@ -83,7 +120,7 @@ export function forecastProduct(ledger: Ledger, product: Product, at: Instant, l
       else if (perDay > 0) cursor += use / perDay;
     }
     lots.push({
-      product: product.name, lot: s.lot.lot, expires: s.lot.expires, remaining: s.remaining,
+      product: product.name, lot: s.lot.lot, ...placeOf(ledger.sites, s.location), expires: s.lot.expires, remaining: s.remaining,
       projectedUse: use, atRisk: s.remaining - use, atRiskValue: lotValue(s) - costOfFirst(s, use),
     });
   }

@@ -3,7 +3,7 @@ import type { Serial } from "./dates";
 import type { Diagnostic } from "./diagnostic";
 import type { Ledger } from "./ledger";
 import type { Money } from "./money";
-import { KIND_CODE, replayProduct, type ProductState } from "./replay";
+import { KIND_CODE, replayProduct, type ProductState } from "./book";
 import type { DrawRow } from "./rows";
 import { lineageOf } from "./update";
 import { ok, type Failure, type Result } from "./result";

@@ -4,17 +4,46 @@ import { asOfInstant, END_OF_TIME } from "./instant";
 import type { Ledger, Lot } from "./ledger";
 import type { Money } from "./money";
 import type { Qty } from "./quantity";
-import { layerPurchase, layerValue, receiptCost, replayProduct, type LotState } from "./replay";
+import { layerPurchase, layerValue, receiptCost, replayProduct, type LotState, type ProductState } from "./book";
 import { fail, ok, type Result } from "./result";
 import { findLot, resolveScope } from "./scope";
 import { divRound } from "./_lib/decimalText";
 import { QTY_ONE } from "./quantity";
 import type { Serial } from "./dates";
+import { whereAsked } from "./sites";
 
-/** A lot's state at an as-of date (end of that day unless it has a time). */
-export function lotStateAt(ledger: Ledger, lot: Lot, asOf: Serial | null): LotState {
+/**
+ * A lot's states at an as-of date (end of that day unless it has a time): one per location it
+ * arrives at, or only the one at `locationKey` (none when it never arrives there).
+ */
+export function lotStatesAt(ledger: Ledger, lot: Lot, asOf: Serial | null, locationKey: string | null = null): LotState[] {
   const product = ledger.productIndex.get(lot.productKey)!;
-  return replayProduct(ledger, product, asOf === null ? END_OF_TIME : asOfInstant(asOf)).lots.get(lot.key)!;
+  const all = statesByLot(replayProduct(ledger, product, asOf === null ? END_OF_TIME : asOfInstant(asOf))).get(lot) ?? [];
+  return locationKey === null ? all : all.filter((s) => s.locationKey === locationKey);
+}
+
+const byLot = new WeakMap<ProductState, Map<Lot, LotState[]>>();
+
+/** A product's lot states grouped by lot (a lot has one per location it reaches), made once per replay. */
+function statesByLot(state: ProductState): Map<Lot, LotState[]> {
+  let m = byLot.get(state);
+  if (!m) {
+    m = new Map();
+    for (const s of state.lots.values()) {
+      const list = m.get(s.lot);
+      if (list) list.push(s);
+      else m.set(s.lot, [s]);
+    }
+    byLot.set(state, m);
+  }
+  return m;
+}
+
+/** A lot's state at an as-of date, all its locations together: units and value summed. */
+export function lotStateAt(ledger: Ledger, lot: Lot, asOf: Serial | null): Pick<LotState, "remaining" | "layers"> {
+  const states = lotStatesAt(ledger, lot, asOf);
+  if (states.length === 1) return states[0];
+  return { remaining: states.reduce((n, s) => n + s.remaining, 0), layers: states.flatMap((s) => s.layers) };
 }
 
 /**
@@ -22,12 +51,14 @@ export function lotStateAt(ledger: Ledger, lot: Lot, asOf: Serial | null): LotSt
  * after an overdraw (never clamped).
  * @example lotRemaining(ledger, "C3709C3", 46100) // { ok: true, value: 60_000_000 }
  */
-export function lotRemaining(ledger: Ledger, lotNumber: string, asOf: Serial): Result<Qty> {
+export function lotRemaining(ledger: Ledger, lotNumber: string, asOf: Serial, location?: string | null): Result<Qty> {
+  const where = whereAsked(ledger, location);
+  if (!where.ok) return where;
   const lot = findLot(ledger, lotNumber);
   if (!lot) return { ok: false, error: lotNotFound(ledger, lotNumber, lotKey(lotNumber.trim())) };
   const blocked = lotFailure(ledger, lot.key);
   if (blocked) return { ok: false, error: blocked };
-  return ok(lotStateAt(ledger, lot, asOf).remaining);
+  return ok(lotStatesAt(ledger, lot, asOf, where.value).reduce((n, s) => n + s.remaining, 0));
 }
 
 /**
@@ -62,16 +93,16 @@ function lotFailureLotsOnly(ledger: Ledger, lot: Lot): Result<never> | null {
 }
 
 /** Value at cost of what a lot state still holds: the actual cost of its remaining layers. */
-export function lotValue(s: LotState): Money {
+export function lotValue(s: Pick<LotState, "layers">): Money {
   let v = 0n;
   for (const l of s.layers) v += layerValue(l);
   return v;
 }
 
-/** What a lot state's receipts cost. */
+/** What a lot state's receipts cost (units transferred in were bought at their source). */
 export function lotPurchases(s: LotState): Money {
   let v = 0n;
-  for (const l of s.layers) v += layerPurchase(l);
+  for (const l of s.layers) if (!l.moved) v += layerPurchase(l);
   return v;
 }
 
@@ -79,14 +110,16 @@ export function lotPurchases(s: LotState): Money {
  * Value of stock on hand at cost at `asOf`, for a product, a lot, or `*` (everything).
  * @example stockValue(ledger, "*", 46100)
  */
-export function stockValue(ledger: Ledger, scope: string, asOf: Serial): Result<Money> {
+export function stockValue(ledger: Ledger, scope: string, asOf: Serial, location?: string | null): Result<Money> {
+  const where = whereAsked(ledger, location);
+  if (!where.ok) return where;
   const resolved = resolveScope(ledger, scope);
   if (!resolved.ok) return resolved;
   let total = 0n;
   for (const lot of resolved.value.lots) {
     const blocked = resolved.value.kind === "lot" ? lotFailure(ledger, lot.key) : productFailure(ledger, lot.productKey);
     if (blocked) return { ok: false, error: blocked };
-    total += lotValue(lotStateAt(ledger, lot, asOf));
+    for (const s of lotStatesAt(ledger, lot, asOf, where.value)) total += lotValue(s);
   }
   return ok(total);
 }
@@ -106,10 +139,13 @@ export interface ProductStock {
 
 /**
  * Stock on hand by product at `asOf`, products in name order: units, value at cost and how many
- * lots hold it. A product that an error blocks gives that error, in its own entry.
+ * lots hold it, at one location or all together. A product that an error blocks gives that error,
+ * in its own entry.
  * @example stockByProduct(ledger, 46100)[0] // { ok: true, value: { product: "Botox 100U", remaining: 180_000_000, … } }
  */
-export function stockByProduct(ledger: Ledger, asOf: Serial): Result<ProductStock>[] {
+export function stockByProduct(ledger: Ledger, asOf: Serial, location?: string | null): Result<ProductStock>[] {
+  const where = whereAsked(ledger, location);
+  if (!where.ok) return [where];
   const products = [...ledger.productIndex.values()].filter((p) => p.lots.length > 0).sort((a, b) => a.name.localeCompare(b.name));
   const at = asOfInstant(asOf);
   return products.map((p): Result<ProductStock> => {
@@ -119,12 +155,14 @@ export function stockByProduct(ledger: Ledger, asOf: Serial): Result<ProductStoc
     let remaining = 0;
     let value = 0n;
     let lotsInStock = 0;
-    for (const lot of p.lots) {
-      const s = lots.get(lot.key)!;
+    const held = new Map<Lot, Qty>();
+    for (const s of lots.values()) {
+      if (where.value !== null && s.locationKey !== where.value) continue;
       remaining += s.remaining;
       value += lotValue(s);
-      if (s.remaining > 0) lotsInStock++;
+      held.set(s.lot, (held.get(s.lot) ?? 0) + s.remaining);
     }
+    for (const q of held.values()) if (q > 0) lotsInStock++;
     return ok({ product: p.name, unit: p.lots.find((l) => l.unit)?.unit ?? null, remaining, value, lotsInStock });
   });
 }

@@ -1,12 +1,14 @@
 import { isBlankText, type Cell, type Grid } from "./cells";
 import type { TableName } from "./diagnostic";
 import {
-  assembleLedger, buildLedger, checkCounts, drawChecker, findBrokenLots, givenTables, indexLots, indexSettings, lotsReadable,
+  assembleLedger, checkCounts, drawChecker, findBrokenLots, givenTables, indexLots, indexSettings, lotsReadable,
   type Ledger, type LedgerInput, type Lot, type Product,
 } from "./ledger";
+import { buildLedger } from "./build";
 import { parseCounts, parseDraws, parseLots, type DrawsTable, type ParsedTable } from "./parse";
-import { appendToTimeline, carryReplays, replayProduct } from "./replay";
+import { carryReplays, replayProduct, reviseTimeline } from "./book";
 import type { CountRow, DrawRow, LotRow } from "./rows";
+import { arrivalChecker, indexSites, transferChecker, type Sites } from "./sites";
 import type { StockKey } from "./stockKey";
 
 /**
@@ -58,10 +60,14 @@ function tryUpdate(prev: Ledger, input: LedgerInput, change: LedgerChange): Ledg
   // Lots: read again whole; the products whose lots read the same keep their objects and books.
   const touched = new Set<string>();
   const touchedLots = new Set<string>();
-  let { lots, lotIndex, productIndex, brokenLots } = prev;
+  let { lots, lotIndex, productIndex, brokenLots, sites } = prev;
+  // Where the workbook keeps stock at several locations, a change to Lots or Counts can move where
+  // lots arrive and which locations exist: such a change is built whole.
+  if (prev.sites.tracked && (change.Lots || change.Counts)) return null;
   if (change.Lots) {
     lots = parseLots(input.lots, { dateSystem, firstRow: top.Lots });
-    if (!lotsReadable(lots)) return null;
+    if (!lotsReadable(lots) || !!lots.located !== !!prev.lots.located) return null;
+    sites = indexSites(lots, EMPTY, EMPTY, false);
     const fresh = indexLots(lots, indexSettings(prev.products, false), dateSystem);
     const merged = reuseProducts(prev, fresh.productIndex, touched, touchedLots);
     if (!merged) return null;
@@ -76,6 +82,7 @@ function tryUpdate(prev: Ledger, input: LedgerInput, change: LedgerChange): Ledg
   let counts = prev.counts;
   if (change.Counts || change.Lots) {
     counts = given.Counts ? parseCounts(input.counts, { dateSystem, firstRow: top.Counts }) : (EMPTY as ParsedTable<CountRow>);
+    if (!!counts.located !== !!prev.counts.located) return null;
     checkCounts(counts, lotIndex, productIndex, brokenLots);
     const before = countPrints(prev.counts.rows);
     const after = countPrints(counts.rows);
@@ -94,11 +101,13 @@ function tryUpdate(prev: Ledger, input: LedgerInput, change: LedgerChange): Ledg
       }
     }
   }
-  const check = drawChecker(prev.draws.columnNames, lotIndex, productIndex, dateSystem, brokenLots);
+  const check = siteChecks(sites, prev.draws.columnNames, drawChecker(prev.draws.columnNames, lotIndex, productIndex, dateSystem, brokenLots));
   const redrawn = wanted.size > 0
     ? redraw(prev, grid, [...wanted].sort((a, b) => a - b), dateSystem, drawsTop, check)
     : { rows: prev.draws.rows, visits: prev.draws.visits, pairs: [] };
   if (!redrawn) return null;
+  // A transfer, a location not seen before or an edited row may change where lots arrive: built whole.
+  if (sites.tracked && redrawn.pairs.some(({ before, after }) => before !== null || after?.kind === "Transfer" || (after?.location != null && !sites.names.has(after.locationKey)))) return null;
 
   for (const { before, after } of redrawn.pairs) {
     for (const row of [before, after]) {
@@ -113,27 +122,37 @@ function tryUpdate(prev: Ledger, input: LedgerInput, change: LedgerChange): Ledg
     gone.size === 0 ? (prev.flagged.Draws as readonly DrawRow[]) : (prev.flagged.Draws as readonly DrawRow[]).filter((r) => !gone.has(r)),
     redrawn.pairs.flatMap((p) => (p.after?.issues ? [p.after] : [])).sort((a, b) => a.row - b.row),
   );
-  const next = assembleLedger({ dateSystem, firstRows: prev.firstRows, lots, draws, counts, products: prev.products, given: prev.given, lotIndex, productIndex, brokenLots }, flagged);
+  const next = assembleLedger({ dateSystem, firstRows: prev.firstRows, lots, draws, counts, products: prev.products, given: prev.given, lotIndex, productIndex, brokenLots, sites }, flagged);
   const kept = [...productIndex.values()].filter((p) => !touched.has(p.key) && prev.productIndex.get(p.key) === p);
   carryReplays(prev, next, kept);
-  // Draws appended in time order extend their product's timeline; the books are then posted anew.
+  // Draws edited in place or appended in time order revise their product's timeline; the books
+  // are then posted anew from it.
   if (!change.Lots && !change.Counts) {
-    const appended = new Map<string, DrawRow[]>();
-    const moved = new Set<string>();
-    for (const { before, after } of redrawn.pairs) {
-      for (const key of [before?.owner?.key, before?.productKey, after?.owner?.key, after?.productKey]) {
-        if (key && before !== null) moved.add(key);
+    const changesOf = new Map<string, { before: DrawRow | null; after: DrawRow | null }[]>();
+    for (const pair of redrawn.pairs) {
+      for (const key of new Set([pair.before?.owner?.key, pair.after?.owner?.key])) {
+        if (key) changesOf.set(key, [...(changesOf.get(key) ?? []), pair]);
       }
-      if (before === null && after?.owner) appended.set(after.owner.key, [...(appended.get(after.owner.key) ?? []), after]);
     }
     for (const key of touched) {
       const p = productIndex.get(key);
-      if (p && !moved.has(key)) appendToTimeline(prev, next, p, appended.get(key) ?? []);
+      if (p) reviseTimeline(prev, next, p, changesOf.get(key) ?? []);
     }
   }
   for (const p of productIndex.values()) replayProduct(next, p);
   lineages.set(next, { prev, touched, redrawn: redrawn.pairs });
   return next;
+}
+
+/** The checks of a Draws row read again: against Lots, then against the workbook's locations. */
+function siteChecks(sites: Sites, names: Readonly<Record<string, string>>, againstLots: (row: DrawRow) => void): (row: DrawRow) => void {
+  const transfer = transferChecker(sites, names);
+  const arrival = arrivalChecker(sites, names);
+  return (row) => {
+    againstLots(row);
+    transfer(row);
+    arrival(row);
+  };
 }
 
 /**
@@ -180,7 +199,7 @@ function sameProduct(a: Product, b: Product): boolean {
 
 function sameReceipt(a: LotRow, b: LotRow): boolean {
   return a.row === b.row && a.qty === b.qty && a.unitCost === b.unitCost && a.totalCost === b.totalCost && a.received === b.received &&
-    a.supplier === b.supplier && a.po === b.po && a.product === b.product && JSON.stringify(a.issues) === JSON.stringify(b.issues);
+    a.supplier === b.supplier && a.po === b.po && a.product === b.product && a.location === b.location && JSON.stringify(a.issues) === JSON.stringify(b.issues);
 }
 
 /** Each product's counts as they bear on its books, one string per product. */
@@ -188,7 +207,7 @@ function countPrints(rows: readonly CountRow[]): Map<string, string> {
   const prints = new Map<string, string>();
   for (const r of rows) {
     if (r.productKey === null) continue;
-    const print = `${r.row}|${r.time}|${r.timed}|${r.lotKey}|${r.counted}|${r.usable}|${r.by}|${r.note}|${JSON.stringify(r.issues)}`;
+    const print = `${r.row}|${r.time}|${r.timed}|${r.lotKey}|${r.counted}|${r.usable}|${r.by}|${r.note}|${r.location}|${JSON.stringify(r.issues)}`;
     prints.set(r.productKey, (prints.get(r.productKey) ?? "") + "\n" + print);
   }
   return prints;
@@ -231,10 +250,10 @@ function redraw(prev: Ledger, grid: Grid, indices: readonly number[], dateSystem
     const pos = findRow(old, i + top);
     if (pos >= 0) note(old[pos]);
   }
-  if (anyMarked || loose.length > 0) {
-    for (const r of old) {
-      if (r.visitIndex >= 0 ? marked[r.visitIndex] === 1 : loose.length > 0 && loose.some((l) => sameRecord(l, r))) wanted.add(r.row - top);
-    }
+  if (anyMarked) for (const i of linesOf(visitColumn(old), marked)) wanted.add(old[i].row - top);
+  if (loose.length > 0) {
+    const visitOf = visitColumn(old);
+    for (let i = 0; i < old.length; i++) if (visitOf[i] < 0 && loose.some((l) => sameRecord(l, old[i]))) wanted.add(old[i].row - top);
   }
   const all = [...wanted].sort((a, b) => a - b);
   const mini = wanted.size === indices.length ? first : parseSome(grid, wanted, dateSystem, top);
@@ -289,6 +308,17 @@ function redraw(prev: Ledger, grid: Grid, indices: readonly number[], dateSystem
     pairs.push({ before, after });
   }
   const kept = emptied.size > 0 ? rows.filter((r) => !emptied.has(r)) : rows;
+  if (emptied.size === 0) {
+    // The rows keep their places (lines edited in place, others appended): so does the visit column.
+    const known = visitColumns.get(old);
+    if (known) {
+      const visitOf = new Int32Array(kept.length);
+      visitOf.set(known);
+      for (let i = old.length; i < kept.length; i++) visitOf[i] = kept[i].visitIndex;
+      for (const p of pairs) if (p.before && p.after) visitOf[findRow(kept, p.after.row)] = p.after.visitIndex;
+      visitColumns.set(kept, visitOf);
+    }
+  }
   // Every line of a visit read again was read together, so the parser's word on its prices stands.
   const newIds = ids ?? visits.ids;
   const newByKey = byKey ?? visits.byKey;
@@ -328,6 +358,29 @@ function parseSome(grid: Grid, rows: ReadonlySet<number>, dateSystem: Ledger["da
   return parseDraws(some, { dateSystem, firstRow: top });
 }
 
+/** Each Draws row's visit index, by position: the lines of a visit are found without touching every row. */
+const visitColumns = new WeakMap<readonly DrawRow[], Int32Array>();
+
+function visitColumn(rows: readonly DrawRow[]): Int32Array {
+  let column = visitColumns.get(rows);
+  if (!column) {
+    column = new Int32Array(rows.length);
+    for (let i = 0; i < rows.length; i++) column[i] = rows[i].visitIndex;
+    visitColumns.set(rows, column);
+  }
+  return column;
+}
+
+/** Positions of the rows whose visit is marked. */
+function linesOf(visitOf: Int32Array, marked: Uint8Array): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < visitOf.length; i++) {
+    const v = visitOf[i];
+    if (v >= 0 && marked[v] === 1) out.push(i);
+  }
+  return out;
+}
+
 /** Two lists of rows, each in row order, as one in row order. */
 function mergeByRow(a: readonly DrawRow[], b: readonly DrawRow[]): DrawRow[] {
   if (b.length === 0) return a.slice();
@@ -344,13 +397,13 @@ function sameDraw(a: DrawRow, b: DrawRow): boolean {
   return a.row === b.row && a.time === b.time && a.visit === b.visit && a.visitKey === b.visitKey && a.visitIndex === b.visitIndex &&
     a.patient === b.patient && a.provider === b.provider && a.service === b.service && a.product === b.product &&
     a.productKey === b.productKey && a.lot === b.lot && a.lotKey === b.lotKey && a.qty === b.qty && a.unit === b.unit &&
-    a.kind === b.kind && a.price === b.price && a.lotRef === b.lotRef && a.owner === b.owner && a.usable === b.usable &&
+    a.kind === b.kind && a.price === b.price && a.location === b.location && a.to === b.to && a.lotRef === b.lotRef && a.owner === b.owner && a.usable === b.usable &&
     JSON.stringify(a.issues) === JSON.stringify(b.issues);
 }
 
 /** Two draws without a visit that record the same thing (one may repeat the other). */
 function sameRecord(a: DrawRow, b: DrawRow): boolean {
-  return a.time === b.time && a.qty === b.qty && a.kind === b.kind && a.lotKey === b.lotKey;
+  return a.time === b.time && a.qty === b.qty && a.kind === b.kind && a.lotKey === b.lotKey && a.locationKey === b.locationKey && a.toKey === b.toKey;
 }
 
 function findRow(rows: readonly DrawRow[], rowNumber: number): number {

@@ -1,9 +1,10 @@
 import { failureOf, notFound, rowBlocks, tablesFailure } from "./blocking";
 import type { Diagnostic } from "./diagnostic";
 import { keysOf } from "./keys";
+import { coded } from "./messages";
 import type { Ledger } from "./ledger";
 import type { Money } from "./money";
-import { KIND_CODE, replayProduct, type ProductState } from "./replay";
+import { KIND_CODE, replayProduct, type ProductState } from "./book";
 import { lineageOf } from "./update";
 import { fail, ok, type Failure, type Result } from "./result";
 import type { DrawRow } from "./rows";
@@ -183,8 +184,8 @@ export function blankPriceWarnings(ledger: Ledger): Diagnostic[] {
   return visits.unpriced
     .filter((row) => row.usable && visits.priced[row.visitIndex] === 1)
     .map((row) => ({
-      table: "Draws" as const, row: row.row, column: ledger.draws.columnNames.price, severity: "warning" as const,
-      message: `the price is blank while other lines of visit ${visits.ids[row.visitIndex]} have one; it counts as 0 in the visit's margin`,
+      table: "Draws" as const, row: row.row, column: ledger.draws.columnNames.price,
+      ...coded({ code: "blank-price", visitId: visits.ids[row.visitIndex] }),
       ...keysOf(ledger, "Draws", row),
     }));
 }

@@ -46,7 +46,7 @@ type Grids = Record<TableName, Grid | null>;
  * One ledger per open workbook, kept current as its tables change, serving every LOTBOOK formula
  * and the task pane alike. It reads the four tables once, when first asked; afterwards each
  * change event re-reads only the rows it names (the whole table where that cannot be told), and
- * Lotbook's own writes are read at once (`taskpane/workbook/liveWrites.ts`). A new snapshot is made
+ * Lotbook's own writes are read at once (`workbook/liveWrites.ts`). A new snapshot is made
  * only when a value changed; grids are replaced, never changed in place, so a snapshot keeps its rows.
  * @example const live = new LiveLedger(source); const books = await live.ready(); books.ledger
  */

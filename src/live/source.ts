@@ -15,7 +15,7 @@ export type TableChange =
 
 /**
  * Where the live ledger reads the workbook's four tables from, and hears that they changed.
- * Two implementations: Excel (`taskpane/workbook/excel/excelSource.ts`, the only one that calls
+ * Two implementations: Excel (`workbook/excel/excelSource.ts`, the only one that calls
  * Office) and the in-memory workbook (tests, the preview). The arrays a read returns are the
  * caller's from then on: a source never keeps or changes them.
  */

@@ -3,7 +3,7 @@ import {
   atRisk, buildLedger, check, expiring, fefoLot, lotRemaining, marginBy, replayCount, shrinkageLog, stockByProduct, updateLedger, visitCogs,
   visitMargin, type Cell, type Ledger, type LedgerChange, type LedgerInput,
 } from "../../src/core";
-import { col, DRAWS_HEADER, ledgerCase, LOTS_HEADER, type LedgerCase, type Row } from "./_arbitraries";
+import { col, DRAWS_HEADER, ledgerCase, LOTS_HEADER, SITES, transferIntents, withLocations, type LedgerCase, type Row } from "./_arbitraries";
 
 // An updated ledger must answer exactly as one built whole from the same tables: that is the
 // whole contract of updateLedger, so every result a formula can ask for is compared.
@@ -20,6 +20,13 @@ function everything(ledger: Ledger, c: LedgerCase): string[] {
     out.push(stockByProduct(ledger, asOf), expiring(ledger, 90, asOf), atRisk(ledger, Math.floor(asOf)));
     for (const p of c.productNames) out.push(fefoLot(ledger, p, asOf));
     for (const r of c.lots.slice(1)) if (typeof r[1] === "string") out.push(lotRemaining(ledger, r[1], asOf));
+    if (!ledger.sites.tracked) continue;
+    // Where the tables keep locations, every result that takes one is asked at each site too.
+    for (const site of SITES) {
+      out.push(stockByProduct(ledger, asOf, site), expiring(ledger, 90, asOf, site), atRisk(ledger, Math.floor(asOf), 90, site), shrinkageLog(ledger, site));
+      for (const p of c.productNames) out.push(fefoLot(ledger, p, asOf, site));
+      for (const r of c.lots.slice(1)) if (typeof r[1] === "string") out.push(lotRemaining(ledger, r[1], asOf, site));
+    }
   }
   return out.map((o) => JSON.stringify(o, (_, v: unknown) => (typeof v === "bigint" ? `${v}n` : v)));
 }
@@ -94,6 +101,55 @@ describe("updateLedger answers as the ledger built whole", () => {
         fc.pre(c.counts !== null && c.counts.length > 1);
         const prev = buildLedger(input(c, c.draws, c.lots, c.counts!.slice(0, -1)));
         same(prev, input(c, c.draws), { Counts: "whole" }, c);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe("updateLedger answers as the ledger built whole where the tables keep locations", () => {
+  const located = ledgerCase({ distinctTimes: false }).chain((c) => transferIntents.map((moves) => withLocations(c, moves)));
+
+  it("after draws and transfers appended at the end", () => {
+    fc.assert(
+      fc.property(located, fc.nat(5), (c, k) => {
+        const cut = Math.max(1, c.draws.length - k);
+        const prev = buildLedger(input(c, c.draws.slice(0, cut)));
+        const appended = c.draws.slice(cut).map((_, i) => cut + i);
+        same(prev, input(c, c.draws), { Draws: appended }, c);
+      }),
+      RUNS,
+    );
+  });
+
+  it("after one draw's Location, To, Kind or Qty edited mid-table", () => {
+    const edits = fc.record({
+      at: fc.nat(),
+      column: fc.constantFrom("Location", "To", "Kind", "Qty"),
+      value: fc.constantFrom<Cell>(...SITES, "Annex", "", null, "Transfer", "Visit", 3, 400),
+    });
+    fc.assert(
+      fc.property(located, edits, (c, e) => {
+        fc.pre(c.draws.length > 1);
+        const prev = buildLedger(input(c, c.draws));
+        const at = 1 + (e.at % (c.draws.length - 1));
+        const draws = c.draws.map((r) => [...r]);
+        const where = e.column === "Location" ? DRAWS_HEADER.length : e.column === "To" ? DRAWS_HEADER.length + 1 : col(DRAWS_HEADER, e.column);
+        draws[at][where] = e.value;
+        same(prev, input(c, draws), { Draws: [at] }, c);
+      }),
+      RUNS,
+    );
+  });
+
+  it("after a count's Location edited", () => {
+    fc.assert(
+      fc.property(located, fc.constantFrom<Cell>(...SITES, null), (c, site) => {
+        fc.pre(c.counts !== null && c.counts.length > 1);
+        const prev = buildLedger(input(c, c.draws));
+        const counts = c.counts!.map((r) => [...r]);
+        counts[1][counts[1].length - 1] = site;
+        same(prev, input(c, c.draws, c.lots, counts), { Counts: "whole" }, c);
       }),
       RUNS,
     );

@@ -2,8 +2,8 @@ import { replayCount } from "../../src/core";
 import { LiveLedger } from "../../src/live/liveLedger";
 import { FormulaStreams, type Clock, type StreamingInvocation } from "../../src/live/streams";
 import { EXPIRING, STOCK_VALUE, VISIT_COGS, FEFO_LOT } from "../../src/functions/answers";
-import { liveWrites } from "../../src/taskpane/workbook/liveWrites";
-import { MemoryWorkbook } from "../../src/taskpane/workbook/memory";
+import { liveWrites } from "../../src/workbook/liveWrites";
+import { MemoryWorkbook } from "../../src/workbook/memory";
 import { COUNTS, day, DRAWS, LOTS, PRODUCTS } from "../functions/_ledger";
 
 // The live ledger over the in-memory workbook, which sends a change event after each change as
