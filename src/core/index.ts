@@ -61,3 +61,4 @@ export { COUNTS, DRAWS, LOTS, mapColumns, normalizeHeader, PRODUCTS, SCHEMAS } f
 export type { GtinIndex, ProductGtins, ScanEntry, ScanFormName, ScannedCode, ScanOptions } from "./scan";
 export { checkScannedExpiry, gtinIndex, looksLikeScan, mapScanToEntry, normalizeGtin, parseScan } from "./scan";
 export { plural, pluralUnit, unitsText } from "./wording";
+export { changedSince, type Changed } from "./changes";

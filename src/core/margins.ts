@@ -3,7 +3,7 @@ import type { Serial } from "./dates";
 import type { Diagnostic } from "./diagnostic";
 import type { Ledger } from "./ledger";
 import type { Money } from "./money";
-import { KIND_CODE, replayProduct, type ProductState } from "./book";
+import { KIND_CODE, replayProduct, sharedStart, type ProductState } from "./book";
 import type { DrawRow } from "./rows";
 import { lineageOf } from "./update";
 import { ok, type Failure, type Result } from "./result";
@@ -302,8 +302,12 @@ function patchGroupings(ledger: Ledger): Record<LineGroup, Grouping> | null {
   for (const key of lineage.touched) {
     const was = lineage.prev.productIndex.get(key);
     const now = ledger.productIndex.get(key);
-    if (was) moveLines(replayProduct(lineage.prev, was), groupings, recosted, -1);
-    if (now) moveLines(replayProduct(ledger, now), groupings, recosted, 1);
+    const before = was && replayProduct(lineage.prev, was);
+    const after = now && replayProduct(ledger, now);
+    // Lines booked alike in both cancel out: only those after them move their groups.
+    const from = before && after ? sharedStart(before, after) : 0;
+    if (before) moveLines(before, groupings, recosted, -1, from);
+    if (after) moveLines(after, groupings, recosted, 1, from);
   }
   for (let v = 0; v < visits; v++) {
     if (recosted[v] === 0) continue;
@@ -315,9 +319,9 @@ function patchGroupings(ledger: Ledger): Record<LineGroup, Grouping> | null {
 }
 
 /** Marks the visits of a product's booked Visit draws, and moves the lines of split visits. */
-function moveLines(state: ProductState, groupings: readonly Grouping[], recosted: Uint8Array, sign: 1 | -1): void {
+function moveLines(state: ProductState, groupings: readonly Grouping[], recosted: Uint8Array, sign: 1 | -1, from: number): void {
   const { booked, bookedKind, bookedVisit, costs } = state;
-  for (let i = 0; i < booked.length; i++) {
+  for (let i = from; i < booked.length; i++) {
     const v = bookedVisit[i];
     if (bookedKind[i] !== KIND_CODE.Visit || v < 0) continue;
     recosted[v] = 1;

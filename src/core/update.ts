@@ -69,7 +69,7 @@ function tryUpdate(prev: Ledger, input: LedgerInput, change: LedgerChange): Ledg
     if (!lotsReadable(lots) || !!lots.located !== !!prev.lots.located) return null;
     sites = indexSites(lots, EMPTY, EMPTY, false);
     const fresh = indexLots(lots, indexSettings(prev.products, false), dateSystem);
-    const merged = reuseProducts(prev, fresh.productIndex, touched, touchedLots);
+    const merged = reuseProducts(prev, fresh, touched, touchedLots);
     if (!merged) return null;
     ({ lotIndex, productIndex } = merged);
     brokenLots = findBrokenLots(lots, lotIndex);
@@ -160,10 +160,9 @@ function siteChecks(sites: Sites, names: Readonly<Record<string, string>>, again
  * receipts and settings read the same keeps its objects (so its draws and books stay valid); the
  * others are noted as touched, with their lots. `null` when products moved in order.
  */
-function reuseProducts(prev: Ledger, fresh: Map<string, Product>, touched: Set<string>, touchedLots: Set<string>): { lotIndex: Map<StockKey, Lot>; productIndex: Map<string, Product> } | null {
+function reuseProducts(prev: Ledger, fresh: { productIndex: Map<string, Product>; lotIndex: Map<StockKey, Lot> }, touched: Set<string>, touchedLots: Set<string>): { lotIndex: Map<StockKey, Lot>; productIndex: Map<string, Product> } | null {
   const productIndex = new Map<string, Product>();
-  const lotIndex = new Map<StockKey, Lot>();
-  for (const p of fresh.values()) {
+  for (const p of fresh.productIndex.values()) {
     const old = prev.productIndex.get(p.key);
     const keep = old !== undefined && sameProduct(old, p);
     if (!keep) {
@@ -172,16 +171,17 @@ function reuseProducts(prev: Ledger, fresh: Map<string, Product>, touched: Set<s
       touched.add(p.key);
       for (const l of [...p.lots, ...(old?.lots ?? [])]) touchedLots.add(l.key);
     }
-    const chosen = keep ? old! : p;
-    productIndex.set(p.key, chosen);
-    for (const l of chosen.lots) lotIndex.set(l.key, l);
+    productIndex.set(p.key, keep ? old! : p);
   }
   for (const old of prev.productIndex.values()) {
-    if (fresh.has(old.key)) continue;
+    if (fresh.productIndex.has(old.key)) continue;
     touched.add(old.key);
     for (const l of old.lots) touchedLots.add(l.key);
     return null; // a product gone from Lots shifts the positions of those after it
   }
+  // Lots in the order the whole build indexes them (by receipt), each the object its product holds.
+  const lotIndex = new Map<StockKey, Lot>();
+  for (const [key, lot] of fresh.lotIndex) lotIndex.set(key, productIndex.get(lot.productKey)!.lots[lot.index]);
   return { lotIndex, productIndex };
 }
 

@@ -4,12 +4,12 @@ import { keysOf } from "./keys";
 import { coded } from "./messages";
 import type { Ledger } from "./ledger";
 import type { Money } from "./money";
-import { KIND_CODE, replayProduct, type ProductState } from "./book";
+import { KIND_CODE, replayProduct, sharedStart, type ProductState } from "./book";
 import { lineageOf } from "./update";
 import { fail, ok, type Failure, type Result } from "./result";
 import type { DrawRow } from "./rows";
 import type { StockKey } from "./stockKey";
-import { AmountColumn, toMoney } from "./_lib/amount";
+import { AmountColumn, toMoney, type Amount } from "./_lib/amount";
 
 /** One visit's draws, costed: what the product cost and what was charged. */
 export interface VisitCost {
@@ -66,9 +66,13 @@ export function visitTotals(ledger: Ledger): VisitTotals {
     lines.set(earlier.lines.subarray(0, Math.min(n, earlier.lines.length)));
     for (const key of lineage.touched) {
       const before = lineage.prev.productIndex.get(key);
-      if (before) addVisitLines(replayProduct(lineage.prev, before), cogs, lines, -1);
       const now = ledger.productIndex.get(key);
-      if (now) addVisitLines(replayProduct(ledger, now), cogs, lines, 1);
+      const was = before && replayProduct(lineage.prev, before);
+      const is = now && replayProduct(ledger, now);
+      // Lines booked alike in both add and take away the same: only those after them move.
+      const from = was && is ? sharedStart(was, is) : 0;
+      if (was) addVisitLines(was, cogs, lines, -1, from);
+      if (is) addVisitLines(is, cogs, lines, 1, from);
     }
   } else {
     cogs = new AmountColumn(n);
@@ -80,10 +84,52 @@ export function visitTotals(ledger: Ledger): VisitTotals {
   return totals;
 }
 
+/**
+ * The visits (by key) whose answers may differ in a ledger updated from another: those of the
+ * Draws rows read again, and those whose cost of goods, lines or blocking moved. `null` without
+ * an update, or when what blocks every visit changed.
+ */
+export function changedVisits(ledger: Ledger): Set<string> | null {
+  const lineage = lineageOf(ledger);
+  if (!lineage) return null;
+  const was = visitTotals(lineage.prev);
+  const now = visitTotals(ledger);
+  if ((was.tables === null) !== (now.tables === null) || was.tables?.message !== now.tables?.message) return null;
+  const out = new Set<string>();
+  for (const { before, after } of lineage.redrawn) {
+    if (before?.visitKey) out.add(before.visitKey);
+    if (after?.visitKey) out.add(after.visitKey);
+  }
+  const differs = (v: number) =>
+    v >= was.ids.length || was.lines[v] !== now.lines[v] || !sameAmount(was.cogs.get(v), now.cogs.get(v));
+  const look = (state: ProductState, from: number) => {
+    for (let i = from; i < state.booked.length; i++) {
+      const v = state.bookedVisit[i];
+      if (v >= 0 && differs(v)) out.add(now.ids[v].toUpperCase());
+    }
+  };
+  for (const key of lineage.touched) {
+    const before = lineage.prev.productIndex.get(key);
+    const product = ledger.productIndex.get(key);
+    const was = before && replayProduct(lineage.prev, before);
+    const is = product && replayProduct(ledger, product);
+    const from = was && is ? sharedStart(was, is) : 0;
+    if (was) look(was, from);
+    if (is) look(is, from);
+  }
+  const blockPrint = (ds: readonly Diagnostic[] | undefined) => (ds ?? []).map((d) => `${d.table}|${d.row}|${d.column}|${d.message}`).join(";");
+  for (const v of new Set([...was.blocking.keys(), ...now.blocking.keys()])) {
+    if (blockPrint(was.blocking.get(v)) !== blockPrint(now.blocking.get(v))) out.add(now.ids[v].toUpperCase());
+  }
+  return out;
+}
+
+const sameAmount = (a: Amount, b: Amount): boolean => a === b || (typeof a !== typeof b && BigInt(a) === BigInt(b));
+
 /** Adds (`sign` 1) or takes away (−1) a product's booked Visit draws to their visits' totals. */
-function addVisitLines(state: ProductState, cogs: AmountColumn, lines: Int32Array, sign: 1 | -1): void {
+function addVisitLines(state: ProductState, cogs: AmountColumn, lines: Int32Array, sign: 1 | -1, from = 0): void {
   const { booked, bookedKind, bookedVisit, costs } = state;
-  for (let i = 0; i < booked.length; i++) {
+  for (let i = from; i < booked.length; i++) {
     const v = bookedVisit[i];
     if (v < 0 || bookedKind[i] !== VISIT) continue;
     lines[v] += sign;

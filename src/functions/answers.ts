@@ -39,6 +39,12 @@ export interface Formula {
   readonly asOfAt: number;
   /** CHECK lists a table that cannot be read as one of its diagnostics, rather than failing whole. */
   readonly listsTableErrors?: true;
+  /**
+   * What the first argument names, where each of its keys' answers reads only that visit, product
+   * or scope (a product, a lot, or `*`): the live ledger then asks again only formulas whose keys a
+   * change touched. Left out, the formula is asked again at every change.
+   */
+  readonly keyedBy?: "visit" | "product" | "scope";
   /** The answer from a ledger built from the formula's tables. */
   readonly answer: (ledger: core.Ledger, args: readonly unknown[], context: Context) => OutCell[][];
 }
@@ -75,7 +81,7 @@ function located(ledger: core.Ledger): { header: string[]; cell: (e: { location?
 const formula = (f: Formula): Formula => f;
 
 export const FEFO_LOT = formula({
-  name: "FEFO_LOT", settings: 3, tables: ["lots", "draws", "counts", "products"], required: ["lots", "draws"], asOfAt: 1,
+  name: "FEFO_LOT", settings: 3, tables: ["lots", "draws", "counts", "products"], required: ["lots", "draws"], asOfAt: 1, keyedBy: "product",
   answer: (ledger, [product, as_of, location], context) => {
     const asOf = asOfArg(as_of, context);
     const at = locationArg(ledger, location);
@@ -84,7 +90,7 @@ export const FEFO_LOT = formula({
 });
 
 export const FEFO_PLAN = formula({
-  name: "FEFO_PLAN", settings: 4, tables: ["lots", "draws", "counts", "products"], required: ["lots", "draws"], asOfAt: 2,
+  name: "FEFO_PLAN", settings: 4, tables: ["lots", "draws", "counts", "products"], required: ["lots", "draws"], asOfAt: 2, keyedBy: "product",
   answer: (ledger, [product, qty, as_of, location], context) => {
     const name = textArg("product", product, "a product name");
     const wanted = core.qtyFromNumber(numberArg("qty", qty)).qty;
@@ -100,17 +106,17 @@ export const FEFO_PLAN = formula({
 });
 
 export const VISIT_COGS = formula({
-  name: "VISIT_COGS", settings: 1, tables: ["draws", "lots", "counts"], required: ["draws", "lots"], asOfAt: -1,
+  name: "VISIT_COGS", settings: 1, tables: ["draws", "lots", "counts"], required: ["draws", "lots"], asOfAt: -1, keyedBy: "visit",
   answer: (ledger, [visit]) => mapKeys(visit, (v) => resultCell(core.visitCogs(ledger, v), dollars)),
 });
 
 export const VISIT_MARGIN = formula({
-  name: "VISIT_MARGIN", settings: 1, tables: ["draws", "lots", "counts"], required: ["draws", "lots"], asOfAt: -1,
+  name: "VISIT_MARGIN", settings: 1, tables: ["draws", "lots", "counts"], required: ["draws", "lots"], asOfAt: -1, keyedBy: "visit",
   answer: (ledger, [visit]) => mapKeys(visit, (v) => resultCell(core.visitMargin(ledger, v), dollars)),
 });
 
 export const LOT_REMAINING = formula({
-  name: "LOT_REMAINING", settings: 3, tables: ["lots", "draws", "counts"], required: ["lots", "draws"], asOfAt: 1,
+  name: "LOT_REMAINING", settings: 3, tables: ["lots", "draws", "counts"], required: ["lots", "draws"], asOfAt: 1, keyedBy: "scope",
   answer: (ledger, [lot, as_of, location], context) => {
     const asOf = asOfArg(as_of, context);
     const at = locationArg(ledger, location);
@@ -119,12 +125,12 @@ export const LOT_REMAINING = formula({
 });
 
 export const LOT_COST = formula({
-  name: "LOT_COST", settings: 1, tables: ["lots"], required: ["lots"], asOfAt: -1,
+  name: "LOT_COST", settings: 1, tables: ["lots"], required: ["lots"], asOfAt: -1, keyedBy: "scope",
   answer: (ledger, [lot]) => mapKeys(lot, (l) => resultCell(core.lotCost(ledger, l), dollars)),
 });
 
 export const STOCK_VALUE = formula({
-  name: "STOCK_VALUE", settings: 3, tables: ["lots", "draws", "counts"], required: ["lots", "draws"], asOfAt: 1,
+  name: "STOCK_VALUE", settings: 3, tables: ["lots", "draws", "counts"], required: ["lots", "draws"], asOfAt: 1, keyedBy: "scope",
   answer: (ledger, [scope, as_of, location], context) => {
     const asOf = asOfArg(as_of, context);
     const at = locationArg(ledger, location);
@@ -133,7 +139,7 @@ export const STOCK_VALUE = formula({
 });
 
 export const SHRINKAGE = formula({
-  name: "SHRINKAGE", settings: 3, tables: ["lots", "draws", "counts"], required: ["lots", "draws", "counts"], asOfAt: -1,
+  name: "SHRINKAGE", settings: 3, tables: ["lots", "draws", "counts"], required: ["lots", "draws", "counts"], asOfAt: -1, keyedBy: "scope",
   answer: (ledger, [scope, measure, location]) => {
     const how = measureArg(measure);
     const at = locationArg(ledger, location);

@@ -1,4 +1,4 @@
-import { serialFromYmd, type DateSystem } from "../core";
+import { changedSince, productKey, resolveScope, serialFromYmd, type Changed, type DateSystem, type Ledger } from "../core";
 import { answerExplicit, answerFromLedger, type Context, type Formula } from "../functions/answers";
 import { isOmitted } from "../functions/_lib/args";
 import type { OutCell } from "../functions/_lib/keys";
@@ -29,6 +29,8 @@ interface Group {
   readonly invocations: Set<StreamingInvocation>;
   readonly usesToday: boolean;
   last: Answer | null;
+  /** The ledger `last` was answered from (live formulas only). */
+  from: Ledger | null;
 }
 
 /**
@@ -65,7 +67,7 @@ export class FormulaStreams {
     const key = live ? `${formula.name}\u0000${JSON.stringify(settings)}` : `${formula.name}\u0001${++this.explicit}`;
     let group = this.groups.get(key);
     if (!group) {
-      group = { key, formula, settings, tables: live ? null : tables, invocations: new Set(), usesToday, last: null };
+      group = { key, formula, settings, tables: live ? null : tables, invocations: new Set(), usesToday, last: null, from: null };
       this.groups.set(key, group);
     }
     const g = group;
@@ -107,13 +109,30 @@ export class FormulaStreams {
   /** Computes a group's answer and pushes it to its invocations when it differs from the last. */
   private refresh(g: Group, snapshot: Snapshot | null): void {
     const next = this.answer(g, snapshot);
+    g.from = snapshot?.ledger ?? null;
     if (g.last && sameAnswer(g.last, next)) return;
     g.last = next;
     for (const inv of g.invocations) deliver(inv, next);
   }
 
+  /**
+   * Answers every live formula from a new snapshot, except a keyed formula (VISIT_COGS of a visit,
+   * FEFO_LOT of a product, …) whose keys the change did not touch: its answer reads the same.
+   */
   private push(snapshot: Snapshot): void {
-    for (const g of [...this.groups.values()]) if (g.tables === null) this.refresh(g, snapshot);
+    const changes = new Map<Ledger, Changed | null>();
+    for (const g of [...this.groups.values()]) {
+      if (g.tables !== null) continue;
+      if (g.formula.keyedBy && g.from && g.last) {
+        let changed = changes.get(g.from);
+        if (changed === undefined) changes.set(g.from, (changed = changedSince(snapshot.ledger, g.from)));
+        if (changed && !touches(g.formula.keyedBy, g.settings[0], changed, snapshot.ledger, g.from)) {
+          g.from = snapshot.ledger;
+          continue;
+        }
+      }
+      this.refresh(g, snapshot);
+    }
   }
 
   /** Pushes again, just after the next local midnight, every formula whose `as_of` means today. */
@@ -134,6 +153,33 @@ export class FormulaStreams {
       if (more) this.armMidnight();
     }, next.getTime() - now.getTime());
   }
+}
+
+/**
+ * Whether a change may move the answer for any of a formula's keys: a visit whose cost, revenue
+ * or blocking moved, a product posted again, a scope (product, lot or `*`) over one. A key that is
+ * not plain text or a number, or a scope that names nothing, is asked again to be sure.
+ */
+function touches(kind: "visit" | "product" | "scope", keyArg: unknown, changed: Changed, ledger: Ledger, earlier: Ledger): boolean {
+  const cells = Array.isArray(keyArg) ? (keyArg as unknown[]).flat() : [keyArg];
+  for (const cell of cells) {
+    if (cell === null || cell === undefined || cell === "") continue;
+    if (typeof cell !== "string" && typeof cell !== "number") return true;
+    const text = String(cell).trim();
+    if (kind === "visit" && changed.visits.has(text.toUpperCase())) return true;
+    if (kind === "product" && changed.products.has(productKey(text))) return true;
+    if (kind === "scope") {
+      if (text === "*") {
+        if (changed.products.size > 0) return true;
+        continue;
+      }
+      for (const l of [ledger, earlier]) {
+        const scope = resolveScope(l, text);
+        if (!scope.ok || scope.value.lots.some((lot) => changed.products.has(lot.productKey))) return true;
+      }
+    }
+  }
+  return false;
 }
 
 function deliver(inv: StreamingInvocation, a: Answer): void {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import {
-  atRisk, buildLedger, check, expiring, fefoLot, lotRemaining, marginBy, replayCount, shrinkageLog, stockByProduct, updateLedger, visitCogs,
+  atRisk, buildLedger, stockValue, check, expiring, fefoLot, lotRemaining, marginBy, replayCount, shrinkageLog, stockByProduct, updateLedger, visitCogs,
   visitMargin, type Cell, type Ledger, type LedgerChange, type LedgerInput,
 } from "../../src/core";
 import { col, DRAWS_HEADER, ledgerCase, LOTS_HEADER, SITES, transferIntents, withLocations, type LedgerCase, type Row } from "./_arbitraries";
@@ -17,7 +17,7 @@ function everything(ledger: Ledger, c: LedgerCase): string[] {
   out.push(marginBy(ledger, "visit"), marginBy(ledger, "service"), marginBy(ledger, "product"), marginBy(ledger, "provider"));
   out.push(shrinkageLog(ledger));
   for (const asOf of c.asOfs) {
-    out.push(stockByProduct(ledger, asOf), expiring(ledger, 90, asOf), atRisk(ledger, Math.floor(asOf)));
+    out.push(stockByProduct(ledger, asOf), expiring(ledger, 90, asOf), atRisk(ledger, Math.floor(asOf)), stockValue(ledger, "*", asOf));
     for (const p of c.productNames) out.push(fefoLot(ledger, p, asOf));
     for (const r of c.lots.slice(1)) if (typeof r[1] === "string") out.push(lotRemaining(ledger, r[1], asOf));
     if (!ledger.sites.tracked) continue;

@@ -1,7 +1,7 @@
-import { replayCount } from "../../src/core";
+import { buildLedger, replayCount } from "../../src/core";
 import { LiveLedger } from "../../src/live/liveLedger";
 import { FormulaStreams, type Clock, type StreamingInvocation } from "../../src/live/streams";
-import { EXPIRING, STOCK_VALUE, VISIT_COGS, FEFO_LOT } from "../../src/functions/answers";
+import { answerFromLedger, EXPIRING, STOCK_VALUE, VISIT_COGS, FEFO_LOT } from "../../src/functions/answers";
 import { liveWrites } from "../../src/workbook/liveWrites";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { COUNTS, day, DRAWS, LOTS, PRODUCTS } from "../functions/_ledger";
@@ -106,11 +106,15 @@ describe("formulas without tables answer from the live ledger", () => {
 
     const botox = replayCount("botox 100u");
     const juvederm = replayCount("juvederm ultra xc 1ml");
+    const computed = streams.computed;
     await wb.appendRows("Draws", [draw("V5", "C4000A1", 10)]);
     await settle();
     // Only Botox, whose draw it is, is posted again.
     expect(replayCount("botox 100u")).toBeGreaterThan(botox);
     expect(replayCount("juvederm ultra xc 1ml")).toBe(juvederm);
+    // And only the formulas it can move are asked again: Botox's stock value and V5. V1 and V4
+    // drew earlier, at costs the new draw cannot change; Juvederm's FEFO lot is not touched.
+    expect(streams.computed - computed).toBe(2);
     // 10 U more at $6.00: 408 left in stock, and V5 cost 60.
     expect(value.results).toEqual([[[468]], [[408]]]);
     expect(v5.results[1]).toEqual([[60]]);
@@ -276,5 +280,47 @@ describe("an omitted as_of", () => {
     expect(daysLeft(soon.results[1])).toEqual([["V100", 76], ["C4000A1", 107]]);
     // Given a date, the answer does not move with the clock.
     expect(fixed.results).toHaveLength(1);
+  });
+});
+
+describe("formulas the live ledger does not ask again", () => {
+  // A keyed formula whose keys a change did not touch keeps its value. Whatever it keeps must be
+  // what it would answer if asked afresh: after each change, every open formula's last value is
+  // compared with a fresh answer from a ledger built whole from the workbook as it stands.
+  it("hold exactly the values a fresh answer gives, change after change", async () => {
+    const { wb, streams, settle, clock } = await practice();
+    const opened: { formula: typeof VISIT_COGS; settings: unknown[]; inv: ReturnType<typeof invocation> }[] = [];
+    const open = (formula: typeof VISIT_COGS, settings: unknown[], tables: unknown[]) => {
+      const inv = invocation();
+      streams.open(formula, settings, tables, inv);
+      opened.push({ formula, settings, inv });
+    };
+    for (const v of ["V1", "V2", "V3", "V4", "V5", "V6"]) open(VISIT_COGS, [[[v]]], OMIT);
+    for (const p of ["Botox 100U", "Juvederm Ultra XC 1mL"]) {
+      open(STOCK_VALUE, [[[p]], null, null], OMIT);
+      open(FEFO_LOT, [[[p]], null, null], OMIT4);
+    }
+    open(STOCK_VALUE, [[["*"]], null, null], OMIT);
+    open(STOCK_VALUE, [[["C4000A1"]], null, null], OMIT);
+    await settle();
+    const changes: (() => Promise<void> | void)[] = [
+      () => wb.appendRows("Draws", [draw("V5", "C4000A1", 10)]).then(() => undefined),
+      // A draw dated before the others of its lot re-costs every later draw of C3709C3.
+      () => wb.appendRows("Draws", [draw("V6", "C3709C3", 5, day(2026, 9, 1.5))]).then(() => undefined),
+      () => wb.editCell("Draws", 1, "Qty", 30),
+      () => wb.editCell("Draws", 3, "Lot", "C4000A1"),
+      () => wb.editCell("Lots", 1, "Unit Cost", 6.25),
+      () => wb.editCell("Draws", 0, "Price", 600),
+    ];
+    for (const change of changes) {
+      await change();
+      await settle();
+      const snapshot = await streams.live.ready();
+      const whole = { ...snapshot, ledger: buildLedger({ lots: snapshot.tables.Lots, draws: snapshot.tables.Draws, counts: snapshot.tables.Counts, products: snapshot.tables.Products }) };
+      for (const o of opened) {
+        expect(o.inv.results[o.inv.results.length - 1]).toEqual(answerFromLedger(o.formula, o.settings, whole, streams.context(1900)));
+      }
+    }
+    expect(clock.now().getDate()).toBe(15);
   });
 });

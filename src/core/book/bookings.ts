@@ -16,3 +16,15 @@ export function* bookings(state: ProductState): Generator<DrawBooking> {
     };
   }
 }
+
+/**
+ * How many booked draws two replays of a product share at their start: the same rows, booked at
+ * the same cost. A change appended at the end of a product's timeline leaves every earlier draw
+ * as it was, so what is made from the books by difference need only look past this point.
+ */
+export function sharedStart(a: ProductState, b: ProductState): number {
+  const n = Math.min(a.booked.length, b.booked.length);
+  let i = 0;
+  while (i < n && a.booked[i] === b.booked[i] && a.bookedKind[i] === b.bookedKind[i] && a.bookedVisit[i] === b.bookedVisit[i] && a.costs.get(i) === b.costs.get(i)) i++;
+  return i;
+}

@@ -8,5 +8,5 @@ export { layerCost, layerPurchase, layerValue, receiptCost } from "./layers";
 export { hasUsableOpenVial, usableRemaining } from "./vials";
 export { KIND_CODE, reviseTimeline } from "./timeline";
 export { carryReplays, replayCount, replayProduct } from "./post";
-export { bookings } from "./bookings";
+export { bookings, sharedStart } from "./bookings";
 export { fefoOrder, planFefo, type PlanLine } from "./plan";
