@@ -118,6 +118,13 @@ export interface PracticeOptions {
   readonly counts?: number;
   /** Calendar days covered, starting on a Monday. */
   readonly days?: number;
+  /**
+   * Locations (DESIGN.md, "Locations"): with two or more, Lots, Draws and Counts get a Location
+   * column (Draws a To), each receipt and visit is at one of them (the first the busiest), and
+   * fillers and biostimulators are moved between them by Transfer rows to even out their stock.
+   * Left out, the practice is the one-site practice, cell for cell.
+   */
+  readonly sites?: readonly string[];
 }
 
 export interface PracticeStats {
@@ -130,6 +137,7 @@ export interface PracticeStats {
   readonly fractionalQty: number;
   readonly shortLines: number;
   readonly shrinkCounts: number;
+  readonly transfers: number;
 }
 
 /** The four tables, plus what the benchmark asks the engine about. */
@@ -157,6 +165,8 @@ interface LotSim {
   remaining: number;
   /** Units left in the opened vial (toxins), in millionths. */
   open: number;
+  /** Where this stock is (an index into the sites; 0 without sites): a lot at two sites is two LotSims. */
+  readonly site: number;
 }
 
 /** The engine's FEFO key: expiry, then first receipt, then lot number. */
@@ -176,6 +186,9 @@ export function generatePractice(options: PracticeOptions = {}): Practice {
   const nCounts = options.counts ?? 2_000;
   const nDays = options.days ?? 1_096;
   const catalog = CATALOG.slice(0, nProducts);
+  const sites = options.sites && options.sites.length > 1 ? options.sites : null;
+  // The first site the busiest: half the visits and receipts, the rest shared out.
+  const siteWeight = sites ? sites.map((_, i) => (i === 0 ? sites.length - 1 : 1)) : [1];
 
   const int = (n: number) => Math.floor(rand() * n);
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)];
@@ -189,6 +202,10 @@ export function generatePractice(options: PracticeOptions = {}): Practice {
   };
   const cents = (x: number) => Math.round(x * 100) / 100;
   const cell = (micro: number) => micro / Q;
+  /** Picks a site by weight; no random draw at all without sites, so the one-site practice is unchanged. */
+  const pickSite = () => (sites ? weighted([...siteWeight.keys()], (i) => siteWeight[i]) : 0);
+  /** A row with its Location (and To) cells where the practice keeps sites. */
+  const placed = (row: Cell[], site: number, to?: number): Cell[] => (sites ? [...row, sites[site], ...(to === undefined ? [] : [to < 0 ? "" : sites[to]])] : row);
 
   const start = serialFromYmd(2023, 1, 2); // a Monday
   const openDays: number[] = [];
@@ -201,9 +218,10 @@ export function generatePractice(options: PracticeOptions = {}): Practice {
   }
 
   // ---- tables
-  const lots: Cell[][] = [["Product", "Lot", "Expires", "Received", "Qty", "Unit", "Unit Cost", "Total Cost", "Supplier", "PO"]];
-  const draws: Cell[][] = [["Date", "Visit", "Patient", "Provider", "Service", "Product", "Lot", "Qty", "Unit", "Kind", "Price"]];
-  const counts: Cell[][] = [["Date", "Product", "Lot", "Counted", "By", "Note"]];
+  const where = sites ? ["Location"] : [];
+  const lots: Cell[][] = [["Product", "Lot", "Expires", "Received", "Qty", "Unit", "Unit Cost", "Total Cost", "Supplier", "PO", ...where]];
+  const draws: Cell[][] = [["Date", "Visit", "Patient", "Provider", "Service", "Product", "Lot", "Qty", "Unit", "Kind", "Price", ...(sites ? ["Location", "To"] : [])]];
+  const counts: Cell[][] = [["Date", "Product", "Lot", "Counted", "By", "Note", ...where]];
   const products: Cell[][] = [["Product", "Unit", "Vial Size", "Use Within Hours", "Alert Days", "Loss Allowance", "Price per Unit"]];
   for (const s of catalog) {
     const toxin = s.kind === "toxin";
@@ -215,16 +233,17 @@ export function generatePractice(options: PracticeOptions = {}): Practice {
 
   // ---- books
   const active: LotSim[][] = catalog.map(() => []);
-  const latest: (LotSim | null)[] = catalog.map(() => null);
+  const latest: (LotSim | null)[][] = catalog.map(() => (sites ?? [""]).map(() => null));
   const lotNumbers = new Set<string>();
   const usage: number[][] = catalog.map(() => []);
-  const byKind: Record<string, number> = { Visit: 0, Waste: 0, Expired: 0, Sample: 0, Return: 0 };
+  const byKind: Record<string, number> = { Visit: 0, Waste: 0, Expired: 0, Sample: 0, Return: 0, ...(sites ? { Transfer: 0 } : {}) };
   let relotted = 0;
   let totalCostRows = 0;
   let blankLot = 0;
   let fractionalQty = 0;
   let shortLines = 0;
   let shrinkCounts = 0;
+  let transfers = 0;
   let po = 0;
 
   const meanDose = catalog.map((s) => {
@@ -302,14 +321,14 @@ export function generatePractice(options: PracticeOptions = {}): Practice {
   }
   const full = () => draws.length > nDraws;
 
-  function drawRow(t: number, visit: string, patient: string, provider: string, service: string, s: ProductSpec, lot: string, q: number, kind: string, price: number | ""): Cell[] {
+  function drawRow(t: number, visit: string, patient: string, provider: string, service: string, s: ProductSpec, lot: string, q: number, kind: string, price: number | "", site: number): Cell[] {
     if (!Number.isInteger((q / Q) * 4)) fractionalQty++;
-    return [t, visit, patient, provider, service, s.name, lot, cell(q), chance(0.9) ? s.unit : "", kind, price];
+    return placed([t, visit, patient, provider, service, s.name, lot, cell(q), chance(0.9) ? s.unit : "", kind, price], site, -1);
   }
 
   /** The lot a user would write for a draw of `q`: the open vial's, else FEFO's, now and then the next one. */
-  function chooseLot(p: number, q: number, day: number): LotSim | null {
-    const list = active[p].filter((l) => l.expires >= day && l.remaining >= q);
+  function chooseLot(p: number, q: number, day: number, site: number): LotSim | null {
+    const list = active[p].filter((l) => l.site === site && l.expires >= day && l.remaining >= q);
     if (list.length === 0) return null;
     if (catalog[p].kind === "toxin") {
       const open = list.find((l) => l.open > 0);
@@ -319,11 +338,11 @@ export function generatePractice(options: PracticeOptions = {}): Practice {
   }
 
   /** What FEFO books for a blank-lot draw: lots in FEFO order, split when one is not enough. */
-  function fefoSplit(p: number, q: number, day: number): { lot: LotSim; qty: number }[] | null {
+  function fefoSplit(p: number, q: number, day: number, site: number): { lot: LotSim; qty: number }[] | null {
     const out: { lot: LotSim; qty: number }[] = [];
     let rest = q;
     for (const l of active[p]) {
-      if (l.expires < day || l.remaining <= 0) continue;
+      if (l.site !== site || l.expires < day || l.remaining <= 0) continue;
       const x = Math.min(l.remaining, rest);
       out.push({ lot: l, qty: x });
       rest -= x;
@@ -380,7 +399,8 @@ export function generatePractice(options: PracticeOptions = {}): Practice {
       const need = rate * (interval + 10) - onHand;
       const packs = Math.max(1, Math.ceil(need / (s.pack * Q)));
       const qty = Math.round(packs * s.pack * Q);
-      const prev = latest[p];
+      const site = pickSite();
+      const prev = latest[p][site];
       let l: LotSim;
       if (prev && prev.expires > day + 60 && chance(0.01)) {
         l = prev;
@@ -388,8 +408,8 @@ export function generatePractice(options: PracticeOptions = {}): Practice {
       } else {
         const { year, month } = ymdFromSerial(day);
         const expires = serialFromYmd(year, month + 7 + int(19), 0); // last day of a month 6–24 months on
-        l = { p, number: newLotNumber(s), expires, received: day, remaining: 0, open: 0 };
-        latest[p] = l;
+        l = { p, number: newLotNumber(s), expires, received: day, remaining: 0, open: 0, site };
+        latest[p][site] = l;
       }
       l.remaining += qty;
       insertActive(l);
@@ -398,10 +418,10 @@ export function generatePractice(options: PracticeOptions = {}): Practice {
       if (byTotal) totalCostRows++;
       const total = cents((qty / Q) * unitCost * (chance(0.5) ? 0.97 : 1));
       po++;
-      lots.push([
+      lots.push(placed([
         s.name, l.number, l.expires, day, cell(qty), s.unit, byTotal ? "" : unitCost, byTotal ? total : "",
         chance(0.8) ? s.supplier : "McKesson Medical-Surgical", `PO-${ymdFromSerial(day).year}-${String(po).padStart(5, "0")}`,
-      ]);
+      ], site));
     }
 
     // Lots past their expiry are written off first thing.
@@ -409,7 +429,7 @@ export function generatePractice(options: PracticeOptions = {}): Practice {
       for (const l of [...list]) {
         if (l.expires >= day || full()) continue;
         const q = l.remaining;
-        if (!emit(drawRow(day + 8 * HOUR, "", "", "", "", catalog[l.p], l.number, q, "Expired", ""), "Expired")) break;
+        if (!emit(drawRow(day + 8 * HOUR, "", "", "", "", catalog[l.p], l.number, q, "Expired", "", l.site), "Expired")) break;
         relieve(l, q, "Expired");
       }
     }
@@ -420,7 +440,33 @@ export function generatePractice(options: PracticeOptions = {}): Practice {
       const s = catalog[p];
       const pack = Math.round(s.pack * Q);
       const l = active[p].find((x) => x.remaining - x.open >= 2 * pack && x.expires > day + 30);
-      if (l && emit(drawRow(day + 8.25 * HOUR, "", "", "", "", s, l.number, pack, "Return", ""), "Return")) relieve(l, pack, "Return");
+      if (l && emit(drawRow(day + 8.25 * HOUR, "", "", "", "", s, l.number, pack, "Return", "", l.site), "Return")) relieve(l, pack, "Return");
+    }
+
+    // Fillers and biostimulators move from the site holding most to the one holding least.
+    if (sites) {
+      for (let p = 0; p < nProducts && !full(); p++) {
+        const s = catalog[p];
+        if (s.kind === "toxin" || !chance(0.3)) continue;
+        const held = sites.map((_, i) => active[p].filter((l) => l.site === i && l.expires > day + 30).reduce((n, l) => n + l.remaining, 0));
+        const from = held.indexOf(Math.max(...held));
+        const to = held.indexOf(Math.min(...held));
+        const pack = Math.round(s.pack * Q);
+        const packs = Math.floor((held[from] - held[to]) / 2 / pack);
+        const l = active[p].find((x) => x.site === from && x.expires > day + 30 && x.remaining >= pack);
+        if (from === to || packs < 1 || !l) continue;
+        const q = Math.min(packs, Math.floor(l.remaining / pack)) * pack;
+        if (!emit(placed([day + 8.5 * HOUR, "", "", "", "", s.name, l.number, cell(q), s.unit, "Transfer", ""], from, to), "Transfer")) break;
+        transfers++;
+        l.remaining -= q;
+        dropIfEmpty(l);
+        let there = active[p].find((x) => x.site === to && x.number === l.number);
+        if (!there) {
+          there = { p, number: l.number, expires: l.expires, received: l.received, remaining: 0, open: 0, site: to };
+        }
+        there.remaining += q;
+        insertActive(there);
+      }
     }
 
     // Visits, in time order through the day.
@@ -433,12 +479,13 @@ export function generatePractice(options: PracticeOptions = {}): Practice {
       const minute = Math.min(19 * 60, 8 * 60 + 30 + Math.floor((v * 630) / expectedVisits));
       const t = day + minute / 1440;
       const provider = pick(PROVIDERS);
+      const site = pickSite();
       if (chance(0.004)) {
         const p = int(nProducts);
         const s = catalog[p];
         const q = Math.round((s.kind === "toxin" ? 10 * s.scale : 0.5 * s.pack) * Q);
-        const l = chooseLot(p, q, day);
-        if (l && emit(drawRow(t, "", "", provider, "Training", s, l.number, q, "Sample", ""), "Sample")) relieve(l, q, "Sample");
+        const l = chooseLot(p, q, day, site);
+        if (l && emit(drawRow(t, "", "", provider, "Training", s, l.number, q, "Sample", "", site), "Sample")) relieve(l, q, "Sample");
         continue;
       }
       const visitId = `V${String(visitIds.length + 1).padStart(7, "0")}`;
@@ -464,23 +511,23 @@ export function generatePractice(options: PracticeOptions = {}): Practice {
             ? cents((q / Q) * s.price * discount)
             : cents(Math.ceil(q / pack - 1e-9) * (pack / Q) * s.price * discount);
           if (s.kind !== "toxin" && chance(0.001)) {
-            const split = fefoSplit(p, q, day);
+            const split = fefoSplit(p, q, day, site);
             if (!split) continue;
-            if (!emit(drawRow(t, visitId, patient, provider, svc.name, s, "", q, "Visit", price), "Visit")) break;
+            if (!emit(drawRow(t, visitId, patient, provider, svc.name, s, "", q, "Visit", price, site), "Visit")) break;
             for (const x of split) relieve(x.lot, x.qty, "Visit");
             blankLot++;
             done = true;
             continue;
           }
-          const l = chooseLot(p, q, day);
+          const l = chooseLot(p, q, day, site);
           if (!l) continue;
-          if (!emit(drawRow(t, visitId, patient, provider, svc.name, s, lotCell(l), q, "Visit", price), "Visit")) break;
+          if (!emit(drawRow(t, visitId, patient, provider, svc.name, s, lotCell(l), q, "Visit", price, site), "Visit")) break;
           relieve(l, q, "Visit");
           done = true;
           // A partly used syringe is usually discarded; its rest is recorded as waste.
           const leftover = s.kind === "toxin" ? 0 : Math.ceil(q / pack - 1e-9) * pack - q;
           if (leftover > 0 && l.remaining >= leftover && chance(0.75) && !full()) {
-            emit(drawRow(t, "", "", provider, svc.name, s, l.number, leftover, "Waste", ""), "Waste");
+            emit(drawRow(t, "", "", provider, svc.name, s, l.number, leftover, "Waste", "", site), "Waste");
             relieve(l, leftover, "Waste");
           }
         }
@@ -496,7 +543,7 @@ export function generatePractice(options: PracticeOptions = {}): Practice {
         for (const l of [...list]) {
           if (l.open <= 0 || full()) continue;
           const q = l.open;
-          if (!emit(drawRow(day + 19.5 * HOUR, "", "", "", "", catalog[l.p], l.number, q, "Waste", ""), "Waste")) break;
+          if (!emit(drawRow(day + 19.5 * HOUR, "", "", "", "", catalog[l.p], l.number, q, "Waste", "", l.site), "Waste")) break;
           relieve(l, q, "Waste");
         }
       }
@@ -520,7 +567,7 @@ export function generatePractice(options: PracticeOptions = {}): Practice {
       else if (r < 0.12) c = expected + (s.kind === "toxin" ? (1 + int(3)) * Q : step);
       c = Math.round(c);
       if (c !== expected) shrinkCounts++;
-      counts.push([day, s.name, l.number, cell(c), pick(COUNTERS), c < expected ? "cycle count" : c > expected ? "found in back fridge" : ""]);
+      counts.push(placed([day, s.name, l.number, cell(c), pick(COUNTERS), c < expected ? "cycle count" : c > expected ? "found in back fridge" : ""], l.site));
       l.remaining = c;
       if (l.open > c) l.open = c;
       dropIfEmpty(l);
@@ -533,7 +580,7 @@ export function generatePractice(options: PracticeOptions = {}): Practice {
     visitIds,
     asOf: openDays[openDays.length - 1],
     stats: {
-      lots: lotNumbers.size, relotted, totalCostRows, visits: visitIds.length, byKind, blankLot, fractionalQty, shortLines, shrinkCounts,
+      lots: lotNumbers.size, relotted, totalCostRows, visits: visitIds.length, byKind, blankLot, fractionalQty, shortLines, shrinkCounts, transfers,
     },
   };
 }

@@ -25,6 +25,9 @@
  *                  product (row diagnostics, visit totals, one pass over the Draws rows and the
  *                  booked draws per grouping), and STOCK_BY_PRODUCT at as-of.
  * Whole recompute: a fresh buildLedger and every stage once on it, timed together (replays shared).
+ * Whole recompute, three sites: the same on the practice generated with a Location column and
+ * three sites (receipts and visits at each, fillers moved between them by Transfer rows), against
+ * its own read-every-cell baseline (its tables have the extra Location and To columns).
  */
 import * as os from "node:os";
 import { performance } from "node:perf_hooks";
@@ -79,6 +82,8 @@ const STAGES: readonly Stage[] = [
 const TARGET_TOTAL_RATIO = 20;
 const TARGET_TOTAL_MS = 1500;
 const TARGET_COGS_RATIO = 5;
+/** The three-site practice of issue #17's benchmark. */
+const THREE_SITES = ["Main Street", "Suite B", "Mobile kit"];
 
 const gc = (globalThis as { gc?: () => void }).gc;
 /** Every stage's result feeds this module-level total, so no work can be optimised away. */
@@ -175,6 +180,9 @@ async function main(): Promise<void> {
   gc?.();
   const inputRssMb = process.memoryUsage().rss / 2 ** 20;
   const { errors, warnings, visitsOk, residue } = inspect(practice);
+  const sited = asMarshalled(generatePractice({ sites: THREE_SITES }));
+  const sitedGrids: Grid[] = [sited.lots, sited.draws, sited.counts, sited.products];
+  const sitedInspection = inspect(sited);
 
   const st = practice.stats;
   log(`Lotbook bench: synthetic practice, seed ${DEFAULT_SEED} (generated and marshalled in ${genMs.toFixed(0)} ms)`);
@@ -183,6 +191,8 @@ async function main(): Promise<void> {
   log(`  draws by kind: ${Object.entries(st.byKind).map(([k, n]) => `${k} ${n}`).join(", ")}; ${st.blankLot} blank-lot, ${st.fractionalQty} not in quarter units`);
   log(`  engine: ${errors} errors, ${warnings} warnings; ${visitsOk}/${practice.visitIds.length} visits costed; conservation residue ${residue}`);
   if (errors > 0 || visitsOk < practice.visitIds.length) log("  WARNING: the ledger is not clean, so some stages time failures rather than results");
+  log(`  three sites (${THREE_SITES.join(", ")}): the same size with a Location column, ${sited.stats.transfers} of its draws transfers; ` +
+    `engine: ${sitedInspection.errors} errors, ${sitedInspection.warnings} warnings; ${sitedInspection.visitsOk}/${sited.visitIds.length} visits costed; residue ${sitedInspection.residue}`);
   log(`  ${cells.toLocaleString("en-US")} input cells; ${runs} measured runs per stage, medians; gc between runs: ${gc ? "yes" : "no (run with node --expose-gc)"}`);
   log(`  ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(2)} at start (other processes skew the figures)`);
   log();
@@ -190,6 +200,7 @@ async function main(): Promise<void> {
   // Warm-up: let the JIT see every path before anything is measured.
   for (let i = 0; i < 3; i++) sink += readEveryCell(grids);
   for (let i = 0; i < 2; i++) sink += recompute(practice, true);
+  for (let i = 0; i < 2; i++) sink += recompute(sited, false);
   for (const s of STAGES) sample(s, practice);
 
   // Runs are interleaved (baseline, each stage, whole recompute, then again) so drift hits all alike.
@@ -197,6 +208,8 @@ async function main(): Promise<void> {
   const stageTimes = new Map<Stage["key"], number[]>(STAGES.map((s) => [s.key, []]));
   const total: number[] = [];
   const withReport: number[] = [];
+  const sitedBaseline: number[] = [];
+  const sitedTotal: number[] = [];
   for (let r = 0; r < runs; r++) {
     // The baseline is short and jumpy: several samples a round steady its median, the denominator of every ratio.
     for (let k = 0; k < 5; k++) {
@@ -208,6 +221,12 @@ async function main(): Promise<void> {
     total.push(timed(() => recompute(practice, false)));
     gc?.();
     withReport.push(timed(() => recompute(practice, true)));
+    for (let k = 0; k < 5; k++) {
+      gc?.();
+      sitedBaseline.push(timed(() => readEveryCell(sitedGrids)));
+    }
+    gc?.();
+    sitedTotal.push(timed(() => recompute(sited, false)));
   }
 
   if (!Number.isFinite(sink)) throw new Error("a stage returned something other than a count");
@@ -218,6 +237,8 @@ async function main(): Promise<void> {
   const stages = Object.fromEntries(STAGES.map((s) => [s.key, figure(median(stageTimes.get(s.key)!))]));
   const totalMs = median(total);
   const reportMs = median(withReport);
+  const sitedBaseMs = median(sitedBaseline);
+  const sitedMs = median(sitedTotal);
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   // The function layer: LOTBOOK.VISIT_COGS for a whole column of visit ids, and for one, against the engine.
   const functionLayer = measureFunctionLayer(practice, runs);
@@ -227,6 +248,8 @@ async function main(): Promise<void> {
   const liveVisits = await measureLive(practice, liveRuns, true);
   Object.assign(stages, {
     live_cold: figure(median(live.live_cold)), live_append: figure(median(live.live_append)), live_edit: figure(median(live.live_edit)),
+    // Against the three-site practice's own baseline.
+    whole_recompute_three_sites: { median_ms: round(sitedMs, 2), ratio: round(sitedMs / sitedBaseMs, 2), baseline_ms: round(sitedBaseMs, 3) },
   });
   const withVisitMargins = {
     live_cold: figure(median(liveVisits.live_cold)), live_append: figure(median(liveVisits.live_append)), live_edit: figure(median(liveVisits.live_edit)),
@@ -246,6 +269,7 @@ async function main(): Promise<void> {
   for (const s of STAGES) log(row(s.label, median(stageTimes.get(s.key)!)));
   log(row("whole recompute", totalMs));
   log(row("  + the Report sheet", reportMs));
+  log(`  ${"whole recompute, 3 sites".padEnd(26)}${sitedMs.toFixed(1).padStart(10)}${(sitedMs / sitedBaseMs).toFixed(1).padStart(10)}×  (its own baseline ${sitedBaseMs.toFixed(2)} ms)`);
   log(`  peak RSS ${peakRssMb.toFixed(0)} MB (whole process; ${inputRssMb.toFixed(0)} MB with only the generated tables loaded)`);
   log();
   log("  Parse + index includes posting: every draw and count booked against its lot's cost layers.");
@@ -257,6 +281,8 @@ async function main(): Promise<void> {
   const cogsRatio = median(stageTimes.get("visit_cogs")!) / baseMs;
   verdict(totalMs / baseMs < TARGET_TOTAL_RATIO, `whole recompute under ${TARGET_TOTAL_RATIO}× baseline (${(totalMs / baseMs).toFixed(1)}×)`);
   verdict(totalMs < TARGET_TOTAL_MS, `whole recompute under ${TARGET_TOTAL_MS} ms (${totalMs.toFixed(0)} ms)`);
+  verdict(sitedMs / sitedBaseMs < TARGET_TOTAL_RATIO && sitedMs < TARGET_TOTAL_MS,
+    `whole recompute, three sites, under ${TARGET_TOTAL_RATIO}× its baseline and ${TARGET_TOTAL_MS} ms (${(sitedMs / sitedBaseMs).toFixed(1)}×, ${sitedMs.toFixed(0)} ms)`);
   verdict(reportMs < TARGET_TOTAL_MS, `whole recompute with the Report sheet under ${TARGET_TOTAL_MS} ms (${reportMs.toFixed(0)} ms, ${(reportMs / baseMs).toFixed(1)}×)`);
   verdict(cogsRatio < TARGET_COGS_RATIO, `COGS for every visit under ${TARGET_COGS_RATIO}× baseline (${cogsRatio.toFixed(1)}×)`);
   log();

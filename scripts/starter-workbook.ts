@@ -1,7 +1,8 @@
 /**
  * Generates assets/Lotbook-starter.xlsx: the four ledger tables as real Excel tables, exactly as
- * Set up creates them (headers, number formats, dropdowns, expiry highlighting: all from
- * src/taskpane/setup/ledgerSpecs.ts), a few example rows that form a clean ledger, and a Summary
+ * Set up creates them for a practice with several locations (headers, number formats, dropdowns,
+ * expiry highlighting: all from src/taskpane/setup/ledgerSpecs.ts), a few example rows that form a
+ * clean ledger, and a Summary
  * sheet of LOTBOOK formulas.
  *
  *   npm run build:starter          # writes assets/Lotbook-starter.xlsx
@@ -15,7 +16,7 @@ import { join } from "path";
 import { Workbook, type CellFormulaValue, type DataValidation, type Fill, type Worksheet } from "exceljs";
 import JSZip from "jszip";
 import { highlightNames, type DefinedName } from "../src/taskpane/setup/expiryHighlighting";
-import { DATE, ledgerSpec, MONEY, type LedgerSpec } from "../src/taskpane/setup/ledgerSpecs";
+import { DATE, ledgerSpecs, MONEY, type LedgerSpec } from "../src/taskpane/setup/ledgerSpecs";
 import type { ListValidation } from "../src/workbook/port";
 
 /** Every date the file records: document properties and zip entries. */
@@ -30,38 +31,46 @@ interface Ledger {
 }
 
 /**
+ * Set up's spec of a table as it offers it for several locations: Lots, Draws and Counts with a
+ * Location column (and Draws a To), left blank in the examples, so the practice is one site until
+ * it names one (a blank Location column answers exactly as none).
+ */
+const specOf = (name: LedgerSpec["name"]): LedgerSpec => ledgerSpecs(true).find((s) => s.name === name)!;
+
+/**
  * The example practice: two Botox lots and one Juvéderm lot, a month of visits, a waste row and
- * a month-end count that finds 2 U missing from C3709C3 (inside Botox's 5 % loss allowance).
+ * a month-end count that finds 2 U missing from C3709C3 (inside Botox's 5 % loss allowance), all
+ * at the one unnamed location.
  */
 export const STARTER_TABLES: readonly Ledger[] = [
   {
-    spec: ledgerSpec("Lots"),
+    spec: specOf("Lots"),
     rows: [
-      ["Botox 100U", "C3709C3", ymd(2027, 6, 30), ymd(2026, 1, 5), 200, "U", 6.5, null, "Allergan", "PO-1001"],
-      ["Juvederm Ultra XC", "JU2207", ymd(2027, 3, 31), ymd(2026, 1, 5), 2, "mL", null, 700, "Allergan", "PO-1001"],
-      ["Botox 100U", "C4120A1", ymd(2027, 9, 30), ymd(2026, 2, 2), 100, "U", null, 680, "Allergan", "PO-1002"],
+      ["Botox 100U", "C3709C3", ymd(2027, 6, 30), ymd(2026, 1, 5), 200, "U", 6.5, null, "Allergan", "PO-1001", null],
+      ["Juvederm Ultra XC", "JU2207", ymd(2027, 3, 31), ymd(2026, 1, 5), 2, "mL", null, 700, "Allergan", "PO-1001", null],
+      ["Botox 100U", "C4120A1", ymd(2027, 9, 30), ymd(2026, 2, 2), 100, "U", null, 680, "Allergan", "PO-1002", null],
     ],
   },
   {
-    spec: ledgerSpec("Draws"),
+    spec: specOf("Draws"),
     rows: [
-      [ymd(2026, 1, 12), "V1001", "P-1001", "Dr. Reyes", "Glabella", "Botox 100U", "C3709C3", 20, "U", "Visit", 280],
-      [ymd(2026, 1, 12), "V1002", "P-1002", "Dr. Reyes", "Crow's feet", "Botox 100U", "C3709C3", 24, "U", "Visit", 336],
-      [ymd(2026, 1, 20), "V1003", "P-1003", "NP Chen", "Lips", "Juvederm Ultra XC", "JU2207", 1, "mL", "Visit", 650],
-      [ymd(2026, 2, 16), "V1004", "P-1004", "Dr. Reyes", "Forehead", "Botox 100U", "C3709C3", 40, "U", "Visit", 560],
-      [ymd(2026, 2, 20), null, null, null, null, "Botox 100U", "C3709C3", 6, "U", "Waste", null],
+      [ymd(2026, 1, 12), "V1001", "P-1001", "Dr. Reyes", "Glabella", "Botox 100U", "C3709C3", 20, "U", "Visit", 280, null, null],
+      [ymd(2026, 1, 12), "V1002", "P-1002", "Dr. Reyes", "Crow's feet", "Botox 100U", "C3709C3", 24, "U", "Visit", 336, null, null],
+      [ymd(2026, 1, 20), "V1003", "P-1003", "NP Chen", "Lips", "Juvederm Ultra XC", "JU2207", 1, "mL", "Visit", 650, null, null],
+      [ymd(2026, 2, 16), "V1004", "P-1004", "Dr. Reyes", "Forehead", "Botox 100U", "C3709C3", 40, "U", "Visit", 560, null, null],
+      [ymd(2026, 2, 20), null, null, null, null, "Botox 100U", "C3709C3", 6, "U", "Waste", null, null, null],
     ],
   },
   {
-    spec: ledgerSpec("Counts"),
+    spec: specOf("Counts"),
     rows: [
-      [ymd(2026, 2, 27), "Botox 100U", "C3709C3", 108, "M. Ortiz", "Month-end count"],
-      [ymd(2026, 2, 27), "Juvederm Ultra XC", "JU2207", 1, "M. Ortiz", "Month-end count"],
-      [ymd(2026, 2, 27), "Botox 100U", "C4120A1", 100, "M. Ortiz", "Month-end count"],
+      [ymd(2026, 2, 27), "Botox 100U", "C3709C3", 108, "M. Ortiz", "Month-end count", null],
+      [ymd(2026, 2, 27), "Juvederm Ultra XC", "JU2207", 1, "M. Ortiz", "Month-end count", null],
+      [ymd(2026, 2, 27), "Botox 100U", "C4120A1", 100, "M. Ortiz", "Month-end count", null],
     ],
   },
   {
-    spec: ledgerSpec("Products"),
+    spec: specOf("Products"),
     // GTIN left blank: the practice fills it in by scanning a carton. Botox is ordered by the
     // vial, 5 days ahead; the filler in boxes of two 1 mL syringes, 7 days ahead (the default).
     rows: [

@@ -3,7 +3,7 @@ import type { Serial } from "./dates";
 import type { Diagnostic } from "./diagnostic";
 import type { Ledger } from "./ledger";
 import type { Money } from "./money";
-import { KIND_CODE, replayProduct, sharedStart, type ProductState } from "./book";
+import { KIND_CODE, replayProduct, touchedBooks, type ProductState } from "./book";
 import type { DrawRow } from "./rows";
 import { lineageOf } from "./update";
 import { ok, type Failure, type Result } from "./result";
@@ -299,13 +299,8 @@ function patchGroupings(ledger: Ledger): Record<LineGroup, Grouping> | null {
   }
   // Costs: each visit the change re-costed moves by its difference; a split visit, line by line.
   const recosted = new Uint8Array(visits);
-  for (const key of lineage.touched) {
-    const was = lineage.prev.productIndex.get(key);
-    const now = ledger.productIndex.get(key);
-    const before = was && replayProduct(lineage.prev, was);
-    const after = now && replayProduct(ledger, now);
-    // Lines booked alike in both cancel out: only those after them move their groups.
-    const from = before && after ? sharedStart(before, after) : 0;
+  // Lines booked alike in both cancel out: only those after them move their groups.
+  for (const { before, after, from } of touchedBooks(lineage.prev, ledger, lineage.touched)) {
     if (before) moveLines(before, groupings, recosted, -1, from);
     if (after) moveLines(after, groupings, recosted, 1, from);
   }

@@ -34,6 +34,8 @@ export interface VisitIndex {
 /** The parsed Draws table and its visits. */
 export interface DrawsTable extends ParsedTable<DrawRow> {
   readonly visits?: VisitIndex;
+  /** Each row's visit index, by its place in `rows` (−1 without a visit): a visit's lines found without touching every row. */
+  readonly visitOf?: Int32Array;
   /** True when the table has a To column (a Transfer's destination). */
   readonly hasTo?: boolean;
 }
@@ -662,7 +664,7 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
   }
   return {
     rows, tableErrors: f.tableErrors, columnNames: names, present: true, visits: { ids: visitIds, byKey: visitByKey, unpriced, priced },
-    located: cols.location >= 0, hasTo: cols.to >= 0,
+    visitOf: Int32Array.from(rows, (r) => r.visitIndex), located: cols.location >= 0, hasTo: cols.to >= 0,
   };
 }
 

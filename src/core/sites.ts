@@ -35,8 +35,13 @@ function addError(row: PlacedRow, column: string, kind: DiagnosticKind): void {
  * and a workbook without a Location column holds everything at the one unnamed location, `""`.
  */
 export interface Sites {
-  /** True when Lots, Draws or Counts has a Location column: results then say where. */
+  /**
+   * True when a Location column of Lots, Draws or Counts names a location: results then say where.
+   * A Location column left blank keeps a one-site workbook exactly as it is without the column.
+   */
   readonly tracked: boolean;
+  /** True when Lots, Draws or Counts has a Location column, blank or not. */
+  readonly located: boolean;
   /** Every location named in a Location column, by key, as first written. */
   readonly names: ReadonlyMap<string, string>;
   /** Where stock arrives: (lot, location) for each receipt, and for each usable transfer's destination. */
@@ -57,16 +62,17 @@ export function siteName(sites: Sites, key: string): string {
  * @example indexSites(lots, draws, counts).arrivals.has(stockKeyOf("C3709C3", "suite b"))
  */
 export function indexSites(lots: Table<PlacedRow>, draws: Table<MovingRow>, counts: Table<PlacedRow>, check = true): Sites {
-  const tracked = !!(lots.located || draws.located || counts.located);
+  const located = !!(lots.located || draws.located || counts.located);
   const names = new Map<string, string>();
   const name = (r: { location: string | null; locationKey: string }) => {
     if (r.location !== null && !names.has(r.locationKey)) names.set(r.locationKey, r.location);
   };
-  if (tracked) {
+  if (located) {
     for (const r of lots.rows) name(r);
     for (const r of draws.rows) name(r);
     for (const r of counts.rows) name(r);
   }
+  const tracked = names.size > 0;
   const arrivals = new Set<StockKey>();
   const at = new Map<string, string[]>();
   const arrive = (lotKey: string, location: string) => {
@@ -78,7 +84,7 @@ export function indexSites(lots: Table<PlacedRow>, draws: Table<MovingRow>, coun
     else at.set(lotKey, [location]);
   };
   for (const r of lots.rows) if (r.lotKey !== null) arrive(r.lotKey, r.locationKey);
-  const sites: Sites = { tracked, names, arrivals, at };
+  const sites: Sites = { tracked, located, names, arrivals, at };
   // Without a readable Lots table every lot is unknown already: its own error says it all.
   if (!check) return sites;
   const checkTransfer = transferChecker(sites, draws.columnNames);
@@ -97,7 +103,7 @@ export function indexSites(lots: Table<PlacedRow>, draws: Table<MovingRow>, coun
 export function transferChecker(sites: Sites, names: Readonly<Record<string, string>>): (row: MovingRow) => void {
   return (row) => {
     if (row.kind !== "Transfer" || !row.usable || row.toKey === null || sites.names.has(row.toKey)) return;
-    addError(row, names.to, { code: sites.tracked ? "unknown-location" : "transfer-without-locations", to: row.to! });
+    addError(row, names.to, { code: sites.located ? "unknown-location" : "transfer-without-locations", to: row.to! });
   };
 }
 
@@ -117,7 +123,11 @@ export function arrivalChecker(sites: Sites, names: Readonly<Record<string, stri
 export function whereAsked(ledger: { readonly sites: Sites }, location: string | null | undefined): Result<string | null> {
   if (location == null || location.trim() === "") return ok(null);
   const sites = ledger.sites;
-  if (!sites.tracked) return fail("value", "location: this workbook has no Location column in Lots, Draws or Counts, so all its stock is in one place; leave location out");
+  if (!sites.tracked) {
+    return fail("value", sites.located
+      ? "location: no Location cell of Lots, Draws or Counts names a location yet, so all the stock is in one place; leave location out"
+      : "location: this workbook has no Location column in Lots, Draws or Counts, so all its stock is in one place; leave location out");
+  }
   const key = locationKey(location);
   if (!sites.names.has(key)) {
     const known = [...sites.names.values()].join(", ");

@@ -62,12 +62,16 @@ function tryUpdate(prev: Ledger, input: LedgerInput, change: LedgerChange): Ledg
   const touchedLots = new Set<string>();
   let { lots, lotIndex, productIndex, brokenLots, sites } = prev;
   // Where the workbook keeps stock at several locations, a change to Lots or Counts can move where
-  // lots arrive and which locations exist: such a change is built whole.
+  // lots arrive and which locations exist: such a change is built whole. A Location column that
+  // names no location yet (the starter workbook's) is one place, as without the column, until a
+  // change names one.
+  const blank = prev.sites.located && !prev.sites.tracked;
+  const names = (rows: readonly { readonly location: string | null }[]) => rows.some((r) => r.location !== null);
   if (prev.sites.tracked && (change.Lots || change.Counts)) return null;
   if (change.Lots) {
     lots = parseLots(input.lots, { dateSystem, firstRow: top.Lots });
-    if (!lotsReadable(lots) || !!lots.located !== !!prev.lots.located) return null;
-    sites = indexSites(lots, EMPTY, EMPTY, false);
+    if (!lotsReadable(lots) || !!lots.located !== !!prev.lots.located || (blank && names(lots.rows))) return null;
+    sites = { ...indexSites(lots, EMPTY, EMPTY, false), located: prev.sites.located };
     const fresh = indexLots(lots, indexSettings(prev.products, false), dateSystem);
     const merged = reuseProducts(prev, fresh, touched, touchedLots);
     if (!merged) return null;
@@ -82,7 +86,7 @@ function tryUpdate(prev: Ledger, input: LedgerInput, change: LedgerChange): Ledg
   let counts = prev.counts;
   if (change.Counts || change.Lots) {
     counts = given.Counts ? parseCounts(input.counts, { dateSystem, firstRow: top.Counts }) : (EMPTY as ParsedTable<CountRow>);
-    if (!!counts.located !== !!prev.counts.located) return null;
+    if (!!counts.located !== !!prev.counts.located || (blank && names(counts.rows))) return null;
     checkCounts(counts, lotIndex, productIndex, brokenLots);
     const before = countPrints(prev.counts.rows);
     const after = countPrints(counts.rows);
@@ -104,10 +108,11 @@ function tryUpdate(prev: Ledger, input: LedgerInput, change: LedgerChange): Ledg
   const check = siteChecks(sites, prev.draws.columnNames, drawChecker(prev.draws.columnNames, lotIndex, productIndex, dateSystem, brokenLots));
   const redrawn = wanted.size > 0
     ? redraw(prev, grid, [...wanted].sort((a, b) => a - b), dateSystem, drawsTop, check)
-    : { rows: prev.draws.rows, visits: prev.draws.visits, pairs: [] };
+    : { rows: prev.draws.rows, visits: prev.draws.visits, visitOf: prev.draws.visitOf, pairs: [] };
   if (!redrawn) return null;
   // A transfer, a location not seen before or an edited row may change where lots arrive: built whole.
   if (sites.tracked && redrawn.pairs.some(({ before, after }) => before !== null || after?.kind === "Transfer" || (after?.location != null && !sites.names.has(after.locationKey)))) return null;
+  if (blank && redrawn.pairs.some(({ after }) => after?.location != null || after?.kind === "Transfer")) return null;
 
   for (const { before, after } of redrawn.pairs) {
     for (const row of [before, after]) {
@@ -115,7 +120,7 @@ function tryUpdate(prev: Ledger, input: LedgerInput, change: LedgerChange): Ledg
       if (row?.productKey) touched.add(row.productKey);
     }
   }
-  const draws: DrawsTable = { ...prev.draws, rows: redrawn.rows, visits: redrawn.visits };
+  const draws: DrawsTable = { ...prev.draws, rows: redrawn.rows, visits: redrawn.visits, visitOf: redrawn.visitOf };
   // The rows with issues: the earlier list, less the rows read again, plus those of them that have any now.
   const gone = new Set<DrawRow>(redrawn.pairs.flatMap((p) => (p.before ? [p.before] : [])));
   const flagged = mergeByRow(
@@ -250,9 +255,9 @@ function redraw(prev: Ledger, grid: Grid, indices: readonly number[], dateSystem
     const pos = findRow(old, i + top);
     if (pos >= 0) note(old[pos]);
   }
-  if (anyMarked) for (const i of linesOf(visitColumn(old), marked)) wanted.add(old[i].row - top);
+  if (anyMarked) for (const i of linesOf(visitColumn(prev.draws), marked)) wanted.add(old[i].row - top);
   if (loose.length > 0) {
-    const visitOf = visitColumn(old);
+    const visitOf = visitColumn(prev.draws);
     for (let i = 0; i < old.length; i++) if (visitOf[i] < 0 && loose.some((l) => sameRecord(l, old[i]))) wanted.add(old[i].row - top);
   }
   const all = [...wanted].sort((a, b) => a - b);
@@ -308,16 +313,13 @@ function redraw(prev: Ledger, grid: Grid, indices: readonly number[], dateSystem
     pairs.push({ before, after });
   }
   const kept = emptied.size > 0 ? rows.filter((r) => !emptied.has(r)) : rows;
-  if (emptied.size === 0) {
-    // The rows keep their places (lines edited in place, others appended): so does the visit column.
-    const known = visitColumns.get(old);
-    if (known) {
-      const visitOf = new Int32Array(kept.length);
-      visitOf.set(known);
-      for (let i = old.length; i < kept.length; i++) visitOf[i] = kept[i].visitIndex;
-      for (const p of pairs) if (p.before && p.after) visitOf[findRow(kept, p.after.row)] = p.after.visitIndex;
-      visitColumns.set(kept, visitOf);
-    }
+  // The rows keep their places (lines edited in place, others appended): so does the visit column.
+  let visitOf: Int32Array | undefined;
+  if (emptied.size === 0 && prev.draws.visitOf) {
+    visitOf = new Int32Array(kept.length);
+    visitOf.set(prev.draws.visitOf);
+    for (let i = old.length; i < kept.length; i++) visitOf[i] = kept[i].visitIndex;
+    for (const p of pairs) if (p.before && p.after) visitOf[findRow(kept, p.after.row)] = p.after.visitIndex;
   }
   // Every line of a visit read again was read together, so the parser's word on its prices stands.
   const newIds = ids ?? visits.ids;
@@ -332,7 +334,7 @@ function redraw(prev: Ledger, grid: Grid, indices: readonly number[], dateSystem
     visits.unpriced.filter((r) => r.visitKey === null || !miniVisits.byKey.has(r.visitKey)),
     miniVisits.unpriced.map((r) => readRows.get(r.row - top)!),
   );
-  return { rows: kept, visits: { ids: newIds, byKey: newByKey, unpriced, priced }, pairs };
+  return { rows: kept, visits: { ids: newIds, byKey: newByKey, unpriced, priced }, visitOf, pairs };
 }
 
 /**
@@ -358,17 +360,9 @@ function parseSome(grid: Grid, rows: ReadonlySet<number>, dateSystem: Ledger["da
   return parseDraws(some, { dateSystem, firstRow: top });
 }
 
-/** Each Draws row's visit index, by position: the lines of a visit are found without touching every row. */
-const visitColumns = new WeakMap<readonly DrawRow[], Int32Array>();
-
-function visitColumn(rows: readonly DrawRow[]): Int32Array {
-  let column = visitColumns.get(rows);
-  if (!column) {
-    column = new Int32Array(rows.length);
-    for (let i = 0; i < rows.length; i++) column[i] = rows[i].visitIndex;
-    visitColumns.set(rows, column);
-  }
-  return column;
+/** Each Draws row's visit index, by position (the parser's column, else made once). */
+function visitColumn(draws: DrawsTable): Int32Array {
+  return draws.visitOf ?? Int32Array.from(draws.rows, (r) => r.visitIndex);
 }
 
 /** Positions of the rows whose visit is marked. */

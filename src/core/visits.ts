@@ -4,7 +4,7 @@ import { keysOf } from "./keys";
 import { coded } from "./messages";
 import type { Ledger } from "./ledger";
 import type { Money } from "./money";
-import { KIND_CODE, replayProduct, sharedStart, type ProductState } from "./book";
+import { KIND_CODE, replayProduct, touchedBooks, type ProductState } from "./book";
 import { lineageOf } from "./update";
 import { fail, ok, type Failure, type Result } from "./result";
 import type { DrawRow } from "./rows";
@@ -64,15 +64,10 @@ export function visitTotals(ledger: Ledger): VisitTotals {
     cogs = earlier.cogs.resized(n);
     lines = new Int32Array(n);
     lines.set(earlier.lines.subarray(0, Math.min(n, earlier.lines.length)));
-    for (const key of lineage.touched) {
-      const before = lineage.prev.productIndex.get(key);
-      const now = ledger.productIndex.get(key);
-      const was = before && replayProduct(lineage.prev, before);
-      const is = now && replayProduct(ledger, now);
-      // Lines booked alike in both add and take away the same: only those after them move.
-      const from = was && is ? sharedStart(was, is) : 0;
-      if (was) addVisitLines(was, cogs, lines, -1, from);
-      if (is) addVisitLines(is, cogs, lines, 1, from);
+    // Lines booked alike in both add and take away the same: only those after them move.
+    for (const { before, after, from } of touchedBooks(lineage.prev, ledger, lineage.touched)) {
+      if (before) addVisitLines(before, cogs, lines, -1, from);
+      if (after) addVisitLines(after, cogs, lines, 1, from);
     }
   } else {
     cogs = new AmountColumn(n);
@@ -108,14 +103,9 @@ export function changedVisits(ledger: Ledger): Set<string> | null {
       if (v >= 0 && differs(v)) out.add(now.ids[v].toUpperCase());
     }
   };
-  for (const key of lineage.touched) {
-    const before = lineage.prev.productIndex.get(key);
-    const product = ledger.productIndex.get(key);
-    const was = before && replayProduct(lineage.prev, before);
-    const is = product && replayProduct(ledger, product);
-    const from = was && is ? sharedStart(was, is) : 0;
-    if (was) look(was, from);
-    if (is) look(is, from);
+  for (const { before, after, from } of touchedBooks(lineage.prev, ledger, lineage.touched)) {
+    if (before) look(before, from);
+    if (after) look(after, from);
   }
   const blockPrint = (ds: readonly Diagnostic[] | undefined) => (ds ?? []).map((d) => `${d.table}|${d.row}|${d.column}|${d.message}`).join(";");
   for (const v of new Set([...was.blocking.keys(), ...now.blocking.keys()])) {

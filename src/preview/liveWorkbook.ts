@@ -1,5 +1,5 @@
 import type { TableName } from "../core";
-import { LEDGER_SPECS } from "../taskpane/setup/ledgerSpecs";
+import { ledgerSpecs } from "../taskpane/setup/ledgerSpecs";
 import { MemoryWorkbook } from "../workbook/memory";
 import type { CellValue, Entry, GtinChange, HeaderRename, SheetLayout, SheetWritten, TableSpec } from "../workbook/port";
 
@@ -14,10 +14,14 @@ export class LiveWorkbook extends MemoryWorkbook {
   /** Counts changes: a snapshot for `useSyncExternalStore`. */
   version = 0;
 
-  /** Tables as Set up creates them (formats, dropdowns, highlighting), holding `grids`' rows. */
+  /**
+   * Tables as Set up creates them (formats, dropdowns, highlighting), holding `grids`' rows; with
+   * the Location columns when `grids`' Lots has one, as Set up adds them for several locations.
+   */
   static seeded(grids: Partial<Record<TableName, readonly (readonly CellValue[])[]>>): LiveWorkbook {
     const wb = new LiveWorkbook();
-    for (const spec of LEDGER_SPECS) {
+    const locations = (grids.Lots?.[0] ?? []).includes("Location");
+    for (const spec of ledgerSpecs(locations)) {
       const grid = grids[spec.name];
       if (!grid) continue;
       // The in-memory table is made at once (no await inside) and without a change to announce.

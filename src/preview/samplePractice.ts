@@ -1,7 +1,9 @@
 /**
  * The sample practice the browser preview opens with: six products (four toxins, one not yet received, and two fillers),
  * a year of visits, lots past expiry and within 30, 60 and 90 days of it, a count that finds a
- * unit missing, and a vial opened yesterday.
+ * unit missing, and a vial opened yesterday. It keeps stock at two locations: everything is
+ * received, drawn and counted at Main Street; ten days ago 50 U of Botox lot C7033D were
+ * transferred to Suite B, which counted them the next morning.
  *
  * Every date is counted from `today`, the day the preview is opened (the real today in the page,
  * a fixed day in tests): the expiry bands are therefore the same whichever day it runs — the
@@ -54,6 +56,12 @@ const LOTS: SampleLot[] = [
 ];
 
 const PROVIDERS = ["Dr. Reyes", "N. Patel, NP"];
+
+/** Where everything arrives, is drawn and counted, and the second site stocked from it. */
+export const MAIN = "Main Street";
+export const SECOND = "Suite B";
+/** The transfer that stocks the second site: 50 U of C7033D ($6.80), ten days ago. */
+const TRANSFER = { lot: "C7033D", qty: 50, offset: -10 };
 const SERVICES: Record<string, [string, number][]> = {
   "Botox 100U": [["Glabella", 20], ["Forehead", 12], ["Crow's feet", 24]],
   "Dysport 300U": [["Glabella", 50], ["Forehead", 30]],
@@ -83,14 +91,14 @@ export function samplePractice(today: Date): SampleGrids {
   const price = new Map(PRODUCTS.slice(1).map((p) => [p[0] as string, p[6] as number]));
   const unit = new Map(PRODUCTS.slice(1).map((p) => [p[0] as string, p[1] as string]));
 
-  const draws: CellValue[][] = [["Date", "Visit", "Patient", "Provider", "Service", "Product", "Lot", "Qty", "Unit", "Kind", "Price"]];
+  const draws: CellValue[][] = [["Date", "Visit", "Patient", "Provider", "Service", "Product", "Lot", "Qty", "Unit", "Kind", "Price", "Location", "To"]];
   const draw = (offset: number, hour: number, product: string, service: string, qty: number, visit: number, priced = true) => {
     // The lot a careful nurse takes: received by then, not expired, enough left, expiring first.
     const lot = LOTS.filter((l) => l.product === product && l.received <= offset && l.expires > offset && (left.get(l.lot) ?? 0) >= qty).sort((a, b) => a.expires - b.expires)[0];
     if (!lot) return;
     left.set(lot.lot, (left.get(lot.lot) ?? 0) - qty);
     const id = `V${2000 + visit}`;
-    draws.push([day(offset) + hour / 24, id, `P-${1000 + ((visit * 37) % 240)}`, PROVIDERS[visit % 2], service, product, lot.lot, qty, unit.get(product) ?? null, "Visit", priced ? qty * (price.get(product) ?? 0) : null]);
+    draws.push([day(offset) + hour / 24, id, `P-${1000 + ((visit * 37) % 240)}`, PROVIDERS[visit % 2], service, product, lot.lot, qty, unit.get(product) ?? null, "Visit", priced ? qty * (price.get(product) ?? 0) : null, MAIN, null]);
   };
 
   // A year of visits, one every four days, each with one product.
@@ -101,6 +109,9 @@ export function samplePractice(today: Date): SampleGrids {
     const [service, qty] = choices[visit % choices.length];
     draw(offset, 9 + (visit % 8), product, service, qty, visit);
   }
+  // Ten days ago, Suite B was stocked from Main Street with part of the Botox lot that expires last.
+  left.set(TRANSFER.lot, (left.get(TRANSFER.lot) ?? 0) - TRANSFER.qty);
+  draws.push([day(TRANSFER.offset) + 12 / 24, null, null, null, null, "Botox 100U", TRANSFER.lot, TRANSFER.qty, "U", "Transfer", null, MAIN, SECOND]);
   // A week ago, a visit of two lines whose filler line was left without a price: Check warns of it.
   draw(-7, 11, "Botox 100U", "Glabella", 20, visit);
   draw(-7, 11, "Juvederm Ultra XC", "Lips", 1, visit++, false);
@@ -113,13 +124,15 @@ export function samplePractice(today: Date): SampleGrids {
   const drawnSince = draws.slice(1).filter((r) => r[6] === inUse.lot && (r[0] as number) > day(countDay) + 17 / 24).reduce((s, r) => s + (r[7] as number), 0);
   const expected = (left.get(inUse.lot) ?? 0) + drawnSince;
   const counts: CellValue[][] = [
-    ["Date", "Product", "Lot", "Counted", "By", "Note"],
-    [day(countDay) + 17 / 24, inUse.product, inUse.lot, expected - 1, "M. Chen", "Monthly count"],
+    ["Date", "Product", "Lot", "Counted", "By", "Note", "Location"],
+    [day(countDay) + 17 / 24, inUse.product, inUse.lot, expected - 1, "M. Chen", "Monthly count", MAIN],
+    // Suite B counted what it was sent the next morning: all there.
+    [day(TRANSFER.offset + 1) + 9 / 24, "Botox 100U", TRANSFER.lot, TRANSFER.qty, "M. Chen", "Opening count", SECOND],
   ];
 
   const lots: CellValue[][] = [
-    ["Product", "Lot", "Expires", "Received", "Qty", "Unit", "Unit Cost", "Total Cost", "Supplier", "PO"],
-    ...LOTS.map((l) => [l.product, l.lot, expiry(day(l.expires)), day(l.received), l.qty, unit.get(l.product) ?? null, l.unitCost, null, l.supplier, l.po]),
+    ["Product", "Lot", "Expires", "Received", "Qty", "Unit", "Unit Cost", "Total Cost", "Supplier", "PO", "Location"],
+    ...LOTS.map((l) => [l.product, l.lot, expiry(day(l.expires)), day(l.received), l.qty, unit.get(l.product) ?? null, l.unitCost, null, l.supplier, l.po, MAIN]),
   ];
   return { Products: PRODUCTS.map((r) => [...r]), Lots: lots, Draws: draws, Counts: counts };
 }

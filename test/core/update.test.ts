@@ -107,6 +107,44 @@ describe("updateLedger answers as the ledger built whole", () => {
   });
 });
 
+describe("updateLedger answers as the ledger built whole with a Location column that names no location", () => {
+  // The starter workbook's tables have Location (and To) columns, blank until a second site opens.
+  const blankColumns = (c: LedgerCase): LedgerCase => ({
+    ...c,
+    lots: c.lots.map((r, i) => [...r, i === 0 ? "Location" : null]),
+    draws: c.draws.map((r, i) => [...r, i === 0 ? "Location" : null, i === 0 ? "To" : null]),
+  });
+  const blankSite = ledgerCase({ distinctTimes: false }).map(blankColumns);
+
+  it("after draws appended, cells edited, or a location named for the first time", () => {
+    const edits = fc.record({
+      table: fc.constantFrom("Draws", "Lots"),
+      at: fc.nat(),
+      column: fc.constantFrom("Qty", "Lot", "Unit Cost", "Location", "Kind"),
+      value: fc.constantFrom<Cell>(3, 40, "", null, "Suite B", "Transfer", 7.25),
+      append: fc.nat(3),
+    });
+    fc.assert(
+      fc.property(blankSite, edits, (c, e) => {
+        const cut = Math.max(1, c.draws.length - e.append);
+        const prev = buildLedger(input(c, c.draws.slice(0, cut)));
+        const header = e.table === "Lots" ? c.lots[0] : c.draws[0];
+        const rows = (e.table === "Lots" ? c.lots : c.draws).map((r) => [...r]);
+        const column = header.indexOf(e.column);
+        fc.pre(rows.length > 1 && column >= 0);
+        const at = 1 + (e.at % (rows.length - 1));
+        rows[at][column] = e.value;
+        const next = e.table === "Lots" ? input(c, c.draws, rows) : input(c, rows);
+        const change: LedgerChange = e.table === "Lots"
+          ? { Lots: "whole", Draws: c.draws.slice(cut).map((_, i) => cut + i) }
+          : { Draws: [...new Set([at, ...c.draws.slice(cut).map((_, i) => cut + i)])].sort((a, b) => a - b) };
+        same(prev, next, change, c);
+      }),
+      RUNS,
+    );
+  });
+});
+
 describe("updateLedger answers as the ledger built whole where the tables keep locations", () => {
   const located = ledgerCase({ distinctTimes: false }).chain((c) => transferIntents.map((moves) => withLocations(c, moves)));
 

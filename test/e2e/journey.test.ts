@@ -92,7 +92,7 @@ describe("the pane as an owner, a bookkeeper and an injector's assistant use it,
     await form.getByLabel("Provider").fill("Dr. Reyes");
     await form.getByLabel("Service").fill("Full face");
     await form.getByRole("button", { name: "Record draw" }).click();
-    await form.getByText("Recorded 20 U of Botox 100U from lot C6120B for visit V9100.").waitFor();
+    await form.getByText("Recorded 20 U of Botox 100U from lot C6120B at Main Street for visit V9100.").waitFor();
     // The visit stays: the next line needs only its product and quantity.
     expect(await form.getByLabel("Patient").inputValue()).toBe("P-9100");
     await form.getByLabel("Product").selectOption("Juvederm Ultra XC");
@@ -103,7 +103,7 @@ describe("the pane as an owner, a bookkeeper and an injector's assistant use it,
     await overdraw.waitFor();
     await look("draw-split-500");
     await form.getByRole("button", { name: "Record as 2 lines" }).click();
-    await form.getByText("Recorded 7 syringes of Juvederm Ultra XC from lot JU4410 and 1 syringe from lot JU5127 for visit V9100.").waitFor();
+    await form.getByText("Recorded 7 syringes of Juvederm Ultra XC from lot JU4410 and 1 syringe from lot JU5127 at Main Street for visit V9100.").waitFor();
     // 20 U × $6.60 + 7 × $300 + 1 × $310 = $2,542.00; charged 20 × $14 + 8 × $750 = $6,280.00, its
     // $6,000 shared 7 : 1 between the two lines.
     await form.getByRole("region", { name: "Running totals" }).getByText("3 lines so far: cost of goods $2,542.00, charged $6,280.00, margin $3,738.00.").waitFor();
@@ -121,7 +121,7 @@ describe("the pane as an owner, a bookkeeper and an injector's assistant use it,
     await form.getByLabel("Counted C6120B").fill("258");
     await form.getByText("2 U missing ($13.20)").waitFor();
     await form.getByRole("button", { name: "Record counts" }).click();
-    const first = form.getByText("Recorded 1 count of Botox 100U.");
+    const first = form.getByText("Recorded 1 count of Botox 100U at Main Street.");
     await first.waitFor();
     // A recount is a new count: dated a second or more after the first (the rows are dated to the second).
     await page.waitForTimeout(1100);
@@ -130,7 +130,7 @@ describe("the pane as an owner, a bookkeeper and an injector's assistant use it,
     // The books now expect 258: one more unit missing.
     await form.getByText("1 U missing ($6.60)").waitFor();
     await form.getByRole("button", { name: "Record counts" }).click();
-    await form.getByText("Recorded 1 count of Botox 100U.").waitFor();
+    await form.getByText("Recorded 1 count of Botox 100U at Main Street.").waitFor();
     expect(await form.getByRole("alert").count()).toBe(0);
     await openSheet("Counts");
     for (const counted of ["258", "257"]) await sheet("Counts").getByRole("row").filter({ hasText: "C6120B" }).filter({ hasText: counted }).waitFor();
@@ -141,19 +141,19 @@ describe("the pane as an owner, a bookkeeper and an injector's assistant use it,
     const form = pane().getByRole("form", { name: "Count" });
     await form.getByRole("radio", { name: "Full count, all in turn" }).check();
     await form.getByLabel("Product").selectOption("Botox 100U");
-    const lots = pane().getByRole("table", { name: "Open lots of Botox 100U" });
+    const lots = pane().getByRole("table", { name: "Open lots of Botox 100U at Main Street" });
     expect(await lots.getByText("hidden", { exact: true }).count()).toBe(3);
     await look("blind-count-500");
-    // C5501A 75 U (expired, still on the shelf), C6120B 257 U, C7033D 200 U: as the books say.
+    // C5501A 75 U (expired, still on the shelf), C6120B 257 U, C7033D 150 U (200 received, 50 sent to Suite B): as the books say.
     await form.getByLabel("Counted C5501A").fill("75");
     await form.getByLabel("Counted C6120B").fill("257");
     expect(await lots.getByText("hidden", { exact: true }).count()).toBe(3);
-    await form.getByLabel("Counted C7033D").fill("200");
+    await form.getByLabel("Counted C7033D").fill("150");
     await lots.getByText("257 U", { exact: true }).waitFor();
     expect(await lots.getByText("matches the books").count()).toBe(3);
     await form.getByRole("button", { name: "Record counts" }).click();
-    await form.getByText("Recorded 3 counts of Botox 100U. Next: Dysport 300U.").waitFor();
-    await pane().getByRole("table", { name: "Open lots of Dysport 300U" }).getByText("hidden", { exact: true }).first().waitFor();
+    await form.getByText("Recorded 3 counts of Botox 100U at Main Street. Next: Dysport 300U.").waitFor();
+    await pane().getByRole("table", { name: "Open lots of Dysport 300U at Main Street" }).getByText("hidden", { exact: true }).first().waitFor();
   });
 
   it("questions a receipt's cost far from the product's usual one, and records it once corrected", async () => {
@@ -175,11 +175,48 @@ describe("the pane as an owner, a bookkeeper and an injector's assistant use it,
     await warning.waitFor({ state: "detached" });
     await form.getByRole("region", { name: "What will be recorded" }).getByText(/100 U in all · \$6\.80 per U · line total \$680\.00$/).waitFor();
     await form.getByRole("button", { name: "Add to Lots" }).click();
-    await form.getByText(/^Received 100 U of Botox 100U, lot C8000E: expires .*, 100 U in all, \$6\.80 per U, line total \$680\.00\. Next line of PO-2300\?$/).waitFor();
+    await form.getByText(/^Received 100 U of Botox 100U, lot C8000E at Main Street: expires .*, 100 U in all, \$6\.80 per U, line total \$680\.00\. Next line of PO-2300\?$/).waitFor();
     // Supplier and PO stay for the next line of the same order.
     expect(await form.getByLabel("PO").inputValue()).toBe("PO-2300");
     await openSheet("Lots");
     await sheet("Lots").getByRole("row").filter({ hasText: "C8000E" }).waitFor();
+  });
+
+  it("moves Botox to Suite B with Transfer, then draws there the lot that expires first at Suite B", async () => {
+    // The pane works at Main Street, the first location the tables name.
+    expect(await pane().getByLabel("Working at").inputValue()).toBe("Main Street");
+    await task("Transfer");
+    const move = pane().getByRole("form", { name: "Transfer" });
+    await move.getByLabel("Product").selectOption("Botox 100U");
+    // FEFO at Main Street skips the expired C5501A: C6120B, counted at 257 U above.
+    await move.getByLabel("Lot").locator("option:checked", { hasText: /^C6120B: 257 U at Main Street, expires .*, proposed$/ }).waitFor({ state: "attached" });
+    expect(await move.getByLabel("To").inputValue()).toBe("Suite B");
+    await move.getByLabel("Qty (U)").fill("30");
+    await look("transfer-500");
+    await move.getByRole("button", { name: "Record transfer" }).click();
+    await move.getByText("Moved 30 U of Botox 100U, lot C6120B, from Main Street to Suite B.").waitFor();
+    await openSheet("Draws");
+    await sheet("Draws").getByRole("row").filter({ hasText: "Transfer" }).filter({ hasText: "C6120B" }).filter({ hasText: "Suite B" }).waitFor();
+
+    await pane().getByLabel("Working at").selectOption("Suite B");
+    await task("Draw");
+    const form = pane().getByRole("form", { name: "Visit draw" });
+    await form.getByLabel("Product").selectOption("Botox 100U");
+    // Suite B holds the 50 U of C7033D (410 days to expiry) sent ten days ago and the 30 U of C6120B
+    // (25 days) just sent: FEFO there is C6120B, with Suite B's 30 U, not Main Street's 227.
+    await form.getByLabel("Lot").locator("option:checked", { hasText: /^C6120B: 30 U left, expires .*, proposed$/ }).waitFor({ state: "attached" });
+    expect((await form.getByLabel("Lot").locator("option").allTextContents()).map((o) => o.replace(/, expires [^,]*/, ""))).toEqual(["C6120B: 30 U left, proposed", "C7033D: 50 U left"]);
+    await form.getByLabel("Qty (U)").fill("10");
+    await form.getByLabel("Visit").fill("V9200");
+    await form.getByLabel("Patient").fill("P-9200");
+    await form.getByRole("button", { name: "Record draw" }).click();
+    await form.getByText("Recorded 10 U of Botox 100U from lot C6120B at Suite B for visit V9200.").waitFor();
+    await form.getByLabel("Lot").locator("option:checked", { hasText: /^C6120B: 20 U left, expires .*, proposed$/ }).waitFor({ state: "attached" });
+    await sheet("Draws").getByRole("row").filter({ hasText: "V9200" }).filter({ hasText: "C6120B" }).filter({ hasText: "Suite B" }).waitFor();
+    // Stock at Suite B: C6120B 20 U × $6.60 = $132.00 and C7033D 50 U × $6.80 = $340.00.
+    await task("Overview");
+    await pane().getByRole("region", { name: "Overview" }).getByRole("button", { name: "Stock on hand at Suite B: $472.00 at cost" }).waitFor();
+    await pane().getByLabel("Working at").selectOption("Main Street");
   });
 
   it("shows Alerts grouped by urgency, and passes axe there too", async () => {

@@ -4,7 +4,8 @@
 // and nothing in the pane is wider than the pane. Screenshots go to test-output/e2e/.
 import { join } from "path";
 import type { Page } from "playwright-core";
-import { FLOWS } from "../../src/taskpane/app/App";
+// The sample practice keeps two locations, so the pane has the location tasks (Transfer among them).
+import { LOCATION_FLOWS as FLOWS } from "../../src/taskpane/app/App";
 import { openPreview, SHOTS, type Preview } from "./_browser";
 
 const WIDTH = 360;

@@ -77,7 +77,7 @@ describe("the browser preview, used as a person uses it", () => {
       await form.getByLabel("Supplier").fill("Evolus");
       await form.getByRole("button", { name: "Add to Lots" }).click();
       // A product with no lot yet is received without its unit from Products (a known gap of the Receive flow).
-      await form.getByText(new RegExp(`^Received ${qty} U of Jeuveau 100U, lot ${lot}: `)).waitFor();
+      await form.getByText(new RegExp(`^Received ${qty} U of Jeuveau 100U, lot ${lot} at Main Street: `)).waitFor();
       await sheet("Lots").getByRole("gridcell", { name: lot, exact: true }).waitFor();
     };
     await receive("JV-LATE", isoDay(700), "100", "7.10");
@@ -99,7 +99,7 @@ describe("the browser preview, used as a person uses it", () => {
     await form.getByLabel("Service").fill("Glabella");
     await shot("draw");
     await form.getByRole("button", { name: "Record draw" }).click();
-    await form.getByText("Recorded 20 U of Jeuveau 100U from lot JV-EARLY for visit V9001.").waitFor();
+    await form.getByText("Recorded 20 U of Jeuveau 100U from lot JV-EARLY at Main Street for visit V9001.").waitFor();
     // 20 U at $6.80/U: the visit's cost of goods is $136.00.
     await page.getByRole("region", { name: "Visit V9001" }).getByText("Cost of goods $136.00").waitFor();
     await openSheet("Draws");
@@ -119,16 +119,16 @@ describe("the browser preview, used as a person uses it", () => {
     await form.getByLabel("Lot").locator("option:checked", { hasText: /^C7033D: / }).waitFor({ state: "attached" });
     const confirm = form.getByRole("checkbox", { name: "Draw from lot C7033D, not C6120B, the lot that expires first" });
     await confirm.waitFor();
-    // The scan wrote nothing: Draws has no row of C7033D yet.
+    // The scan wrote nothing: Draws has no visit draw of C7033D yet (only the sample's transfer to Suite B).
     await openSheet("Draws");
-    expect(await sheet("Draws").getByRole("row").filter({ hasText: "C7033D" }).count()).toBe(0);
+    expect(await sheet("Draws").getByRole("row").filter({ hasText: "C7033D" }).filter({ hasText: "Visit" }).count()).toBe(0);
     await form.getByLabel("Qty (U)").fill("10");
     await form.getByLabel("Visit").fill("V9002");
     await form.getByLabel("Patient").fill("P-9002");
     await shot("scan");
     await confirm.check();
     await form.getByRole("button", { name: "Record draw" }).click();
-    await form.getByText("Recorded 10 U of Botox 100U from lot C7033D for visit V9002.").waitFor();
+    await form.getByText("Recorded 10 U of Botox 100U from lot C7033D at Main Street for visit V9002.").waitFor();
     await sheet("Draws").getByRole("row").filter({ hasText: "V9002" }).filter({ hasText: "C7033D" }).waitFor();
   });
 
@@ -178,7 +178,7 @@ describe("the browser preview, used as a person uses it", () => {
     await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name: "Report" }).waitFor();
     await openSheet("Report");
     const grid = sheet("Report");
-    for (const heading of ["Margin by service", "Margin by provider", "Stock value by product", "Expiry timeline (next 365 days)", "Shrinkage log", "Margin by visit", "Margin by product", "Reorder"]) {
+    for (const heading of ["Margin by service", "Margin by provider", "Stock value by product", "Stock value by location", "Expiry timeline (next 365 days)", "Shrinkage log", "Margin by visit", "Margin by product", "Reorder"]) {
       await grid.getByRole("gridcell", { name: heading, exact: true }).waitFor();
     }
     const cell = (address: string) => grid.locator(`td[data-cell="${address}"]`);
@@ -189,18 +189,21 @@ describe("the browser preview, used as a person uses it", () => {
     expect(await cell(`Q${row}`).textContent()).toBe("179");
     expect(await cell(`R${row}`).textContent()).toBe("$1,247.20");
     expect(await cell(`S${row}`).textContent()).toBe("2");
-    // The shrinkage log (columns AB:AJ) has today's count of JV-EARLY: 80 expected, 79 counted, 1 U at $6.80.
-    const counted = grid.locator('td[data-cell^="AD"]', { hasText: /^JV-EARLY$/ });
+    // Stock value by location (U:V), after it: Suite B holds the sample's 50 U of C7033D at $6.80.
+    expect(await Promise.all(["U26", "V26"].map((c) => cell(c).textContent()))).toEqual(["Suite B", "$340.00"]);
+    // The shrinkage log (columns AF:AO, its Location in AG) has today's count of JV-EARLY at Main Street:
+    // 80 expected, 79 counted, 1 U at $6.80.
+    const counted = grid.locator('td[data-cell^="AI"]', { hasText: /^JV-EARLY$/ });
     const countRow = (await counted.getAttribute("data-cell"))!.slice(2);
-    expect(await Promise.all(["AE", "AF", "AG", "AH"].map((c) => cell(`${c}${countRow}`).textContent()))).toEqual(["80", "79", "1", "$6.80"]);
-    // Margin by product (AS:AX): Jeuveau's one visit, V9001, 20 U at $6.80 priced by Products at $13 a unit:
+    expect(await Promise.all(["AG", "AJ", "AK", "AL", "AM"].map((c) => cell(`${c}${countRow}`).textContent()))).toEqual(["Main Street", "80", "79", "1", "$6.80"]);
+    // Margin by product (AX:BC): Jeuveau's one visit, V9001, 20 U at $6.80 priced by Products at $13 a unit:
     // $260.00 charged, $136.00 of goods, $124.00 margin, 47.7%.
-    const jeuveauMargin = (await grid.locator('td[data-cell^="AS"]', { hasText: /^Jeuveau 100U$/ }).getAttribute("data-cell"))!.slice(2);
-    expect(await Promise.all(["AT", "AU", "AV", "AW", "AX"].map((c) => cell(`${c}${jeuveauMargin}`).textContent()))).toEqual(["1", "$260.00", "$136.00", "$124.00", "47.7%"]);
-    // Dates as the ledger tables show them (Excel's short date), not ISO: JV-EARLY expires in 120 days.
-    const early = (await grid.locator('td[data-cell^="V"]', { hasText: /^JV-EARLY$/ }).getAttribute("data-cell"))!.slice(1);
+    const jeuveauMargin = (await grid.locator('td[data-cell^="AX"]', { hasText: /^Jeuveau 100U$/ }).getAttribute("data-cell"))!.slice(2);
+    expect(await Promise.all(["AY", "AZ", "BA", "BB", "BC"].map((c) => cell(`${c}${jeuveauMargin}`).textContent()))).toEqual(["1", "$260.00", "$136.00", "$124.00", "47.7%"]);
+    // Dates as the ledger tables show them (Excel's short date), not ISO: JV-EARLY (the expiry timeline's Lot, Y) expires in 120 days (AA).
+    const early = (await grid.locator('td[data-cell^="Y"]', { hasText: /^JV-EARLY$/ }).getAttribute("data-cell"))!.slice(1);
     const [y, m, d] = isoDay(120).split("-").map(Number);
-    expect(await cell(`W${early}`).textContent()).toBe(`${m}/${d}/${y}`);
+    expect(await cell(`AA${early}`).textContent()).toBe(`${m}/${d}/${y}`);
     for (const title of ["Margin by service", "Margin by provider", "Stock value by product", "Value expiring within 365 days, by lot"]) {
       await grid.getByRole("img", { name: new RegExp(`^${title}: `) }).waitFor();
     }
@@ -230,7 +233,7 @@ describe("the browser preview, used as a person uses it", () => {
     await form.getByLabel("Provider").fill("Dr. Reyes");
     await form.getByLabel("Service").fill("Glabella");
     await form.getByRole("button", { name: "Record draw" }).click();
-    await form.getByText("Recorded 10 U of Botox 100U from lot C6120B for visit V9003.").waitFor();
+    await form.getByText("Recorded 10 U of Botox 100U from lot C6120B at Main Street for visit V9003.").waitFor();
     // The Report sheet is still the one shown, and nobody pressed Refresh report: the live ledger
     // pushed the new figures. One more visit; revenue up $140.00 and COGS up 10 × $6.60 = $66.00.
     await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name: "Report", selected: true }).waitFor();

@@ -439,6 +439,30 @@ describe("the new argument order on explicit tables", () => {
     expect(thrown(() => LOTBOOK.reorder(day(2026, 9, 30), "Room 2", LOTS, DRAWS, COUNTS))).toEqual(value(NO_LOCATION));
   });
 
+  it("answers a workbook whose Location columns are all blank exactly as one without them", () => {
+    const blankColumn = (grid: unknown[][], extra: string[]) => grid.map((r, i) => [...r, ...extra.map((h) => (i === 0 ? h : null))]);
+    const [lots, draws, counts] = [blankColumn(LOTS, ["Location"]), blankColumn(DRAWS, ["Location", "To"]), blankColumn(COUNTS, ["Location"])];
+    const at = day(2026, 9, 30);
+    const pairs: [string, () => unknown, () => unknown][] = [
+      ["EXPIRING", () => LOTBOOK.expiring(365, at, OMITTED, LOTS, DRAWS, COUNTS), () => LOTBOOK.expiring(365, at, OMITTED, lots, draws, counts)],
+      ["AT_RISK", () => LOTBOOK.atRisk(at, 365, OMITTED, LOTS, DRAWS, COUNTS), () => LOTBOOK.atRisk(at, 365, OMITTED, lots, draws, counts)],
+      ["REORDER", () => LOTBOOK.reorder(at, OMITTED, LOTS, DRAWS, COUNTS, PRODUCTS), () => LOTBOOK.reorder(at, OMITTED, lots, draws, counts, PRODUCTS)],
+      ["OPEN_VIALS", () => LOTBOOK.openVials(at, OMITTED, LOTS, DRAWS, PRODUCTS), () => LOTBOOK.openVials(at, OMITTED, lots, draws, PRODUCTS)],
+      ["SHRINKAGE_LOG", () => LOTBOOK.shrinkageLog(OMITTED, LOTS, DRAWS, COUNTS, PRODUCTS), () => LOTBOOK.shrinkageLog(OMITTED, lots, draws, counts, PRODUCTS)],
+      ["STOCK_BY_PRODUCT", () => LOTBOOK.stockByProduct(at, OMITTED, LOTS, DRAWS, COUNTS), () => LOTBOOK.stockByProduct(at, OMITTED, lots, draws, counts)],
+      ["STOCK_VALUE", () => LOTBOOK.stockValue([["*"]], at, OMITTED, LOTS, DRAWS, COUNTS), () => LOTBOOK.stockValue([["*"]], at, OMITTED, lots, draws, counts)],
+      ["FEFO_PLAN", () => LOTBOOK.fefoPlan("Botox 100U", 100, at, OMITTED, LOTS, DRAWS, COUNTS), () => LOTBOOK.fefoPlan("Botox 100U", 100, at, OMITTED, lots, draws, counts)],
+      ["RECALL", () => LOTBOOK.recall("C3709C3", DRAWS, LOTS), () => LOTBOOK.recall("C3709C3", draws, lots)],
+      ["CHECK", () => LOTBOOK.check(LOTS, DRAWS, COUNTS, PRODUCTS), () => LOTBOOK.check(lots, draws, counts, PRODUCTS)],
+    ];
+    for (const [name, without, blank] of pairs) expect([name, blank()]).toEqual([name, without()]);
+    // No Location column in any list, and a location asked for is refused as no location is named.
+    expect((LOTBOOK.expiring(365, at, OMITTED, lots, draws, counts) as unknown[][])[0]).not.toContain("Location");
+    expect(thrown(() => LOTBOOK.stockValue([["*"]], at, "Room 2", lots, draws, counts))).toEqual(
+      value("location: no Location cell of Lots, Draws or Counts names a location yet, so all the stock is in one place; leave location out"),
+    );
+  });
+
   it("takes a blank location as all locations together", () => {
     for (const blank of [OMITTED, "", "  ", [[null]]]) {
       expect(LOTBOOK.lotRemaining([["C4000A1"]], day(2026, 9, 20), blank, LOTS, DRAWS, COUNTS)).toEqual([[80]]);

@@ -7,7 +7,7 @@ import { serialFromYmd } from "../../src/core";
 import { LiveWorkbook } from "../../src/preview/liveWorkbook";
 import { Preview } from "../../src/preview/Preview";
 import { samplePractice } from "../../src/preview/samplePractice";
-import { reportSpec, type ReportSpec } from "../../src/taskpane/report/reportSpec";
+import { reportSpec, type ReportSpec, type SpillBlock } from "../../src/taskpane/report/reportSpec";
 import { writeReport } from "../../src/taskpane/report/writeReport";
 
 // Whole-page renders in jsdom take seconds when the machine is busy; the default 5 s is too tight.
@@ -47,6 +47,19 @@ describe("the Report in the preview", () => {
     expect(within(grid).getAllByRole("figure").map((f) => f.getAttribute("aria-label"))).toEqual([
       "Chart: Margin by service", "Chart: Margin by provider", "Chart: Stock value by product", "Chart: Value expiring within 365 days, by lot",
     ]);
+    // The sample keeps two locations: stock value by location follows, in U:V.
+    expect(cell("U23")).toBe("Stock value by location");
+    expect(["U24", "V24", "U25", "U26", "U27"].map(cell)).toEqual(["Location", "Value", "Main Street", "Suite B", "All locations"]);
+    // Suite B holds the 50 U of C7033D sent to it, at $6.80: $340.00. The two locations make up the whole practice,
+    // which is the stock value by product's total (column R).
+    await waitFor(() => expect(cell("V26")).toBe("$340.00"));
+    const total = dollars(cell("V27"));
+    expect(dollars(cell("V25")) + 340).toBeCloseTo(total, 6);
+    const values = Array.from({ length: 6 }, (_, i) => dollars(cell(`R${25 + i}`)));
+    expect(values.reduce((a, b) => a + b, 0)).toBeCloseTo(total, 6);
+    expect(cell("X23")).toBe("Expiry timeline (next 365 days)");
+    // EXPIRING says where each lot is, in the column the report formats as text (Z), its dates in AA.
+    await waitFor(() => expect(["X", "Y", "Z", "AA", "AB", "AC", "AD"].map((c) => cell(`${c}24`))).toEqual(["Product", "Lot", "Location", "Expires", "Days Left", "Remaining", "Value"]));
   });
 
   it("works the figures out again when the pane changes the tables", async () => {
@@ -61,7 +74,7 @@ describe("the Report in the preview", () => {
     const before = { units: Number(cell(`Q${row}`)), value: dollars(cell(`R${row}`)) };
     // 10 U more of C7033D, bought at $6.80: 10 U and $68.00 less on hand.
     await act(() =>
-      wb.appendRows("Draws", [{ Date: serialFromYmd(2026, 11, 27), Visit: "V9100", Patient: "P-9100", Product: "Botox 100U", Lot: "C7033D", Qty: 10, Kind: "Visit", Price: 140 }]),
+      wb.appendRows("Draws", [{ Date: serialFromYmd(2026, 11, 27), Visit: "V9100", Patient: "P-9100", Product: "Botox 100U", Lot: "C7033D", Qty: 10, Kind: "Visit", Price: 140, Location: "Main Street" }]),
     );
     await waitFor(() => expect(Number(cell(`Q${row}`))).toBe(before.units - 10));
     expect(dollars(cell(`R${row}`))).toBeCloseTo(before.value - 68, 6);
@@ -84,7 +97,7 @@ describe("the Report in the preview", () => {
     const write = jest.spyOn(wb, "writeSheet");
     // A new visit: 10 U of C7033D (bought at $6.80 a unit) for $140 — COGS up by exactly 10 × $6.80.
     await act(() =>
-      wb.appendRows("Draws", [{ Date: serialFromYmd(2026, 11, 27) + 0.5, Visit: "V9100", Patient: "P-9100", Provider: "Dr. Reyes", Service: "Glabella", Product: "Botox 100U", Lot: "C7033D", Qty: 10, Kind: "Visit", Price: 140 }]),
+      wb.appendRows("Draws", [{ Date: serialFromYmd(2026, 11, 27) + 0.5, Visit: "V9100", Patient: "P-9100", Provider: "Dr. Reyes", Service: "Glabella", Product: "Botox 100U", Lot: "C7033D", Qty: 10, Kind: "Visit", Price: 140, Location: "Main Street" }]),
     );
     await waitFor(() => expect(figures().visits).toBe(before.visits + 1));
     expect(figures().revenue).toBeCloseTo(before.revenue + 140, 6);
@@ -102,7 +115,7 @@ describe("the Report in the preview", () => {
     const wb = LiveWorkbook.seeded(samplePractice(NOW));
     render(<Preview workbook={wb} now={now} />);
     await screen.findByRole("region", { name: "Overview" });
-    const odd: ReportSpec = { ...SPEC, blocks: [{ ...SPEC.blocks[0], formula: "=SUM(Lots[Qty])" }], charts: [] };
+    const odd: ReportSpec = { ...SPEC, blocks: [{ ...(SPEC.blocks[0] as SpillBlock), formula: "=SUM(Lots[Qty])" }], charts: [] };
     await act(async () => {
       await writeReport(wb, odd);
     });

@@ -1,7 +1,7 @@
 import { answerFromLedger, FORMULAS, STOCK_BY_PRODUCT } from "../../src/functions/answers";
 import { LiveLedger, type Snapshot } from "../../src/live/liveLedger";
 import { BUSY, evaluate, parseFormula, readFormula, shownValue, type EvaluationContext } from "../../src/preview/evaluate";
-import { reportSpec, type ReportSpec } from "../../src/taskpane/report/reportSpec";
+import { reportCells, reportSpec, type ReportSpec } from "../../src/taskpane/report/reportSpec";
 import type { MemoryWorkbook } from "../../src/workbook/memory";
 import { NOW, practice, TODAY } from "../taskpane/_practice";
 
@@ -43,8 +43,11 @@ describe("reading a report formula", () => {
   });
 
   it("takes every formula the report writes, each table-free: answered by the live ledger, its omitted settings null", () => {
-    const spec = reportSpec({ Lots: true, Draws: true, Counts: true, Products: true }) as ReportSpec;
-    for (const b of spec.blocks) expect(readFormula(b.formula, () => NOW)).toMatchObject({ kind: "live", formula: FORMULAS[b.formula.slice(9, b.formula.indexOf("("))] });
+    const spec = reportSpec({ Lots: true, Draws: true, Counts: true, Products: true }, ["Main Street", "Suite B"]) as ReportSpec;
+    const formulas = reportCells(spec).flatMap((c) => (c.value.startsWith("=") ? [c.value] : []));
+    expect(formulas).toContain('=LOTBOOK.STOCK_VALUE("*",,"Suite B")');
+    for (const f of formulas) expect(readFormula(f, () => NOW)).toMatchObject({ kind: "live", formula: FORMULAS[f.slice(9, f.indexOf("("))] });
+    expect(readFormula('=LOTBOOK.STOCK_VALUE("*",,"Suite B")', () => NOW)).toMatchObject({ kind: "live", settings: ["*", null, "Suite B"] });
     expect(readFormula("=LOTBOOK.STOCK_BY_PRODUCT()", () => NOW)).toEqual({ kind: "live", formula: STOCK_BY_PRODUCT, settings: [null, null] });
     expect(readFormula("=LOTBOOK.EXPIRING(365)", () => NOW)).toMatchObject({ kind: "live", settings: [365, null, null] });
     expect(readFormula("=LOTBOOK.STOCK_BY_PRODUCT(TODAY())", () => NOW)).toMatchObject({ kind: "live", settings: [TODAY, null] });

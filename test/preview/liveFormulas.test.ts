@@ -58,7 +58,7 @@ describe("the preview's formulas", () => {
     const before = { service: service(), botox: botox() };
     const pushed = formulas.version;
     // 10 U of C7033D, bought at $6.80 a unit, for $140: the service's COGS rises by exactly 10 × $6.80.
-    await wb.appendRows("Draws", [{ Date: serialFromYmd(2026, 11, 27) + 0.5, Visit: "V9100", Patient: "P-9100", Provider: "Dr. Reyes", Service: "Glabella", Product: "Botox 100U", Lot: "C7033D", Qty: 10, Kind: "Visit", Price: 140 }]);
+    await wb.appendRows("Draws", [{ Date: serialFromYmd(2026, 11, 27) + 0.5, Visit: "V9100", Patient: "P-9100", Provider: "Dr. Reyes", Service: "Glabella", Product: "Botox 100U", Lot: "C7033D", Qty: 10, Kind: "Visit", Price: 140, Location: "Main Street" }]);
     await settled();
     expect(formulas.version).toBeGreaterThan(pushed);
     expect(wb.report).toBe(report); // nothing rewrote the Report sheet

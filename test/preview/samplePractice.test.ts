@@ -1,5 +1,7 @@
 // The preview's sample practice, as the engine reads it on a fixed day (Friday 27 November 2026).
-import { buildLedger, check, describe as describeDiagnostic, formatMoney, formatQty, openVials, serialFromYmd, shrinkageLog, type Grid } from "../../src/core";
+import {
+  buildLedger, check, describe as describeDiagnostic, fefoLot, formatMoney, formatQty, lotRemaining, openVials, serialFromYmd, shrinkageLog, stockValue, type Grid,
+} from "../../src/core";
 import { samplePractice } from "../../src/preview/samplePractice";
 import { expiryBand } from "../../src/preview/sheetView";
 
@@ -25,9 +27,25 @@ describe("the sample practice", () => {
     expect(grids.Products.slice(1).map((r) => r[0])).toEqual(["Botox 100U", "Dysport 300U", "Xeomin 100U", "Juvederm Ultra XC", "Restylane Lyft", "Jeuveau 100U"]);
   });
 
-  it("has one count that finds a unit of Botox missing, worth its $6.50 unit cost", () => {
-    const log = shrinkageLog(ledger).map((r) => (r.ok ? { lot: r.value.lot, missing: formatQty(r.value.shrinkage), cost: formatMoney(r.value.cost) } : r.error.message));
-    expect(log).toEqual([{ lot: "C5501A", missing: "1", cost: "$6.50" }]);
+  it("has one count that finds a unit of Botox missing, worth its $6.50 unit cost, and Suite B's opening count that finds all there", () => {
+    const log = shrinkageLog(ledger).map((r) => (r.ok ? { lot: r.value.lot, location: r.value.location, missing: formatQty(r.value.shrinkage), cost: formatMoney(r.value.cost) } : r.error.message));
+    expect(log).toEqual([
+      { lot: "C5501A", location: "Main Street", missing: "1", cost: "$6.50" },
+      { lot: "C7033D", location: "Suite B", missing: "0", cost: "$0.00" },
+    ]);
+  });
+
+  it("keeps stock at two locations: Suite B holds the 50 U of C7033D sent from Main Street, at their cost", () => {
+    expect([...ledger.sites.names.values()]).toEqual(["Main Street", "Suite B"]);
+    // C7033D: 200 U received at $6.80, none drawn (FEFO takes C6120B first); 50 U moved.
+    expect([lotRemaining(ledger, "C7033D", T, "Main Street"), lotRemaining(ledger, "C7033D", T, "Suite B")].map((r) => r.ok && formatQty(r.value))).toEqual(["150", "50"]);
+    // 50 U × $6.80 = $340.00 at Suite B; and FEFO there is the one lot it holds.
+    const atB = stockValue(ledger, "*", T, "Suite B");
+    expect(atB.ok && formatMoney(atB.value)).toBe("$340.00");
+    expect(fefoLot(ledger, "Botox 100U", T, "Suite B")).toEqual({ ok: true, value: "C7033D" });
+    // The transfer moves cost, it does not spend it: the practice's stock value is the same with or without it.
+    const withoutTransfer = buildLedger({ lots: grids.Lots as Grid, draws: grids.Draws.filter((r) => r[9] !== "Transfer") as Grid, counts: grids.Counts.slice(0, 2) as Grid, products: grids.Products as Grid, dateSystem: 1900 });
+    expect(stockValue(ledger, "*", T)).toEqual(stockValue(withoutTransfer, "*", T));
   });
 
   it("has one open vial with a use-by, yesterday's Dysport, good for 72 hours (the practice keeps no use-by for the others)", () => {

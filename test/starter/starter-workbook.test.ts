@@ -2,10 +2,11 @@ import { readFileSync, mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import JSZip from "jszip";
-import { buildLedger, check, conservation, moneyToNumber, serialFromYmd, stockValue, type LedgerInput } from "../../src/core";
+import { buildLedger, check, conservation, expiring, moneyToNumber, serialFromYmd, stockValue, type LedgerInput } from "../../src/core";
 import { readLedgerWorkbook } from "../../src/cli/workbook";
 import { buildStarterWorkbook, STARTER_PATH } from "../../scripts/starter-workbook";
-import { ledgerSpec } from "../../src/taskpane/setup/ledgerSpecs";
+import { ledgerSpecs } from "../../src/taskpane/setup/ledgerSpecs";
+import { locationsOf, type Books } from "../../src/taskpane/form/books";
 import { LIBREOFFICE_TIMEOUT_MS, NO_LIBREOFFICE, saveWithLibreOffice, SOFFICE } from "../cli/_libreoffice";
 
 async function readStarter(path = STARTER_PATH): Promise<LedgerInput> {
@@ -38,15 +39,36 @@ describe("the starter workbook", () => {
     const read = await readLedgerWorkbook(STARTER_PATH);
     if (!read.ok) throw new Error(read.message);
     expect(read.value.sources).toEqual({
-      Lots: { from: "table", sheet: "Lots", range: "A1:J4" },
-      Draws: { from: "table", sheet: "Draws", range: "A1:K6" },
-      Counts: { from: "table", sheet: "Counts", range: "A1:F4" },
+      Lots: { from: "table", sheet: "Lots", range: "A1:K4" },
+      Draws: { from: "table", sheet: "Draws", range: "A1:M6" },
+      Counts: { from: "table", sheet: "Counts", range: "A1:G4" },
       Products: { from: "table", sheet: "Products", range: "A1:K3" },
     });
   });
 
   it("has example rows that form a clean ledger", async () => {
     expect(check(buildLedger(await readStarter()))).toEqual([]);
+  });
+
+  it("has Set up's Location columns (and To in Draws), blank in its examples: one site, as without them", async () => {
+    const input = await readStarter();
+    expect([input.lots![0].at(-1), input.draws![0].slice(-2), input.counts![0].at(-1)]).toEqual(["Location", ["Location", "To"], "Location"]);
+    for (const grid of [input.lots!, input.counts!]) expect(grid.slice(1).map((r) => r.at(-1) ?? null)).toEqual(grid.slice(1).map(() => null));
+    expect(input.draws!.slice(1).map((r) => r.slice(-2).map((v) => v ?? null))).toEqual(input.draws!.slice(1).map(() => [null, null]));
+    const ledger = buildLedger(input);
+    expect(ledger.sites.tracked).toBe(false);
+    // The pane's picker lists no location, so it stays hidden.
+    expect(locationsOf({ ledger } as Books)).toEqual([]);
+    // The same rows without the columns answer the same.
+    const without = buildLedger({
+      ...input,
+      lots: input.lots!.map((r) => r.slice(0, -1)),
+      draws: input.draws!.map((r) => r.slice(0, -2)),
+      counts: input.counts!.map((r) => r.slice(0, -1)),
+    });
+    const at = serialFromYmd(2026, 3, 1);
+    expect(conservation(ledger, at)).toEqual(conservation(without, at));
+    expect(expiring(ledger, 365, at)).toEqual(expiring(without, 365, at));
   });
 
   it("balances its example to the cent: $2,680 bought = $896 COGS + $39 waste + $13 shrinkage + $1,732 on hand", async () => {
@@ -86,7 +108,7 @@ describe("the starter workbook", () => {
     // What the rules colour is proved in a real engine by expiry-highlighting.test.ts.
     const lots = await part(SHEET.Lots);
     const written = [...lots.matchAll(/<conditionalFormatting sqref="([^"]+)"><cfRule type="expression" dxfId="\d+" priority="(\d+)"><formula>(.*?)<\/formula>/g)].map((m) => ({ range: m[1], priority: Number(m[2]), formula: m[3] }));
-    expect(written).toEqual(ledgerSpec("Lots").conditionalFormats.map((f, i) => ({ range: f.range, priority: i + 1, formula: f.formula })));
+    expect(written).toEqual(ledgerSpecs(true).find((s) => s.name === "Lots")!.conditionalFormats.map((f, i) => ({ range: f.range, priority: i + 1, formula: f.formula })));
     expect(written.map((w) => w.formula)).toEqual(expect.arrayContaining(["AND(ISNUMBER($C2),$C2<TODAY())"]));
     expect(written.every((w) => w.formula.length <= 8192)).toBe(true); // Excel's limit on a formula
   });

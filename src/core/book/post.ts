@@ -8,6 +8,7 @@ import type { Ledger, Product } from "../ledger";
 import type { Qty } from "../quantity";
 import type { DrawRow } from "../rows";
 import { type StockKey, stockKeyOf } from "../stockKey";
+import { sharedStart } from "./bookings";
 import { ensureLayer, giveBack, movedLayer, newLayer, take, takePieces } from "./layers";
 import { byFefo, planFefo } from "./plan";
 import type { Allocation, CountBooking, LotState, ProductState } from "./state";
@@ -235,4 +236,21 @@ function postUntil(ledger: Ledger, product: Product, tl: Timeline, at: Instant):
     if (kind === VISIT || kind === SAMPLE) s.injectedSinceCount += q;
     return take(s, q);
   }
+}
+
+/**
+ * The books before and after a change of each product it touched, and how many booked draws they
+ * share at their start (`sharedStart`): what is made from the books by difference takes the lines
+ * of `before` past that point away and adds those of `after`.
+ */
+export function touchedBooks(prev: Ledger, next: Ledger, touched: Iterable<string>): { before: ProductState | null; after: ProductState | null; from: number }[] {
+  const out: { before: ProductState | null; after: ProductState | null; from: number }[] = [];
+  for (const key of touched) {
+    const was = prev.productIndex.get(key);
+    const now = next.productIndex.get(key);
+    const before = was ? replayProduct(prev, was) : null;
+    const after = now ? replayProduct(next, now) : null;
+    out.push({ before, after, from: before && after ? sharedStart(before, after) : 0 });
+  }
+  return out;
 }

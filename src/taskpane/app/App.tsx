@@ -183,7 +183,7 @@ export function App({ workbook: port, live: given, now = () => new Date() }: App
           {state.status === "ready" && flow === "Receive" && <ReceiveFlow books={state.books} workbook={workbook} now={now} onWritten={reload} location={here} />}
           {state.status === "ready" && flow === "Count" && <CountFlow key={here} books={state.books} workbook={workbook} now={now} onWritten={reload} location={here} />}
           {state.status === "ready" && flow === "Transfer" && <TransferFlow key={here} books={state.books} workbook={workbook} now={now} onWritten={reload} location={here} />}
-          {state.status === "ready" && flow === "Alerts" && <AlertsFlow books={state.books} workbook={workbook} now={now} onWritten={reload} />}
+          {state.status === "ready" && flow === "Alerts" && <AlertsFlow books={state.books} workbook={workbook} now={now} onWritten={reload} location={here} />}
           {state.status === "ready" && flow === "Check" && <CheckFlow books={state.books} workbook={workbook} />}
           {state.status === "ready" && flow === "Report" && <ReportFlow books={state.books} workbook={workbook} />}
           {state.status !== "loading" && flow === "Set up" && <SetUpFlow workbook={workbook} onWritten={reload} />}

@@ -7,7 +7,7 @@ import { OutcomeBar } from "../form/Outcome";
 import { unitsText } from "../report/wording";
 import { BAND_FILL } from "../setup/expiryHighlighting";
 import { WorkbookError, type Entry, type WorkbookPort } from "../../workbook/port";
-import { AT_RISK_METHOD, alertGroups, type Alert, type AlertGroup } from "./alertGroups";
+import { alertGroups, atRiskMethod, type Alert, type AlertGroup } from "./alertGroups";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -30,17 +30,19 @@ export interface AlertsFlowProps {
   readonly workbook: WorkbookPort;
   readonly now: () => Date;
   readonly onWritten: () => Promise<void>;
+  /** The location the pane works at: the alerts are that location's. Blank: the whole practice. */
+  readonly location?: string;
 }
 
 /**
  * The alerts grouped by urgency, each group coloured as the sheet's expiry highlighting and
  * totalled at cost; one click records the waste or expiry a lot calls for.
  */
-export function AlertsFlow({ books, workbook, now, onWritten }: AlertsFlowProps) {
+export function AlertsFlow({ books, workbook, now, onWritten, location = "" }: AlertsFlowProps) {
   const styles = useStyles();
   const { busy, outcome, run, clear } = useAction();
   const [at, refresh] = useMoment(now, books.dateSystem);
-  const { groups, problems } = useMemo(() => alertGroups(books, at), [books, at]);
+  const { groups, problems } = useMemo(() => alertGroups(books, at, location), [books, at, location]);
 
   const record = (alert: Alert) => {
     clear();
@@ -59,7 +61,7 @@ export function AlertsFlow({ books, workbook, now, onWritten }: AlertsFlowProps)
     <section key={g.id} aria-label={g.title} className={styles.group} style={g.band ? { borderLeftColor: BAND_FILL[g.band] } : undefined}>
       <h2 className={styles.heading}>{g.title}</h2>
       <Text className={styles.total}>{g.total}</Text>
-      {g.id === "atRisk" && <Text>{AT_RISK_METHOD}</Text>}
+      {g.id === "atRisk" && <Text>{atRiskMethod(location)}</Text>}
       <ul className={styles.list}>
         {g.items.map((a) => (
           <li key={a.key} className={styles.item}>

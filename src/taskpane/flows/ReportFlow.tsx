@@ -1,6 +1,6 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
-import type { Books } from "../form/books";
+import { locationsOf, type Books } from "../form/books";
 import { useAction } from "../form/hooks";
 import { OutcomeBar } from "../form/Outcome";
 import { foreignReportMessage, REPORT_SHEET, reportSpec } from "../report/reportSpec";
@@ -34,12 +34,15 @@ export function ReportFlow({ books, workbook }: ReportFlowProps) {
   const styles = useStyles();
   const { busy, outcome, run } = useAction();
   const [known, setKnown] = useState<Known>({ status: "checking" });
-  const spec = reportSpec({
-    Lots: Boolean(books.tables.Lots),
-    Draws: Boolean(books.tables.Draws),
-    Counts: Boolean(books.tables.Counts),
-    Products: Boolean(books.tables.Products),
-  });
+  const spec = reportSpec(
+    {
+      Lots: Boolean(books.tables.Lots),
+      Draws: Boolean(books.tables.Draws),
+      Counts: Boolean(books.tables.Counts),
+      Products: Boolean(books.tables.Products),
+    },
+    locationsOf(books),
+  );
 
   const look = useCallback(async () => {
     try {

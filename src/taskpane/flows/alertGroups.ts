@@ -5,6 +5,7 @@
  */
 import {
   atRisk,
+  DEFAULT_LOOKBACK_DAYS,
   expiryAlerts,
   formatMoney,
   formatQty,
@@ -55,9 +56,14 @@ export interface Alerts {
   readonly reorder: { readonly now: readonly ReorderAdvice[]; readonly thisWeek: readonly ReorderAdvice[] };
 }
 
-/** How the at-risk figures are made, said once. */
-export const AT_RISK_METHOD =
-  "Estimated at each product's rate of use over the last 90 days, the lots used up in FEFO order (soonest expiry first): what a lot would still hold when it expires is at risk.";
+/**
+ * How the at-risk figures are made, said once; at a location, by that location's own use.
+ * @example atRiskMethod("Suite B") // "Estimated at each product's rate of use at Suite B over the last 90 days, …"
+ */
+export function atRiskMethod(location = ""): string {
+  const here = location.trim() === "" ? "" : ` at ${location.trim()}`;
+  return `Estimated at each product's rate of use${here} over the last 90 days, the lots used up in FEFO order (soonest expiry first): what a lot would still hold when it expires is at risk.`;
+}
 
 function failures<T>(results: readonly Result<T>[]): Failure[] {
   return results.flatMap((r) => (r.ok ? [] : [r.error]));
@@ -66,11 +72,14 @@ function failures<T>(results: readonly Result<T>[]): Failure[] {
 const sum = (values: readonly Money[]): Money => values.reduce<bigint>((a, v) => a + BigInt(v), 0n);
 
 /**
- * The alerts at `at`, most urgent group first; empty groups are left out.
- * @example alertGroups(books, at).groups[0].total // "1 lot, $325.00 at cost"
+ * The alerts at `at`, most urgent group first; empty groups are left out. With `location` (the
+ * picker's), every group is that location's: its lots, its open vials, its own rate of use for
+ * the at-risk forecast and for reordering; blank, the whole practice.
+ * @example alertGroups(books, at, "Suite B").groups[0].total // "1 lot, $325.00 at cost"
  */
-export function alertGroups(books: Books, at: Serial): Alerts {
+export function alertGroups(books: Books, at: Serial, location = ""): Alerts {
   const { ledger, dateSystem } = books;
+  const where = location.trim() === "" ? null : location;
   const day = Math.floor(at);
   const unitOf = (product: string) => {
     const p = ledger.productByName(product);
@@ -84,13 +93,18 @@ export function alertGroups(books: Books, at: Serial): Alerts {
   };
   const lotUnit = (product: string, lot: string) =>
     hasColumn(books, "Draws", "Unit") ? (ledger.productByName(product)?.lots.find((l) => l.lot === lot)?.unit ?? null) : null;
-  const draw = (product: string, lot: string, qty: Qty, kind: "Expired" | "Waste"): Entry => ({
+  // The write-off is taken where the stock is, or the engine would look for the lot at the blank location.
+  const placed = hasColumn(books, "Draws", "Location");
+  const draw = (product: string, lot: string, qty: Qty, kind: "Expired" | "Waste", place: string | undefined): Entry => ({
     Date: at, Product: product, Lot: lot, Qty: qtyToNumber(qty), Unit: lotUnit(product, lot), Kind: kind,
+    ...(placed ? { Location: place || null } : {}),
   });
+  // A lot held at two locations is two alerts when the whole practice is shown.
+  const keyOf = (prefix: string, lot: string, place: string | undefined) => (place ? `${prefix}${lot}@${place}` : `${prefix}${lot}`);
 
-  const expiry = expiryAlerts(ledger, at);
-  const vials = openVials(ledger, at);
-  const risk = atRisk(ledger, at);
+  const expiry = expiryAlerts(ledger, at, where);
+  const vials = openVials(ledger, at, where);
+  const risk = atRisk(ledger, at, DEFAULT_LOOKBACK_DAYS, where);
 
   const buckets = new Map<GroupId, { items: Alert[]; values: Money[]; within: Set<number> }>();
   const put = (id: GroupId, alert: Alert, value: Money, within?: number) => {
@@ -106,27 +120,27 @@ export function alertGroups(books: Books, at: Serial): Alerts {
     const a = r.value;
     const what = `${a.product} lot ${a.lot}: ${amount(a.product, a.remaining)} (${formatMoney(a.value)} at cost)`;
     if (a.threshold === 0 && a.expires !== null) {
-      put("expired", { key: `x${a.lot}`, text: `${what} expired on ${formatSerial(a.expires, dateSystem)}.`, record: { label: `Record ${amount(a.product, a.remaining)} of ${a.lot} as Expired`, entry: draw(a.product, a.lot, a.remaining, "Expired") } }, a.value);
+      put("expired", { key: keyOf("x", a.lot, a.location), text: `${what} expired on ${formatSerial(a.expires, dateSystem)}.`, record: { label: `Record ${amount(a.product, a.remaining)} of ${a.lot} as Expired`, entry: draw(a.product, a.lot, a.remaining, "Expired", a.location) } }, a.value);
       continue;
     }
     if (a.residue) {
-      put("residue", { key: `r${a.lot}`, text: `${what} is a residue: use it or write it off.`, record: { label: `Write off ${amount(a.product, a.remaining)} of ${a.lot} as Waste`, entry: draw(a.product, a.lot, a.remaining, "Waste") } }, a.value);
+      put("residue", { key: keyOf("r", a.lot, a.location), text: `${what} is a residue: use it or write it off.`, record: { label: `Write off ${amount(a.product, a.remaining)} of ${a.lot} as Waste`, entry: draw(a.product, a.lot, a.remaining, "Waste", a.location) } }, a.value);
       continue;
     }
     if (a.expires !== null && a.daysLeft !== null && a.threshold > 0) {
       const alertDays = ledger.productByName(a.product)?.settings?.alertDays ?? undefined;
       const band = highlightBand(a.daysLeft, alertDays);
       const id: GroupId = band && band.band !== "expired" ? band.band : "farthest";
-      put(id, { key: `e${a.lot}`, text: `${what} expires ${formatSerial(a.expires, dateSystem)}, in ${plural(a.daysLeft, "day")}.` }, a.value, band?.within ?? a.threshold);
+      put(id, { key: keyOf("e", a.lot, a.location), text: `${what} expires ${formatSerial(a.expires, dateSystem)}, in ${plural(a.daysLeft, "day")}.` }, a.value, band?.within ?? a.threshold);
     }
   }
   for (const r of vials) {
     if (!r.ok || !r.value.pastUseBy) continue;
     const v = r.value;
     put("vials", {
-      key: `v${v.lot}`,
+      key: keyOf(`v${v.opened}:`, v.lot, v.location),
       text: `${v.product} lot ${v.lot}: ${amount(v.product, v.left)} left in a vial past its use-by${v.useBy !== null ? ` (${formatSerial(Math.floor(v.useBy), dateSystem)})` : ""}.`,
-      record: { label: `Record ${amount(v.product, v.left)} left in the open vial of ${v.lot} as Waste`, entry: draw(v.product, v.lot, v.left, "Waste") },
+      record: { label: `Record ${amount(v.product, v.left)} left in the open vial of ${v.lot} as Waste`, entry: draw(v.product, v.lot, v.left, "Waste", v.location) },
     }, 0n);
   }
   for (const r of risk) {
@@ -135,10 +149,10 @@ export function alertGroups(books: Books, at: Serial): Alerts {
     // An expired lot is no forecast: it is under Expired.
     const lot = ledger.productByName(k.product)?.lots.find((l) => l.lot === k.lot);
     if (lot && isExpiredOn(lot, day)) continue;
-    put("atRisk", { key: `k${k.lot}`, text: `${k.product} lot ${k.lot}: ${forecast(k.product, k.atRisk)} (${formatMoney(k.atRiskValue)}) expected to be left when it expires ${k.expires !== null ? formatSerial(k.expires, dateSystem) : ""}.`.replace(" .", ".") }, k.atRiskValue);
+    put("atRisk", { key: keyOf("k", k.lot, k.location), text: `${k.product} lot ${k.lot}: ${forecast(k.product, k.atRisk)} (${formatMoney(k.atRiskValue)}) expected to be left when it expires ${k.expires !== null ? formatSerial(k.expires, dateSystem) : ""}.`.replace(" .", ".") }, k.atRiskValue);
   }
 
-  const orders = reorderAdvice(ledger, dateSystem, at);
+  const orders = reorderAdvice(ledger, dateSystem, at, where);
   for (const o of [...orders.now, ...orders.thisWeek]) put("reorder", { key: `o${o.product}`, text: o.summary, detail: o.reason }, 0n);
 
   const days = (within: Set<number>) => [...within].sort((a, b) => a - b).join(" or ");

@@ -39,11 +39,11 @@ export function lastCounts(log: readonly ShrinkageEntry[]): { cost: bigint; prod
  */
 export function overviewLines(books: Books, at: Serial, location = ""): OverviewLine[] {
   const { ledger, dateSystem } = books;
-  // At a location, stock and shrinkage are that location's; the alerts below are still the whole practice's, and say so.
+  // At a location, every figure is that location's: its alerts, what it must order, its shrinkage and its stock.
   const where = location.trim() === "" ? null : location;
   const here = where === null ? "" : ` at ${where}`;
   const lines: OverviewLine[] = [];
-  const { groups, reorder } = alertGroups(books, at);
+  const { groups, reorder } = alertGroups(books, at, location);
   const group = (id: string) => groups.find((g) => g.id === id);
 
   const expired = group("expired");
@@ -68,7 +68,6 @@ export function overviewLines(books: Books, at: Serial, location = ""): Overview
   for (const o of reorder.thisWeek) lines.push({ id: `order-${o.product}`, text: o.headline, tone: "info", target: "Alerts" });
   if (reorder.now.length + reorder.thisWeek.length === 0) lines.push({ id: "order", text: "Nothing needs ordering this week", tone: "ok", target: "Alerts" });
 
-  if (where !== null) for (const [i, l] of lines.entries()) lines[i] = { ...l, text: `${l.text} (all locations)` };
   const log = books.tables.Counts ? shrinkageLog(ledger, where).flatMap((r) => (r.ok ? [r.value] : [])) : [];
   const counts = lastCounts(log);
   lines.push(counts === null

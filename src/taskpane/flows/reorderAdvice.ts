@@ -3,7 +3,7 @@
  * order-by date and, in words a manager follows, why that much — the rate of use, what is usable,
  * the lead and cover days, the packs and the shelf-life cap. Pure: books and a moment in.
  */
-import { formatSerial, QTY_ONE, reorder, reorderGroups, stockByProduct, type DateSystem, type Failure, type Ledger, type ReorderEntry, type Serial } from "../../core";
+import { DEFAULT_LOOKBACK_DAYS, formatSerial, QTY_ONE, reorder, reorderGroups, stockByProduct, type DateSystem, type Failure, type Ledger, type ReorderEntry, type Serial } from "../../core";
 import { plural, unitsText } from "../report/wording";
 
 export interface ReorderAdvice {
@@ -33,13 +33,14 @@ const round2 = (n: number) => (Math.round(n * 100) / 100).toLocaleString("en-US"
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /**
- * The products to order now (order-by on or before today) and within the next seven days, soonest first.
+ * The products to order now (order-by on or before today) and within the next seven days, soonest
+ * first; with `location`, what that location holds and uses (null: the whole practice).
  * @example reorderAdvice(ledger, 1900, at).now[0].headline // "Order now: 100 U of Botox 100U (order by 3/12/2026)"
  */
-export function reorderAdvice(ledger: Ledger, dateSystem: DateSystem, at: Serial): ReorderAdvices {
-  const entries = reorder(ledger, at);
+export function reorderAdvice(ledger: Ledger, dateSystem: DateSystem, at: Serial, location: string | null = null): ReorderAdvices {
+  const entries = reorder(ledger, at, DEFAULT_LOOKBACK_DAYS, location);
   const groups = reorderGroups(entries, at);
-  const onHand = new Map(stockByProduct(ledger, at).flatMap((r) => (r.ok ? [[r.value.product, r.value.remaining] as const] : [])));
+  const onHand = new Map(stockByProduct(ledger, at, location).flatMap((r) => (r.ok ? [[r.value.product, r.value.remaining] as const] : [])));
   const day = Math.floor(at);
   const date = (s: Serial) => formatSerial(s, dateSystem);
   const advise = (e: ReorderEntry, when: ReorderAdvice["when"]): ReorderAdvice => {

@@ -3,7 +3,9 @@ import { columnLetter, type TableName } from "../../core";
 /**
  * The Report sheet as a pure description: a title, a note, and blocks that are each a heading
  * over ONE table-free LOTBOOK spill formula (answered from the workbook's own ledger tables by
- * the live ledger), with native charts over some of them. The Excel adapter writes it with
+ * the live ledger), with native charts over some of them. The one exception is stock value by
+ * location, which no spill gives: a header row and one row per location, each a name beside its
+ * own table-free `STOCK_VALUE` formula. The Excel adapter writes it with
  * `range.formulas` and `sheet.charts.add`; the in-memory workbook keeps it as written; the
  * browser preview answers its formulas from its own live ledger.
  *
@@ -42,7 +44,7 @@ export const NUMBER_FORMATS: Readonly<Record<ColumnFormat, string | null>> = {
   percent: "0.0%",
 };
 
-export type BlockId = "byService" | "byProvider" | "stock" | "expiry" | "shrinkage" | "byVisit" | "byProduct" | "reorder";
+export type BlockId = "byService" | "byProvider" | "stock" | "byLocation" | "expiry" | "shrinkage" | "byVisit" | "byProduct" | "reorder";
 
 export interface ReportColumn {
   /** The heading the spill writes in its first row. */
@@ -50,20 +52,34 @@ export interface ReportColumn {
   readonly format: ColumnFormat;
 }
 
-export interface ReportBlock {
+interface BlockBase {
   readonly id: BlockId;
   readonly heading: string;
   /** One sentence for the pane: what the block shows. */
   readonly description: string;
   /** The band's first column, from 0 (A). */
   readonly column: number;
-  /** Row of the heading, from 1; the formula is in the row below it. */
+  /** Row of the heading, from 1; the formula (or the header row of `rows`) is in the row below it. */
   readonly headingRow: number;
-  /** The spill formula, with its `=`. */
-  readonly formula: string;
-  /** The columns the spill fills, header first in its first row. */
+  /** The columns the block fills, header first in its first row. */
   readonly columns: readonly ReportColumn[];
 }
+
+/** A block that is one spill formula: it writes its own header row. */
+export interface SpillBlock extends BlockBase {
+  /** The spill formula, with its `=`. */
+  readonly formula: string;
+  readonly rows?: undefined;
+}
+
+/** A block of fixed rows under a header row Lotbook writes: each cell a text or a one-cell formula. */
+export interface RowsBlock extends BlockBase {
+  readonly formula: null;
+  /** One cell per column, the formulas with their `=`. */
+  readonly rows: readonly (readonly string[])[];
+}
+
+export type ReportBlock = SpillBlock | RowsBlock;
 
 export type ChartType = "ColumnClustered" | "BarClustered";
 
@@ -113,16 +129,19 @@ const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`;
  * since every block reads both. Every formula leaves its tables out, so it answers from the
  * workbook's own tables through the live ledger and is pushed a new value whenever they change;
  * none passes `TODAY()` (an omitted as_of is today, pushed again after midnight). The shrinkage
- * log needs Counts, and has the Allowed Loss and Unexplained columns only with Products.
+ * log needs Counts, and has the Allowed Loss and Unexplained columns only with Products. A
+ * workbook that names `locations` gets stock value by location after stock value by product.
  * @example reportSpec({ Lots: true, Draws: true, Counts: true, Products: true })?.blocks[0].formula
  * // '=LOTBOOK.MARGIN_BY("service")'
  */
-export function reportSpec(present: TablesPresent): ReportSpec | null {
+export function reportSpec(present: TablesPresent, locations: readonly string[] = []): ReportSpec | null {
   if (!present.Lots || !present.Draws) return null;
   const call = (name: string, args: readonly string[] = []) => `=LOTBOOK.${name}(${args.join(",")})`;
   const marginBy = (group: string) => call("MARGIN_BY", [quote(group)]);
+  // Where the workbook names locations, the lists by lot say where each lot's stock is.
+  const place: readonly ReportColumn[] = locations.length > 0 ? [{ name: "Location", format: "text" }] : [];
 
-  type Draft = Omit<ReportBlock, "column" | "headingRow">;
+  type Draft = Omit<SpillBlock, "column" | "headingRow"> | Omit<RowsBlock, "column" | "headingRow">;
   const drafts: Draft[] = [
     {
       id: "byService",
@@ -159,6 +178,7 @@ export function reportSpec(present: TablesPresent): ReportSpec | null {
       columns: [
         { name: "Product", format: "text" },
         { name: "Lot", format: "text" },
+        ...place,
         { name: "Expires", format: "date" },
         { name: "Days Left", format: "number" },
         { name: "Remaining", format: "number" },
@@ -166,6 +186,23 @@ export function reportSpec(present: TablesPresent): ReportSpec | null {
       ],
     },
   ];
+  if (locations.length > 0) {
+    drafts.splice(drafts.findIndex((d) => d.id === "stock") + 1, 0, {
+      id: "byLocation",
+      heading: "Stock value by location",
+      description: "the value at cost of the stock at each location, and at all of them together",
+      formula: null,
+      columns: [
+        { name: "Location", format: "text" },
+        { name: "Value", format: "money" },
+      ],
+      rows: [
+        ["Location", "Value"],
+        ...locations.map((l) => [l, call("STOCK_VALUE", [quote("*"), "", quote(l)])]),
+        ["All locations", call("STOCK_VALUE", [quote("*")])],
+      ],
+    });
+  }
   if (present.Counts) {
     drafts.push({
       id: "shrinkage",
@@ -174,6 +211,7 @@ export function reportSpec(present: TablesPresent): ReportSpec | null {
       formula: call("SHRINKAGE_LOG"),
       columns: [
         { name: "Date", format: "date" },
+        ...place,
         { name: "Product", format: "text" },
         { name: "Lot", format: "text" },
         { name: "Expected", format: "number" },
@@ -217,11 +255,12 @@ export function reportSpec(present: TablesPresent): ReportSpec | null {
 
   let column = 0;
   const blocks: ReportBlock[] = drafts.map((d) => {
-    const block = { ...d, column, headingRow: BLOCK_ROW };
+    const block: ReportBlock = { ...d, column, headingRow: BLOCK_ROW };
     column += d.columns.length + 1;
     return block;
   });
 
+  const columnOf = (id: BlockId, name: string) => blocks.find((b) => b.id === id)!.columns.findIndex((c) => c.name === name);
   const chartAt = (i: number) => ({
     from: `${columnLetter(i * (CHART_WIDTH + 1))}${CHART_ROWS.first}`,
     to: `${columnLetter(i * (CHART_WIDTH + 1) + CHART_WIDTH - 1)}${CHART_ROWS.last}`,
@@ -230,7 +269,7 @@ export function reportSpec(present: TablesPresent): ReportSpec | null {
     { title: "Margin by service", type: "ColumnClustered", block: "byService", categories: 0, values: [2, 3, 4], ...chartAt(0) },
     { title: "Margin by provider", type: "ColumnClustered", block: "byProvider", categories: 0, values: [2, 3, 4], ...chartAt(1) },
     { title: "Stock value by product", type: "BarClustered", block: "stock", categories: 0, values: [3], ...chartAt(2) },
-    { title: `Value expiring within ${EXPIRY_DAYS} days, by lot`, type: "ColumnClustered", block: "expiry", categories: 1, values: [5], ...chartAt(3) },
+    { title: `Value expiring within ${EXPIRY_DAYS} days, by lot`, type: "ColumnClustered", block: "expiry", categories: 1, values: [columnOf("expiry", "Value")], ...chartAt(3) },
   ];
 
   return {
@@ -245,7 +284,7 @@ export function reportSpec(present: TablesPresent): ReportSpec | null {
   };
 }
 
-/** The cell of a block's formula, e.g. `A24`. */
+/** The cell of a block's formula (or of its header row's first cell), e.g. `A24`. */
 export function anchorOf(block: ReportBlock): string {
   return `${columnLetter(block.column)}${block.headingRow + 1}`;
 }
@@ -265,7 +304,13 @@ export function reportCells(report: ReportSpec): ReportCell[] {
   ];
   for (const b of report.blocks) {
     cells.push({ address: `${columnLetter(b.column)}${b.headingRow}`, value: b.heading, bold: true });
-    cells.push({ address: anchorOf(b), value: b.formula });
+    if (b.rows === undefined) {
+      cells.push({ address: anchorOf(b), value: b.formula });
+      continue;
+    }
+    b.rows.forEach((row, i) =>
+      row.forEach((value, j) => cells.push({ address: `${columnLetter(b.column + j)}${b.headingRow + 1 + i}`, value, ...(i === 0 ? { bold: true } : {}) })),
+    );
   }
   return cells;
 }
