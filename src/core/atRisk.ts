@@ -5,7 +5,7 @@ import { asOfInstant, type Instant } from "./instant";
 import type { Ledger, Product } from "./ledger";
 import type { Money } from "./money";
 import type { Qty } from "./quantity";
-import { fefoOrder, layerCost, replayProduct, usableRemaining, type LotState, type ProductState } from "./book";
+import { fefoOrder, layerCost, onBooks, replayProduct, usableRemaining, type LotState, type ProductState } from "./book";
 import type { Result } from "./result";
 import { placeOf, whereAsked } from "./sites";
 import { lotValue } from "./stock";
@@ -83,18 +83,12 @@ export function forecastProduct(ledger: Ledger, product: Product, at: Instant, l
  * Forecasts, memoised on the product's books: a ledger updated from another keeps the books of
  * the products a change did not touch, and with them their forecasts.
  */
-const forecasts = new WeakMap<ProductState, Map<string, ProductForecast>>();
+const forecasts = onBooks<string, ProductForecast>();
 
 function forecastAt(ledger: Ledger, product: Product, at: Instant, lookbackDays: number, locationKey: string | null): ProductForecast {
   const state = replayProduct(ledger, product, at);
-  let memo = forecasts.get(state);
-  if (!memo) forecasts.set(state, (memo = new Map()));
   const key = `${at.moment}|${at.day}|${lookbackDays}|${locationKey}`;
-  const hit = memo.get(key);
-  if (hit) return hit;
-  const forecast = forecastFrom(state, product, ledger, at, lookbackDays, locationKey);
-  memo.set(key, forecast);
-  return forecast;
+  return forecasts(state, key, () => forecastFrom(state, product, ledger, at, lookbackDays, locationKey));
 }
 
 function forecastFrom(state: ProductState, product: Product, ledger: Ledger, at: Instant, lookbackDays: number, locationKey: string | null): ProductForecast {

@@ -1,5 +1,5 @@
 import { rowBlocks } from "./blocking";
-import type { Diagnostic } from "./diagnostic";
+import { diagnosticsPrint, type Diagnostic } from "./diagnostic";
 import type { Ledger } from "./ledger";
 import { lineageOf } from "./update";
 import { changedVisits } from "./visits";
@@ -44,7 +44,7 @@ function reblocked(before: Ledger, after: Ledger): Set<string> {
   const prints = (ledger: Ledger) => {
     const { blocks } = rowBlocks(ledger);
     const byProduct = new Map<string, string>();
-    const add = (key: string, ds: readonly Diagnostic[]) => byProduct.set(key, (byProduct.get(key) ?? "") + ds.map((d) => `${d.table}|${d.row}|${d.column}|${d.message}`).join(";"));
+    const add = (key: string, ds: readonly Diagnostic[]) => byProduct.set(key, (byProduct.get(key) ?? "") + diagnosticsPrint(ds));
     for (const [key, ds] of blocks.product) add(key, ds);
     for (const [lot, ds] of blocks.lot) {
       const owner = ledger.lotIndex.get(lot)?.productKey;

@@ -178,3 +178,11 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
     (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1)
   );
 }
+
+/**
+ * A list of diagnostics as one string that changes when any of them does (where, and what it
+ * says): for telling whether what blocks a result moved between two ledgers.
+ */
+export function diagnosticsPrint(ds: readonly Diagnostic[] | undefined): string {
+  return (ds ?? []).map((d) => `${d.table}|${d.row}|${d.column}|${d.message}`).join(";");
+}

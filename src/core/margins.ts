@@ -1,6 +1,6 @@
 import { failureOf } from "./blocking";
 import type { Serial } from "./dates";
-import type { Diagnostic } from "./diagnostic";
+import { diagnosticsPrint, type Diagnostic } from "./diagnostic";
 import type { Ledger } from "./ledger";
 import type { Money } from "./money";
 import { KIND_CODE, replayProduct, touchedBooks, type ProductState } from "./book";
@@ -254,7 +254,7 @@ function lineOf(row: DrawRow): string {
 }
 
 function blockingPrint(blocking: ReadonlyMap<number, readonly Diagnostic[]>): string {
-  return [...blocking].map(([v, ds]) => `${v}:${ds.map((d) => `${d.table}|${d.row}|${d.column}|${d.message}`).join(";")}`).sort().join("\n");
+  return [...blocking].map(([v, ds]) => `${v}:${diagnosticsPrint(ds)}`).sort().join("\n");
 }
 
 /**
@@ -283,17 +283,15 @@ function patchGroupings(ledger: Ledger): Record<LineGroup, Grouping> | null {
   const visits = totals.ids.length;
   const next = { service: earlier.service.copy(visits, lastRow), provider: earlier.provider.copy(visits, lastRow), product: earlier.product.copy(visits, lastRow) };
   const groupings = [next.service, next.provider, next.product];
-  const blocks = totals.blocking.size > 0;
   for (const row of appended) {
     const v = row.visitIndex;
     const wasMixed = groupings.map((g) => g.mixed[v]);
     const price = row.usable ? row.price : null;
     // What blocks a group is kept as the diagnostics themselves: a blocked visit is made whole.
-    if (blocks && totals.blocking.has(v)) return null;
-    const blocked = undefined;
-    next.service.line(row.row, row.service, v, price, blocked);
-    next.provider.line(row.row, row.provider, v, price, blocked);
-    next.product.line(row.row, row.owner?.name ?? row.product, v, price, blocked);
+    if (totals.blocking.has(v)) return null;
+    next.service.line(row.row, row.service, v, price, undefined);
+    next.provider.line(row.row, row.provider, v, price, undefined);
+    next.product.line(row.row, row.owner?.name ?? row.product, v, price, undefined);
     // A visit newly split between groups moves its cost from one group to its lines: made whole.
     if (groupings.some((g, i) => g.mixed[v] !== wasMixed[i])) return null;
   }

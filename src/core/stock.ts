@@ -4,7 +4,7 @@ import { asOfInstant, END_OF_TIME } from "./instant";
 import type { Ledger, Lot } from "./ledger";
 import type { Money } from "./money";
 import type { Qty } from "./quantity";
-import { layerPurchase, layerValue, receiptCost, replayProduct, type LotState, type ProductState } from "./book";
+import { layerPurchase, layerValue, onBooks, receiptCost, replayProduct, type LotState, type ProductState } from "./book";
 import { fail, ok, type Result } from "./result";
 import { findLot, resolveScope } from "./scope";
 import { divRound } from "./_lib/decimalText";
@@ -22,21 +22,19 @@ export function lotStatesAt(ledger: Ledger, lot: Lot, asOf: Serial | null, locat
   return locationKey === null ? all : all.filter((s) => s.locationKey === locationKey);
 }
 
-const byLot = new WeakMap<ProductState, Map<Lot, LotState[]>>();
+const byLot = onBooks<null, Map<Lot, LotState[]>>();
 
 /** A product's lot states grouped by lot (a lot has one per location it reaches), made once per replay. */
 function statesByLot(state: ProductState): Map<Lot, LotState[]> {
-  let m = byLot.get(state);
-  if (!m) {
-    m = new Map();
+  return byLot(state, null, () => {
+    const m = new Map<Lot, LotState[]>();
     for (const s of state.lots.values()) {
       const list = m.get(s.lot);
       if (list) list.push(s);
       else m.set(s.lot, [s]);
     }
-    byLot.set(state, m);
-  }
-  return m;
+    return m;
+  });
 }
 
 /** A lot's state at an as-of date, all its locations together: units and value summed. */

@@ -1,11 +1,11 @@
-import { isBlankText, type Cell, type Grid } from "./cells";
+import type { Cell, Grid } from "./cells";
 import type { TableName } from "./diagnostic";
 import {
   assembleLedger, checkCounts, drawChecker, findBrokenLots, givenTables, indexLots, indexSettings, lotsReadable,
   type Ledger, type LedgerInput, type Lot, type Product,
 } from "./ledger";
 import { buildLedger } from "./build";
-import { parseCounts, parseDraws, parseLots, type DrawsTable, type ParsedTable } from "./parse";
+import { parseCounts, parseDraws, parseLots, rowIsBlank, type DrawsTable, type ParsedTable } from "./parse";
 import { carryReplays, replayProduct, reviseTimeline } from "./book";
 import type { CountRow, DrawRow, LotRow } from "./rows";
 import { arrivalChecker, indexSites, transferChecker, type Sites } from "./sites";
@@ -232,7 +232,7 @@ function redraw(prev: Ledger, grid: Grid, indices: readonly number[], dateSystem
   // A row beyond the last one read, with unchanged rows between that were skipped (a totals row): read whole.
   const firstNew = indices.find((i) => i > lastParsed);
   if (firstNew !== undefined) {
-    for (let i = lastParsed + 1; i < firstNew; i++) if (!wanted.has(i) && !blankRow(grid[i])) return null;
+    for (let i = lastParsed + 1; i < firstNew; i++) if (!wanted.has(i) && !rowIsBlank(grid[i])) return null;
   }
   const headerProblems = (t: DrawsTable) => t.tableErrors.filter((d) => d.code !== "totals-row").length;
   const first = parseSome(grid, wanted, dateSystem, top);
@@ -294,7 +294,7 @@ function redraw(prev: Ledger, grid: Grid, indices: readonly number[], dateSystem
   const emptied = new Set<DrawRow>();
   for (const at of all) {
     const after = readRows.get(at) ?? null;
-    if (after === null && !blankRow(grid[at])) return null; // a row the parser skipped: a totals row
+    if (after === null && !rowIsBlank(grid[at])) return null; // a row the parser skipped: a totals row
     const pos = findRow(old, at + top);
     const before = pos >= 0 ? old[pos] : null;
     if (before === after) continue;
@@ -413,11 +413,6 @@ function findRow(rows: readonly DrawRow[], rowNumber: number): number {
   return -1;
 }
 
-function blankRow(r: Grid[number] | undefined): boolean {
-  if (!r) return true;
-  for (const c of r) if (!isBlankText(c)) return false;
-  return true;
-}
 
 /**
  * Visits by key: the table's as they were, and those added since, kept aside. A practice adds a

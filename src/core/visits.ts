@@ -1,5 +1,5 @@
 import { failureOf, notFound, rowBlocks, tablesFailure } from "./blocking";
-import type { Diagnostic } from "./diagnostic";
+import { diagnosticsPrint, type Diagnostic } from "./diagnostic";
 import { keysOf } from "./keys";
 import { coded } from "./messages";
 import type { Ledger } from "./ledger";
@@ -9,7 +9,7 @@ import { lineageOf } from "./update";
 import { fail, ok, type Failure, type Result } from "./result";
 import type { DrawRow } from "./rows";
 import type { StockKey } from "./stockKey";
-import { AmountColumn, toMoney, type Amount } from "./_lib/amount";
+import { AmountColumn, toMoney } from "./_lib/amount";
 
 /** One visit's draws, costed: what the product cost and what was charged. */
 export interface VisitCost {
@@ -96,7 +96,8 @@ export function changedVisits(ledger: Ledger): Set<string> | null {
     if (after?.visitKey) out.add(after.visitKey);
   }
   const differs = (v: number) =>
-    v >= was.ids.length || was.lines[v] !== now.lines[v] || !sameAmount(was.cogs.get(v), now.cogs.get(v));
+    // AmountColumn.get gives each value in one form, so equal amounts are ===.
+    v >= was.ids.length || was.lines[v] !== now.lines[v] || was.cogs.get(v) !== now.cogs.get(v);
   const look = (state: ProductState, from: number) => {
     for (let i = from; i < state.booked.length; i++) {
       const v = state.bookedVisit[i];
@@ -107,14 +108,12 @@ export function changedVisits(ledger: Ledger): Set<string> | null {
     if (before) look(before, from);
     if (after) look(after, from);
   }
-  const blockPrint = (ds: readonly Diagnostic[] | undefined) => (ds ?? []).map((d) => `${d.table}|${d.row}|${d.column}|${d.message}`).join(";");
   for (const v of new Set([...was.blocking.keys(), ...now.blocking.keys()])) {
-    if (blockPrint(was.blocking.get(v)) !== blockPrint(now.blocking.get(v))) out.add(now.ids[v].toUpperCase());
+    if (diagnosticsPrint(was.blocking.get(v)) !== diagnosticsPrint(now.blocking.get(v))) out.add(now.ids[v].toUpperCase());
   }
   return out;
 }
 
-const sameAmount = (a: Amount, b: Amount): boolean => a === b || (typeof a !== typeof b && BigInt(a) === BigInt(b));
 
 /** Adds (`sign` 1) or takes away (−1) a product's booked Visit draws to their visits' totals. */
 function addVisitLines(state: ProductState, cogs: AmountColumn, lines: Int32Array, sign: 1 | -1, from = 0): void {

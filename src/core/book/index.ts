@@ -9,4 +9,5 @@ export { hasUsableOpenVial, usableRemaining } from "./vials";
 export { KIND_CODE, reviseTimeline } from "./timeline";
 export { carryReplays, replayCount, replayProduct, touchedBooks } from "./post";
 export { bookings, sharedStart } from "./bookings";
+export { onBooks } from "./memo";
 export { fefoOrder, planFefo, type PlanLine } from "./plan";

@@ -1,5 +1,6 @@
 /** FEFO plans: which lots (and how much of each) a draw of a product would take. */
 import { FEFO, isExpiredOn } from "../fefo";
+import { onBooks } from "./memo";
 import type { Qty } from "../quantity";
 import type { LotState, ProductState } from "./state";
 import { hasUsableOpenVial, usableRemaining } from "./vials";
@@ -38,17 +39,12 @@ export function byFefo(a: LotState, b: LotState): number {
 
 /** The product's lot states in FEFO order: all of them, or those at one location (by key). */
 export function fefoOrder(state: ProductState, locationKey?: string | null): LotState[] {
-  let memo = orders.get(state);
-  if (!memo) orders.set(state, (memo = new Map()));
   const key = locationKey ?? null;
-  let order = memo.get(key);
-  if (!order) {
+  return orders(state, key, () => {
     const all = [...state.lots.values()];
-    order = (key === null ? all : all.filter((s) => s.locationKey === key)).sort(byFefo);
-    memo.set(key, order);
-  }
-  return order.slice();
+    return (key === null ? all : all.filter((s) => s.locationKey === key)).sort(byFefo);
+  }).slice();
 }
 
-/** FEFO orders, made once per product's books (a ledger updated from another shares the books it did not touch). */
-const orders = new WeakMap<ProductState, Map<string | null, LotState[]>>();
+/** FEFO orders, made once per product's books. */
+const orders = onBooks<string | null, LotState[]>();

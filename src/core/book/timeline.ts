@@ -169,15 +169,9 @@ function buildTimelines(ledger: Ledger, wanted: readonly Product[]): Map<string,
     const counts = countsOf[p.index]
       .map((row) => ({ row, t: row.timed ? row.time! : row.time! + 1, phase: row.timed ? PHASE_TIMED_COUNT : PHASE_END_OF_DAY }))
       .sort((a, b) => a.t - b.t || a.phase - b.phase || a.row.row - b.row.row);
-    let lastT = -Infinity;
-    let lastPhase = PHASE_END_OF_DAY;
-    const later = (t: number, phase: number) => {
-      if (t > lastT || (t === lastT && phase > lastPhase)) [lastT, lastPhase] = [t, phase];
-    };
-    if (receipts.length) later(receipts[receipts.length - 1].received!, PHASE_RECEIPT);
-    if (draws.length) later(c.t[c.t.length - 1], PHASE_DRAW);
-    if (counts.length) later(counts[counts.length - 1].t, counts[counts.length - 1].phase);
     const countsAt = counts.filter((x) => slotOf.has(stockKeyOf(x.row.lotKey!, x.row.locationKey)));
+    const countT = countsAt.map((x) => x.t);
+    const countPhase = countsAt.map((x) => x.phase);
     out.set(p.key, {
       slots, slotOf, siteOf, siteKeys,
       receipts,
@@ -191,11 +185,10 @@ function buildTimelines(ledger: Ledger, wanted: readonly Product[]): Map<string,
       drawKind: c.kind,
       drawVisit: c.visit,
       counts: countsAt.map((c) => c.row),
-      countT: countsAt.map((c) => c.t),
-      countPhase: countsAt.map((c) => c.phase),
+      countT,
+      countPhase,
       countLot: countsAt.map((c) => slotOf.get(stockKeyOf(c.row.lotKey!, c.row.locationKey))!),
-      lastT,
-      lastPhase,
+      ...lastEvent(receipts, c.t, countT, countPhase),
     });
   }
   return out;
