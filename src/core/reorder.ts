@@ -1,4 +1,4 @@
-import { unitsText } from "./wording";
+import { plural, unitsText } from "./wording";
 import { DEFAULT_LOOKBACK_DAYS, forecastProduct } from "./atRisk";
 import { productFailure } from "./blocking";
 import type { Serial } from "./dates";
@@ -107,7 +107,7 @@ function reorderProduct(ledger: Ledger, product: Product, at: Instant, lookbackD
   const unit = product.lots.find((l) => l.unit)?.unit ?? settings?.unit ?? null;
   const show = (q: Qty) => unitsText(round2(q / QTY_ONE), unit ?? "units");
   const byUnit = packSize === QTY_ONE && settings?.packSize == null && settings?.vialSize == null;
-  const inPacks = (n: number) => (byUnit ? show(n * packSize) : `${n} pack${n === 1 ? "" : "s"} of ${show(packSize)}`);
+  const inPacks = (n: number) => (byUnit ? show(n * packSize) : `${plural(n, "pack")} of ${show(packSize)}`);
 
   const forecast = forecastProduct(ledger, product, at, lookbackDays, locationKey);
   let usable = 0;

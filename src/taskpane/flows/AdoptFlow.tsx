@@ -1,6 +1,6 @@
+import { check, mapColumns, plural, SCHEMAS, type TableName } from "../../core";
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, Text, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { check, mapColumns, SCHEMAS, type TableName } from "../../core";
 import { books, TABLES } from "../form/books";
 import { FlowForm } from "../form/FlowForm";
 import { useAction } from "../form/hooks";
@@ -116,7 +116,7 @@ export function AdoptFlow({ workbook, onWritten }: AdoptFlowProps) {
       setSheet(null);
       setChoices({});
       await onWritten();
-      const renamed = r.renames.length === 0 ? "" : `; ${r.renames.length === 1 ? "1 header" : `${r.renames.length} headers`} renamed`;
+      const renamed = r.renames.length === 0 ? "" : `; ${plural(r.renames.length, "header")} renamed`;
       return `${r.sheet.address} is now the ${ledger} table, every cell kept${renamed}.`;
     });
 

@@ -1,10 +1,9 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
-import { describe } from "../../core";
+import { describe, unitsText } from "../../core";
 import { trial, type Books } from "../form/books";
 import { useAction, useMoment } from "../form/hooks";
 import { OutcomeBar } from "../form/Outcome";
-import { unitsText } from "../report/wording";
 import { BAND_FILL } from "../setup/expiryHighlighting";
 import { WorkbookError, type Entry, type WorkbookPort } from "../../workbook/port";
 import { alertGroups, atRiskMethod, type Alert, type AlertGroup } from "./alertGroups";

@@ -1,5 +1,5 @@
+import { check, describe, type Diagnostic, plural } from "../../core";
 import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
-import { check, describe, type Diagnostic } from "../../core";
 import type { Books } from "../form/books";
 import { useAction } from "../form/hooks";
 import { OutcomeBar } from "../form/Outcome";
@@ -47,7 +47,7 @@ export function CheckFlow({ books, workbook }: CheckFlowProps) {
   return (
     <section aria-label="Check">
       <Text as="p">
-        {errors} {errors === 1 ? "error" : "errors"}, {diagnostics.length - errors} {diagnostics.length - errors === 1 ? "warning" : "warnings"}. Choose one to go to its cell.
+        {plural(errors, "error")}, {plural(diagnostics.length - errors, "warning")}. Choose one to go to its cell.
         {diagnostics.length > SHOWN ? ` The first ${SHOWN} are listed; =LOTBOOK.CHECK lists them all.` : ""}
       </Text>
       <OutcomeBar outcome={outcome} />

@@ -1,13 +1,12 @@
 import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Text, tokens } from "@fluentui/react-components";
 import { Fragment, useId, useMemo, useRef, useState } from "react";
-import { formatMoney, formatQty, formatSerial, lotRemaining, shrinkageLog, type ShrinkageEntry } from "../../core";
+import { formatMoney, formatQty, formatSerial, lotRemaining, plural, type ShrinkageEntry, shrinkageLog, unitsText } from "../../core";
 import { hasColumn, type Books } from "../form/books";
 import { FlowForm } from "../form/FlowForm";
 import { useProduct, useProducts } from "../form/hooks";
 import { OutcomeBar } from "../form/Outcome";
 import { typedNumber } from "../form/typed";
 import { useEntryForm } from "../form/useEntryForm";
-import { unitsText } from "../report/wording";
 import { expiryNote, lotClash, notInLots, scannedLot, type ScanFill } from "../scan/readScan";
 import { ScanPanel } from "../scan/ScanPanel";
 import { useFocusLater, useScanner, type ScanApplied } from "../scan/useScanner";
@@ -145,7 +144,7 @@ export function CountFlow({ books, workbook, now, onWritten, location = "" }: Co
     const name = p?.name ?? product;
     const written = await form.submit(async (rows, when) => {
       await workbook.appendRows("Counts", rows.map((e) => ({ ...e, Date: when })));
-      const said = `Recorded ${rows.length} ${rows.length === 1 ? "count" : "counts"} of ${name}${where !== null ? ` at ${where}` : ""}.`;
+      const said = `Recorded ${plural(rows.length, "count")} of ${name}${where !== null ? ` at ${where}` : ""}.`;
       if (mode !== "all") return said;
       return next === null ? `${said} Full count finished: every product is counted.` : `${said} Next: ${next}.`;
     }, { keep: ["By", "Note"] });

@@ -1,11 +1,10 @@
 import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Select, Text, tokens } from "@fluentui/react-components";
 import { useMemo, useRef, useState } from "react";
-import { DRAW_KINDS, fefoLot, findLot, formatMoney, formatQty, formatSerial, isExpiredOn, lotRemaining, moneyToNumber, openVials, qtyFromNumber, qtyToNumber, visitCost, type Diagnostic, type Serial } from "../../core";
+import { type Diagnostic, DRAW_KINDS, fefoLot, findLot, formatMoney, formatQty, formatSerial, isExpiredOn, lotRemaining, moneyToNumber, openVials, plural, qtyFromNumber, qtyToNumber, type Serial, unitsText, visitCost } from "../../core";
 import { hasColumn, type Books } from "../form/books";
 import { FlowForm } from "../form/FlowForm";
 import { useProduct, useProducts } from "../form/hooks";
 import { OutcomeBar } from "../form/Outcome";
-import { unitsText } from "../report/wording";
 import { numberHint, typedMoney, typedNumber } from "../form/typed";
 import { useEntryForm, type FormIssue } from "../form/useEntryForm";
 import { expiryNote, lotClash, notInLots, scannedLot, type ScanFill } from "../scan/readScan";
@@ -310,7 +309,7 @@ export function DrawFlow({ books, workbook, now, onWritten, location = "" }: Dra
           <Text>
             {visit === null
               ? "No line recorded for it yet."
-              : `${visit.lines} ${visit.lines === 1 ? "line" : "lines"} so far: cost of goods ${formatMoney(visit.cogs)}` +
+              : `${plural(visit.lines, "line")} so far: cost of goods ${formatMoney(visit.cogs)}` +
                 (visit.pricedLines > 0 ? `, charged ${formatMoney(visit.revenue)}, margin ${formatMoney(visit.revenue - visit.cogs)}.` : ", no price yet.")}
           </Text>
         </section>

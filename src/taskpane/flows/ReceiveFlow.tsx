@@ -1,10 +1,9 @@
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Text, tokens } from "@fluentui/react-components";
 import { useId, useMemo, useRef, useState } from "react";
-import { parseTextDate, productKey, qtyToNumber, type DateSystem } from "../../core";
+import { type DateSystem, parseTextDate, productKey, qtyToNumber, unitsText } from "../../core";
 import { fieldFromDate, hasColumn, locationsOf, serialFromField, type Books } from "../form/books";
 import { FlowForm } from "../form/FlowForm";
 import { OutcomeBar } from "../form/Outcome";
-import { unitsText } from "../report/wording";
 import { numberHint, typedMoney, typedNumber } from "../form/typed";
 import { useEntryForm, type FormIssue } from "../form/useEntryForm";
 import { expiryNote, lotClash, scannedLot, type ScanFill } from "../scan/readScan";

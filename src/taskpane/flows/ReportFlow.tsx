@@ -1,3 +1,4 @@
+import { plural } from "../../core";
 import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
 import { locationsOf, type Books } from "../form/books";
@@ -24,7 +25,7 @@ type Known = { readonly status: "checking" } | { readonly status: SheetStatus } 
 function written(result: SheetWritten, charts: number): string {
   const drawn = charts - result.chartsSkipped.length;
   const steps = result.undo === "several steps" ? ` ${SEVERAL_UNDO_STEPS}` : "";
-  const done = `${result.action === "created" ? "Inserted" : "Refreshed"} the ${REPORT_SHEET} sheet with ${drawn} ${drawn === 1 ? "chart" : "charts"}. Its figures are LOTBOOK formulas, so they stay up to date.${steps}`;
+  const done = `${result.action === "created" ? "Inserted" : "Refreshed"} the ${REPORT_SHEET} sheet with ${plural(drawn, "chart")}. Its figures are LOTBOOK formulas, so they stay up to date.${steps}`;
   if (result.chartsSkipped.length === 0) return done;
   return `${done} Not drawn yet, because their figures were still calculating or show an error: ${result.chartsSkipped.join(", ")}. Choose Refresh report in a moment to draw them.`;
 }

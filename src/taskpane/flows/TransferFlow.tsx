@@ -1,13 +1,12 @@
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { fefoLot, formatQty, formatSerial, isExpiredOn, locationKey, lotRemaining, type Diagnostic, type Serial } from "../../core";
+import { type Diagnostic, fefoLot, formatQty, formatSerial, isExpiredOn, locationKey, lotRemaining, type Serial, unitsText } from "../../core";
 import { hasColumn, locationsOf, type Books } from "../form/books";
 import { FlowForm } from "../form/FlowForm";
 import { useProduct, useProducts } from "../form/hooks";
 import { OutcomeBar } from "../form/Outcome";
 import { numberHint, typedNumber } from "../form/typed";
 import { useEntryForm, type FormIssue } from "../form/useEntryForm";
-import { unitsText } from "../report/wording";
 import type { WorkbookPort } from "../../workbook/port";
 
 const useStyles = makeStyles({

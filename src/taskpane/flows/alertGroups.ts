@@ -3,26 +3,8 @@
  * expiry bands of the sheet's highlighting, stock at risk of expiring unused, residues — each group
  * with its total at cost. Alerts and the Overview both read these.
  */
-import {
-  atRisk,
-  DEFAULT_LOOKBACK_DAYS,
-  expiryAlerts,
-  formatMoney,
-  formatQty,
-  formatSerial,
-  highlightBand,
-  isExpiredOn,
-  openVials,
-  qtyToNumber,
-  type Failure,
-  type HighlightBand,
-  type Money,
-  type Qty,
-  type Result,
-  type Serial,
-} from "../../core";
+import { atRisk, DEFAULT_LOOKBACK_DAYS, expiryAlerts, type Failure, formatMoney, formatQty, formatSerial, highlightBand, type HighlightBand, isExpiredOn, type Money, openVials, plural, type Qty, qtyToNumber, type Result, type Serial, unitsText } from "../../core";
 import { hasColumn, type Books } from "../form/books";
-import { plural, unitsText } from "../report/wording";
 import type { Entry } from "../../workbook/port";
 import { reorderAdvice, type ReorderAdvice } from "./reorderAdvice";
 

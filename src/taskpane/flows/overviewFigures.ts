@@ -2,9 +2,8 @@
  * The state of the books at a glance, as the Overview lists it: each figure a sentence with the
  * task that acts on it. Pure: books and a moment in, lines out.
  */
-import { check, formatMoney, formatSerial, shrinkageLog, stockByProduct, type Serial, type ShrinkageEntry } from "../../core";
+import { check, formatMoney, formatSerial, plural, type Serial, type ShrinkageEntry, shrinkageLog, stockByProduct } from "../../core";
 import type { Books } from "../form/books";
-import { plural } from "../report/wording";
 import { alertGroups } from "./alertGroups";
 
 /** The tasks an Overview line opens. */

@@ -3,8 +3,7 @@
  * order-by date and, in words a manager follows, why that much — the rate of use, what is usable,
  * the lead and cover days, the packs and the shelf-life cap. Pure: books and a moment in.
  */
-import { DEFAULT_LOOKBACK_DAYS, formatSerial, QTY_ONE, reorder, reorderGroups, stockByProduct, type DateSystem, type Failure, type Ledger, type ReorderEntry, type Serial } from "../../core";
-import { plural, unitsText } from "../report/wording";
+import { type DateSystem, DEFAULT_LOOKBACK_DAYS, type Failure, formatSerial, type Ledger, plural, QTY_ONE, reorder, type ReorderEntry, reorderGroups, type Serial, stockByProduct, unitsText } from "../../core";
 
 export interface ReorderAdvice {
   readonly product: string;
