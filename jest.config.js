@@ -45,6 +45,9 @@ const shared = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Every tier's floor: a test never falls back to Jest's 5 s default on a busy machine, even run
+  // outside its project; each project then sets its own (tierTimeoutMs, test/_setup/timeout.ts).
+  testTimeout: 60_000,
   projects: [
     {
       ...shared,

@@ -1,3 +1,4 @@
 // The tier's timeout for every test and hook of a file (jest.config.js sets `tierTimeoutMs` per
 // project); a file or a test that needs longer still says so itself.
-jest.setTimeout((globalThis as { tierTimeoutMs?: number }).tierTimeoutMs ?? 5_000);
+const tier = (globalThis as { tierTimeoutMs?: number }).tierTimeoutMs;
+if (tier !== undefined) jest.setTimeout(tier);
