@@ -1,7 +1,8 @@
 import { rowBlocks } from "./blocking";
+import { touchedBooks, type ProductState } from "./book";
 import { diagnosticsPrint, type Diagnostic } from "./diagnostic";
 import type { Ledger } from "./ledger";
-import { lineageOf } from "./update";
+import { lineageOf, LINEAGE_STEPS } from "./update";
 import { changedVisits } from "./visits";
 
 /**
@@ -12,6 +13,12 @@ import { changedVisits } from "./visits";
 export interface Changed {
   readonly products: ReadonlySet<string>;
   readonly visits: ReadonlySet<string>;
+  /**
+   * The products (of `products`) whose counts were booked otherwise: a count's book quantity,
+   * shrinkage, cost or the patient draws before it, or what blocks the product. A draw recorded
+   * after a product's last count leaves its counts as they were.
+   */
+  readonly counts: ReadonlySet<string>;
 }
 
 /**
@@ -22,20 +29,43 @@ export interface Changed {
 export function changedSince(ledger: Ledger, earlier: Ledger): Changed | null {
   const products = new Set<string>();
   const visits = new Set<string>();
+  const counts = new Set<string>();
   let at = ledger;
-  for (let steps = 0; steps < 16; steps++) {
-    if (at === earlier) return { products, visits };
+  for (let steps = 0; steps <= LINEAGE_STEPS; steps++) {
+    if (at === earlier) return { products, visits, counts };
     const lineage = lineageOf(at);
     if (!lineage) return null;
     for (const p of lineage.touched) products.add(p);
+    for (const { before, after } of touchedBooks(lineage.prev, at, lineage.touched)) {
+      if (!sameCounts(before, after)) counts.add((before ?? after)!.product.key);
+    }
     // An error can block a product other than its row's own (a draw naming another product's lot).
-    for (const p of reblocked(lineage.prev, at)) products.add(p);
+    for (const p of reblocked(lineage.prev, at)) {
+      products.add(p);
+      counts.add(p);
+    }
     const changed = changedVisits(at);
     if (changed === null) return null;
     for (const v of changed) visits.add(v);
     at = lineage.prev;
   }
   return null;
+}
+
+/**
+ * Two books of a product whose counts were booked alike: the same rows, found the same, and the
+ * same errors of the replay (one blocks every result of the product, its counts' included).
+ */
+function sameCounts(a: ProductState | null, b: ProductState | null): boolean {
+  if (a === null || b === null || a.product !== b.product || a.counts.length !== b.counts.length) return false;
+  for (let i = 0; i < a.counts.length; i++) {
+    const x = a.counts[i];
+    const y = b.counts[i];
+    if (x.row !== y.row || x.lot !== y.lot || x.t !== y.t || x.expected !== y.expected || x.counted !== y.counted ||
+      x.cost !== y.cost || x.injected !== y.injected || x.locationKey !== y.locationKey) return false;
+  }
+  const errors = (s: ProductState) => diagnosticsPrint(s.diagnostics.filter((d) => d.severity === "error"));
+  return errors(a) === errors(b);
 }
 
 /** Products whose blocking errors (their own rows', their lots') differ between two ledgers. */

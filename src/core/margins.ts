@@ -8,6 +8,7 @@ import type { DrawRow } from "./rows";
 import { lineageOf } from "./update";
 import { ok, type Failure, type Result } from "./result";
 import { addAmount, AmountColumn, type Amount } from "./_lib/amount";
+import { grown } from "./_lib/grow";
 import { visitRevenue, visitTotals } from "./visits";
 
 /** What a margin report groups Visit draws by. */
@@ -105,8 +106,6 @@ class Grouping {
   private readonly byKey = new Map<string, Group>();
   cogs = new AmountColumn(16);
   revenue = new AmountColumn(16);
-  /** The group of each Draws row, by row number. */
-  readonly at: Int32Array;
   /**
    * Counting visits per group without a set per group: the first group each visit was seen in,
    * and (rarely: a visit with lines of two services) the other (group, visit) pairs.
@@ -120,18 +119,19 @@ class Grouping {
 
   constructor(
     private readonly blank: string,
+    /** The text a line is grouped by (its service, provider or product). */
+    readonly textOf: (row: DrawRow) => string | null,
     visits: number,
-    lastRow: number,
+    columns?: { readonly firstGroup: Int32Array; readonly mixed: Uint8Array },
   ) {
-    this.at = new Int32Array(lastRow + 1);
-    this.firstGroup = new Int32Array(visits).fill(-1);
-    this.mixed = new Uint8Array(visits);
+    this.firstGroup = columns?.firstGroup ?? new Int32Array(visits).fill(-1);
+    this.mixed = columns?.mixed ?? new Uint8Array(visits);
   }
 
   /** Books one Visit line of visit `v` under its text. */
-  line(rowNumber: number, text: string | null, v: number, price: Amount | null, blocked: readonly Diagnostic[] | undefined): void {
+  line(row: DrawRow, v: number, price: Amount | null, blocked: readonly Diagnostic[] | undefined): void {
+    const text = this.textOf(row);
     const g = this.byText.get(text) ?? this.groupOf(text);
-    this.at[rowNumber] = g.index;
     const first = this.firstGroup[v];
     if (first < 0) {
       this.firstGroup[v] = g.index;
@@ -152,12 +152,24 @@ class Grouping {
     }
   }
 
+  /** The group a Visit line was booked under by `line`. */
+  groupOfLine(row: DrawRow): number {
+    return this.byText.get(this.textOf(row))!.index;
+  }
+
   /**
-   * A copy to add lines to, with room for `lastRow` rows and `visits` visits, and its costs
-   * (which depend on the books, not the rows) copied too.
+   * A copy to add lines to, with room for `visits` visits, and its costs (which depend on the
+   * books, not the rows) copied too. `onlyNewVisits`: every line to add is of a visit not seen
+   * before, so the per-visit columns are grown at their end and shared (see `grown`), not copied.
    */
-  copy(visits: number, lastRow: number): Grouping {
-    const out = new Grouping(this.blank, visits, lastRow);
+  copy(visits: number, onlyNewVisits: boolean): Grouping {
+    const n = this.firstGroup.length;
+    let columns: { firstGroup: Int32Array; mixed: Uint8Array } | undefined;
+    if (onlyNewVisits && visits >= n) {
+      columns = { firstGroup: grown(this.firstGroup, visits), mixed: grown(this.mixed, visits) };
+      columns.firstGroup.fill(-1, n);
+    }
+    const out = new Grouping(this.blank, this.textOf, visits, columns);
     for (const g of this.list) {
       const c: Group = { ...g, blocking: new Set(g.blocking) };
       out.list.push(c);
@@ -166,9 +178,10 @@ class Grouping {
     for (const [t, g] of this.byText) out.byText.set(t, out.list[g.index]);
     out.cogs = this.cogs.resized(this.cogs.length);
     out.revenue = this.revenue.resized(this.revenue.length);
-    out.at.set(this.at.subarray(0, Math.min(this.at.length, out.at.length)));
-    out.firstGroup.set(this.firstGroup.subarray(0, Math.min(this.firstGroup.length, visits)));
-    out.mixed.set(this.mixed.subarray(0, Math.min(this.mixed.length, visits)));
+    if (!columns) {
+      out.firstGroup.set(this.firstGroup.subarray(0, Math.min(n, visits)));
+      out.mixed.set(this.mixed.subarray(0, Math.min(this.mixed.length, visits)));
+    }
     // Shared until a line adds a pair (lines appended rarely do: a new visit's first line adds none).
     out.otherPairs = this.otherPairs;
     out.ownPairs = false;
@@ -210,11 +223,10 @@ function groupingsOf(ledger: Ledger): Record<LineGroup, Grouping> {
   }
   const totals = visitTotals(ledger);
   const rows = ledger.draws.rows;
-  const lastRow = rows.length > 0 ? rows[rows.length - 1].row : 0;
   const visits = totals.ids.length;
-  const service = new Grouping(BLANK.service, visits, lastRow);
-  const provider = new Grouping(BLANK.provider, visits, lastRow);
-  const product = new Grouping(BLANK.product, visits, lastRow);
+  const service = new Grouping(BLANK.service, serviceOf, visits);
+  const provider = new Grouping(BLANK.provider, providerOf, visits);
+  const product = new Grouping(BLANK.product, productOf, visits);
   const blocks = totals.blocking.size > 0;
   // Every Visit line, booked or not, names its groups' visits, revenue and what blocks them.
   for (const row of rows) {
@@ -222,9 +234,9 @@ function groupingsOf(ledger: Ledger): Record<LineGroup, Grouping> {
     if (v < 0 || row.kind !== "Visit") continue;
     const price = row.usable ? row.price : null;
     const blocked = blocks ? totals.blocking.get(v) : undefined;
-    service.line(row.row, row.service, v, price, blocked);
-    provider.line(row.row, row.provider, v, price, blocked);
-    product.line(row.row, row.owner?.name ?? row.product, v, price, blocked);
+    service.line(row, v, price, blocked);
+    provider.line(row, v, price, blocked);
+    product.line(row, v, price, blocked);
   }
   // Costs come from the books. A visit whose lines all fall in one group adds its whole cost of
   // goods there (the visit totals already summed its booked draws); only a visit split between
@@ -239,8 +251,7 @@ function groupingsOf(ledger: Ledger): Record<LineGroup, Grouping> {
       const v = bookedVisit[i];
       if (bookedKind[i] !== KIND_CODE.Visit || v < 0) continue;
       if (service.mixed[v] === 0 && provider.mixed[v] === 0 && product.mixed[v] === 0) continue;
-      const r = booked[i].row;
-      for (const g of groupings) if (g.mixed[v] === 1) g.cogs.add(g.at[r], costs.get(i));
+      for (const g of groupings) if (g.mixed[v] === 1) g.cogs.add(g.groupOfLine(booked[i]), costs.get(i));
     }
   }
   const all = { service, provider, product };
@@ -248,9 +259,14 @@ function groupingsOf(ledger: Ledger): Record<LineGroup, Grouping> {
   return all;
 }
 
+/** The texts a Visit line is grouped by. */
+const serviceOf = (row: DrawRow) => row.service;
+const providerOf = (row: DrawRow) => row.provider;
+const productOf = (row: DrawRow) => row.owner?.name ?? row.product;
+
 /** What puts a Visit line in its groups and its revenue, as `groupingsOf` reads it. */
 function lineOf(row: DrawRow): string {
-  return row.visitIndex < 0 || row.kind !== "Visit" ? "" : `${row.visitIndex}|${row.service}|${row.provider}|${row.owner?.name ?? row.product}|${row.usable ? row.price : null}`;
+  return row.visitIndex < 0 || row.kind !== "Visit" ? "" : `${row.visitIndex}|${serviceOf(row)}|${providerOf(row)}|${productOf(row)}|${row.usable ? row.price : null}`;
 }
 
 function blockingPrint(blocking: ReadonlyMap<number, readonly Diagnostic[]>): string {
@@ -278,10 +294,9 @@ function patchGroupings(ledger: Ledger): Record<LineGroup, Grouping> | null {
       if (now !== null && lineOf(now) !== "") appended.push(now);
     } else if (now === null || lineOf(was) !== lineOf(now)) return null;
   }
-  const rows = ledger.draws.rows;
-  const lastRow = rows.length > 0 ? rows[rows.length - 1].row : 0;
   const visits = totals.ids.length;
-  const next = { service: earlier.service.copy(visits, lastRow), provider: earlier.provider.copy(visits, lastRow), product: earlier.product.copy(visits, lastRow) };
+  const fresh = appended.every((row) => row.visitIndex >= earlier.service.firstGroup.length);
+  const next = { service: earlier.service.copy(visits, fresh), provider: earlier.provider.copy(visits, fresh), product: earlier.product.copy(visits, fresh) };
   const groupings = [next.service, next.provider, next.product];
   for (const row of appended) {
     const v = row.visitIndex;
@@ -289,9 +304,7 @@ function patchGroupings(ledger: Ledger): Record<LineGroup, Grouping> | null {
     const price = row.usable ? row.price : null;
     // What blocks a group is kept as the diagnostics themselves: a blocked visit is made whole.
     if (totals.blocking.has(v)) return null;
-    next.service.line(row.row, row.service, v, price, undefined);
-    next.provider.line(row.row, row.provider, v, price, undefined);
-    next.product.line(row.row, row.owner?.name ?? row.product, v, price, undefined);
+    for (const g of groupings) g.line(row, v, price, undefined);
     // A visit newly split between groups moves its cost from one group to its lines: made whole.
     if (groupings.some((g, i) => g.mixed[v] !== wasMixed[i])) return null;
   }
@@ -321,7 +334,7 @@ function moveLines(state: ProductState, groupings: readonly Grouping[], recosted
     for (const g of groupings) {
       if (g.mixed[v] !== 1) continue;
       const c = costs.get(i);
-      g.cogs.add(g.at[booked[i].row], sign === 1 ? c : -c);
+      g.cogs.add(g.groupOfLine(booked[i]), sign === 1 ? c : -c);
     }
   }
 }

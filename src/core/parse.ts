@@ -28,7 +28,7 @@ export interface VisitIndex {
   readonly byKey: ReadonlyMap<string, number>;
   /** Visit draws without a price, and which visits have a priced line (1), for the blank-price warning. */
   readonly unpriced: readonly DrawRow[];
-  readonly priced: readonly number[];
+  readonly priced: ArrayLike<number>;
 }
 
 /** The parsed Draws table and its visits. */

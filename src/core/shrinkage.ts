@@ -3,7 +3,7 @@ import type { Serial } from "./dates";
 import type { Ledger } from "./ledger";
 import type { Money } from "./money";
 import type { Qty } from "./quantity";
-import { replayProduct } from "./book";
+import { onBooks, replayProduct, type ProductState } from "./book";
 import { fail, ok, type Failure, type Result } from "./result";
 import { resolveScope } from "./scope";
 import { placeOf, whereAsked } from "./sites";
@@ -38,32 +38,53 @@ export function shrinkageLog(ledger: Ledger, location?: string | null): Result<S
   if (!where.ok) return [where];
   const tables = tablesFailure(ledger, ["Lots", "Draws", "Counts"]);
   if (tables) return [{ ok: false, error: tables }];
-  const entries: { t: number; row: number; result: Result<ShrinkageEntry> }[] = [];
+  const entries: LogEntry[] = [];
   for (const product of ledger.productIndex.values()) {
     const blocked = productFailure(ledger, product.key);
-    const ppm = product.settings?.lossAllowancePpm ?? null;
-    for (const c of replayProduct(ledger, product).counts) {
-      if (where.value !== null && c.locationKey !== where.value) continue;
-      const lot = ledger.lotIndex.get(c.lot)!;
-      let result: Result<ShrinkageEntry>;
-      if (blocked) result = { ok: false, error: { ...blocked, product: product.name } };
-      else {
-        let allowedLoss: Qty | null = null;
-        let unexplained: Qty | null = null;
-        if (ppm !== null) {
-          const expectedLoss = Math.round((c.injected * ppm) / 1_000_000);
-          allowedLoss = Math.min(expectedLoss, Math.max(c.shrinkage, 0));
-          unexplained = c.shrinkage - allowedLoss;
-        }
-        result = ok({
-          date: c.row.time!, ...placeOf(ledger.sites, c.location), product: product.name, lot: lot.lot, countRow: c.row.row,
-          expected: c.expected, counted: c.counted, shrinkage: c.shrinkage, cost: c.cost, allowedLoss, unexplained,
-        });
-      }
-      entries.push({ t: c.t, row: c.row.row, result });
+    const state = replayProduct(ledger, product);
+    if (!blocked) {
+      for (const e of productLog(ledger, state, where.value)) entries.push(e);
+      continue;
+    }
+    for (const c of state.counts) {
+      if (where.value === null || c.locationKey === where.value) entries.push({ t: c.t, row: c.row.row, result: { ok: false, error: { ...blocked, product: product.name } } });
     }
   }
   return entries.sort((a, b) => a.t - b.t || a.row - b.row).map((e) => e.result);
+}
+
+interface LogEntry {
+  readonly t: number;
+  readonly row: number;
+  readonly result: Result<ShrinkageEntry>;
+}
+
+const logOf = onBooks<string | null, LogEntry[]>();
+
+/** A product's counts in its books as log entries, at one location or all: made once per replay. */
+function productLog(ledger: Ledger, state: ProductState, locationKey: string | null): LogEntry[] {
+  return logOf(state, locationKey, () => {
+    const product = state.product;
+    const ppm = product.settings?.lossAllowancePpm ?? null;
+    const out: LogEntry[] = [];
+    for (const c of state.counts) {
+      if (locationKey !== null && c.locationKey !== locationKey) continue;
+      const lot = ledger.lotIndex.get(c.lot)!;
+      let allowedLoss: Qty | null = null;
+      let unexplained: Qty | null = null;
+      if (ppm !== null) {
+        const expectedLoss = Math.round((c.injected * ppm) / 1_000_000);
+        allowedLoss = Math.min(expectedLoss, Math.max(c.shrinkage, 0));
+        unexplained = c.shrinkage - allowedLoss;
+      }
+      const result = ok({
+        date: c.row.time!, ...placeOf(ledger.sites, c.location), product: product.name, lot: lot.lot, countRow: c.row.row,
+        expected: c.expected, counted: c.counted, shrinkage: c.shrinkage, cost: c.cost, allowedLoss, unexplained,
+      });
+      out.push({ t: c.t, row: c.row.row, result });
+    }
+    return out;
+  });
 }
 
 /**

@@ -149,18 +149,27 @@ export function stockByProduct(ledger: Ledger, asOf: Serial, location?: string |
   return products.map((p): Result<ProductStock> => {
     const blocked = productFailure(ledger, p.key);
     if (blocked) return { ok: false, error: { ...blocked, product: p.name } };
-    const { lots } = replayProduct(ledger, p, at);
+    return ok(productStock(replayProduct(ledger, p, at), where.value));
+  });
+}
+
+const stockOf = onBooks<string | null, ProductStock>();
+
+/** A product's stock in its books at one location or all together: made once per replay. */
+function productStock(state: ProductState, locationKey: string | null): ProductStock {
+  return stockOf(state, locationKey, () => {
     let remaining = 0;
     let value = 0n;
     let lotsInStock = 0;
     const held = new Map<Lot, Qty>();
-    for (const s of lots.values()) {
-      if (where.value !== null && s.locationKey !== where.value) continue;
+    for (const s of state.lots.values()) {
+      if (locationKey !== null && s.locationKey !== locationKey) continue;
       remaining += s.remaining;
       value += lotValue(s);
       held.set(s.lot, (held.get(s.lot) ?? 0) + s.remaining);
     }
     for (const q of held.values()) if (q > 0) lotsInStock++;
-    return ok({ product: p.name, unit: p.lots.find((l) => l.unit)?.unit ?? null, remaining, value, lotsInStock });
+    const p = state.product;
+    return { product: p.name, unit: p.lots.find((l) => l.unit)?.unit ?? null, remaining, value, lotsInStock };
   });
 }

@@ -6,10 +6,11 @@ import {
 } from "./ledger";
 import { buildLedger } from "./build";
 import { parseCounts, parseDraws, parseLots, rowIsBlank, type DrawsTable, type ParsedTable } from "./parse";
-import { carryReplays, replayProduct, reviseTimeline } from "./book";
+import { carryReplays, replayProduct, reviseTimeline, seedReplay } from "./book";
 import type { CountRow, DrawRow, LotRow } from "./rows";
 import { arrivalChecker, indexSites, transferChecker, type Sites } from "./sites";
 import type { StockKey } from "./stockKey";
+import { grown } from "./_lib/grow";
 
 /**
  * What changed in the tables since a ledger was made. For Draws, the grid rows (header = 0) whose
@@ -28,6 +29,20 @@ export interface Lineage {
 }
 
 const lineages = new WeakMap<Ledger, Lineage>();
+
+/**
+ * How many updates back a lineage is kept: what changed since a ledger further back is not told
+ * (`changedSince` answers null). Each ledger holds the one before it, so without a limit a live
+ * ledger would keep every ledger it ever made, and their tables, for as long as it runs.
+ */
+export const LINEAGE_STEPS = 16;
+
+/** Lets go of the ledger `LINEAGE_STEPS + 1` updates before `ledger`. */
+function forgetBefore(ledger: Ledger): void {
+  let at: Ledger | undefined = ledger;
+  for (let steps = 0; steps < LINEAGE_STEPS && at !== undefined; steps++) at = lineages.get(at)?.prev;
+  if (at !== undefined) lineages.delete(at);
+}
 
 /** How `ledger` was made from an earlier one by `updateLedger`; `undefined` when built whole. */
 export function lineageOf(ledger: Ledger): Lineage | undefined {
@@ -141,11 +156,12 @@ function tryUpdate(prev: Ledger, input: LedgerInput, change: LedgerChange): Ledg
     }
     for (const key of touched) {
       const p = productIndex.get(key);
-      if (p) reviseTimeline(prev, next, p, changesOf.get(key) ?? []);
+      if (p && reviseTimeline(prev, next, p, changesOf.get(key) ?? [])) seedReplay(prev, next, p);
     }
   }
   for (const p of productIndex.values()) replayProduct(next, p);
   lineages.set(next, { prev, touched, redrawn: redrawn.pairs });
+  forgetBefore(next);
   return next;
 }
 
@@ -264,7 +280,8 @@ function redraw(prev: Ledger, grid: Grid, indices: readonly number[], dateSystem
   const mini = wanted.size === indices.length ? first : parseSome(grid, wanted, dateSystem, top);
   if (headerProblems(mini) !== headerProblems(prev.draws) || !mini.visits) return null;
 
-  let ids: string[] | null = null;
+  // Visits not seen before, numbered after the table's.
+  const newIds: string[] = [];
   let byKey: VisitKeys | null = null;
   const readRows = new Map<number, DrawRow>();
   for (const r of mini.rows) {
@@ -275,10 +292,9 @@ function redraw(prev: Ledger, grid: Grid, indices: readonly number[], dateSystem
       if (visitIndex < 0) {
         // A visit not seen before gets the next index only where it is also the last in the table.
         if (at <= lastParsed) return null;
-        ids ??= [...visits.ids];
         byKey ??= VisitKeys.over(visits.byKey);
-        visitIndex = ids.length;
-        ids.push(r.visit!);
+        visitIndex = visits.ids.length + newIds.length;
+        newIds.push(r.visit!);
         byKey.set(r.visitKey, visitIndex);
       }
     }
@@ -290,7 +306,10 @@ function redraw(prev: Ledger, grid: Grid, indices: readonly number[], dateSystem
     readRows.set(at, pos >= 0 && sameDraw(old[pos], row) ? old[pos] : row);
   }
   const pairs: { before: DrawRow | null; after: DrawRow | null }[] = [];
-  const rows = old.slice();
+  // Rows read again in place make a copy of the list to change; rows only appended (a draw
+  // recorded) are gathered, then one copy of the list is made with them at the end.
+  const inPlace = all.some((at) => findRow(old, at + top) >= 0);
+  const rows = inPlace ? old.slice() : [];
   const emptied = new Set<DrawRow>();
   for (const at of all) {
     const after = readRows.get(at) ?? null;
@@ -312,20 +331,25 @@ function redraw(prev: Ledger, grid: Grid, indices: readonly number[], dateSystem
     }
     pairs.push({ before, after });
   }
-  const kept = emptied.size > 0 ? rows.filter((r) => !emptied.has(r)) : rows;
-  // The rows keep their places (lines edited in place, others appended): so does the visit column.
+  const whole = inPlace ? rows : old.concat(rows);
+  const kept = emptied.size > 0 ? whole.filter((r) => !emptied.has(r)) : whole;
+  // The rows keep their places (lines edited in place, others appended): so does the visit column,
+  // grown at its end for rows appended (see `grown`), copied for rows edited.
   let visitOf: Int32Array | undefined;
   if (emptied.size === 0 && prev.draws.visitOf) {
-    visitOf = new Int32Array(kept.length);
-    visitOf.set(prev.draws.visitOf);
+    visitOf = inPlace ? prev.draws.visitOf.slice() : grown(prev.draws.visitOf, kept.length);
     for (let i = old.length; i < kept.length; i++) visitOf[i] = kept[i].visitIndex;
     for (const p of pairs) if (p.before && p.after) visitOf[findRow(kept, p.after.row)] = p.after.visitIndex;
   }
   // Every line of a visit read again was read together, so the parser's word on its prices stands.
-  const newIds = ids ?? visits.ids;
+  const ids = newIds.length > 0 ? visits.ids.concat(newIds) : visits.ids;
   const newByKey = byKey ?? visits.byKey;
-  const priced = visits.priced.slice();
   const miniVisits = mini.visits;
+  const known = [...miniVisits.byKey.keys()].some((key) => newByKey.get(key)! < visits.ids.length);
+  const pricedBefore = pricedColumn(visits.priced);
+  // A visit already in the table changes a value the ledger before shares: copied, not grown.
+  const priced = known ? new Uint8Array(ids.length) : grown(pricedBefore, ids.length);
+  if (known) priced.set(pricedBefore);
   for (const [key, m] of miniVisits.byKey) {
     const v = newByKey.get(key)!;
     priced[v] = miniVisits.priced[m] === 1 ? 1 : 0;
@@ -334,7 +358,15 @@ function redraw(prev: Ledger, grid: Grid, indices: readonly number[], dateSystem
     visits.unpriced.filter((r) => r.visitKey === null || !miniVisits.byKey.has(r.visitKey)),
     miniVisits.unpriced.map((r) => readRows.get(r.row - top)!),
   );
-  return { rows: kept, visits: { ids: newIds, byKey: newByKey, unpriced, priced }, visitOf, pairs };
+  return { rows: kept, visits: { ids, byKey: newByKey, unpriced, priced }, visitOf, pairs };
+}
+
+/** Which visits have a priced line, as a typed column (the parser's may be a plain array). */
+function pricedColumn(priced: ArrayLike<number>): Uint8Array {
+  if (priced instanceof Uint8Array) return priced;
+  const column = new Uint8Array(priced.length);
+  for (let v = 0; v < priced.length; v++) if (priced[v] === 1) column[v] = 1;
+  return column;
 }
 
 /**
@@ -375,9 +407,9 @@ function linesOf(visitOf: Int32Array, marked: Uint8Array): number[] {
   return out;
 }
 
-/** Two lists of rows, each in row order, as one in row order. */
-function mergeByRow(a: readonly DrawRow[], b: readonly DrawRow[]): DrawRow[] {
-  if (b.length === 0) return a.slice();
+/** Two lists of rows, each in row order, as one in row order (`a` itself when `b` adds nothing). */
+function mergeByRow(a: readonly DrawRow[], b: readonly DrawRow[]): readonly DrawRow[] {
+  if (b.length === 0) return a;
   if (a.length === 0 || a[a.length - 1].row < b[0].row) return [...a, ...b];
   const out: DrawRow[] = [];
   let i = 0;

@@ -42,9 +42,11 @@ export interface Formula {
   /**
    * What the first argument names, where each of its keys' answers reads only that visit, product
    * or scope (a product, a lot, or `*`): the live ledger then asks again only formulas whose keys a
-   * change touched. Left out, the formula is asked again at every change.
+   * change touched. `counts`: the answer reads only how counts were booked (SHRINKAGE_LOG), so it
+   * is asked again only when a change moved a count's booking. Left out, the formula is asked
+   * again at every change.
    */
-  readonly keyedBy?: "visit" | "product" | "scope";
+  readonly keyedBy?: "visit" | "product" | "scope" | "counts";
   /** The answer from a ledger built from the formula's tables. */
   readonly answer: (ledger: core.Ledger, args: readonly unknown[], context: Context) => OutCell[][];
 }
@@ -150,7 +152,7 @@ export const SHRINKAGE = formula({
 });
 
 export const SHRINKAGE_LOG = formula({
-  name: "SHRINKAGE_LOG", settings: 1, tables: ["lots", "draws", "counts", "products"], required: ["lots", "draws", "counts"], asOfAt: -1,
+  name: "SHRINKAGE_LOG", settings: 1, tables: ["lots", "draws", "counts", "products"], required: ["lots", "draws", "counts"], asOfAt: -1, keyedBy: "counts",
   answer: (ledger, [location]) => {
     const at = locationArg(ledger, location);
     const where = located(ledger);

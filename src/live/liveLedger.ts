@@ -237,22 +237,23 @@ export class LiveLedger {
     for (const c of changes) {
       if (c.kind !== "rows" || c.count <= 0) continue;
       const rows = await this.source.readRows(table, c.first, c.count);
-      const current = this.grids[table];
+      const current: Grid | null | undefined = this.grids[table];
       if (!current) continue;
-      let next: (readonly Cell[])[] | null = null;
+      const differing: number[] = [];
       rows.forEach((row, i) => {
         const at = c.first + 1 + i;
-        if (at < current.length && sameRow(current[at], row)) return;
-        next ??= current.slice();
-        next[at] = row;
-        this.noteRow(table, at);
+        if (at >= current.length || !sameRow(current[at], row)) differing.push(i);
       });
-      if (next === null) continue;
+      if (differing.length === 0) continue;
       differs = true;
-      // Rows past the end were added: a hole (an event for row 9 of 5) would be a gap in the table.
-      const grown: (readonly Cell[])[] = next;
-      for (let at = current.length; at < grown.length; at++) grown[at] ??= [];
-      this.grids[table] = grown;
+      for (const i of differing) this.noteRow(table, c.first + 1 + i);
+      // Rows only added at the end (a draw recorded) are one copy of the grid with them at the end,
+      // not a copy grown row by row; a hole (an event for row 9 of 5) is a gap in the table.
+      const end = c.first + rows.length;
+      const edited: boolean = c.first + 1 + differing[0] < current.length;
+      const next: (readonly Cell[])[] = edited ? current.slice() : current.concat(new Array<readonly Cell[]>(Math.max(0, end + 1 - current.length)).fill([]));
+      for (const i of differing) next[c.first + 1 + i] = rows[i];
+      this.grids[table] = next;
     }
     return differs;
   }

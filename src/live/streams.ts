@@ -157,10 +157,12 @@ export class FormulaStreams {
 
 /**
  * Whether a change may move the answer for any of a formula's keys: a visit whose cost, revenue
- * or blocking moved, a product posted again, a scope (product, lot or `*`) over one. A key that is
- * not plain text or a number, or a scope that names nothing, is asked again to be sure.
+ * or blocking moved, a product posted again, a scope (product, lot or `*`) over one; for a formula
+ * keyed by counts, any count booked otherwise. A key that is not plain text or a number, or a scope
+ * that names nothing, is asked again to be sure.
  */
-function touches(kind: "visit" | "product" | "scope", keyArg: unknown, changed: Changed, ledger: Ledger, earlier: Ledger): boolean {
+function touches(kind: NonNullable<Formula["keyedBy"]>, keyArg: unknown, changed: Changed, ledger: Ledger, earlier: Ledger): boolean {
+  if (kind === "counts") return changed.counts.size > 0;
   const cells = Array.isArray(keyArg) ? (keyArg as unknown[]).flat() : [keyArg];
   for (const cell of cells) {
     if (cell === null || cell === undefined || cell === "") continue;

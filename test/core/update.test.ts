@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import {
-  atRisk, buildLedger, stockValue, check, expiring, fefoLot, lotRemaining, marginBy, replayCount, shrinkageLog, stockByProduct, updateLedger, visitCogs,
+  atRisk, buildLedger, changedSince, stockValue, check, expiring, fefoLot, lotRemaining, marginBy, replayCount, shrinkageLog, stockByProduct, updateLedger, visitCogs,
   visitMargin, type Cell, type Ledger, type LedgerChange, type LedgerInput,
 } from "../../src/core";
 import { col, DRAWS_HEADER, ledgerCase, LOTS_HEADER, SITES, transferIntents, withLocations, type LedgerCase, type Row } from "./_arbitraries";
@@ -230,5 +230,40 @@ describe("updateLedger posts again only what changed", () => {
     expect(replayCount("juvederm ultra")).toBe(juvederm);
     expect(visitCogs(next, "V4")).toEqual({ ok: true, value: 325n * 10n ** 11n }); // 5 × $6.50
     expect(lotRemaining(next, "C1", 46014)).toEqual({ ok: true, value: 65_000_000 }); // 100 − 20 − 10 − 5
+  });
+});
+
+describe("changedSince", () => {
+  const lots: Cell[][] = [
+    ["Product", "Lot", "Expires", "Received", "Qty", "Unit Cost"],
+    ["Botox 100U", "C1", 46500, 46000, 100, 6.5],
+  ];
+  const draws: Cell[][] = [
+    ["Date", "Visit", "Patient", "Product", "Lot", "Qty", "Kind", "Price"],
+    [46010, "V1", "P1", "Botox 100U", "C1", 20, "Visit", 400],
+  ];
+  const counts: Cell[][] = [["Date", "Product", "Lot", "Counted"], [46011, "Botox 100U", "C1", 78]];
+  const draw = (day: number, visit: string, qty: number): Cell[] => [day, visit, "P9", "Botox 100U", "C1", qty, "Visit", 100];
+
+  it("tells a draw recorded after the last count from one before it: only the second moves a count", () => {
+    const prev = buildLedger({ lots, draws, counts });
+    // After the count of day 46011: the count still finds 80 expected, 78 counted.
+    const after = updateLedger(prev, { lots, draws: [...draws, draw(46012, "V2", 5)], counts }, { Draws: [2] });
+    expect(changedSince(after, prev)).toEqual({ products: new Set(["botox 100u"]), visits: new Set(["V2"]), counts: new Set() });
+    // Before it (appended to the table, dated earlier): the count now expects 75, so its shrinkage moves.
+    const before = updateLedger(prev, { lots, draws: [...draws, draw(46010.5, "V3", 5)], counts }, { Draws: [2] });
+    expect(changedSince(before, prev)?.counts).toEqual(new Set(["botox 100u"]));
+  });
+
+  it("is told for sixteen updates back, and not beyond: older ledgers are let go", () => {
+    const ledgers = [buildLedger({ lots, draws })];
+    let rows = draws;
+    for (let i = 1; i <= 20; i++) {
+      rows = [...rows, draw(46010 + i, `W${i}`, 1)];
+      ledgers.push(updateLedger(ledgers[i - 1], { lots, draws: rows }, { Draws: [rows.length - 1] }));
+    }
+    const tip = ledgers[20];
+    expect(changedSince(tip, ledgers[4])?.visits.size).toBe(16);
+    expect(changedSince(tip, ledgers[3])).toBeNull();
   });
 });

@@ -21,10 +21,19 @@ export function* bookings(state: ProductState): Generator<DrawBooking> {
  * How many booked draws two replays of a product share at their start: the same rows, booked at
  * the same cost. A change appended at the end of a product's timeline leaves every earlier draw
  * as it was, so what is made from the books by difference need only look past this point.
+ * `sameBefore`: a time before which both books are known to hold the same draws (`sameBefore` of
+ * their timelines), so that the comparison starts there rather than at the first draw.
  */
-export function sharedStart(a: ProductState, b: ProductState): number {
+export function sharedStart(a: ProductState, b: ProductState, sameBefore = -Infinity): number {
   const n = Math.min(a.booked.length, b.booked.length);
+  // Draws booked before `sameBefore` were booked alike (the caller knows): compared from there on.
   let i = 0;
+  let hi = n;
+  while (i < hi) {
+    const mid = (i + hi) >> 1;
+    if (a.booked[mid].time! < sameBefore) i = mid + 1;
+    else hi = mid;
+  }
   while (i < n && a.booked[i] === b.booked[i] && a.bookedKind[i] === b.bookedKind[i] && a.bookedVisit[i] === b.bookedVisit[i] && a.costs.get(i) === b.costs.get(i)) i++;
   return i;
 }

@@ -7,7 +7,7 @@ export type { Allocation, CountBooking, DrawBooking, Layer, LotState, ProductSta
 export { layerCost, layerPurchase, layerValue, receiptCost } from "./layers";
 export { hasUsableOpenVial, usableRemaining } from "./vials";
 export { KIND_CODE, reviseTimeline } from "./timeline";
-export { carryReplays, replayCount, replayProduct, touchedBooks } from "./post";
+export { carryReplays, replayCount, replayProduct, seedReplay, touchedBooks } from "./post";
 export { bookings, sharedStart } from "./bookings";
 export { onBooks } from "./memo";
 export { fefoOrder, planFefo, type PlanLine } from "./plan";

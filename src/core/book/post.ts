@@ -12,7 +12,7 @@ import { sharedStart } from "./bookings";
 import { ensureLayer, giveBack, movedLayer, newLayer, take, takePieces } from "./layers";
 import { byFefo, planFefo } from "./plan";
 import type { Allocation, CountBooking, LotState, ProductState } from "./state";
-import { RETURN, SAMPLE, TRANSFER, type Timeline, VISIT, timelineCache, timelineOf } from "./timeline";
+import { RETURN, SAMPLE, TRANSFER, type Timeline, VISIT, continuesFrom, sameBefore, timelineCache, timelineOf } from "./timeline";
 import { drawFromVials, trimVialsToCount } from "./vials";
 
 const stateCache = new WeakMap<Ledger, Map<string, Map<string, ProductState>>>();
@@ -71,19 +71,55 @@ export function replayProduct(ledger: Ledger, product: Product, at: Instant = EN
   const hit = ofProduct.get(key);
   if (hit) return hit;
   replays.set(product.key, (replays.get(product.key) ?? 0) + 1);
-  const state = postUntil(ledger, product, timeline, until);
+  const seed = until === END_OF_TIME ? (seeds.get(timeline) ?? null) : null;
+  const state = postUntil(ledger, product, timeline, until, seed);
   ofProduct.set(key, state);
   return state;
 }
+
+/** Books to post on from: a product's books at the end of time, and how many of its timeline's draws they hold. */
+interface Seed {
+  readonly state: ProductState;
+  readonly draws: number;
+}
+
+/** A lot state to go on posting from, sharing nothing the posting changes with the one copied. */
+function copyState(s: LotState): LotState {
+  return {
+    ...s,
+    layers: s.layers.map((l) => ({ ...l })),
+    open: s.open && { ...s.open },
+    stale: s.stale.map((v) => ({ ...v })),
+  };
+}
+
+/**
+ * Books of `product` in `next` to post on from: its books in `prev`, where the change only added
+ * draws after every event of its timeline there (`continuesFrom`). `replayProduct` then posts the
+ * added draws alone, not the product's whole history again.
+ */
+export function seedReplay(prev: Ledger, next: Ledger, product: Product): void {
+  const before = timelineCache.get(prev)?.get(product.key);
+  const after = timelineCache.get(next)?.get(product.key);
+  const state = stateCache.get(prev)?.get(product.key)?.get(instantKey(END_OF_TIME));
+  if (!before || !after || !state || state.product !== product) return;
+  const draws = continuesFrom(after, before);
+  if (draws !== null) seeds.set(after, { state, draws });
+}
+
+/** Seeds by the timeline they post on (one step back only: a seed holds no timeline). */
+const seeds = new WeakMap<Timeline, Seed>();
 
 /**
  * Posts a product's timeline up to an instant: merges its receipts, draws and counts in time order
  * and books each against the cost layers of its lot at its location.
  */
-function postUntil(ledger: Ledger, product: Product, tl: Timeline, at: Instant): ProductState {
-  const states: LotState[] = tl.slots.map(({ lot, locationKey, location }) => ({
-    lot, key: stockKeyOf(lot.key, locationKey), locationKey, location, layers: [], head: 0, remaining: 0, open: null, stale: [], injectedSinceCount: 0,
-  }));
+function postUntil(ledger: Ledger, product: Product, tl: Timeline, at: Instant, seed: Seed | null = null): ProductState {
+  const states: LotState[] = tl.slots.map(({ lot, locationKey, location }) => {
+    const key = stockKeyOf(lot.key, locationKey);
+    const was = seed?.state.lots.get(key);
+    return was ? copyState(was) : { lot, key, locationKey, location, layers: [], head: 0, remaining: 0, open: null, stale: [], injectedSinceCount: 0 };
+  });
   const lots = new Map<StockKey, LotState>();
   for (const s of [...states].sort(byFefo)) lots.set(s.key, s);
   const fefoStates = [...lots.values()];
@@ -92,18 +128,25 @@ function postUntil(ledger: Ledger, product: Product, tl: Timeline, at: Instant):
   const arrived = new Int32Array(product.lots.length);
   const vialSize = product.settings?.vialSize ?? null;
   const hours = product.settings?.useWithinHours ?? null;
-  const booked: DrawRow[] = [];
+  const booked: DrawRow[] = seed ? seed.state.booked.slice() : [];
   const bookedKind = new Int8Array(tl.draws.length);
   const bookedVisit = new Int32Array(tl.draws.length);
-  const costs = new AmountColumn(tl.draws.length);
-  const splits = new Map<number, Allocation[]>();
-  const counts: CountBooking[] = [];
-  const diagnostics: Diagnostic[] = [];
+  const costs = seed ? seed.state.costs.resized(tl.draws.length) : new AmountColumn(tl.draws.length);
+  const splits = new Map<number, readonly Allocation[]>(seed?.state.splits);
+  const counts: CountBooking[] = seed ? seed.state.counts.slice() : [];
+  const diagnostics: Diagnostic[] = seed ? seed.state.diagnostics.slice() : [];
   const drawNames = ledger.draws.columnNames;
 
+  // Posting on from a seed: every receipt and count is in its books, and its first draws.
   let ri = 0;
   let di = 0;
   let ci = 0;
+  if (seed) {
+    bookedKind.set(seed.state.bookedKind.subarray(0, booked.length));
+    bookedVisit.set(seed.state.bookedVisit.subarray(0, booked.length));
+    for (const slot of tl.receiptLot) arrived[states[slot].lot.index]++;
+    [ri, di, ci] = [tl.receipts.length, seed.draws, tl.counts.length];
+  }
   const nr = tl.receipts.length;
   const nd = tl.draws.length;
   const nc = tl.counts.length;
@@ -238,19 +281,33 @@ function postUntil(ledger: Ledger, product: Product, tl: Timeline, at: Instant):
   }
 }
 
+/** What a product's books were and are across one change, and how many booked draws they share at their start. */
+export interface TouchedBooks {
+  readonly before: ProductState | null;
+  readonly after: ProductState | null;
+  readonly from: number;
+}
+
+const touchedCache = new WeakMap<Ledger, { readonly prev: Ledger; readonly touched: Iterable<string>; readonly books: readonly TouchedBooks[] }>();
+
 /**
  * The books before and after a change of each product it touched, and how many booked draws they
  * share at their start (`sharedStart`): what is made from the books by difference takes the lines
- * of `before` past that point away and adds those of `after`.
+ * of `before` past that point away and adds those of `after`. Made once per pair of ledgers: the
+ * visit totals, the changed visits and the margins all ask.
  */
-export function touchedBooks(prev: Ledger, next: Ledger, touched: Iterable<string>): { before: ProductState | null; after: ProductState | null; from: number }[] {
-  const out: { before: ProductState | null; after: ProductState | null; from: number }[] = [];
+export function touchedBooks(prev: Ledger, next: Ledger, touched: Iterable<string>): readonly TouchedBooks[] {
+  const hit = touchedCache.get(next);
+  if (hit && hit.prev === prev && hit.touched === touched) return hit.books;
+  const books: TouchedBooks[] = [];
   for (const key of touched) {
     const was = prev.productIndex.get(key);
     const now = next.productIndex.get(key);
     const before = was ? replayProduct(prev, was) : null;
     const after = now ? replayProduct(next, now) : null;
-    out.push({ before, after, from: before && after ? sharedStart(before, after) : 0 });
+    const same = was && now ? sameBefore(timelineOf(next, now), timelineOf(prev, was)) : -Infinity;
+    books.push({ before, after, from: before && after ? sharedStart(before, after, same) : 0 });
   }
-  return out;
+  touchedCache.set(next, { prev, touched, books });
+  return books;
 }

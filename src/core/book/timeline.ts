@@ -230,9 +230,12 @@ export function reviseTimeline(prev: Ledger, next: Ledger, product: Product, cha
   };
   const removed = new Set<number>();
   const appended: DrawRow[] = [];
+  // The first place in the columns that changes: every draw before it stands as it was.
+  let first = tl.draws.length;
   for (const { before, after } of changes) {
     const was = inTimeline(before) ? findDraw(tl, before) : -1;
     if (inTimeline(before) && was < 0) return false;
+    if (was >= 0) first = Math.min(first, was);
     if (inTimeline(after)) {
       if (was >= 0 && after.time === before!.time) put(was, after);
       else if (before === null) appended.push(after);
@@ -258,8 +261,41 @@ export function reviseTimeline(prev: Ledger, next: Ledger, product: Product, cha
   }
   // A draw with no place among the product's stock is left out of a timeline made anew; so here.
   if (!placed) return false;
-  built.set(product.key, { ...tl, ...cols, ...lastEvent(tl.receipts, cols.drawT, tl.countT, tl.countPhase) });
+  const revised: Timeline = { ...tl, ...cols, ...lastEvent(tl.receipts, cols.drawT, tl.countT, tl.countPhase) };
+  const firstT = Math.min(first < tl.drawT.length ? tl.drawT[first] : Infinity, first < cols.drawT.length ? cols.drawT[first] : Infinity);
+  // Draws only added after every event of the timeline: its books go on from where they stood.
+  const t0 = appended.length > 0 ? appended[0].time! : -Infinity;
+  const after = appended.length > 0 && first === tl.draws.length && (tl.lastT < t0 || (tl.lastT === t0 && tl.lastPhase <= PHASE_DRAW));
+  revisions.set(revised, { fromDraws: tl.draws, firstT, continues: after ? tl.draws.length : null });
+  built.set(product.key, revised);
   return true;
+}
+
+/**
+ * Timelines revised from another (`reviseTimeline`), known by its draws (not the timeline itself,
+ * which would hold the one before it, and so on back): the earliest time of a draw that differs,
+ * and, where draws were only added after its last event, how many draws it had.
+ */
+const revisions = new WeakMap<Timeline, { readonly fromDraws: readonly DrawRow[]; readonly firstT: number; readonly continues: number | null }>();
+
+/**
+ * The time before which two timelines of a product hold the same events, where one was revised
+ * from the other: a replay of either books everything earlier alike, as posting is deterministic.
+ * −∞ when that is not known.
+ * @example sameBefore(revised, original) // 46100.5: the appended draw's time
+ */
+export function sameBefore(tl: Timeline, from: Timeline): number {
+  const r = revisions.get(tl);
+  return r !== undefined && r.fromDraws === from.draws ? r.firstT : -Infinity;
+}
+
+/**
+ * Where `tl` is `from` with draws added after all of its events: how many draws `from` had (the
+ * books of `from` at the end of time, posted on from there, are the books of `tl`). `null` otherwise.
+ */
+export function continuesFrom(tl: Timeline, from: Timeline): number | null {
+  const r = revisions.get(tl);
+  return r !== undefined && r.fromDraws === from.draws ? r.continues : null;
 }
 
 /** A draw's place in a timeline: found by its time, then by the row itself. */

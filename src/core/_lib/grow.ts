@@ -1,0 +1,33 @@
+/**
+ * Typed columns that grow at their end without a copy. A live ledger adds a draw at a time to
+ * columns a quarter of a million long; copying each for every draw would cost more than the rest
+ * of the update. A column made here is a view into a buffer with room to spare: the next, longer
+ * column is a longer view of the same buffer, and the shorter one (the ledger before) never sees
+ * what is written past its end. A buffer remembers how far it is claimed, so a second column
+ * grown from the same one (a trial ledger beside the live one) gets a copy instead.
+ */
+type Column = Int32Array | Uint8Array;
+
+/** How many bytes of each buffer a column already uses: only a column reaching that far may grow in place. */
+const claimed = new WeakMap<ArrayBufferLike, number>();
+
+/**
+ * `column` with room for `length` values: its own values first, zeros after. Only the values past
+ * `column.length` may be written: the first ones stay shared with `column`.
+ * @example const more = grown(visitOf, visitOf.length + 1); more[visitOf.length] = 7;
+ */
+export function grown<T extends Column>(column: T, length: number): T {
+  const bytes = column.BYTES_PER_ELEMENT;
+  const end = column.byteOffset + column.byteLength;
+  const room = column.buffer.byteLength - column.byteOffset;
+  if (length <= column.length) return column.subarray(0, length) as T;
+  if (claimed.get(column.buffer) === end && room >= length * bytes) {
+    claimed.set(column.buffer, column.byteOffset + length * bytes);
+    return new (column.constructor as new (b: ArrayBufferLike, o: number, l: number) => T)(column.buffer, column.byteOffset, length);
+  }
+  const capacity = Math.max(1024, Math.ceil(length * 1.25));
+  const fresh = new (column.constructor as new (n: number) => T)(capacity);
+  fresh.set(column);
+  claimed.set(fresh.buffer, length * bytes);
+  return fresh.subarray(0, length) as T;
+}
