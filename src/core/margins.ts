@@ -95,9 +95,6 @@ function byVisit(ledger: Ledger): Result<MarginLine>[] {
 
 type LineGroup = Exclude<MarginGroup, "visit">;
 
-/** (visit, group) pairs are numbered visit × this + group: far more groups than any practice names. */
-const MAX_GROUPS = 1 << 20;
-
 /** One grouping's groups, their sums in typed columns (exact: see AmountColumn), and each row's group. */
 class Grouping {
   readonly list: Group[] = [];
@@ -108,11 +105,11 @@ class Grouping {
   revenue = new AmountColumn(16);
   /**
    * Counting visits per group without a set per group: the first group each visit was seen in,
-   * and (rarely: a visit with lines of two services) the other (group, visit) pairs.
+   * and (a visit with lines of two services, say) the other groups of each visit, by visit.
    */
   readonly firstGroup: Int32Array;
-  private otherPairs = new Set<number>();
-  /** False while `otherPairs` is still shared with the grouping this one was copied from. */
+  private otherPairs = new Map<number, readonly number[]>();
+  /** False while `otherPairs` is still shared with the grouping this one was copied from (its lists are never changed, only replaced). */
   private ownPairs = true;
   /** Visits with lines in more than one group: only their lines are costed one by one. */
   readonly mixed: Uint8Array;
@@ -138,10 +135,10 @@ class Grouping {
       g.visits++;
     } else if (first !== g.index) {
       this.mixed[v] = 1;
-      const pair = v * MAX_GROUPS + g.index;
-      if (!this.otherPairs.has(pair)) {
-        if (!this.ownPairs) [this.otherPairs, this.ownPairs] = [new Set(this.otherPairs), true];
-        this.otherPairs.add(pair);
+      const others = this.otherPairs.get(v);
+      if (others === undefined || !others.includes(g.index)) {
+        if (!this.ownPairs) [this.otherPairs, this.ownPairs] = [new Map(this.otherPairs), true];
+        this.otherPairs.set(v, others === undefined ? [g.index] : [...others, g.index]);
         g.visits++;
       }
     }
@@ -210,63 +207,53 @@ class Grouping {
   }
 }
 
-/** Every line grouping of a ledger, made in one pass over the Draws rows and one over the books. */
-const lineGroupings = new WeakMap<Ledger, Record<LineGroup, Grouping>>();
+/**
+ * The line groupings of each ledger, each made when first asked for (a sheet asking margins by
+ * service alone does not pay for the providers and products too): one pass over the Draws rows,
+ * one over the books.
+ */
+const lineGroupings = new WeakMap<Ledger, Partial<Record<LineGroup, Grouping>>>();
 
-function groupingsOf(ledger: Ledger): Record<LineGroup, Grouping> {
-  const hit = lineGroupings.get(ledger);
-  if (hit) return hit;
-  const patched = patchGroupings(ledger);
-  if (patched) {
-    lineGroupings.set(ledger, patched);
-    return patched;
-  }
+const TEXT_OF: Record<LineGroup, (row: DrawRow) => string | null> = {
+  service: (row) => row.service,
+  provider: (row) => row.provider,
+  product: (row) => row.owner?.name ?? row.product,
+};
+
+function groupingOf(ledger: Ledger, by: LineGroup): Grouping {
+  let made = lineGroupings.get(ledger);
+  if (!made) lineGroupings.set(ledger, (made = {}));
+  return (made[by] ??= patchGrouping(ledger, by) ?? makeGrouping(ledger, by));
+}
+
+function makeGrouping(ledger: Ledger, by: LineGroup): Grouping {
   const totals = visitTotals(ledger);
-  const rows = ledger.draws.rows;
   const visits = totals.ids.length;
-  const service = new Grouping(BLANK.service, serviceOf, visits);
-  const provider = new Grouping(BLANK.provider, providerOf, visits);
-  const product = new Grouping(BLANK.product, productOf, visits);
+  const g = new Grouping(BLANK[by], TEXT_OF[by], visits);
   const blocks = totals.blocking.size > 0;
-  // Every Visit line, booked or not, names its groups' visits, revenue and what blocks them.
-  for (const row of rows) {
+  // Every Visit line, booked or not, names its group's visits, revenue and what blocks them.
+  for (const row of ledger.draws.rows) {
     const v = row.visitIndex;
     if (v < 0 || row.kind !== "Visit") continue;
-    const price = row.usable ? row.price : null;
-    const blocked = blocks ? totals.blocking.get(v) : undefined;
-    service.line(row, v, price, blocked);
-    provider.line(row, v, price, blocked);
-    product.line(row, v, price, blocked);
+    g.line(row, v, row.usable ? row.price : null, blocks ? totals.blocking.get(v) : undefined);
   }
   // Costs come from the books. A visit whose lines all fall in one group adds its whole cost of
   // goods there (the visit totals already summed its booked draws); only a visit split between
   // groups is costed line by line, each booked Visit draw at the cost of the layers it took.
-  const groupings = [service, provider, product];
-  for (const g of groupings) {
-    for (let v = 0; v < visits; v++) if (g.firstGroup[v] >= 0 && g.mixed[v] === 0) g.cogs.add(g.firstGroup[v], totals.cogs.get(v));
-  }
+  for (let v = 0; v < visits; v++) if (g.firstGroup[v] >= 0 && g.mixed[v] === 0) g.cogs.add(g.firstGroup[v], totals.cogs.get(v));
   for (const p of ledger.productIndex.values()) {
     const { booked, bookedKind, bookedVisit, costs } = replayProduct(ledger, p);
     for (let i = 0; i < booked.length; i++) {
       const v = bookedVisit[i];
-      if (bookedKind[i] !== KIND_CODE.Visit || v < 0) continue;
-      if (service.mixed[v] === 0 && provider.mixed[v] === 0 && product.mixed[v] === 0) continue;
-      for (const g of groupings) if (g.mixed[v] === 1) g.cogs.add(g.groupOfLine(booked[i]), costs.get(i));
+      if (bookedKind[i] === KIND_CODE.Visit && v >= 0 && g.mixed[v] === 1) g.cogs.add(g.groupOfLine(booked[i]), costs.get(i));
     }
   }
-  const all = { service, provider, product };
-  lineGroupings.set(ledger, all);
-  return all;
+  return g;
 }
 
-/** The texts a Visit line is grouped by. */
-const serviceOf = (row: DrawRow) => row.service;
-const providerOf = (row: DrawRow) => row.provider;
-const productOf = (row: DrawRow) => row.owner?.name ?? row.product;
-
-/** What puts a Visit line in its groups and its revenue, as `groupingsOf` reads it. */
+/** What puts a Visit line in its groups and its revenue, as the groupings read it. */
 function lineOf(row: DrawRow): string {
-  return row.visitIndex < 0 || row.kind !== "Visit" ? "" : `${row.visitIndex}|${serviceOf(row)}|${providerOf(row)}|${productOf(row)}|${row.usable ? row.price : null}`;
+  return row.visitIndex < 0 || row.kind !== "Visit" ? "" : `${row.visitIndex}|${TEXT_OF.service(row)}|${TEXT_OF.provider(row)}|${TEXT_OF.product(row)}|${row.usable ? row.price : null}`;
 }
 
 function blockingPrint(blocking: ReadonlyMap<number, readonly Diagnostic[]>): string {
@@ -274,15 +261,15 @@ function blockingPrint(blocking: ReadonlyMap<number, readonly Diagnostic[]>): st
 }
 
 /**
- * The groupings of a ledger updated from another (`updateLedger`), from the earlier ones: lines
+ * A grouping of a ledger updated from another (`updateLedger`), from the earlier one: lines
  * appended are added, lines edited in place without moving group are kept, and only the visits
  * the change re-costed move their groups' costs. `null` where that cannot be told so simply (a
- * line moving group, a visit newly split between groups, a change to what blocks a visit): the
- * groupings are then made whole.
+ * line moving group, a visit newly split between groups, a change to what blocks a visit, no
+ * grouping made of the earlier ledger): the grouping is then made whole.
  */
-function patchGroupings(ledger: Ledger): Record<LineGroup, Grouping> | null {
+function patchGrouping(ledger: Ledger, by: LineGroup): Grouping | null {
   const lineage = lineageOf(ledger);
-  const earlier = lineage && lineGroupings.get(lineage.prev);
+  const earlier = lineage && lineGroupings.get(lineage.prev)?.[by];
   if (!lineage || !earlier) return null;
   const before = visitTotals(lineage.prev);
   const totals = visitTotals(ledger);
@@ -295,52 +282,46 @@ function patchGroupings(ledger: Ledger): Record<LineGroup, Grouping> | null {
     } else if (now === null || lineOf(was) !== lineOf(now)) return null;
   }
   const visits = totals.ids.length;
-  const fresh = appended.every((row) => row.visitIndex >= earlier.service.firstGroup.length);
-  const next = { service: earlier.service.copy(visits, fresh), provider: earlier.provider.copy(visits, fresh), product: earlier.product.copy(visits, fresh) };
-  const groupings = [next.service, next.provider, next.product];
+  const g = earlier.copy(visits, appended.every((row) => row.visitIndex >= earlier.firstGroup.length));
   for (const row of appended) {
     const v = row.visitIndex;
-    const wasMixed = groupings.map((g) => g.mixed[v]);
-    const price = row.usable ? row.price : null;
+    const wasMixed = g.mixed[v];
     // What blocks a group is kept as the diagnostics themselves: a blocked visit is made whole.
     if (totals.blocking.has(v)) return null;
-    for (const g of groupings) g.line(row, v, price, undefined);
+    g.line(row, v, row.usable ? row.price : null, undefined);
     // A visit newly split between groups moves its cost from one group to its lines: made whole.
-    if (groupings.some((g, i) => g.mixed[v] !== wasMixed[i])) return null;
+    if (g.mixed[v] !== wasMixed) return null;
   }
   // Costs: each visit the change re-costed moves by its difference; a split visit, line by line.
   const recosted = new Uint8Array(visits);
   // Lines booked alike in both cancel out: only those after them move their groups.
   for (const { before, after, from } of touchedBooks(lineage.prev, ledger, lineage.touched)) {
-    if (before) moveLines(before, groupings, recosted, -1, from);
-    if (after) moveLines(after, groupings, recosted, 1, from);
+    if (before) moveLines(before, g, recosted, -1, from);
+    if (after) moveLines(after, g, recosted, 1, from);
   }
   for (let v = 0; v < visits; v++) {
-    if (recosted[v] === 0) continue;
+    if (recosted[v] === 0 || g.firstGroup[v] < 0 || g.mixed[v] !== 0) continue;
     const delta = subAmount(totals.cogs.get(v), v < before.cogs.length ? before.cogs.get(v) : 0);
-    if (delta === 0 || delta === 0n) continue;
-    for (const g of groupings) if (g.firstGroup[v] >= 0 && g.mixed[v] === 0) g.cogs.add(g.firstGroup[v], delta);
+    if (delta !== 0 && delta !== 0n) g.cogs.add(g.firstGroup[v], delta);
   }
-  return next;
+  return g;
 }
 
 /** Marks the visits of a product's booked Visit draws, and moves the lines of split visits. */
-function moveLines(state: ProductState, groupings: readonly Grouping[], recosted: Uint8Array, sign: 1 | -1, from: number): void {
+function moveLines(state: ProductState, g: Grouping, recosted: Uint8Array, sign: 1 | -1, from: number): void {
   const { booked, bookedKind, bookedVisit, costs } = state;
   for (let i = from; i < booked.length; i++) {
     const v = bookedVisit[i];
     if (bookedKind[i] !== KIND_CODE.Visit || v < 0) continue;
     recosted[v] = 1;
-    for (const g of groupings) {
-      if (g.mixed[v] !== 1) continue;
-      const c = costs.get(i);
-      g.cogs.add(g.groupOfLine(booked[i]), sign === 1 ? c : -c);
-    }
+    if (g.mixed[v] !== 1) continue;
+    const c = costs.get(i);
+    g.cogs.add(g.groupOfLine(booked[i]), sign === 1 ? c : -c);
   }
 }
 
 function byLine(ledger: Ledger, by: LineGroup): Result<MarginLine>[] {
-  const grouping = groupingsOf(ledger)[by];
+  const grouping = groupingOf(ledger, by);
   const { list, cogs, revenue } = grouping;
   const blankLast = (g: Group) => (grouping.isBlank(g) ? 1 : 0);
   const sorted = [...list].sort((a, b) => blankLast(a) - blankLast(b) || a.name.localeCompare(b.name));

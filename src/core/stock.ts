@@ -114,10 +114,22 @@ export function stockValue(ledger: Ledger, scope: string, asOf: Serial, location
   const resolved = resolveScope(ledger, scope);
   if (!resolved.ok) return resolved;
   let total = 0n;
-  for (const lot of resolved.value.lots) {
-    const blocked = resolved.value.kind === "lot" ? lotFailure(ledger, lot.key) : productFailure(ledger, lot.productKey);
+  if (resolved.value.kind === "lot") {
+    const lot = resolved.value.lot;
+    const blocked = lotFailure(ledger, lot.key);
     if (blocked) return { ok: false, error: blocked };
     for (const s of lotStatesAt(ledger, lot, asOf, where.value)) total += lotValue(s);
+    return ok(total);
+  }
+  // A product's or every product's: each product's figure, made once per replay, in the order its lots come.
+  const at = asOfInstant(asOf);
+  const seen = new Set<string>();
+  for (const lot of resolved.value.lots) {
+    if (seen.has(lot.productKey)) continue;
+    seen.add(lot.productKey);
+    const blocked = productFailure(ledger, lot.productKey);
+    if (blocked) return { ok: false, error: blocked };
+    total += productStock(replayProduct(ledger, ledger.productIndex.get(lot.productKey)!, at), where.value).value;
   }
   return ok(total);
 }
