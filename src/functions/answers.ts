@@ -10,7 +10,7 @@ import * as core from "../core";
 import { dateArg, groupArg, isOmitted, measureArg, numberArg, optionalTableArg, tableArg, textArg } from "./_lib/args";
 import { excelError } from "./_lib/excelError";
 import { guarded } from "./_lib/guarded";
-import { mapKeys, resultCell, type OutCell } from "./_lib/keys";
+import { mapKeys, resultCell, type OutCell } from "./_lib/keyCells";
 import { ledgerFrom } from "./_lib/ledgerFrom";
 import { spill } from "./_lib/spill";
 

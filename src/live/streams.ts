@@ -1,7 +1,7 @@
 import { changedSince, productKey, resolveScope, serialFromYmd, type Changed, type DateSystem, type Ledger } from "../core";
 import { answerExplicit, answerFromLedger, type Context, type Formula } from "../functions/answers";
 import { isOmitted } from "../functions/_lib/args";
-import type { OutCell } from "../functions/_lib/keys";
+import type { OutCell } from "../functions/_lib/keyCells";
 import { systemTimers, type LiveLedger, type Snapshot, type Timers } from "./liveLedger";
 
 /** What Excel hands a streaming function: where its results go, and when it is dropped. */

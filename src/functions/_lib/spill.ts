@@ -1,6 +1,6 @@
 import type { Result } from "../../core";
 import { excelError } from "./excelError";
-import type { OutCell } from "./keys";
+import type { OutCell } from "./keyCells";
 
 /**
  * A spilled table: the header row, then one row per entry. An entry that failed fills its own row
