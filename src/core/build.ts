@@ -1,7 +1,7 @@
 import { replayProduct } from "./book";
 import type { CountRow, DrawRow, ProductRow } from "./rows";
 import {
-  assembleLedger, checkCounts, drawChecker, findBrokenLots, givenTables, indexLots, indexSettings, lotsReadable,
+  assembleLedger, checkCounts, checkDraws, findBrokenLots, givenTables, indexLots, indexSettings, lotsReadable,
   type Ledger, type LedgerInput,
 } from "./ledger";
 import { parseCounts, parseDraws, parseLots, parseProducts, type ParsedTable } from "./parse";
@@ -27,8 +27,7 @@ export function buildLedger(input: LedgerInput): Ledger {
   const brokenLots = findBrokenLots(lots, lotIndex);
   const readable = lotsReadable(lots);
   if (readable) {
-    const check = drawChecker(draws.columnNames, lotIndex, productIndex, dateSystem, brokenLots);
-    for (const row of draws.rows) check(row);
+    checkDraws(draws, lotIndex, productIndex, dateSystem, brokenLots);
     checkCounts(counts, lotIndex, productIndex, brokenLots);
   }
   const sites = indexSites(lots, draws, counts, readable);

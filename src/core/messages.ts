@@ -274,5 +274,7 @@ function ordinal(n: number): string {
  * @example coded({ code: "blank-received" }) // { code: "blank-received", severity: "error", message: "the date received is blank" }
  */
 export function coded<K extends DiagnosticKind>(kind: K): K & Coded {
-  return { ...kind, severity: SEVERITY[kind.code], message: messageOf(kind) } as K & Coded;
+  // Object.assign, not a spread: V8 copies a small object several times faster so, and a practice's
+  // rows carry tens of thousands of issues.
+  return Object.assign({}, kind, { severity: SEVERITY[kind.code], message: messageOf(kind) }) as K & Coded;
 }

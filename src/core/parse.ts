@@ -210,6 +210,22 @@ export function unitKey(unit: string): string {
   return u === "units" || u === "unit" ? "u" : u;
 }
 
+/**
+ * The keys of names already seen, looked up rather than made again: a practice's draws name a few
+ * hundred products, lots and locations a quarter of a million times.
+ */
+class KeyCache {
+  private readonly known = new Map<string, string>();
+
+  constructor(private readonly keyOf: (name: string) => string) {}
+
+  of(name: string): string {
+    let key = this.known.get(name);
+    if (key === undefined) this.known.set(name, (key = this.keyOf(name)));
+    return key;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Table scaffolding: header row, required columns, blank and totals rows.
 
@@ -306,20 +322,10 @@ function totalsLabel(r: ReadonlyArray<Cell>, lotAt: number): TotalsLabel | null 
   return null;
 }
 
-/**
- * What to do with a totals or subtotal row: a totals row is skipped with one warning naming it (in
- * `tableErrors`); a subtotal row is kept as one row with one error, as it cannot be told apart from
- * the rows it adds up. Returns true when the row is to be skipped.
- */
-function handleTotals(label: TotalsLabel, table: "Lots" | "Draws" | "Counts", rowNumber: number, header: readonly string[], tableErrors: Diagnostic[], row: RowBase): boolean {
-  const column = header[label.at] || `column ${label.at + 1}`;
-  if (label.kind === "total") {
-    tableErrors.push({ table, row: rowNumber, column, ...coded({ code: "totals-row", rowNumber, label: label.text }) });
-    return true;
-  }
+/** A subtotal row is kept as one row with one error, as it cannot be told apart from the rows it adds up. */
+function subtotalRow(label: TotalsLabel, table: "Lots" | "Draws" | "Counts", header: readonly string[], row: RowBase): void {
   row.issues = null;
-  addIssue(row, column, { code: "subtotal-row", label: label.text, of: table });
-  return false;
+  addIssue(row, header[label.at] || `column ${label.at + 1}`, { code: "subtotal-row", label: label.text, of: table });
 }
 
 /** A row with nothing in it. A row of zeros counts too: older builds report empty cells as 0. */
@@ -329,14 +335,53 @@ export function rowIsBlank(r: ReadonlyArray<Cell> | undefined): boolean {
   return true;
 }
 
-/** Resets the scratch record for data row `i` of the grid (header = index 0, row number 1). */
 type ScratchRow = { -readonly [K in keyof RowBase]: RowBase[K] };
 
-function fresh(scratch: ScratchRow, i: number, top: number): RowBase {
-  scratch.row = i + top;
-  scratch.issues = null;
-  scratch.usable = true;
-  return scratch;
+/** Reads one data row: `row` numbers it and collects its problems; `subtotal` labels a subtotal row. */
+type RowReader = (r: ReadonlyArray<Cell>, row: RowBase, subtotal: TotalsLabel | null) => void;
+
+/**
+ * The row loop of every table: each data row in order, blank rows skipped, and a totals row
+ * (in a table with a Lot column, `lotAt`) skipped with one warning naming it, in `tableErrors`.
+ * Each row's problems are collected on one scratch record, which `read` copies into the row it makes.
+ * The loop body is a function of its own: it is what runs a quarter of a million times, and so what
+ * the engine optimises, whatever runs once before and after it.
+ */
+function eachRow<S extends Schema>(table: TableName, f: TableFrame<S>, grid: Grid, lotAt: number, read: RowReader): void {
+  const scratch: ScratchRow = { row: 0, issues: null, usable: true };
+  for (let i = 1; i <= f.lastRow; i++) {
+    const r = grid[i];
+    if (rowIsBlank(r)) continue;
+    const label = totalsLabel(r, lotAt);
+    if (label?.kind === "total") {
+      const rowNumber = i + f.top;
+      const column = f.cols.headerText[label.at] || `column ${label.at + 1}`;
+      f.tableErrors.push({ table, row: rowNumber, column, ...coded({ code: "totals-row", rowNumber, label: label.text }) });
+      continue;
+    }
+    scratch.row = i + f.top;
+    scratch.issues = null;
+    scratch.usable = true;
+    read(r, scratch, label);
+  }
+}
+
+/**
+ * The text of the cell at `at` (`null` without the column), as `readText` reads it. A blank cell,
+ * or text with nothing to trim and no error in it (most cells of a big table), is read at once:
+ * this stays small enough for the engine to build it into each table's row reader.
+ */
+function textAt(r: ReadonlyArray<Cell>, at: number, row: RowBase, col: string): string | null | undefined {
+  if (at < 0) return null;
+  const cell = r[at];
+  if (typeof cell === "string") {
+    if (cell.length === 0) return null;
+    const first = cell.charCodeAt(0);
+    const last = cell.charCodeAt(cell.length - 1);
+    // Printable ASCII at both ends: no space to trim, and no "#" of an error code.
+    if (first > 32 && first < 127 && first !== 35 && last > 32 && last < 127) return cell;
+  } else if (cell === null || cell === undefined) return null;
+  return readText(basicCell(cell), row, col);
 }
 
 function get(r: ReadonlyArray<Cell>, at: number): Cell {
@@ -367,24 +412,18 @@ export function parseLots(grid: Grid | null | undefined, options: ParseOptions =
   if ("rows" in f) return f;
   const { cols, names } = f;
   const rows: LotRow[] = [];
-  // Receipts entered twice: the same product, lot, quantity, cost, PO and date.
-  const receipts = new Map<string, LotRow>();
-  // Each row's problems are collected on one scratch record, then copied into the row itself.
-  const scratch: ScratchRow = { row: 0, issues: null, usable: true };
-  for (let i = 1; i <= f.lastRow; i++) {
-    const r = grid![i];
-    if (rowIsBlank(r)) continue;
-    const label = totalsLabel(r, cols.lot);
-    if (label?.kind === "total" && handleTotals(label, "Lots", i + f.top, cols.headerText, f.tableErrors, scratch)) continue;
-    const row = fresh(scratch, i, f.top);
-    const product = readText(get(r, cols.product), row, names.product);
-    const lotCell = get(r, cols.lot);
-    const lot = readText(lotCell, row, names.lot);
-    lotNumberWarning(row, names.lot, lotCell);
+  const products = new KeyCache(productKey);
+  // Receipts entered twice: the same product, lot, quantity, cost, PO and date. By lot first (a
+  // lot has few receipts), then field by field: no key text is made for each receipt.
+  const receiptsOf = new Map<string, LotRow[]>();
+  eachRow("Lots", f, grid!, cols.lot, (r, row, subtotal) => {
+    const product = textAt(r, cols.product, row, names.product);
+    const lot = textAt(r, cols.lot, row, names.lot);
+    lotNumberWarning(row, names.lot, get(r, cols.lot));
     const expires = readDate(get(r, cols.expires), row, names.expires, system, true);
     const received = readDate(get(r, cols.received), row, names.received, system, false);
     const qty = readQty(get(r, cols.qty), row, names.qty, "a quantity");
-    const unit = readText(get(r, cols.unit), row, names.unit);
+    const unit = textAt(r, cols.unit, row, names.unit);
     const unitCost = readMoney(get(r, cols.unitCost), row, names.unitCost);
     const totalCell = get(r, cols.totalCost);
     // A lot is not free at a price: a Total Cost of 0 beside a Unit Cost is an empty cell as older
@@ -392,7 +431,7 @@ export function parseLots(grid: Grid | null | undefined, options: ParseOptions =
     const totalCost = totalCell === 0 && unitCost ? null : readMoney(totalCell, row, names.totalCost);
     const supplier = noteText(get(r, cols.supplier));
     const po = noteText(get(r, cols.po));
-    const location = readText(get(r, cols.location), row, names.location);
+    const location = textAt(r, cols.location, row, names.location);
 
     if (product === null) addIssue(row, names.product, { code: "blank-product", of: "Lots" });
     if (lot === null) addIssue(row, names.lot, { code: "blank-lot", of: "Lots" });
@@ -423,11 +462,11 @@ export function parseLots(grid: Grid | null | undefined, options: ParseOptions =
         addIssue(row, names.totalCost, { code: "cost-mismatch" });
       }
     }
-    if (label) handleTotals(label, "Lots", row.row, cols.headerText, f.tableErrors, row);
-    rows.push({
+    if (subtotal) subtotalRow(subtotal, "Lots", cols.headerText, row);
+    const receipt: LotRow = {
       row: row.row, issues: row.issues, usable: row.usable,
       product: product ?? null,
-      productKey: product ? productKey(product) : null,
+      productKey: product ? products.of(product) : null,
       lot: lot ?? null,
       lotKey: lot ? lotKey(lot) : null,
       expires: expires ? Math.floor(expires.serial) : null,
@@ -440,85 +479,100 @@ export function parseLots(grid: Grid | null | undefined, options: ParseOptions =
       po: po ?? null,
       location: location ?? null,
       locationKey: locationKey(location),
-    });
-    const pushed = rows[rows.length - 1];
-    if (pushed.productKey && pushed.lotKey && pushed.qty !== null && pushed.received !== null) {
-      const key = [pushed.productKey, pushed.lotKey, pushed.qty, pushed.unitCost, pushed.totalCost, pushed.po, pushed.received, pushed.locationKey].join("\u0000");
-      const first = receipts.get(key);
-      if (!first) receipts.set(key, pushed);
-      else addIssue(pushed, names.lot, { code: "repeated-receipt", firstRow: first.row });
+    };
+    rows.push(receipt);
+    if (receipt.productKey && receipt.lotKey && receipt.qty !== null && receipt.received !== null) {
+      const same = receiptsOf.get(receipt.lotKey);
+      const first = same?.find((e) => sameReceipt(e, receipt));
+      if (first) addIssue(receipt, names.lot, { code: "repeated-receipt", firstRow: first.row });
+      else if (same) same.push(receipt);
+      else receiptsOf.set(receipt.lotKey, [receipt]);
     }
-  }
+  });
   return { rows, tableErrors: f.tableErrors, columnNames: names, present: true, located: cols.location >= 0 };
+}
+
+/** Whether two receipts of a lot record the same thing (and so one was entered twice). */
+function sameReceipt(a: LotRow, b: LotRow): boolean {
+  return a.productKey === b.productKey && a.qty === b.qty && a.unitCost === b.unitCost && a.totalCost === b.totalCost &&
+    a.po === b.po && a.received === b.received && a.locationKey === b.locationKey;
 }
 
 /**
  * Draws that repeat another: the same date, visit, lot, quantity and kind (entered twice), and one
  * visit id used for two patients or on two days (their costs would merge). Each is one warning on
  * the later row, naming the earlier one. A visit's lines are few, so each draw is compared with the
- * earlier lines of its own visit only.
+ * earlier lines of its own visit only. Draws are named by their position in the table's rows, and
+ * the lines of a visit (or the loose draws of a time) chain back through typed arrays: a quarter of
+ * a million draws make no per-draw lists or map entries.
  */
 class DrawRepeats {
-  /** By visit index: the first draw of the visit, and the last one (lines chain back through `prev`). */
-  private readonly firstOf: DrawRow[] = [];
-  private readonly lastOf: number[] = [];
-  private readonly prev: number[] = [];
-  private readonly seen: DrawRow[] = [];
-  private readonly warned = new Set<number>();
-  /** Draws without a visit (waste, samples), by what they record. */
-  private readonly loose = new Map<number, DrawRow[]>();
+  /** By position: the line of the same visit (or loose draw of the same time) checked before it, −1 for none. */
+  private readonly prev: Int32Array;
+  /** By visit index: the positions of its first and latest lines (−1 before any). */
+  private readonly firstOf: Int32Array;
+  private readonly lastOf: Int32Array;
+  /** By visit index: 1 once the visit is warned of (another patient or day). */
+  private readonly warned: Uint8Array;
+  /** Draws without a visit (waste, samples), by time: the latest one that repeats no other. */
+  private readonly loose = new Map<number, number>();
 
-  constructor(private readonly names: Readonly<Record<string, string>>) {}
+  /** `rows`: the parsed draws, to be checked in order as they are added; `size`: room for that many. */
+  constructor(private readonly rows: readonly DrawRow[], size: number, private readonly names: Readonly<Record<string, string>>) {
+    this.prev = new Int32Array(size);
+    this.firstOf = new Int32Array(size).fill(-1);
+    this.lastOf = new Int32Array(size);
+    this.warned = new Uint8Array(size);
+  }
 
-  check(d: DrawRow): void {
+  /** Checks the draw at position `at` of the rows against those before it. */
+  check(d: DrawRow, at: number): void {
     if (d.time === null || d.qty === null) return;
-    const at = this.seen.length;
-    this.seen.push(d);
+    const rows = this.rows;
     if (d.visitIndex < 0) {
-      this.prev.push(-1);
       // By time first (a number, no key text to build), then field by field: tens of thousands of waste rows.
-      const same = this.loose.get(d.time);
-      if (same === undefined) this.loose.set(d.time, [d]);
-      else {
-        const first = same.find((e) => e.productKey === d.productKey && e.lotKey === d.lotKey && e.qty === d.qty && e.kind === d.kind && e.locationKey === d.locationKey && e.toKey === d.toKey);
-        if (first) this.repeated(d, first);
-        else same.push(d);
+      // Only draws that repeat no other are chained, so at most one of them can match.
+      const latest = this.loose.get(d.time);
+      for (let p = latest ?? -1; p >= 0; p = this.prev[p]) {
+        if (sameDraw(rows[p], d)) return this.repeated(d, rows[p]);
       }
+      this.prev[at] = latest ?? -1;
+      this.loose.set(d.time, at);
       return;
     }
     const v = d.visitIndex;
-    const first = this.firstOf[v];
-    if (first === undefined) {
-      this.firstOf[v] = d;
-      this.lastOf[v] = at;
-      this.prev.push(-1);
+    if (this.firstOf[v] < 0) {
+      this.firstOf[v] = this.lastOf[v] = at;
+      this.prev[at] = -1;
       return;
     }
-    this.prev.push(this.lastOf[v]);
+    const first = rows[this.firstOf[v]];
+    this.prev[at] = this.lastOf[v];
     this.lastOf[v] = at;
     // Only the first time a visit is seen to disagree: one warning per visit says it all.
-    if (!this.warned.has(v)) {
+    if (this.warned[v] === 0) {
       const shown = this.names.visit;
       if (first.patient !== null && d.patient !== null && first.patient !== d.patient && first.patient.toUpperCase() !== d.patient.toUpperCase()) {
-        this.warned.add(v);
+        this.warned[v] = 1;
         addIssue(d, shown, { code: "visit-other-patient", visitId: d.visit!, firstRow: first.row, firstPatient: first.patient, patient: d.patient });
       } else if (first.time !== null && Math.floor(first.time) !== Math.floor(d.time)) {
-        this.warned.add(v);
+        this.warned[v] = 1;
         addIssue(d, shown, { code: "visit-other-day", visitId: d.visit!, firstRow: first.row });
       }
     }
     for (let p = this.prev[at], steps = 0; p >= 0 && steps < 64; p = this.prev[p], steps++) {
-      const e = this.seen[p];
-      if (e.time === d.time && e.lotKey === d.lotKey && e.productKey === d.productKey && e.qty === d.qty && e.kind === d.kind && e.locationKey === d.locationKey && e.toKey === d.toKey) {
-        this.repeated(d, e);
-        return;
-      }
+      if (rows[p].time === d.time && sameDraw(rows[p], d)) return this.repeated(d, rows[p]);
     }
   }
 
   private repeated(d: DrawRow, first: DrawRow): void {
     addIssue(d, this.names.lot, { code: "repeated-draw", firstRow: first.row });
   }
+}
+
+/** Whether two draws record the same thing, their time and visit aside. */
+function sameDraw(e: DrawRow, d: DrawRow): boolean {
+  return e.lotKey === d.lotKey && e.productKey === d.productKey && e.qty === d.qty && e.kind === d.kind && e.locationKey === d.locationKey && e.toKey === d.toKey;
 }
 
 const KINDS: Record<string, DrawKind> = { visit: "Visit", waste: "Waste", expired: "Expired", sample: "Sample", return: "Return", transfer: "Transfer" };
@@ -535,8 +589,9 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
   const { cols, names } = f;
   let visitDraws = 0;
   const rows: DrawRow[] = [];
-  const products = new Map<string, string>();
-  const lots = new Map<string, string>();
+  const products = new KeyCache(productKey);
+  const lots = new KeyCache(lotKey);
+  const places = new KeyCache(locationKey);
   // Visits get dense indices here, so per-visit totals are arrays, not maps, later on.
   const visitByKey = new Map<string, number>();
   // A visit's lines are usually entered together: the row before is the cheapest lookup.
@@ -546,16 +601,10 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
   const priced: number[] = [];
   const visitIds: string[] = [];
   const visitKeys: string[] = [];
-  const repeats = new DrawRepeats(names);
-  const g = grid!;
-  // Each row's problems are collected on one scratch record, then copied into the row itself.
-  const scratch: ScratchRow = { row: 0, issues: null, usable: true };
-  for (let i = 1; i <= f.lastRow; i++) {
-    const r = g[i];
-    if (rowIsBlank(r)) continue;
-    const label = totalsLabel(r, cols.lot);
-    if (label?.kind === "total" && handleTotals(label, "Draws", i + f.top, cols.headerText, f.tableErrors, scratch)) continue;
-    const row = fresh(scratch, i, f.top);
+  // Each row's visit, by its place in `rows`: room for every row of the grid, trimmed at the end.
+  const visitOf = new Int32Array(f.lastRow);
+  const repeats = new DrawRepeats(rows, f.lastRow, names);
+  eachRow("Draws", f, grid!, cols.lot, (r, row, subtotal) => {
     const dateCell = get(r, cols.date);
     let time: Serial | null = null;
     if (typeof dateCell === "number" && dateCell >= 1 && dateCell <= MAX_SERIAL + 1) time = dateCell;
@@ -567,22 +616,21 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
         textDateWarning(row, names.date, d);
       }
     }
-    const visit = readText(get(r, cols.visit), row, names.visit);
-    const patient = readText(get(r, cols.patient), row, names.patient);
-    const provider = readText(get(r, cols.provider), row, names.provider);
-    const service = readText(get(r, cols.service), row, names.service);
-    const product = readText(get(r, cols.product), row, names.product);
-    const lotCell = get(r, cols.lot);
-    const lot = readText(lotCell, row, names.lot);
-    lotNumberWarning(row, names.lot, lotCell);
+    const visit = textAt(r, cols.visit, row, names.visit);
+    const patient = textAt(r, cols.patient, row, names.patient);
+    const provider = textAt(r, cols.provider, row, names.provider);
+    const service = textAt(r, cols.service, row, names.service);
+    const product = textAt(r, cols.product, row, names.product);
+    const lot = textAt(r, cols.lot, row, names.lot);
+    lotNumberWarning(row, names.lot, get(r, cols.lot));
     const qtyCell = get(r, cols.qty);
     const qty = typeof qtyCell === "number" && qtyCell > 0 && Number.isInteger(qtyCell * 4)
       ? qtyCell * QTY_ONE
       : readQty(qtyCell, row, names.qty, "a quantity");
     if (qty === null) addIssue(row, names.qty, { code: "blank-qty", of: "Draws" });
     else if (qty !== undefined && qty <= 0) addIssue(row, names.qty, { code: "qty-not-positive", of: "Draws", qty });
-    const unit = readText(get(r, cols.unit), row, names.unit);
-    const kindText = readText(get(r, cols.kind), row, names.kind);
+    const unit = textAt(r, cols.unit, row, names.unit);
+    const kindText = textAt(r, cols.kind, row, names.kind);
     let kind: DrawKind = "Visit";
     // An unknown kind is one error: the row is not also checked as the Visit draw it may not be.
     let knownKind = true;
@@ -594,11 +642,13 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
         addIssue(row, names.kind, { code: "unknown-kind", kind: kindText });
       }
     }
-    const location = readText(get(r, cols.location), row, names.location);
-    const to = readText(get(r, cols.to), row, names.to);
+    const location = textAt(r, cols.location, row, names.location);
+    const placeKey = location ? places.of(location) : "";
+    const to = textAt(r, cols.to, row, names.to);
+    const toKey = to ? places.of(to) : null;
     if (kind === "Transfer") {
       if (to === null) addIssue(row, names.to, { code: "transfer-without-to", hasToColumn: cols.to >= 0 });
-      else if (to && locationKey(to) === locationKey(location)) addIssue(row, names.to, { code: "transfer-to-same-location", from: location ?? null });
+      else if (to && toKey === placeKey) addIssue(row, names.to, { code: "transfer-to-same-location", from: location ?? null });
       if (lot === null) addIssue(row, names.lot, { code: "transfer-without-lot" });
     } else if (to && knownKind) {
       addIssue(row, names.to, { code: "to-without-transfer", to, kind });
@@ -630,41 +680,32 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
       if (patient === null) addIssue(row, names.patient, { code: "blank-patient" });
     }
     if (product === null && lot === null) addIssue(row, names.product, { code: "blank-product-and-lot" });
-    let pKey: string | null = null;
-    if (product) {
-      pKey = products.get(product) ?? null;
-      if (pKey === null) products.set(product, (pKey = productKey(product)));
-    }
-    let lKey: string | null = null;
-    if (lot) {
-      lKey = lots.get(lot) ?? null;
-      if (lKey === null) lots.set(lot, (lKey = lotKey(lot)));
-    }
-    if (label) {
-      // A subtotal row names no draw: it is not checked against Lots as one.
-      handleTotals(label, "Draws", row.row, cols.headerText, f.tableErrors, row);
-      pKey = lKey = null;
-    }
-    rows.push({
+    // A subtotal row names no draw: it is not checked against Lots as one.
+    if (subtotal) subtotalRow(subtotal, "Draws", cols.headerText, row);
+    const draw: DrawRow = {
       row: row.row, issues: row.issues, usable: row.usable,
       time, visit: visit ?? null, visitKey: visitIndex < 0 ? null : visitKeys[visitIndex], visitIndex, patient: patient ?? null, provider: provider ?? null, service: service ?? null,
-      product: label ? null : product ?? null, productKey: pKey, lot: label ? null : lot ?? null, lotKey: lKey,
+      product: subtotal ? null : product ?? null, productKey: subtotal || !product ? null : products.of(product),
+      lot: subtotal ? null : lot ?? null, lotKey: subtotal || !lot ? null : lots.of(lot),
       qty: qty ?? null, unit: unit ?? null, kind, price: price ?? null, lotRef: null, owner: null,
-      location: location ?? null, locationKey: locationKey(location), to: to ?? null, toKey: to ? locationKey(to) : null,
-    });
-    if (knownKind && !label) repeats.check(rows[rows.length - 1]);
+      location: location ?? null, locationKey: placeKey, to: to ?? null, toKey,
+    };
+    const at = rows.length;
+    rows.push(draw);
+    visitOf[at] = visitIndex;
+    if (knownKind && !subtotal) repeats.check(draw, at);
     if (kind === "Visit" && visitIndex >= 0 && knownKind) {
-      if (price === null) unpriced.push(rows[rows.length - 1]);
+      if (price === null) unpriced.push(draw);
       else priced[visitIndex] = 1;
     }
-  }
+  });
   if (cols.visit < 0 && visitDraws > 0) {
     const tableErrors: Diagnostic[] = [...f.tableErrors, { table: "Draws", row: f.top, column: "Visit", ...coded({ code: "no-visit-column", visitDraws }) }];
     return { rows: [], tableErrors, columnNames: names, present: true };
   }
   return {
     rows, tableErrors: f.tableErrors, columnNames: names, present: true, visits: { ids: visitIds, byKey: visitByKey, unpriced, priced },
-    visitOf: Int32Array.from(rows, (r) => r.visitIndex), located: cols.location >= 0, hasTo: cols.to >= 0,
+    visitOf: rows.length === visitOf.length ? visitOf : visitOf.slice(0, rows.length), located: cols.location >= 0, hasTo: cols.to >= 0,
   };
 }
 
@@ -675,32 +716,25 @@ export function parseCounts(grid: Grid | null | undefined, options: ParseOptions
   if ("rows" in f) return f;
   const { cols, names } = f;
   const rows: CountRow[] = [];
-  // Each row's problems are collected on one scratch record, then copied into the row itself.
-  const scratch: ScratchRow = { row: 0, issues: null, usable: true };
-  for (let i = 1; i <= f.lastRow; i++) {
-    const r = grid![i];
-    if (rowIsBlank(r)) continue;
-    const label = totalsLabel(r, cols.lot);
-    if (label?.kind === "total" && handleTotals(label, "Counts", i + f.top, cols.headerText, f.tableErrors, scratch)) continue;
-    const row = fresh(scratch, i, f.top);
+  const products = new KeyCache(productKey);
+  eachRow("Counts", f, grid!, cols.lot, (r, row, subtotal) => {
     const d = readDate(get(r, cols.date), row, names.date, system, false);
     if (d === null) addIssue(row, names.date, { code: "blank-date", of: "Counts" });
     else if (d) textDateWarning(row, names.date, d);
-    const product = readText(get(r, cols.product), row, names.product);
-    const lotCell = get(r, cols.lot);
-    const lot = readText(lotCell, row, names.lot);
-    lotNumberWarning(row, names.lot, lotCell);
+    const product = textAt(r, cols.product, row, names.product);
+    const lot = textAt(r, cols.lot, row, names.lot);
+    lotNumberWarning(row, names.lot, get(r, cols.lot));
     if (lot === null) addIssue(row, names.lot, { code: "blank-lot", of: "Counts" });
     const counted = readQty(get(r, cols.counted), row, names.counted, "a number of units");
     if (counted === null) addIssue(row, names.counted, { code: "blank-counted" });
     else if (counted !== undefined && counted < 0) addIssue(row, names.counted, { code: "negative-count", counted });
     const timed = !!d && d.serial !== Math.floor(d.serial);
-    const location = readText(get(r, cols.location), row, names.location);
-    if (label) handleTotals(label, "Counts", row.row, cols.headerText, f.tableErrors, row);
+    const location = textAt(r, cols.location, row, names.location);
+    if (subtotal) subtotalRow(subtotal, "Counts", cols.headerText, row);
     rows.push({
       row: row.row, issues: row.issues, usable: row.usable,
       time: d ? d.serial : null, timed,
-      product: product ?? null, productKey: product ? productKey(product) : null,
+      product: product ?? null, productKey: product ? products.of(product) : null,
       lot: lot ?? null, lotKey: lot ? lotKey(lot) : null,
       counted: counted ?? null,
       by: noteText(get(r, cols.by)),
@@ -708,7 +742,7 @@ export function parseCounts(grid: Grid | null | undefined, options: ParseOptions
       location: location ?? null,
       locationKey: locationKey(location),
     });
-  }
+  });
   return { rows, tableErrors: f.tableErrors, columnNames: names, present: true, located: cols.location >= 0 };
 }
 
@@ -718,15 +752,11 @@ export function parseProducts(grid: Grid | null | undefined, options: ParseOptio
   if ("rows" in f) return f;
   const { cols, names } = f;
   const rows: ProductRow[] = [];
-  // Each row's problems are collected on one scratch record, then copied into the row itself.
-  const scratch: ScratchRow = { row: 0, issues: null, usable: true };
-  for (let i = 1; i <= f.lastRow; i++) {
-    const r = grid![i];
-    if (rowIsBlank(r)) continue;
-    const row = fresh(scratch, i, f.top);
-    const product = readText(get(r, cols.product), row, names.product);
+  // Products has no Lot column, and so no totals rows.
+  eachRow("Products", f, grid!, -1, (r, row) => {
+    const product = textAt(r, cols.product, row, names.product);
     if (product === null) addIssue(row, names.product, { code: "blank-product", of: "Products" });
-    const unit = readText(get(r, cols.unit), row, names.unit);
+    const unit = textAt(r, cols.unit, row, names.unit);
     const vial = readQty(get(r, cols.vialSize), row, names.vialSize, "a number of units per vial");
     if (vial != null && vial <= 0) addIssue(row, names.vialSize, { code: "vial-size-not-positive" });
     const hours = readNumber(get(r, cols.useWithinHours), row, names.useWithinHours, "a number of hours");
@@ -734,7 +764,7 @@ export function parseProducts(grid: Grid | null | undefined, options: ParseOptio
     const alertDays = readAlertDays(get(r, cols.alertDays), row, names.alertDays);
     const allowance = readAllowance(get(r, cols.lossAllowance), row, names.lossAllowance);
     const price = readMoney(get(r, cols.pricePerUnit), row, names.pricePerUnit);
-    const gtin = readText(get(r, cols.gtin), row, names.gtin);
+    const gtin = textAt(r, cols.gtin, row, names.gtin);
     const leadDays = readDays(get(r, cols.leadDays), row, names.leadDays);
     const coverDays = readDays(get(r, cols.coverDays), row, names.coverDays);
     let pack = readQty(get(r, cols.packSize), row, names.packSize, "a number of units per pack");
@@ -749,7 +779,7 @@ export function parseProducts(grid: Grid | null | undefined, options: ParseOptio
       pricePerUnit: price ?? null, gtin: gtin ?? null,
       leadDays: leadDays ?? null, coverDays: coverDays ?? null, packSize: pack ?? null,
     });
-  }
+  });
   return { rows, tableErrors: f.tableErrors, columnNames: names, present: true };
 }
 

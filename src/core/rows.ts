@@ -1,6 +1,6 @@
 import type { Serial } from "./dates";
 import type { Coded, DiagnosticKind } from "./diagnostic";
-import { coded } from "./messages";
+import { messageOf, severityOf } from "./messages";
 import type { Money } from "./money";
 import type { Qty } from "./quantity";
 import type { Lot, Product } from "./ledger";
@@ -124,7 +124,8 @@ export interface ProductRow extends RowBase {
  * @example addIssue(row, "Received", { code: "blank-received" })
  */
 export function addIssue(row: RowBase, column: string, kind: DiagnosticKind): void {
-  const issue: Issue = { column, ...coded(kind) };
+  // As `coded` makes it, with the column first; Object.assign for speed (see `coded`).
+  const issue: Issue = Object.assign({ column }, kind, { severity: severityOf(kind.code), message: messageOf(kind) });
   (row.issues ??= []).push(issue);
   if (issue.severity === "error") row.usable = false;
 }

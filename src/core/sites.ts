@@ -1,5 +1,5 @@
 import type { Coded, DiagnosticKind } from "./diagnostic";
-import { coded } from "./messages";
+import { messageOf, severityOf } from "./messages";
 import { fail, ok, type Result } from "./result";
 import { locationKey, stockKeyOf, type StockKey } from "./stockKey";
 
@@ -21,12 +21,14 @@ interface MovingRow extends PlacedRow {
 interface Table<R> {
   readonly rows: readonly R[];
   readonly located?: boolean;
+  /** True when the table has a To column (Draws): without one, no draw moves stock anywhere. */
+  readonly hasTo?: boolean;
   readonly columnNames: Readonly<Record<string, string>>;
 }
 
 /** Adds an error to a row, as `rows.ts`'s `addIssue` does. */
 function addError(row: PlacedRow, column: string, kind: DiagnosticKind): void {
-  (row.issues ??= []).push({ column, ...coded(kind) });
+  (row.issues ??= []).push(Object.assign({ column }, kind, { severity: severityOf(kind.code), message: messageOf(kind) }));
   row.usable = false;
 }
 
@@ -64,14 +66,7 @@ export function siteName(sites: Sites, key: string): string {
 export function indexSites(lots: Table<PlacedRow>, draws: Table<MovingRow>, counts: Table<PlacedRow>, check = true): Sites {
   const located = !!(lots.located || draws.located || counts.located);
   const names = new Map<string, string>();
-  const name = (r: { location: string | null; locationKey: string }) => {
-    if (r.location !== null && !names.has(r.locationKey)) names.set(r.locationKey, r.location);
-  };
-  if (located) {
-    for (const r of lots.rows) name(r);
-    for (const r of draws.rows) name(r);
-    for (const r of counts.rows) name(r);
-  }
+  if (located) for (const table of [lots, draws, counts]) nameLocations(table.rows, names);
   const tracked = names.size > 0;
   const arrivals = new Set<StockKey>();
   const at = new Map<string, string[]>();
@@ -87,16 +82,35 @@ export function indexSites(lots: Table<PlacedRow>, draws: Table<MovingRow>, coun
   const sites: Sites = { tracked, located, names, arrivals, at };
   // Without a readable Lots table every lot is unknown already: its own error says it all.
   if (!check) return sites;
+  // Indexed loops over every draw: this runs once a build, too seldom to be optimised, and there a
+  // `for…of` makes an object for each row.
+  const rows = draws.rows;
   const checkTransfer = transferChecker(sites, draws.columnNames);
-  for (const r of draws.rows) {
+  // A transfer without a To cell goes nowhere (and is an error of its own, from the parse).
+  for (let i = 0; draws.hasTo && i < rows.length; i++) {
+    const r = rows[i];
+    if (r.kind !== "Transfer") continue;
     checkTransfer(r);
-    if (r.kind === "Transfer" && r.usable && r.lotKey !== null && r.toKey !== null) arrive(r.lotKey, r.toKey);
+    if (r.usable && r.lotKey !== null && r.toKey !== null) arrive(r.lotKey, r.toKey);
   }
+  if (!tracked) return sites;
   const checkDraw = arrivalChecker(sites, draws.columnNames);
-  for (const r of draws.rows) checkDraw(r);
+  for (let i = 0; i < rows.length; i++) checkDraw(rows[i]);
   const checkCount = arrivalChecker(sites, counts.columnNames);
   for (const r of counts.rows) checkCount(r);
   return sites;
+}
+
+/** Notes each location named in some rows, as first written. */
+function nameLocations(rows: readonly PlacedRow[], names: Map<string, string>): void {
+  // Rows of one location come in runs: a key like the row before's is already noted.
+  let last: string | null = null;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.location === null || r.locationKey === last) continue;
+    last = r.locationKey;
+    if (!names.has(last)) names.set(last, r.location);
+  }
 }
 
 /** Checks a Transfer's destination against the locations the tables name. */
@@ -110,7 +124,8 @@ export function transferChecker(sites: Sites, names: Readonly<Record<string, str
 /** Checks that a draw's or count's lot ever arrives at its location. */
 export function arrivalChecker(sites: Sites, names: Readonly<Record<string, string>>): (row: PlacedRow) => void {
   return (row) => {
-    if (!sites.tracked || !row.usable || row.lotKey === null || sites.arrivals.has(stockKeyOf(row.lotKey, row.locationKey))) return;
+    // By lot, then among its few locations: no stock key text is built for each row.
+    if (!sites.tracked || !row.usable || row.lotKey === null || sites.at.get(row.lotKey)?.includes(row.locationKey)) return;
     addError(row, names.location, { code: "lot-never-arrives", lotNumber: row.lot!, location: row.location });
   };
 }
