@@ -5,7 +5,7 @@ import type { Ledger, Lot, Product } from "./ledger";
 import type { Money } from "./money";
 import { DEFAULT_ALERT_DAYS } from "./parse";
 import type { Qty } from "./quantity";
-import { replayProduct, type LotState } from "./book";
+import { onBooks, replayProduct, type LotState, type ProductState } from "./book";
 import type { Result } from "./result";
 import { placeOf, whereAsked } from "./sites";
 import { lotValue } from "./stock";
@@ -39,14 +39,20 @@ export interface ExpiryAlert extends Omit<ExpiryEntry, "expires" | "daysLeft"> {
  * The lots of each product that still hold stock at an instant (each location apart, or only at
  * `locationKey`), with that product's errors.
  */
-export function stockedLots(ledger: Ledger, at: Instant, locationKey: string | null = null): { product: Product; failure: ReturnType<typeof productFailure>; lots: LotState[] }[] {
+export function stockedLots(ledger: Ledger, at: Instant, locationKey: string | null = null): { product: Product; failure: ReturnType<typeof productFailure>; lots: readonly LotState[] }[] {
   const out = [];
   for (const product of ledger.productIndex.values()) {
     const failure = productFailure(ledger, product.key);
-    const lots = failure ? [] : [...replayProduct(ledger, product, at).lots.values()].filter((s) => s.remaining > 0 && (locationKey === null || s.locationKey === locationKey));
-    out.push({ product, failure, lots });
+    out.push({ product, failure, lots: failure ? [] : inStock(replayProduct(ledger, product, at), locationKey) });
   }
   return out;
+}
+
+const stocked = onBooks<string | null, readonly LotState[]>();
+
+/** A product's lot states that hold stock (at one location, or all): made once per replay. */
+function inStock(state: ProductState, locationKey: string | null): readonly LotState[] {
+  return stocked(state, locationKey, () => [...state.lots.values()].filter((s) => s.remaining > 0 && (locationKey === null || s.locationKey === locationKey)));
 }
 
 function entry(ledger: Ledger, product: Product, s: LotState, day: number): ExpiryEntry {

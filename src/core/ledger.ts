@@ -73,6 +73,11 @@ export interface Ledger {
   readonly sites: Sites;
   /** Each table's rows that have any problem, in row order (most rows have none). */
   readonly flagged: Readonly<Record<TableName, readonly RowBase[]>>;
+  /**
+   * Each table's rows with an error (left out of the replay), in row order: what blocks results is
+   * found from these, without passing over the many rows that carry only warnings.
+   */
+  readonly unusable: Readonly<Record<TableName, readonly RowBase[]>>;
 }
 
 
@@ -96,24 +101,31 @@ export function findBrokenLots(lots: ParsedTable<LotRow>, lotIndex: ReadonlyMap<
 }
 
 /** The parts a ledger is made of, once parsed and cross-checked. */
-export type LedgerParts = Omit<Ledger, "productByName" | "flagged">;
+export type LedgerParts = Omit<Ledger, "productByName" | "flagged" | "unusable">;
 
 /**
- * Puts checked tables together: the flagged rows of each table and the lookup by product name.
- * `flaggedDraws`, when given, are the Draws rows with issues, already found.
+ * Puts checked tables together: the flagged and unusable rows of each table and the lookup by
+ * product name. `draws`, when given, are the Draws rows with issues and with errors, already found.
  */
-export function assembleLedger(parts: LedgerParts, flaggedDraws?: readonly DrawRow[]): Ledger {
+export function assembleLedger(parts: LedgerParts, draws?: { readonly flagged: readonly DrawRow[]; readonly unusable: readonly DrawRow[] }): Ledger {
   const flagged: Record<TableName, readonly RowBase[]> = {
     Lots: withIssues(parts.lots.rows),
-    Draws: flaggedDraws ?? withIssues(parts.draws.rows),
+    Draws: draws?.flagged ?? withIssues(parts.draws.rows),
     Counts: withIssues(parts.counts.rows),
     Products: withIssues(parts.products.rows),
+  };
+  const unusable: Record<TableName, readonly RowBase[]> = {
+    Lots: flagged.Lots.filter((r) => !r.usable),
+    Draws: draws?.unusable ?? flagged.Draws.filter((r) => !r.usable),
+    Counts: flagged.Counts.filter((r) => !r.usable),
+    Products: flagged.Products.filter((r) => !r.usable),
   };
   const byName = new Map<string, Product>();
   for (const p of parts.productIndex.values()) byName.set(p.key, p);
   return {
     ...parts,
     flagged,
+    unusable,
     productByName: (name) => byName.get(name.trim().replace(/\s+/g, " ").toLowerCase()),
   };
 }
@@ -304,7 +316,7 @@ export function rowDiagnostics(ledger: Ledger, only?: Severity): Diagnostic[] {
   for (const t of ["Lots", "Draws", "Counts", "Products"] as const) {
     const parsed = tableOf(ledger, t);
     if (ledger.given[t]) out.push(...parsed.tableErrors);
-    out.push(...rowIssues(ledger, t, ledger.flagged[t], only));
+    out.push(...rowIssues(ledger, t, only === "error" ? ledger.unusable[t] : ledger.flagged[t], only));
   }
   return out.sort(compareDiagnostics);
 }

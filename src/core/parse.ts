@@ -5,6 +5,7 @@ import { coded } from "./messages";
 import { amountFromNumber, moneyFromNumber, moneyFromText, type Money } from "./money";
 import { qtyFromNumber, QTY_ONE, type Qty } from "./quantity";
 import { decimalToScaled } from "./_lib/decimalText";
+import { cut, growable } from "./_lib/grow";
 import { COUNTS, DRAWS, LOTS, mapColumns, normalizeHeader, PRODUCTS, type ColumnMap, type Schema } from "./schema";
 import { locationKey } from "./stockKey";
 import { addIssue, type CountRow, type DrawKind, type DrawRow, type LotRow, type ProductRow, type RowBase } from "./rows";
@@ -598,11 +599,12 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
   let lastVisit = "";
   let lastVisitIndex = -1;
   const unpriced: DrawRow[] = [];
-  const priced: number[] = [];
+  // Which visits have a priced line: a visit per row at most, and cut to the visits found.
+  const priced = growable(Uint8Array, f.lastRow);
   const visitIds: string[] = [];
   const visitKeys: string[] = [];
   // Each row's visit, by its place in `rows`: room for every row of the grid, trimmed at the end.
-  const visitOf = new Int32Array(f.lastRow);
+  const visitOf = growable(Int32Array, f.lastRow);
   const repeats = new DrawRepeats(rows, f.lastRow, names);
   eachRow("Draws", f, grid!, cols.lot, (r, row, subtotal) => {
     const dateCell = get(r, cols.date);
@@ -704,8 +706,8 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
     return { rows: [], tableErrors, columnNames: names, present: true };
   }
   return {
-    rows, tableErrors: f.tableErrors, columnNames: names, present: true, visits: { ids: visitIds, byKey: visitByKey, unpriced, priced },
-    visitOf: rows.length === visitOf.length ? visitOf : visitOf.slice(0, rows.length), located: cols.location >= 0, hasTo: cols.to >= 0,
+    rows, tableErrors: f.tableErrors, columnNames: names, present: true, visits: { ids: visitIds, byKey: visitByKey, unpriced, priced: cut(priced, visitIds.length) },
+    visitOf: cut(visitOf, rows.length), located: cols.location >= 0, hasTo: cols.to >= 0,
   };
 }
 

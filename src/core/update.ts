@@ -7,7 +7,7 @@ import {
 import { buildLedger } from "./build";
 import { parseCounts, parseDraws, parseLots, rowIsBlank, type DrawsTable, type ParsedTable } from "./parse";
 import { carryReplays, replayProduct, reviseTimeline, seedReplay } from "./book";
-import type { CountRow, DrawRow, LotRow } from "./rows";
+import type { CountRow, DrawRow, LotRow, RowBase } from "./rows";
 import { arrivalChecker, indexSites, transferChecker, type Sites } from "./sites";
 import type { StockKey } from "./stockKey";
 import { grown } from "./_lib/grow";
@@ -136,13 +136,13 @@ function tryUpdate(prev: Ledger, input: LedgerInput, change: LedgerChange): Ledg
     }
   }
   const draws: DrawsTable = { ...prev.draws, rows: redrawn.rows, visits: redrawn.visits, visitOf: redrawn.visitOf };
-  // The rows with issues: the earlier list, less the rows read again, plus those of them that have any now.
+  // The rows with issues and with errors: the earlier lists, less the rows read again, plus those of them that have any now.
   const gone = new Set<DrawRow>(redrawn.pairs.flatMap((p) => (p.before ? [p.before] : [])));
-  const flagged = mergeByRow(
-    gone.size === 0 ? (prev.flagged.Draws as readonly DrawRow[]) : (prev.flagged.Draws as readonly DrawRow[]).filter((r) => !gone.has(r)),
-    redrawn.pairs.flatMap((p) => (p.after?.issues ? [p.after] : [])).sort((a, b) => a.row - b.row),
-  );
-  const next = assembleLedger({ dateSystem, firstRows: prev.firstRows, lots, draws, counts, products: prev.products, given: prev.given, lotIndex, productIndex, brokenLots, sites }, flagged);
+  const without = (rows: readonly RowBase[]) => (gone.size === 0 ? (rows as readonly DrawRow[]) : (rows as readonly DrawRow[]).filter((r) => !gone.has(r)));
+  const afters = redrawn.pairs.flatMap((p) => (p.after?.issues ? [p.after] : [])).sort((a, b) => a.row - b.row);
+  const flagged = mergeByRow(without(prev.flagged.Draws), afters);
+  const unusable = mergeByRow(without(prev.unusable.Draws), afters.filter((r) => !r.usable));
+  const next = assembleLedger({ dateSystem, firstRows: prev.firstRows, lots, draws, counts, products: prev.products, given: prev.given, lotIndex, productIndex, brokenLots, sites }, { flagged, unusable });
   const kept = [...productIndex.values()].filter((p) => !touched.has(p.key) && prev.productIndex.get(p.key) === p);
   carryReplays(prev, next, kept);
   // Draws edited in place or appended in time order revise their product's timeline; the books

@@ -31,6 +31,8 @@ interface Group {
   last: Answer | null;
   /** The ledger `last` was answered from (live formulas only). */
   from: Ledger | null;
+  /** A keyed formula's keys as its kind compares them (`keysOf`), made when first needed. */
+  keys?: readonly string[] | null;
 }
 
 /**
@@ -126,7 +128,7 @@ export class FormulaStreams {
       if (g.formula.keyedBy && g.from && g.last) {
         let changed = changes.get(g.from);
         if (changed === undefined) changes.set(g.from, (changed = changedSince(snapshot.ledger, g.from)));
-        if (changed && !touches(g.formula.keyedBy, g.settings[0], changed, snapshot.ledger, g.from)) {
+        if (changed && !touches(g.formula.keyedBy, (g.keys ??= keysOf(g.formula.keyedBy, g.settings[0])), changed, snapshot.ledger, g.from)) {
           g.from = snapshot.ledger;
           continue;
         }
@@ -161,15 +163,12 @@ export class FormulaStreams {
  * keyed by counts, any count booked otherwise. A key that is not plain text or a number, or a scope
  * that names nothing, is asked again to be sure.
  */
-function touches(kind: NonNullable<Formula["keyedBy"]>, keyArg: unknown, changed: Changed, ledger: Ledger, earlier: Ledger): boolean {
+function touches(kind: NonNullable<Formula["keyedBy"]>, keys: readonly string[] | null, changed: Changed, ledger: Ledger, earlier: Ledger): boolean {
   if (kind === "counts") return changed.counts.size > 0;
-  const cells = Array.isArray(keyArg) ? (keyArg as unknown[]).flat() : [keyArg];
-  for (const cell of cells) {
-    if (cell === null || cell === undefined || cell === "") continue;
-    if (typeof cell !== "string" && typeof cell !== "number") return true;
-    const text = String(cell).trim();
-    if (kind === "visit" && changed.visits.has(text.toUpperCase())) return true;
-    if (kind === "product" && changed.products.has(productKey(text))) return true;
+  if (keys === null) return true;
+  for (const text of keys) {
+    if (kind === "visit" && changed.visits.has(text)) return true;
+    if (kind === "product" && changed.products.has(text)) return true;
     if (kind === "scope") {
       if (text === "*") {
         if (changed.products.size > 0) return true;
@@ -182,6 +181,22 @@ function touches(kind: NonNullable<Formula["keyedBy"]>, keyArg: unknown, changed
     }
   }
   return false;
+}
+
+/**
+ * A keyed formula's key cells as `touches` compares them: a visit id in upper case, a product by
+ * its key, a scope as written (trimmed); blank cells left out. `null` when a cell is not plain
+ * text or a number: such a formula is asked again at every change.
+ */
+function keysOf(kind: NonNullable<Formula["keyedBy"]>, keyArg: unknown): readonly string[] | null {
+  const out: string[] = [];
+  for (const cell of Array.isArray(keyArg) ? (keyArg as unknown[]).flat() : [keyArg]) {
+    if (cell === null || cell === undefined || cell === "") continue;
+    if (typeof cell !== "string" && typeof cell !== "number") return null;
+    const text = String(cell).trim();
+    out.push(kind === "visit" ? text.toUpperCase() : kind === "product" ? productKey(text) : text);
+  }
+  return out;
 }
 
 function deliver(inv: StreamingInvocation, a: Answer): void {

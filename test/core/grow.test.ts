@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { grown } from "../../src/core/_lib/grow";
+import { cut, growable, grown } from "../../src/core/_lib/grow";
 
 describe("grown typed columns", () => {
   it("keeps the column it grew from as it was, and its values first", () => {
@@ -45,5 +45,15 @@ describe("grown typed columns", () => {
       }),
       { seed: 20261130, numRuns: 200 },
     );
+  });
+
+  it("grows a column cut from a growable one in place, with zeros past what it kept", () => {
+    const made = growable(Int32Array, 10);
+    made.set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const kept = cut(made, 3);
+    expect([...kept]).toEqual([1, 2, 3]);
+    const more = grown(kept, 5);
+    expect(more.buffer).toBe(made.buffer);
+    expect([...more]).toEqual([1, 2, 3, 0, 0]);
   });
 });

@@ -31,3 +31,29 @@ export function grown<T extends Column>(column: T, length: number): T {
   claimed.set(fresh.buffer, length * bytes);
   return fresh.subarray(0, length) as T;
 }
+
+/**
+ * A column of `length` zeros with room to grow at its end (see `grown`): what a table's first
+ * reading makes, so the first row added after it copies nothing either.
+ * @example const visitOf = growable(Int32Array, rows);
+ */
+export function growable<T extends Column>(Kind: new (length: number) => T, length: number): T {
+  const column = new Kind(Math.max(1024, Math.ceil(length * 1.25))).subarray(0, length) as T;
+  claimed.set(column.buffer, column.byteLength);
+  return column;
+}
+
+/**
+ * A growable column cut to its first `length` values, still with room to grow: the values past
+ * `length` are left to the next `grown`, which may write over them.
+ * @example const visitOf = cut(growable(Int32Array, 10), 7);
+ */
+export function cut<T extends Column>(column: T, length: number): T {
+  if (length >= column.length) return column;
+  const short = column.subarray(0, length) as T;
+  if (claimed.get(column.buffer) === column.byteOffset + column.byteLength) {
+    column.fill(0, length);
+    claimed.set(column.buffer, short.byteOffset + short.byteLength);
+  }
+  return short;
+}
