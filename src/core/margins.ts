@@ -8,7 +8,7 @@ import type { DrawRow } from "./rows";
 import { lineageOf } from "./update";
 import { ok, type Failure, type Result } from "./result";
 import { addAmount, AmountColumn, type Amount } from "./_lib/amount";
-import { grown } from "./_lib/grow";
+import { growable, grown } from "./_lib/grow";
 import { visitRevenue, visitTotals } from "./visits";
 
 /** What a margin report groups Visit draws by. */
@@ -104,10 +104,12 @@ class Grouping {
   cogs = new AmountColumn(16);
   revenue = new AmountColumn(16);
   /**
-   * Counting visits per group without a set per group: the first group each visit was seen in,
-   * and (a visit with lines of two services, say) the other groups of each visit, by visit.
+   * Counting visits per group without a set per group: the first and second group each visit was
+   * seen in (a visit with lines of two services, as most split visits are), and any more of a
+   * visit's groups, by visit.
    */
   readonly firstGroup: Int32Array;
+  readonly secondGroup: Int32Array;
   private otherPairs = new Map<number, readonly number[]>();
   /** False while `otherPairs` is still shared with the grouping this one was copied from (its lists are never changed, only replaced). */
   private ownPairs = true;
@@ -119,34 +121,46 @@ class Grouping {
     /** The text a line is grouped by (its service, provider or product). */
     readonly textOf: (row: DrawRow) => string | null,
     visits: number,
-    columns?: { readonly firstGroup: Int32Array; readonly mixed: Uint8Array },
+    columns?: { readonly firstGroup: Int32Array; readonly secondGroup: Int32Array; readonly mixed: Uint8Array },
   ) {
-    this.firstGroup = columns?.firstGroup ?? new Int32Array(visits).fill(-1);
-    this.mixed = columns?.mixed ?? new Uint8Array(visits);
+    // Made with room to grow, so the grouping of the next ledger grows them rather than copies them.
+    this.firstGroup = columns?.firstGroup ?? growable(Int32Array, visits).fill(-1);
+    this.secondGroup = columns?.secondGroup ?? growable(Int32Array, visits).fill(-1);
+    this.mixed = columns?.mixed ?? growable(Uint8Array, visits);
   }
 
   /** Books one Visit line of visit `v` under its text. */
   line(row: DrawRow, v: number, price: Amount | null, blocked: readonly Diagnostic[] | undefined): void {
     const text = this.textOf(row);
     const g = this.byText.get(text) ?? this.groupOf(text);
-    const first = this.firstGroup[v];
-    if (first < 0) {
-      this.firstGroup[v] = g.index;
-      g.visits++;
-    } else if (first !== g.index) {
-      this.mixed[v] = 1;
-      const others = this.otherPairs.get(v);
-      if (others === undefined || !others.includes(g.index)) {
-        if (!this.ownPairs) [this.otherPairs, this.ownPairs] = [new Map(this.otherPairs), true];
-        this.otherPairs.set(v, others === undefined ? [g.index] : [...others, g.index]);
-        g.visits++;
-      }
-    }
+    if (this.firstInGroup(v, g.index)) g.visits++;
     if (blocked) for (const d of blocked) g.blocking.add(d);
     if (price !== null) {
       this.revenue.add(g.index, price);
       g.priced++;
     }
+  }
+
+  /** Whether a line of visit `v` is the visit's first in group `gi` (noting that it now has one). */
+  private firstInGroup(v: number, gi: number): boolean {
+    const first = this.firstGroup[v];
+    if (first < 0) {
+      this.firstGroup[v] = gi;
+      return true;
+    }
+    if (first === gi) return false;
+    this.mixed[v] = 1;
+    const second = this.secondGroup[v];
+    if (second < 0) {
+      this.secondGroup[v] = gi;
+      return true;
+    }
+    if (second === gi) return false;
+    const others = this.otherPairs.get(v);
+    if (others !== undefined && others.includes(gi)) return false;
+    if (!this.ownPairs) [this.otherPairs, this.ownPairs] = [new Map(this.otherPairs), true];
+    this.otherPairs.set(v, others === undefined ? [gi] : [...others, gi]);
+    return true;
   }
 
   /** The group a Visit line was booked under by `line`. */
@@ -161,10 +175,11 @@ class Grouping {
    */
   copy(visits: number, onlyNewVisits: boolean): Grouping {
     const n = this.firstGroup.length;
-    let columns: { firstGroup: Int32Array; mixed: Uint8Array } | undefined;
+    let columns: { firstGroup: Int32Array; secondGroup: Int32Array; mixed: Uint8Array } | undefined;
     if (onlyNewVisits && visits >= n) {
-      columns = { firstGroup: grown(this.firstGroup, visits), mixed: grown(this.mixed, visits) };
+      columns = { firstGroup: grown(this.firstGroup, visits), secondGroup: grown(this.secondGroup, visits), mixed: grown(this.mixed, visits) };
       columns.firstGroup.fill(-1, n);
+      columns.secondGroup.fill(-1, n);
     }
     const out = new Grouping(this.blank, this.textOf, visits, columns);
     for (const g of this.list) {
@@ -177,6 +192,7 @@ class Grouping {
     out.revenue = this.revenue.resized(this.revenue.length);
     if (!columns) {
       out.firstGroup.set(this.firstGroup.subarray(0, Math.min(n, visits)));
+      out.secondGroup.set(this.secondGroup.subarray(0, Math.min(n, visits)));
       out.mixed.set(this.mixed.subarray(0, Math.min(this.mixed.length, visits)));
     }
     // Shared until a line adds a pair (lines appended rarely do: a new visit's first line adds none).
