@@ -1,7 +1,8 @@
 import type { Grid } from "./cells";
 import { formatSerial, type DateSystem, type Serial } from "./dates";
 import { compareDiagnostics, type Diagnostic, type DiagnosticOf, type Severity, type TableName } from "./diagnostic";
-import { unitKey, type DrawsTable, type ParsedTable } from "./parse";
+import { unitKey } from "./names";
+import type { DrawsTable, ParsedTable } from "./parse";
 import { addIssue, type CountRow, type DrawRow, type LotRow, type ProductRow, type RowBase } from "./rows";
 import { stockKeyOf, type StockKey } from "./stockKey";
 import { keysOf } from "./keys";

@@ -7,7 +7,7 @@ import { qtyFromNumber, QTY_ONE, type Qty } from "./quantity";
 import { decimalToScaled } from "./_lib/decimalText";
 import { cut, growable } from "./_lib/grow";
 import { COUNTS, DRAWS, LOTS, mapColumns, normalizeHeader, PRODUCTS, type ColumnMap, type Schema } from "./schema";
-import { locationKey } from "./stockKey";
+import { locationKey, lotKey, productKey } from "./names";
 import { addIssue, type CountRow, type DrawKind, type DrawRow, type LotRow, type ProductRow, type RowBase } from "./rows";
 
 /** What parsing one table gives: its rows, or the reason the table as a whole cannot be read. */
@@ -181,34 +181,6 @@ function readDate(cell: Cell, row: RowBase, col: string, system: DateSystem, all
 
 function textDateWarning(row: RowBase, col: string, d: DateRead): void {
   if (d.text) addIssue(row, col, { code: "date-as-text", header: col });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Keys: how names are matched across tables.
-
-/**
- * Product names match ignoring case and repeated spaces.
- * @example productKey(" Botox  100U ") // "botox 100u"
- */
-export function productKey(name: string): string {
-  return name.replace(/\s+/g, " ").toLowerCase();
-}
-
-/**
- * Lot numbers match trimmed and case-insensitively.
- * @example lotKey(" c3709c3 ") // "C3709C3"
- */
-export function lotKey(lot: string): string {
-  return lot.toUpperCase();
-}
-
-/**
- * Units of measure match ignoring case; `units` and `unit` mean `U`.
- * @example unitKey("ML") // "ml"
- */
-export function unitKey(unit: string): string {
-  const u = unit.trim().toLowerCase();
-  return u === "units" || u === "unit" ? "u" : u;
 }
 
 /**

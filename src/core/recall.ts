@@ -1,7 +1,7 @@
 import { productFailure } from "./blocking";
 import type { Serial } from "./dates";
 import type { Ledger } from "./ledger";
-import { lotKey } from "./parse";
+import { lotKey } from "./names";
 import type { Qty } from "./quantity";
 import { bookings, replayProduct } from "./book";
 import type { Result } from "./result";

@@ -1,6 +1,6 @@
 import { lotNotFound } from "./blocking";
 import type { Ledger, Lot } from "./ledger";
-import { lotKey } from "./parse";
+import { lotKey } from "./names";
 import { fail, ok, type Result } from "./result";
 import { stockKeyOf } from "./stockKey";
 

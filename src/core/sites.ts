@@ -1,7 +1,8 @@
 import type { Coded, DiagnosticKind } from "./diagnostic";
 import { messageOf, severityOf } from "./messages";
 import { fail, ok, type Result } from "./result";
-import { locationKey, stockKeyOf, type StockKey } from "./stockKey";
+import { locationKey } from "./names";
+import { stockKeyOf, type StockKey } from "./stockKey";
 
 // The rows and tables as this file reads them: the parsed rows have these fields (sites.ts stays
 // out of the parse → rows → ledger import loop).

@@ -1,5 +1,5 @@
 import { lotFailure, lotNotFound, productFailure } from "./blocking";
-import { lotKey } from "./parse";
+import { lotKey } from "./names";
 import { asOfInstant, END_OF_TIME } from "./instant";
 import type { Ledger, Lot } from "./ledger";
 import type { Money } from "./money";

@@ -12,11 +12,3 @@ export type StockKey = string & { readonly __stock: unique symbol };
 export function stockKeyOf(lotKey: string, locationKey = ""): StockKey {
   return (locationKey === "" ? lotKey : `${lotKey}\u0001${locationKey}`) as StockKey;
 }
-
-/**
- * Locations match ignoring case and runs of spaces; blank is the unnamed location, `""`.
- * @example locationKey("  Suite  B ") // "suite b"
- */
-export function locationKey(location: string | null | undefined): string {
-  return location ? location.trim().replace(/\s+/g, " ").toLowerCase() : "";
-}
