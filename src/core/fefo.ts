@@ -6,23 +6,24 @@ import type { Lot } from "./ledger";
  */
 export type LotOrder = (a: Lot, b: Lot) => number;
 
-function byKey(key: (l: Lot) => readonly (number | string)[]): LotOrder {
+function byKey(...keys: readonly ((l: Lot) => number | string)[]): LotOrder {
+  // One function per part of the key, not an array of parts: a sort compares thousands of lots.
   return (a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    for (let i = 0; i < ka.length; i++) {
-      if (ka[i] < kb[i]) return -1;
-      if (ka[i] > kb[i]) return 1;
+    for (const key of keys) {
+      const ka = key(a);
+      const kb = key(b);
+      if (ka < kb) return -1;
+      if (ka > kb) return 1;
     }
     return 0;
   };
 }
 
 /** First-expired, first-out: earliest expiry first; ties by earlier receipt, then lot number; no expiry last. */
-export const FEFO: LotOrder = byKey((l) => [l.expires ?? Infinity, l.received, l.key]);
+export const FEFO: LotOrder = byKey((l) => l.expires ?? Infinity, (l) => l.received, (l) => l.key);
 
 /** First-in, first-out across lots, for comparison and reports. */
-export const FIFO: LotOrder = byKey((l) => [l.received, l.key]);
+export const FIFO: LotOrder = byKey((l) => l.received, (l) => l.key);
 
 /**
  * True when the lot may still be used on `day` (a serial day): a lot is usable through its expiry date.

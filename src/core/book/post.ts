@@ -1,16 +1,16 @@
 /** Posting: a product's timeline booked against its lots, memoised per ledger, product and instant. */
 import { type Amount, AmountColumn, addAmount, toMoney } from "../_lib/amount";
-import type { Diagnostic } from "../diagnostic";
+import type { Diagnostic, DiagnosticKind } from "../diagnostic";
 import { END_OF_TIME, type Instant, PHASE_DRAW, PHASE_RECEIPT, instantKey, isBy } from "../instant";
 import { keysOf } from "../keys";
 import { coded } from "../messages";
 import type { Ledger, Product } from "../ledger";
 import type { Qty } from "../quantity";
-import type { DrawRow } from "../rows";
-import { type StockKey, stockKeyOf } from "../stockKey";
+import type { CountRow, DrawRow } from "../rows";
+import type { StockKey } from "../stockKey";
 import { sharedStart } from "./bookings";
 import { ensureLayer, giveBack, movedLayer, newLayer, take, takePieces } from "./layers";
-import { byFefo, planFefo } from "./plan";
+import { planFefo } from "./plan";
 import type { Allocation, CountBooking, LotState, ProductState } from "./state";
 import { RETURN, SAMPLE, TRANSFER, type Timeline, VISIT, continuesFrom, sameBefore, timelineCache, timelineOf } from "./timeline";
 import { drawFromVials, trimVialsToCount } from "./vials";
@@ -72,7 +72,7 @@ export function replayProduct(ledger: Ledger, product: Product, at: Instant = EN
   if (hit) return hit;
   replays.set(product.key, (replays.get(product.key) ?? 0) + 1);
   const seed = until === END_OF_TIME ? (seeds.get(timeline) ?? null) : null;
-  const state = postUntil(ledger, product, timeline, until, seed);
+  const state = postUntil(ledger, product, timeline, until.t, until.phase, seed);
   ofProduct.set(key, state);
   return state;
 }
@@ -111,45 +111,53 @@ export function seedReplay(prev: Ledger, next: Ledger, product: Product): void {
 const seeds = new WeakMap<Timeline, Seed>();
 
 /**
- * Posts a product's timeline up to an instant: merges its receipts, draws and counts in time order
- * and books each against the cost layers of its lot at its location.
+ * Posts a product's timeline up to an instant (`atT`, `atPhase`: see `isBy`): merges its receipts,
+ * draws and counts in time order and books each against the cost layers of its lot at its location.
+ * Its loop reads neither the ledger nor the instant, whose shapes (to V8) may differ from one
+ * ledger to the next: a load from one of a new shape throws the loop's optimised code away.
  */
-function postUntil(ledger: Ledger, product: Product, tl: Timeline, at: Instant, seed: Seed | null = null): ProductState {
-  const states: LotState[] = tl.slots.map(({ lot, locationKey, location }) => {
-    const key = stockKeyOf(lot.key, locationKey);
+function postUntil(ledger: Ledger, product: Product, tl: Timeline, atT: number, atPhase: number, seed: Seed | null = null): ProductState {
+  const states: LotState[] = tl.slots.map(({ lot, key, locationKey, location }) => {
     const was = seed?.state.lots.get(key);
     return was ? copyState(was) : { lot, key, locationKey, location, layers: [], head: 0, remaining: 0, open: null, stale: [], injectedSinceCount: 0 };
   });
   const lots = new Map<StockKey, LotState>();
-  for (const s of [...states].sort(byFefo)) lots.set(s.key, s);
-  const fefoStates = [...lots.values()];
+  const fefoStates: LotState[] = [];
+  for (const i of tl.fefo) {
+    lots.set(states[i].key, states[i]);
+    fefoStates.push(states[i]);
+  }
   const fefoAt = tl.siteKeys.map((k) => (tl.siteKeys.length === 1 ? fefoStates : fefoStates.filter((s) => s.locationKey === k)));
+  // The timeline's columns, read once into locals for the loop.
+  const { receiptT, receiptLot, draws, drawT, drawQty, drawKind, drawVisit, drawSite, drawTo, drawLot, countT, countPhase, countLot, slotLot } = tl;
+  const nr = tl.receipts.length;
+  const nd = draws.length;
+  const nc = tl.counts.length;
   // Receipts booked so far of each lot, wherever they arrived.
   const arrived = new Int32Array(product.lots.length);
   const vialSize = product.settings?.vialSize ?? null;
   const hours = product.settings?.useWithinHours ?? null;
-  const booked: DrawRow[] = seed ? seed.state.booked.slice() : [];
-  const bookedKind = new Int8Array(tl.draws.length);
-  const bookedVisit = new Int32Array(tl.draws.length);
-  const costs = seed ? seed.state.costs.resized(tl.draws.length) : new AmountColumn(tl.draws.length);
+  // Made at their full size (a product may book every draw), cut to what was booked at the end.
+  const booked = new Array<DrawRow>(nd);
+  let nb = 0;
+  const bookedKind = new Int8Array(nd);
+  const bookedVisit = new Int32Array(nd);
+  const costs = seed ? seed.state.costs.resized(nd) : new AmountColumn(nd);
   const splits = new Map<number, readonly Allocation[]>(seed?.state.splits);
   const counts: CountBooking[] = seed ? seed.state.counts.slice() : [];
   const diagnostics: Diagnostic[] = seed ? seed.state.diagnostics.slice() : [];
-  const drawNames = ledger.draws.columnNames;
 
   // Posting on from a seed: every receipt and count is in its books, and its first draws.
   let ri = 0;
   let di = 0;
   let ci = 0;
   if (seed) {
-    bookedKind.set(seed.state.bookedKind.subarray(0, booked.length));
-    bookedVisit.set(seed.state.bookedVisit.subarray(0, booked.length));
-    for (const slot of tl.receiptLot) arrived[states[slot].lot.index]++;
-    [ri, di, ci] = [tl.receipts.length, seed.draws, tl.counts.length];
+    for (const row of seed.state.booked) booked[nb++] = row;
+    bookedKind.set(seed.state.bookedKind.subarray(0, nb));
+    bookedVisit.set(seed.state.bookedVisit.subarray(0, nb));
+    for (const slot of receiptLot) arrived[slotLot[slot]]++;
+    [ri, di, ci] = [nr, seed.draws, nc];
   }
-  const nr = tl.receipts.length;
-  const nd = tl.draws.length;
-  const nc = tl.counts.length;
   for (;;) {
     // The next event is the earliest of the three heads: receipt, draw, count.
     let type = NONE;
@@ -157,11 +165,11 @@ function postUntil(ledger: Ledger, product: Product, tl: Timeline, at: Instant, 
     let phase = 9;
     if (ri < nr) {
       type = RECEIPT;
-      t = tl.receipts[ri].received!;
+      t = receiptT[ri];
       phase = PHASE_RECEIPT;
     }
     if (di < nd) {
-      const dt = tl.drawT[di];
+      const dt = drawT[di];
       if (dt < t || (dt === t && PHASE_DRAW < phase)) {
         type = DRAW;
         t = dt;
@@ -169,48 +177,45 @@ function postUntil(ledger: Ledger, product: Product, tl: Timeline, at: Instant, 
       }
     }
     if (ci < nc) {
-      const ct = tl.countT[ci];
-      const cp = tl.countPhase[ci];
+      const ct = countT[ci];
+      const cp = countPhase[ci];
       if (ct < t || (ct === t && cp < phase)) {
         type = COUNT;
         t = ct;
         phase = cp;
       }
     }
-    if (type === NONE || !isBy(t, phase, at)) break;
+    if (type === NONE || !(t < atT || (t === atT && phase <= atPhase))) break;
     if (type === RECEIPT) {
-      const s = states[tl.receiptLot[ri]];
+      const slot = receiptLot[ri];
+      const s = states[slot];
       const layer = newLayer(tl.receipts[ri++]);
       s.layers.push(layer);
       s.remaining += layer.qty;
-      arrived[s.lot.index]++;
+      arrived[slotLot[slot]]++;
     } else if (type === DRAW) {
-      const row = tl.draws[di];
-      const q = tl.drawQty[di];
-      const kind = tl.drawKind[di];
-      const visit = tl.drawVisit[di];
-      const site = tl.drawSite[di];
-      const to = tl.drawTo[di];
-      const slot = tl.drawLot[di++];
+      const row = draws[di];
+      const q = drawQty[di];
+      const kind = drawKind[di];
+      const visit = drawVisit[di];
+      const site = drawSite[di];
+      const to = drawTo[di];
+      const slot = drawLot[di++];
       if (slot >= 0) {
         // A lot with no usable receipt has an error of its own in Lots, which blocks this draw's results.
+        if (arrived[slotLot[slot]] === 0) continue;
         const s = states[slot];
-        if (arrived[s.lot.index] === 0) continue;
         if (q > s.remaining) overdraw(s, row);
         ensureLayer(s);
-        costs.set(booked.length, kind === TRANSFER ? transfer(s, states[to], q) : book(s, kind, q, t));
-        bookedKind[booked.length] = kind;
-        bookedVisit[booked.length] = visit;
-        booked.push(row);
+        costs.set(nb, kind === TRANSFER ? transfer(s, states[to], q) : book(s, kind, q, t));
+        bookedKind[nb] = kind;
+        bookedVisit[nb] = visit;
+        booked[nb++] = row;
         continue;
       }
       const plan = planFefo(site >= 0 ? fefoAt[site] : [], q, t, Math.floor(t));
       if (plan.short > 0) {
-        diagnostics.push({
-          table: "Draws", row: row.row, column: drawNames.lot,
-          ...coded({ code: "uncovered-draw", productName: product.name, drawn: row.qty!, location: row.location }),
-          ...keysOf(ledger, "Draws", row),
-        });
+        diagnostics.push(problem(ledger, "Draws", row, "lot", { code: "uncovered-draw", productName: product.name, drawn: row.qty!, location: row.location }));
         continue;
       }
       const allocations: Allocation[] = [];
@@ -222,25 +227,18 @@ function postUntil(ledger: Ledger, product: Product, tl: Timeline, at: Instant, 
         assumed.push({ lotNumber: p.state.lot.lot, qty: p.qty });
         total = addAmount(total, cost);
       }
-      costs.set(booked.length, total);
-      bookedKind[booked.length] = kind;
-      bookedVisit[booked.length] = visit;
-      splits.set(booked.length, allocations);
-      booked.push(row);
-      diagnostics.push({
-        table: "Draws", row: row.row, column: drawNames.lot,
-        ...coded({ code: "assumed-lot", allocations: assumed }),
-        ...keysOf(ledger, "Draws", row),
-      });
+      costs.set(nb, total);
+      bookedKind[nb] = kind;
+      bookedVisit[nb] = visit;
+      splits.set(nb, allocations);
+      booked[nb++] = row;
+      diagnostics.push(problem(ledger, "Draws", row, "lot", { code: "assumed-lot", allocations: assumed }));
     } else {
       const row = tl.counts[ci];
-      const s = states[tl.countLot[ci++]];
-      if (arrived[s.lot.index] === 0) {
-        diagnostics.push({
-          table: "Counts", row: row.row, column: ledger.counts.columnNames.date,
-          ...coded({ code: "count-before-receipt", lotNumber: s.lot.lot }),
-          ...keysOf(ledger, "Counts", row),
-        });
+      const slot = countLot[ci++];
+      const s = states[slot];
+      if (arrived[slotLot[slot]] === 0) {
+        diagnostics.push(problem(ledger, "Counts", row, "date", { code: "count-before-receipt", lotNumber: s.lot.lot }));
         continue;
       }
       ensureLayer(s);
@@ -253,14 +251,11 @@ function postUntil(ledger: Ledger, product: Product, tl: Timeline, at: Instant, 
       s.injectedSinceCount = 0;
     }
   }
+  booked.length = nb;
   return { product, lots, booked, bookedKind, bookedVisit, costs, splits, counts, diagnostics };
 
   function overdraw(s: LotState, row: DrawRow): void {
-    diagnostics.push({
-      table: "Draws", row: row.row, column: drawNames.qty,
-      ...coded({ code: "overdraw", drawn: row.qty!, transfer: row.kind === "Transfer", lotNumber: s.lot.lot, left: Math.max(s.remaining, 0), location: s.location }),
-      ...keysOf(ledger, "Draws", row),
-    });
+    diagnostics.push(problem(ledger, "Draws", row, "qty", { code: "overdraw", drawn: row.qty!, transfer: row.kind === "Transfer", lotNumber: s.lot.lot, left: Math.max(s.remaining, 0), location: s.location }));
   }
 
   /** Moves `q` units with their cost layers, oldest first, from `s` to `d`: no cost leaves the books. */
@@ -279,6 +274,12 @@ function postUntil(ledger: Ledger, product: Product, tl: Timeline, at: Instant, 
     if (kind === VISIT || kind === SAMPLE) s.injectedSinceCount += q;
     return take(s, q);
   }
+}
+
+/** A problem only the replay finds, on a Draws or Counts row: `column` is the column's key in the table. */
+function problem(ledger: Ledger, table: "Draws" | "Counts", row: DrawRow | CountRow, column: string, kind: DiagnosticKind): Diagnostic {
+  const names = table === "Draws" ? ledger.draws.columnNames : ledger.counts.columnNames;
+  return { table, row: row.row, column: names[column], ...coded(kind), ...keysOf(ledger, table, row) };
 }
 
 /** What a product's books were and are across one change, and how many booked draws they share at their start. */

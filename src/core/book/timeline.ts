@@ -1,7 +1,9 @@
 /** A product's events in time order, as columns (built once per ledger, revised after a change). */
+import { FEFO } from "../fefo";
 import { PHASE_DRAW, PHASE_END_OF_DAY, PHASE_RECEIPT, PHASE_TIMED_COUNT } from "../instant";
 import type { Ledger, Lot, Product } from "../ledger";
 import type { CountRow, DrawKind, DrawRow, LotRow } from "../rows";
+import type { Sites } from "../sites";
 import { type StockKey, stockKeyOf } from "../stockKey";
 
 // ---------------------------------------------------------------------------------------------
@@ -12,28 +14,11 @@ import { type StockKey, stockKeyOf } from "../stockKey";
  * of their day, draws at their time, counts at their time or the end of their day. The replay
  * merges the three lists; no per-event objects, since a practice has hundreds of thousands.
  */
-export interface Timeline {
-  /** The product's lots at their locations: one slot per (lot, location) stock arrives at. */
-  readonly slots: readonly Slot[];
-  readonly slotOf: ReadonlyMap<StockKey, number>;
-  /** The locations of the product's slots, by key: index into `siteKeys`. */
-  readonly siteOf: ReadonlyMap<string, number>;
-  readonly siteKeys: readonly string[];
+export interface Timeline extends Places, DrawColumns {
   readonly receipts: readonly LotRow[];
-  /** Slot of each receipt. */
+  /** Each receipt's day, and its slot. */
+  readonly receiptT: Float64Array;
   readonly receiptLot: readonly number[];
-  readonly draws: readonly DrawRow[];
-  /** Slot the draw takes from, or −1 for a blank lot. */
-  readonly drawLot: readonly number[];
-  /** The draw's location (index into `siteKeys`, −1 when no lot of the product arrives there). */
-  readonly drawSite: readonly number[];
-  /** A transfer's destination slot; −1 for every other draw. */
-  readonly drawTo: readonly number[];
-  /** Each draw's time, quantity, kind (`KIND_CODE`) and visit index, side by side for the tight loops. */
-  readonly drawT: readonly number[];
-  readonly drawQty: readonly number[];
-  readonly drawKind: readonly number[];
-  readonly drawVisit: readonly number[];
   readonly counts: readonly CountRow[];
   readonly countT: readonly number[];
   readonly countPhase: readonly number[];
@@ -44,9 +29,45 @@ export interface Timeline {
   readonly lastPhase: number;
 }
 
+/** Where a product's stock is kept: its lots at the locations they arrive at, and those locations. */
+interface Places {
+  /** The product's lots at their locations: one slot per (lot, location) stock arrives at, in lot order. */
+  readonly slots: readonly Slot[];
+  /** The slots of the lot at index `i` of the product: `lotSlots[i]` up to `lotSlots[i + 1]`. */
+  readonly lotSlots: Int32Array;
+  /** Each slot's lot (its index in the product) and location (index into `siteKeys`). */
+  readonly slotLot: Int32Array;
+  readonly slotSite: Int32Array;
+  /** The locations of the product's slots, by key. */
+  readonly siteKeys: readonly string[];
+  /** The slots in FEFO order: by their lots, then by location (as `byFefo` orders lot states). */
+  readonly fefo: Int32Array;
+}
+
+/**
+ * A product's draws, side by side in typed arrays for the replay's tight loop: a practice has
+ * hundreds of thousands, and columns of doubles and integers are neither boxed nor grown.
+ */
+interface DrawColumns {
+  readonly draws: DrawRow[];
+  /** Slot the draw takes from, or −1 for a blank lot. */
+  readonly drawLot: Int32Array;
+  /** The draw's location (index into `siteKeys`, −1 when no lot of the product arrives there). */
+  readonly drawSite: Int32Array;
+  /** A transfer's destination slot; −1 for every other draw. */
+  readonly drawTo: Int32Array;
+  /** Each draw's time, quantity, kind (`KIND_CODE`) and visit index. */
+  readonly drawT: Float64Array;
+  readonly drawQty: Float64Array;
+  readonly drawKind: Int8Array;
+  readonly drawVisit: Int32Array;
+}
+
 /** A lot at one location. */
 export interface Slot {
   readonly lot: Lot;
+  /** The lot at its location (see `stockKeyOf`). */
+  readonly key: StockKey;
   readonly locationKey: string;
   readonly location: string | null;
 }
@@ -60,24 +81,74 @@ export const SAMPLE = 3;
 export const RETURN = 4;
 export const TRANSFER = 5;
 
-interface DrawColumns {
-  rows: DrawRow[];
-  t: number[];
-  qty: number[];
-  lot: number[];
-  site: number[];
-  to: number[];
-  kind: number[];
-  visit: number[];
-  sorted: boolean;
+/** `KIND_CODE` of a kind, as a switch: the timeline's loop reads hundreds of thousands. */
+function kindCode(kind: DrawKind): number {
+  switch (kind) {
+    case "Visit":
+      return VISIT;
+    case "Waste":
+      return WASTE;
+    case "Expired":
+      return EXPIRED;
+    case "Sample":
+      return SAMPLE;
+    case "Return":
+      return RETURN;
+    case "Transfer":
+      return TRANSFER;
+  }
 }
 
-/** Puts a product's draw columns in time order (ties in row order) when they were not already. */
+/** Columns for `size` draws, to be filled. */
+function drawColumns(size: number): DrawColumns {
+  return {
+    draws: new Array<DrawRow>(size),
+    drawLot: new Int32Array(size),
+    drawSite: new Int32Array(size),
+    drawTo: new Int32Array(size),
+    drawT: new Float64Array(size),
+    drawQty: new Float64Array(size),
+    drawKind: new Int8Array(size),
+    drawVisit: new Int32Array(size),
+  };
+}
+
+/** Copies draw `i` of `from` to `k` of `to`. */
+function moveDraw(from: DrawColumns, i: number, to: DrawColumns, k: number): void {
+  to.draws[k] = from.draws[i];
+  to.drawLot[k] = from.drawLot[i];
+  to.drawSite[k] = from.drawSite[i];
+  to.drawTo[k] = from.drawTo[i];
+  to.drawT[k] = from.drawT[i];
+  to.drawQty[k] = from.drawQty[i];
+  to.drawKind[k] = from.drawKind[i];
+  to.drawVisit[k] = from.drawVisit[i];
+}
+
+/** The first `n` draws of columns made larger than they were filled. */
+function cutColumns(c: DrawColumns, n: number): DrawColumns {
+  if (n === c.draws.length) return c;
+  return {
+    draws: c.draws.slice(0, n),
+    drawLot: c.drawLot.subarray(0, n),
+    drawSite: c.drawSite.subarray(0, n),
+    drawTo: c.drawTo.subarray(0, n),
+    drawT: c.drawT.subarray(0, n),
+    drawQty: c.drawQty.subarray(0, n),
+    drawKind: c.drawKind.subarray(0, n),
+    drawVisit: c.drawVisit.subarray(0, n),
+  };
+}
+
+/** A product's draw columns in time order (ties in row order). */
 function sortColumns(c: DrawColumns): DrawColumns {
-  if (c.sorted) return c;
-  const order = c.t.map((_, i) => i).sort((a, b) => c.t[a] - c.t[b] || a - b);
-  const pick = <T>(xs: T[]) => order.map((i) => xs[i]);
-  return { rows: pick(c.rows), t: pick(c.t), qty: pick(c.qty), lot: pick(c.lot), site: pick(c.site), to: pick(c.to), kind: pick(c.kind), visit: pick(c.visit), sorted: true };
+  const n = c.draws.length;
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => c.drawT[a] - c.drawT[b] || a - b);
+  const out = drawColumns(n);
+  for (let k = 0; k < n; k++) moveDraw(c, order[k], out, k);
+  return out;
 }
 
 export const timelineCache = new WeakMap<Ledger, Map<string, Timeline>>();
@@ -93,105 +164,187 @@ export function timelineOf(ledger: Ledger, product: Product): Timeline {
   return built.get(product.key)!;
 }
 
-/** Where a product's stock is kept: its lots at the locations they arrive at, and those locations. */
-interface Places {
-  readonly slots: Slot[];
-  readonly slotOf: Map<StockKey, number>;
-  readonly siteOf: Map<string, number>;
-  readonly siteKeys: string[];
-}
-
-function placesOf(ledger: Ledger, p: Product): Places {
+/** Where a product's stock is kept: its lots at the locations they arrive at (`Sites.at`). */
+function placesOf(sites: Sites, p: Product): Places {
   const slots: Slot[] = [];
-  const slotOf = new Map<StockKey, number>();
-  const siteOf = new Map<string, number>();
+  const lotSlots = new Int32Array(p.lots.length + 1);
   const siteKeys: string[] = [];
   for (const lot of p.lots) {
-    const at = [...(ledger.sites.at.get(lot.key) ?? [""])].sort();
+    lotSlots[lot.index] = slots.length;
+    const at = [...(sites.at.get(lot.key) ?? [""])].sort();
     for (const locationKey of at) {
-      slotOf.set(stockKeyOf(lot.key, locationKey), slots.length);
-      slots.push({ lot, locationKey, location: locationKey === "" ? null : (ledger.sites.names.get(locationKey) ?? locationKey) });
-      if (!siteOf.has(locationKey)) siteOf.set(locationKey, siteKeys.push(locationKey) - 1);
+      slots.push({ lot, key: stockKeyOf(lot.key, locationKey), locationKey, location: locationKey === "" ? null : (sites.names.get(locationKey) ?? locationKey) });
+      if (!siteKeys.includes(locationKey)) siteKeys.push(locationKey);
     }
   }
-  return { slots, slotOf, siteOf, siteKeys };
+  lotSlots[p.lots.length] = slots.length;
+  return {
+    slots,
+    lotSlots,
+    slotLot: Int32Array.from(slots, (s) => s.lot.index),
+    slotSite: Int32Array.from(slots, (s) => siteKeys.indexOf(s.locationKey)),
+    siteKeys,
+    fefo: fefoSlots(p, lotSlots),
+  };
 }
 
-/** A draw's columns in its product's timeline: its slot, location and destination; `null` when it has no place there. */
-export function placeDraw(places: { readonly slotOf: ReadonlyMap<StockKey, number>; readonly siteOf: ReadonlyMap<string, number> }, row: DrawRow): { lot: number; site: number; to: number } | null {
-  const site = places.siteOf.get(row.locationKey) ?? -1;
-  if (row.lotRef === null) return { lot: -1, site, to: -1 };
-  const lot = places.slotOf.get(stockKeyOf(row.lotRef.key, row.locationKey));
-  if (lot === undefined) return null;
-  if (row.kind !== "Transfer") return { lot, site, to: -1 };
-  const to = places.slotOf.get(stockKeyOf(row.lotRef.key, row.toKey ?? ""));
-  return to === undefined ? null : { lot, site, to };
+/**
+ * The slots in FEFO order: the product's lots sorted by FEFO, then each lot's slots (already in
+ * order of location) in turn; fewer comparisons than sorting the slots themselves.
+ */
+function fefoSlots(p: Product, lotSlots: Int32Array): Int32Array {
+  const out = new Int32Array(lotSlots[p.lots.length]);
+  let k = 0;
+  for (const lot of [...p.lots].sort(FEFO)) for (let s = lotSlots[lot.index]; s < lotSlots[lot.index + 1]; s++) out[k++] = s;
+  return out;
 }
 
+/** The slot of a product's lot (by its index in the product) at a location: −1 when stock never arrives there. */
+function slotAt(places: Places, lot: number, locationKey: string): number {
+  for (let s = places.lotSlots[lot]; s < places.lotSlots[lot + 1]; s++) if (places.slots[s].locationKey === locationKey) return s;
+  return -1;
+}
+
+/** The slot of a receipt or count of the product: its lot (by key) at its location; −1 when it has none there. */
+function slotOfRow(lotIndex: Ledger["lotIndex"], p: Product, places: Places, lotKey: string, locationKey: string): number {
+  const lot = lotIndex.get(stockKeyOf(lotKey));
+  return lot !== undefined && lot.productKey === p.key ? slotAt(places, lot.index, locationKey) : -1;
+}
+
+/**
+ * Writes a draw at `i` of its product's draw columns: its slot, location and destination among
+ * the product's places, and the rest. False (and nothing written) when it has no place there.
+ */
+export function placeDraw(places: Places, row: DrawRow, c: DrawColumns, i: number): boolean {
+  let lot = -1;
+  let to = -1;
+  if (row.lotRef !== null) {
+    lot = slotAt(places, row.lotRef.index, row.locationKey);
+    if (lot < 0) return false;
+    if (row.kind === "Transfer") {
+      to = slotAt(places, row.lotRef.index, row.toKey ?? "");
+      if (to < 0) return false;
+    }
+  }
+  c.draws[i] = row;
+  c.drawLot[i] = lot;
+  c.drawSite[i] = lot >= 0 ? places.slotSite[lot] : places.siteKeys.indexOf(row.locationKey);
+  c.drawTo[i] = to;
+  c.drawT[i] = row.time!;
+  c.drawQty[i] = row.qty!;
+  c.drawKind[i] = kindCode(row.kind);
+  c.drawVisit[i] = row.visitIndex;
+  return true;
+}
+
+/** The draws a timeline takes: usable, of a product, at a time. */
+function inTimeline(row: DrawRow | null): row is DrawRow & { readonly owner: Product } {
+  return row !== null && row.usable && row.owner !== null && row.time !== null;
+}
+
+/**
+ * The timelines of `wanted`. What it reads of the ledger it reads first, and its two passes over
+ * the draws are functions of their own: it runs once a ledger, and so is compiled by V8 while it
+ * runs, a loop at a time, where a load from a ledger of a new shape would throw that code away.
+ */
 function buildTimelines(ledger: Ledger, wanted: readonly Product[]): Map<string, Timeline> {
+  const { draws, counts: countsTable, sites, lotIndex, productIndex } = ledger;
+  const rows = draws.rows;
+  const sizes = countDraws(rows, productIndex.size);
+  const places: (Places | undefined)[] = [];
   const cols: (DrawColumns | undefined)[] = [];
-  const places: Places[] = [];
-  const countsOf: CountRow[][] = [];
   for (const p of wanted) {
-    places[p.index] = placesOf(ledger, p);
-    cols[p.index] = { rows: [], t: [], qty: [], lot: [], site: [], to: [], kind: [], visit: [], sorted: true };
-    countsOf[p.index] = [];
+    places[p.index] = placesOf(sites, p);
+    cols[p.index] = drawColumns(sizes[p.index]);
   }
-  // One pass over the draws, each read once, into per-product columns.
-  for (const row of ledger.draws.rows) {
-    if (!row.usable || row.owner === null || row.time === null) continue;
-    const c = cols[row.owner.index];
-    if (c === undefined) continue;
-    const at = placeDraw(places[row.owner.index], row);
-    if (at === null) continue;
-    const n = c.t.length;
-    if (n > 0 && c.t[n - 1] > row.time) c.sorted = false;
-    c.rows.push(row);
-    c.t.push(row.time);
-    c.qty.push(row.qty!);
-    c.lot.push(at.lot);
-    c.site.push(at.site);
-    c.to.push(at.to);
-    c.kind.push(KIND_CODE[row.kind]);
-    c.visit.push(row.visitIndex);
-  }
+  const { filled, sorted } = fillDraws(rows, places, cols);
   const countsByKey = new Map<string, CountRow[]>();
-  for (const p of wanted) countsByKey.set(p.key, countsOf[p.index]);
-  for (const row of ledger.counts.rows) {
+  for (const p of wanted) countsByKey.set(p.key, []);
+  for (const row of countsTable.rows) {
     if (row.usable && row.productKey !== null && row.time !== null && row.lotKey !== null) countsByKey.get(row.productKey)?.push(row);
   }
   const out = new Map<string, Timeline>();
   for (const p of wanted) {
-    const { slots, slotOf, siteOf, siteKeys } = places[p.index];
+    const at = places[p.index]!;
     const receipts = p.lots.flatMap((l) => l.receipts).sort((a, b) => a.received! - b.received! || a.row - b.row);
-    const c = sortColumns(cols[p.index]!);
-    const draws = c.rows;
-    const counts = countsOf[p.index]
-      .map((row) => ({ row, t: row.timed ? row.time! : row.time! + 1, phase: row.timed ? PHASE_TIMED_COUNT : PHASE_END_OF_DAY }))
-      .sort((a, b) => a.t - b.t || a.phase - b.phase || a.row.row - b.row.row);
-    const countsAt = counts.filter((x) => slotOf.has(stockKeyOf(x.row.lotKey!, x.row.locationKey)));
-    const countT = countsAt.map((x) => x.t);
-    const countPhase = countsAt.map((x) => x.phase);
-    out.set(p.key, {
-      slots, slotOf, siteOf, siteKeys,
+    const filledCols = cutColumns(cols[p.index]!, filled[p.index]);
+    const counts = countsByKey.get(p.key)!
+      .map((row) => ({ row, t: row.timed ? row.time! : row.time! + 1, phase: row.timed ? PHASE_TIMED_COUNT : PHASE_END_OF_DAY, slot: slotOfRow(lotIndex, p, at, row.lotKey!, row.locationKey) }))
+      .sort((a, b) => a.t - b.t || a.phase - b.phase || a.row.row - b.row.row)
+      .filter((x) => x.slot >= 0);
+    out.set(p.key, assemble(at, {
       receipts,
-      receiptLot: receipts.map((r) => slotOf.get(stockKeyOf(r.lotKey!, r.locationKey))!),
-      draws,
-      drawLot: c.lot,
-      drawSite: c.site,
-      drawTo: c.to,
-      drawT: c.t,
-      drawQty: c.qty,
-      drawKind: c.kind,
-      drawVisit: c.visit,
-      counts: countsAt.map((c) => c.row),
-      countT,
-      countPhase,
-      countLot: countsAt.map((c) => slotOf.get(stockKeyOf(c.row.lotKey!, c.row.locationKey))!),
-      ...lastEvent(receipts, c.t, countT, countPhase),
-    });
+      receiptT: Float64Array.from(receipts, (r) => r.received!),
+      receiptLot: receipts.map((r) => slotOfRow(lotIndex, p, at, r.lotKey!, r.locationKey)),
+      counts: counts.map((c) => c.row),
+      countT: counts.map((x) => x.t),
+      countPhase: counts.map((x) => x.phase),
+      countLot: counts.map((x) => x.slot),
+    }, sorted[p.index] ? filledCols : sortColumns(filledCols)));
   }
   return out;
+}
+
+/** Each product's draws (by its index): a first pass, so that its columns are made at their size at once. */
+function countDraws(rows: readonly DrawRow[], products: number): Int32Array {
+  const sizes = new Int32Array(products);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (inTimeline(row)) sizes[row.owner.index]++;
+  }
+  return sizes;
+}
+
+/**
+ * One pass over the draws, each read once, into the columns of the products that have some: how
+ * many each product's columns hold, and whether they came in time order.
+ */
+function fillDraws(rows: readonly DrawRow[], places: readonly (Places | undefined)[], cols: readonly (DrawColumns | undefined)[]): { filled: Int32Array; sorted: Uint8Array } {
+  const filled = new Int32Array(cols.length);
+  const sorted = new Uint8Array(cols.length).fill(1);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (!inTimeline(row)) continue;
+    const p = row.owner.index;
+    const c = cols[p];
+    if (c === undefined) continue;
+    const n = filled[p];
+    if (!placeDraw(places[p]!, row, c, n)) continue;
+    if (n > 0 && c.drawT[n - 1] > row.time!) sorted[p] = 0;
+    filled[p] = n + 1;
+  }
+  return { filled, sorted };
+}
+
+/** The events of a timeline other than its draws. */
+type Others = Pick<Timeline, "receipts" | "receiptT" | "receiptLot" | "counts" | "countT" | "countPhase" | "countLot">;
+
+/** A timeline from its parts, in one shape wherever it is made: the replay reads many. */
+function assemble(places: Places, others: Others, c: DrawColumns): Timeline {
+  return {
+    slots: places.slots,
+    lotSlots: places.lotSlots,
+    slotLot: places.slotLot,
+    slotSite: places.slotSite,
+    siteKeys: places.siteKeys,
+    fefo: places.fefo,
+    receipts: others.receipts,
+    receiptT: others.receiptT,
+    receiptLot: others.receiptLot,
+    draws: c.draws,
+    drawLot: c.drawLot,
+    drawSite: c.drawSite,
+    drawTo: c.drawTo,
+    drawT: c.drawT,
+    drawQty: c.drawQty,
+    drawKind: c.drawKind,
+    drawVisit: c.drawVisit,
+    counts: others.counts,
+    countT: others.countT,
+    countPhase: others.countPhase,
+    countLot: others.countLot,
+    ...lastEvent(others.receipts, c.drawT, others.countT, others.countPhase),
+  };
 }
 
 /**
@@ -205,68 +358,55 @@ export function reviseTimeline(prev: Ledger, next: Ledger, product: Product, cha
   const tl = timelineCache.get(prev)?.get(product.key);
   const built = timelineCache.get(next);
   if (!tl || !built || prev.productIndex.get(product.key) !== product) return false;
-  const inTimeline = (r: DrawRow | null): r is DrawRow => r !== null && r.usable && r.owner === product && r.time !== null;
+  const ofProduct = (r: DrawRow | null): r is DrawRow => inTimeline(r) && r.owner === product;
   // A transfer may open a place for stock (a lot at a new location): the timeline is made anew.
   if (changes.some((c) => c.before?.kind === "Transfer" || c.after?.kind === "Transfer")) return false;
-  const cols = {
-    draws: tl.draws.slice(), drawLot: tl.drawLot.slice(), drawSite: tl.drawSite.slice(), drawTo: tl.drawTo.slice(),
-    drawT: tl.drawT.slice(), drawQty: tl.drawQty.slice(), drawKind: tl.drawKind.slice(), drawVisit: tl.drawVisit.slice(),
-  };
-  let placed = true;
-  const put = (i: number, r: DrawRow) => {
-    const at = placeDraw(tl, r);
-    if (at === null) {
-      placed = false;
-      return;
-    }
-    cols.draws[i] = r;
-    cols.drawLot[i] = at.lot;
-    cols.drawSite[i] = at.site;
-    cols.drawTo[i] = at.to;
-    cols.drawT[i] = r.time!;
-    cols.drawQty[i] = r.qty!;
-    cols.drawKind[i] = KIND_CODE[r.kind];
-    cols.drawVisit[i] = r.visitIndex;
-  };
+  const edited: { readonly at: number; readonly row: DrawRow }[] = [];
   const removed = new Set<number>();
   const appended: DrawRow[] = [];
   // The first place in the columns that changes: every draw before it stands as it was.
-  let first = tl.draws.length;
+  const n = tl.draws.length;
+  let first = n;
   for (const { before, after } of changes) {
-    const was = inTimeline(before) ? findDraw(tl, before) : -1;
-    if (inTimeline(before) && was < 0) return false;
+    const was = ofProduct(before) ? findDraw(tl, before) : -1;
+    if (ofProduct(before) && was < 0) return false;
     if (was >= 0) first = Math.min(first, was);
-    if (inTimeline(after)) {
-      if (was >= 0 && after.time === before!.time) put(was, after);
+    if (ofProduct(after)) {
+      if (was >= 0 && after.time === before!.time) edited.push({ at: was, row: after });
       else if (before === null) appended.push(after);
       else return false;
     } else if (was >= 0) removed.add(was);
   }
-  let lastT = tl.drawT.length > 0 ? tl.drawT[tl.drawT.length - 1] : -Infinity;
+  let lastT = n > 0 ? tl.drawT[n - 1] : -Infinity;
   for (const r of appended) {
     if (r.time! < lastT) return false;
     lastT = r.time!;
-    put(cols.draws.length, r);
   }
-  if (removed.size > 0) {
-    const keep = (_: unknown, i: number) => !removed.has(i);
-    cols.draws = cols.draws.filter(keep);
-    cols.drawLot = cols.drawLot.filter(keep);
-    cols.drawSite = cols.drawSite.filter(keep);
-    cols.drawTo = cols.drawTo.filter(keep);
-    cols.drawT = cols.drawT.filter(keep);
-    cols.drawQty = cols.drawQty.filter(keep);
-    cols.drawKind = cols.drawKind.filter(keep);
-    cols.drawVisit = cols.drawVisit.filter(keep);
-  }
+  const grown = drawColumns(n + appended.length);
+  for (let i = 0; i < n; i++) grown.draws[i] = tl.draws[i];
+  grown.drawLot.set(tl.drawLot);
+  grown.drawSite.set(tl.drawSite);
+  grown.drawTo.set(tl.drawTo);
+  grown.drawT.set(tl.drawT);
+  grown.drawQty.set(tl.drawQty);
+  grown.drawKind.set(tl.drawKind);
+  grown.drawVisit.set(tl.drawVisit);
   // A draw with no place among the product's stock is left out of a timeline made anew; so here.
-  if (!placed) return false;
-  const revised: Timeline = { ...tl, ...cols, ...lastEvent(tl.receipts, cols.drawT, tl.countT, tl.countPhase) };
-  const firstT = Math.min(first < tl.drawT.length ? tl.drawT[first] : Infinity, first < cols.drawT.length ? cols.drawT[first] : Infinity);
+  for (const { at, row } of edited) if (!placeDraw(tl, row, grown, at)) return false;
+  for (let k = 0; k < appended.length; k++) if (!placeDraw(tl, appended[k], grown, n + k)) return false;
+  let kept = removed.size === 0 ? grown.draws.length : 0;
+  for (let i = kept; i < grown.draws.length; i++) {
+    if (removed.has(i)) continue;
+    if (kept < i) moveDraw(grown, i, grown, kept);
+    kept++;
+  }
+  const cols = cutColumns(grown, kept);
+  const revised = assemble(tl, tl, cols);
+  const firstT = Math.min(first < n ? tl.drawT[first] : Infinity, first < kept ? cols.drawT[first] : Infinity);
   // Draws only added after every event of the timeline: its books go on from where they stood.
   const t0 = appended.length > 0 ? appended[0].time! : -Infinity;
-  const after = appended.length > 0 && first === tl.draws.length && (tl.lastT < t0 || (tl.lastT === t0 && tl.lastPhase <= PHASE_DRAW));
-  revisions.set(revised, { fromDraws: tl.draws, firstT, continues: after ? tl.draws.length : null });
+  const after = appended.length > 0 && first === n && (tl.lastT < t0 || (tl.lastT === t0 && tl.lastPhase <= PHASE_DRAW));
+  revisions.set(revised, { fromDraws: tl.draws, firstT, continues: after ? n : null });
   built.set(product.key, revised);
   return true;
 }
@@ -312,7 +452,7 @@ function findDraw(tl: Timeline, row: DrawRow): number {
 }
 
 /** The last event of a timeline: an as-of at or after it sees the same books as the end of time. */
-function lastEvent(receipts: readonly LotRow[], drawT: readonly number[], countT: readonly number[], countPhase: readonly number[]): { lastT: number; lastPhase: number } {
+function lastEvent(receipts: readonly LotRow[], drawT: Float64Array, countT: readonly number[], countPhase: readonly number[]): { lastT: number; lastPhase: number } {
   let lastT = -Infinity;
   let lastPhase = PHASE_END_OF_DAY;
   const later = (t: number, phase: number) => {
@@ -323,5 +463,3 @@ function lastEvent(receipts: readonly LotRow[], drawT: readonly number[], countT
   if (countT.length) later(countT[countT.length - 1], countPhase[countPhase.length - 1]);
   return { lastT, lastPhase };
 }
-
-/** Each product's replays, by product key and instant (`instantKey`). */
