@@ -5,7 +5,7 @@ import { unitKey } from "./names";
 import type { DrawsTable, ParsedTable } from "./parse";
 import { addIssue, type CountRow, type DrawRow, type LotRow, type ProductRow, type RowBase } from "./rows";
 import { stockKeyOf, type StockKey } from "./stockKey";
-import { keysOf } from "./keys";
+import { keysOf } from "./blockKeys";
 import type { Sites } from "./sites";
 
 /** The ledger tables as Excel hands them over: 2-D arrays, header row first. Only Lots is required. */

@@ -1,6 +1,6 @@
 import { failureOf, notFound, rowBlocks, tablesFailure } from "./blocking";
 import { diagnosticsPrint, type Diagnostic } from "./diagnostic";
-import { keysOf } from "./keys";
+import { keysOf } from "./blockKeys";
 import { coded } from "./messages";
 import type { Ledger } from "./ledger";
 import type { Money } from "./money";

@@ -65,8 +65,10 @@ export class AmountColumn {
     if (typeof a === "bigint" && a >= -MAX_SAFE && a <= MAX_SAFE) a = Number(a);
     if (typeof a === "number" && Number.isSafeInteger(a)) {
       this.num[i] = a;
-      this.carried[i] = 0;
-      this.big.delete(i);
+      if (this.carried[i] !== 0) {
+        this.carried[i] = 0;
+        this.big.delete(i);
+      }
     } else {
       this.num[i] = 0;
       this.carried[i] = 1;

@@ -2,7 +2,7 @@
 import { type Amount, AmountColumn, addAmount, toMoney } from "../_lib/amount";
 import type { Diagnostic, DiagnosticKind } from "../diagnostic";
 import { END_OF_TIME, type Instant, PHASE_DRAW, PHASE_RECEIPT, instantKey, isBy } from "../instant";
-import { keysOf } from "../keys";
+import { keysOf } from "../blockKeys";
 import { coded } from "../messages";
 import type { Ledger, Product } from "../ledger";
 import type { Qty } from "../quantity";
