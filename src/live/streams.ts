@@ -31,8 +31,8 @@ interface Group {
   last: Answer | null;
   /** The ledger `last` was answered from (live formulas only). */
   from: Ledger | null;
-  /** A keyed formula's keys as its kind compares them (`keysOf`), made when first needed. */
-  keys?: readonly string[] | null;
+  /** A keyed formula's keys as its kind compares them (`keysOf`; `null` when one is not plain text or a number). */
+  readonly keys: readonly string[] | null;
 }
 
 /**
@@ -69,7 +69,8 @@ export class FormulaStreams {
     const key = live ? `${formula.name}\u0000${JSON.stringify(settings)}` : `${formula.name}\u0001${++this.explicit}`;
     let group = this.groups.get(key);
     if (!group) {
-      group = { key, formula, settings, tables: live ? null : tables, invocations: new Set(), usesToday, last: null, from: null };
+      const keys = formula.keyedBy ? keysOf(formula.keyedBy, settings[0]) : null;
+      group = { key, formula, settings, tables: live ? null : tables, invocations: new Set(), usesToday, last: null, from: null, keys };
       this.groups.set(key, group);
     }
     const g = group;
@@ -128,7 +129,7 @@ export class FormulaStreams {
       if (g.formula.keyedBy && g.from && g.last) {
         let changed = changes.get(g.from);
         if (changed === undefined) changes.set(g.from, (changed = changedSince(snapshot.ledger, g.from)));
-        if (changed && !touches(g.formula.keyedBy, (g.keys ??= keysOf(g.formula.keyedBy, g.settings[0])), changed, snapshot.ledger, g.from)) {
+        if (changed && !touches(g.formula.keyedBy, g.keys, changed, snapshot.ledger, g.from)) {
           g.from = snapshot.ledger;
           continue;
         }
