@@ -29,7 +29,7 @@ export interface VisitIndex {
   readonly byKey: ReadonlyMap<string, number>;
   /** Visit draws without a price, and which visits have a priced line (1), for the blank-price warning. */
   readonly unpriced: readonly DrawRow[];
-  readonly priced: ArrayLike<number>;
+  readonly priced: Uint8Array;
 }
 
 /** The parsed Draws table and its visits. */

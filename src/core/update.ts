@@ -346,10 +346,9 @@ function redraw(prev: Ledger, grid: Grid, indices: readonly number[], dateSystem
   const newByKey = byKey ?? visits.byKey;
   const miniVisits = mini.visits;
   const known = [...miniVisits.byKey.keys()].some((key) => newByKey.get(key)! < visits.ids.length);
-  const pricedBefore = pricedColumn(visits.priced);
   // A visit already in the table changes a value the ledger before shares: copied, not grown.
-  const priced = known ? new Uint8Array(ids.length) : grown(pricedBefore, ids.length);
-  if (known) priced.set(pricedBefore);
+  const priced = known ? new Uint8Array(ids.length) : grown(visits.priced, ids.length);
+  if (known) priced.set(visits.priced);
   for (const [key, m] of miniVisits.byKey) {
     const v = newByKey.get(key)!;
     priced[v] = miniVisits.priced[m] === 1 ? 1 : 0;
@@ -359,14 +358,6 @@ function redraw(prev: Ledger, grid: Grid, indices: readonly number[], dateSystem
     miniVisits.unpriced.map((r) => readRows.get(r.row - top)!),
   );
   return { rows: kept, visits: { ids, byKey: newByKey, unpriced, priced }, visitOf, pairs };
-}
-
-/** Which visits have a priced line, as a typed column (the parser's may be a plain array). */
-function pricedColumn(priced: ArrayLike<number>): Uint8Array {
-  if (priced instanceof Uint8Array) return priced;
-  const column = new Uint8Array(priced.length);
-  for (let v = 0; v < priced.length; v++) if (priced[v] === 1) column[v] = 1;
-  return column;
 }
 
 /**

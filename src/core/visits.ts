@@ -43,7 +43,7 @@ const costCache = new WeakMap<Ledger, VisitTotals>();
 const VISIT = KIND_CODE.Visit;
 const revenueCache = new WeakMap<Ledger, VisitRevenue>();
 
-const NO_VISITS = { ids: [], byKey: new Map<string, number>(), unpriced: [] as DrawRow[], priced: [] as number[] };
+const NO_VISITS = { ids: [], byKey: new Map<string, number>(), unpriced: [] as DrawRow[], priced: new Uint8Array(0) };
 
 /**
  * Costs every visit: COGS is the sum of each Visit draw's quantity times the cost of the layers it
