@@ -1,7 +1,8 @@
-import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Text, tokens } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Text, tokens } from "@fluentui/react-components";
 import { Fragment, useId, useMemo, useRef, useState } from "react";
 import { formatMoney, formatQty, formatSerial, lotRemaining, plural, type ShrinkageEntry, shrinkageLog, unitsText } from "../../core";
 import { hasColumn, type Books } from "../form/books";
+import { ChoiceField } from "../form/ChoiceField";
 import { FlowForm } from "../form/FlowForm";
 import { useProduct, useProducts } from "../form/hooks";
 import { OutcomeBar } from "../form/Outcome";
@@ -182,13 +183,13 @@ export function CountFlow({ books, workbook, now, onWritten, location = "" }: Co
         </RadioGroup>
       </Field>
       <ScanPanel scanner={scanner} />
-      <Field label="Product" hint={mode === "all" ? `Product ${position} of ${products.length}; ${done.length} counted so far.` : undefined}>
-        <Select value={product} onChange={(_, d) => switchTo(d.value)}>
-          {products.map((name) => (
-            <option key={name}>{name}</option>
-          ))}
-        </Select>
-      </Field>
+      <ChoiceField
+        label="Product"
+        hint={mode === "all" ? `Product ${position} of ${products.length}; ${done.length} counted so far.` : undefined}
+        value={product}
+        choices={products}
+        onChange={switchTo}
+      />
       <Checkbox
         checked={showExpected}
         disabled={allCounted}

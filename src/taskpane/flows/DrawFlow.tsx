@@ -2,6 +2,7 @@ import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarActio
 import { useMemo, useRef, useState } from "react";
 import { type Diagnostic, DRAW_KINDS, fefoLot, findLot, formatMoney, formatQty, formatSerial, isExpiredOn, lotRemaining, moneyToNumber, openVials, plural, qtyFromNumber, qtyToNumber, type Serial, unitsText, visitCost } from "../../core";
 import { hasColumn, type Books } from "../form/books";
+import { ChoiceField } from "../form/ChoiceField";
 import { FlowForm } from "../form/FlowForm";
 import { useProduct, useProducts } from "../form/hooks";
 import { OutcomeBar } from "../form/Outcome";
@@ -315,21 +316,17 @@ export function DrawFlow({ books, workbook, now, onWritten, location = "" }: Dra
         </section>
       )}
       <ScanPanel scanner={scanner} />
-      <Field label="Product">
-        <Select
-          value={product}
-          onChange={(_, d) => {
-            setProduct(d.value);
-            setLotChoice(null);
-            setConfirmed(false);
-            form.clearOutcome();
-          }}
-        >
-          {products.map((p) => (
-            <option key={p}>{p}</option>
-          ))}
-        </Select>
-      </Field>
+      <ChoiceField
+        label="Product"
+        value={product}
+        choices={products}
+        onChange={(value) => {
+          setProduct(value);
+          setLotChoice(null);
+          setConfirmed(false);
+          form.clearOutcome();
+        }}
+      />
       <Field label="Lot" hint={chosen ? describeLot(chosen) : undefined} validationMessage={lotMessage?.text} validationState={lotMessage?.state ?? "none"}>
         <Select
           value={lot}
@@ -373,13 +370,13 @@ export function DrawFlow({ books, workbook, now, onWritten, location = "" }: Dra
         <Checkbox checked={confirmed} onChange={(_, d) => setConfirmed(d.checked === true)} label={`Draw from lot ${lot}, not ${proposed}, the lot that expires first`} />
       )}
       {hasKind && (
-        <Field label="Kind" hint={forVisit ? undefined : `Product that leaves without a patient: spilt or dropped (Waste), a rep's sample (Sample), sent back (Return).${where !== null ? " To move units to another location, use Transfer." : ""}`}>
-          <Select value={kind} onChange={(_, d) => setKind(d.value as Kind)}>
-            {KINDS.map((k) => (
-              <option key={k}>{k}</option>
-            ))}
-          </Select>
-        </Field>
+        <ChoiceField
+          label="Kind"
+          hint={forVisit ? undefined : `Product that leaves without a patient: spilt or dropped (Waste), a rep's sample (Sample), sent back (Return).${where !== null ? " To move units to another location, use Transfer." : ""}`}
+          value={kind}
+          choices={KINDS}
+          onChange={(value) => setKind(value as Kind)}
+        />
       )}
       {textFields.map((field) => {
         const message = messageFor(field);

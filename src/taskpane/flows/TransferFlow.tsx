@@ -2,6 +2,7 @@ import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, t
 import { useState } from "react";
 import { type Diagnostic, fefoLot, formatQty, formatSerial, isExpiredOn, locationKey, lotRemaining, type Serial, unitsText } from "../../core";
 import { hasColumn, locationsOf, type Books } from "../form/books";
+import { ChoiceField } from "../form/ChoiceField";
 import { FlowForm } from "../form/FlowForm";
 import { useProduct, useProducts } from "../form/hooks";
 import { OutcomeBar } from "../form/Outcome";
@@ -135,34 +136,27 @@ export function TransferFlow({ books, workbook, now, onWritten, location = "" }:
   const toMessage = messageFor("To");
   return (
     <FlowForm label="Transfer" onSubmit={submit}>
-      <Field label="Product">
-        <Select
-          value={product}
-          onChange={(_, d) => {
-            setProduct(d.value);
-            setLotChoice(null);
-            form.clearOutcome();
-          }}
-        >
-          {products.map((name) => (
-            <option key={name}>{name}</option>
-          ))}
-        </Select>
-      </Field>
-      <Field label="From" validationMessage={fromMessage?.text} validationState={fromMessage?.state ?? "none"}>
-        <Select
-          value={from}
-          onChange={(_, d) => {
-            setFrom(d.value);
-            setLotChoice(null);
-            form.touch("Location");
-          }}
-        >
-          {places.map((name) => (
-            <option key={name}>{name}</option>
-          ))}
-        </Select>
-      </Field>
+      <ChoiceField
+        label="Product"
+        value={product}
+        choices={products}
+        onChange={(value) => {
+          setProduct(value);
+          setLotChoice(null);
+          form.clearOutcome();
+        }}
+      />
+      <ChoiceField
+        label="From"
+        message={fromMessage}
+        value={from}
+        choices={places}
+        onChange={(value) => {
+          setFrom(value);
+          setLotChoice(null);
+          form.touch("Location");
+        }}
+      />
       <Field label="Lot" hint={chosen && lot === proposed ? `FEFO proposes ${lot} at ${from}: the lot to draw next there.` : undefined} validationMessage={lotMessage?.text} validationState={lotMessage?.state ?? "none"}>
         <Select
           value={lot}
@@ -181,19 +175,16 @@ export function TransferFlow({ books, workbook, now, onWritten, location = "" }:
       <Field label={`Qty${unit ? ` (${unit})` : ""}`} validationMessage={qtyMessage?.text} validationState={qtyMessage?.state ?? "none"}>
         <Input value={values.Qty} inputMode="decimal" onChange={(_, d) => form.edit("Qty", d.value)} />
       </Field>
-      <Field label="To" validationMessage={toMessage?.text} validationState={toMessage?.state ?? "none"}>
-        <Select
-          value={to}
-          onChange={(_, d) => {
-            setTo(d.value);
-            form.touch("To");
-          }}
-        >
-          {destinations.map((name) => (
-            <option key={name}>{name}</option>
-          ))}
-        </Select>
-      </Field>
+      <ChoiceField
+        label="To"
+        message={toMessage}
+        value={to}
+        choices={destinations}
+        onChange={(value) => {
+          setTo(value);
+          form.touch("To");
+        }}
+      />
       {form.formError && (
         <MessageBar intent="error">
           <MessageBarBody>{form.formError}</MessageBarBody>
