@@ -18,11 +18,6 @@ const SRC = join(ROOT, "src");
 const KNOWN_CYCLES: readonly (readonly string[])[] = [
   // Money and Amount name each other's types (type-only imports, but a cycle all the same).
   ["src/core/_lib/amount.ts", "src/core/money.ts"],
-  // ledger.ts resolves parsed rows and keys their diagnostics, while rows.ts (a draw's resolved
-  // lotRef and owner) and blockKeys.ts import its Lot, Product and Ledger types back; parse.ts joins
-  // through rows.ts. Booking (book/) and building (build.ts) have left it; a resolved row type
-  // apart from the parsed one (issue 14 §2) removes the rest.
-  ["src/core/blockKeys.ts", "src/core/ledger.ts", "src/core/parse.ts", "src/core/rows.ts"],
 ];
 
 /** src/core imports no package at all: it is plain TypeScript over plain values. */

@@ -1,6 +1,7 @@
 import { describe, type Diagnostic, type DiagnosticKind, type TableName } from "./diagnostic";
 import { severityOf } from "./messages";
-import { rowDiagnostics, type Ledger } from "./ledger";
+import type { Ledger } from "./ledger";
+import { rowDiagnostics } from "./rowDiagnostics";
 import { replayProduct } from "./book";
 import type { Failure } from "./result";
 import type { StockKey } from "./stockKey";

@@ -1,7 +1,7 @@
 import { replayProduct } from "./book";
 import type { CountRow, DrawRow, ProductRow } from "./rows";
 import {
-  assembleLedger, checkCounts, checkDraws, findBrokenLots, givenTables, indexLots, indexSettings, lotsReadable,
+  assembleLedger, checkCounts, checkDraws, findBrokenLots, givenTables, indexLots, indexSettings, lotsReadable, noDrawRefs,
   type Ledger, type LedgerInput,
 } from "./ledger";
 import { parseCounts, parseDraws, parseLots, parseProducts, type ParsedTable } from "./parse";
@@ -26,12 +26,11 @@ export function buildLedger(input: LedgerInput): Ledger {
   const { lotIndex, productIndex } = indexLots(lots, settings, dateSystem);
   const brokenLots = findBrokenLots(lots, lotIndex);
   const readable = lotsReadable(lots);
-  if (readable) {
-    checkDraws(draws, lotIndex, productIndex, dateSystem, brokenLots);
-    checkCounts(counts, lotIndex, productIndex, brokenLots);
-  }
+  const drawRefs = readable ? checkDraws(draws, lotIndex, productIndex, dateSystem, brokenLots) : noDrawRefs(draws.rows.length);
+  const countOwner = readable ? checkCounts(counts, lotIndex, productIndex, brokenLots) : new Int32Array(counts.rows.length).fill(-1);
+  const refs = { drawOwner: drawRefs.owner, drawLot: drawRefs.lot, countOwner };
   const sites = indexSites(lots, draws, counts, readable);
-  const ledger = assembleLedger({ dateSystem, firstRows: top, lots, draws, counts, products, given, lotIndex, productIndex, brokenLots, sites });
+  const ledger = assembleLedger({ dateSystem, firstRows: top, lots, draws, counts, products, given, lotIndex, productIndex, brokenLots, sites, refs });
   // Posting: every draw and count is booked against its lot's cost layers now, once. Every result
   // but a lot's unit cost reads these books (and the errors only the replay finds), so a ledger is
   // built posted, as a double-entry ledger posts its entries before it shows a balance.

@@ -1,6 +1,7 @@
 import { rowBlocks } from "./blocking";
 import { compareDiagnostics, type Diagnostic } from "./diagnostic";
-import { rowIssues, type Ledger } from "./ledger";
+import type { Ledger } from "./ledger";
+import { rowIssues } from "./rowDiagnostics";
 import type { TableName } from "./diagnostic";
 import { replayProduct } from "./book";
 import { gtinIndex } from "./scan/mapScan";

@@ -1,11 +1,11 @@
 import type { Grid } from "./cells";
 import { formatSerial, type DateSystem, type Serial } from "./dates";
-import { compareDiagnostics, type Diagnostic, type DiagnosticOf, type Severity, type TableName } from "./diagnostic";
+import type { DiagnosticOf, TableName } from "./diagnostic";
 import { unitKey } from "./names";
 import type { DrawsTable, ParsedTable } from "./parse";
 import { addIssue, type CountRow, type DrawRow, type LotRow, type ProductRow, type RowBase } from "./rows";
 import { stockKeyOf, type StockKey } from "./stockKey";
-import { keysOf } from "./blockKeys";
+import { growable } from "./_lib/grow";
 import type { Sites } from "./sites";
 
 /** The ledger tables as Excel hands them over: 2-D arrays, header row first. Only Lots is required. */
@@ -72,6 +72,10 @@ export interface Ledger {
   readonly brokenLots: ReadonlyMap<string, LotRow>;
   /** The workbook's locations and where each lot arrives (see `sites.ts`). */
   readonly sites: Sites;
+  /** What the Draws and Counts rows refer to, by position: found by checking them against Lots. */
+  readonly refs: Refs;
+  /** The products by their `index` (the order of `productIndex`). */
+  readonly productList: readonly Product[];
   /** Each table's rows that have any problem, in row order (most rows have none). */
   readonly flagged: Readonly<Record<TableName, readonly RowBase[]>>;
   /**
@@ -81,6 +85,45 @@ export interface Ledger {
   readonly unusable: Readonly<Record<TableName, readonly RowBase[]>>;
 }
 
+
+/**
+ * What the rows of Draws and Counts refer to, each by its position in its table's rows. A parsed
+ * row stays as the user wrote it (a draw may name only its lot); checking it against Lots finds the
+ * lot it names and the product it belongs to, kept here in typed columns beside the rows.
+ */
+export interface Refs {
+  /** Draws: the `index` of the product each row belongs to (its lot's, or the one it names without a lot); −1 when neither is known. */
+  readonly drawOwner: Int32Array;
+  /** Draws: the `index` of the lot each row names among its product's lots; −1 when it names none Lots knows. */
+  readonly drawLot: Int32Array;
+  /** Counts: the `index` of the product whose lot each row counts; −1 when the lot is not known. */
+  readonly countOwner: Int32Array;
+}
+
+/** What one Draws row refers to (see `Refs`): the product it belongs to and the lot it names. */
+export interface DrawRef {
+  readonly owner: Product | null;
+  readonly lot: Lot | null;
+}
+
+/** The product of the Draws row at position `at`, `null` when not known. */
+export function drawOwner(ledger: Pick<Ledger, "refs" | "productList">, at: number): Product | null {
+  const p = ledger.refs.drawOwner[at];
+  return p >= 0 ? ledger.productList[p] : null;
+}
+
+/** What the Draws row at position `at` refers to. */
+export function drawRef(ledger: Pick<Ledger, "refs" | "productList">, at: number): DrawRef {
+  const owner = drawOwner(ledger, at);
+  const lot = ledger.refs.drawLot[at];
+  return { owner, lot: owner !== null && lot >= 0 ? owner.lots[lot] : null };
+}
+
+/** The product of the Counts row at position `at`, `null` when not known. */
+export function countOwner(ledger: Pick<Ledger, "refs" | "productList">, at: number): Product | null {
+  const p = ledger.refs.countOwner[at];
+  return p >= 0 ? ledger.productList[p] : null;
+}
 
 /** Which tables were passed at all (Counts and Products are optional). */
 export function givenTables(input: LedgerInput): Record<TableName, boolean> {
@@ -102,7 +145,7 @@ export function findBrokenLots(lots: ParsedTable<LotRow>, lotIndex: ReadonlyMap<
 }
 
 /** The parts a ledger is made of, once parsed and cross-checked. */
-export type LedgerParts = Omit<Ledger, "productByName" | "flagged" | "unusable">;
+export type LedgerParts = Omit<Ledger, "productByName" | "flagged" | "unusable" | "productList">;
 
 /**
  * Puts checked tables together: the flagged and unusable rows of each table and the lookup by
@@ -122,9 +165,14 @@ export function assembleLedger(parts: LedgerParts, draws?: { readonly flagged: r
     Products: flagged.Products.filter((r) => !r.usable),
   };
   const byName = new Map<string, Product>();
-  for (const p of parts.productIndex.values()) byName.set(p.key, p);
+  const productList: Product[] = [];
+  for (const p of parts.productIndex.values()) {
+    byName.set(p.key, p);
+    productList[p.index] = p;
+  }
   return {
     ...parts,
+    productList,
     flagged,
     unusable,
     productByName: (name) => byName.get(name.trim().replace(/\s+/g, " ").toLowerCase()),
@@ -222,43 +270,48 @@ function unknownLot(lot: string | null, lotKey: string, broken: ReadonlyMap<stri
   return { code: "unknown-lot", lotNumber: lot!, brokenRow: broken.get(lotKey)?.row ?? null };
 }
 
+/** The columns `drawChecker` writes what a Draws row refers to into (see `Refs`). */
+export interface DrawRefColumns {
+  readonly owner: Int32Array;
+  readonly lot: Int32Array;
+}
+
 /**
- * Checks draws against Lots, one row at a time: the row learns the lot and product it names
- * (`lotRef`, `owner`) and any problem with them.
+ * Checks draws against Lots, one row at a time: what the row at position `at` refers to (its lot,
+ * the product it belongs to) is written into `refs` at `at`, and any problem with them added to it.
  */
-export function drawChecker(names: Readonly<Record<string, string>>, lotIndex: ReadonlyMap<StockKey, Lot>, productIndex: ReadonlyMap<string, Product>, system: DateSystem, broken: ReadonlyMap<string, LotRow>): (row: DrawRow) => void {
+export function drawChecker(names: Readonly<Record<string, string>>, lotIndex: ReadonlyMap<StockKey, Lot>, productIndex: ReadonlyMap<string, Product>, system: DateSystem, broken: ReadonlyMap<string, LotRow>): (row: DrawRow, at: number, refs: DrawRefColumns) => void {
   return checkDraw;
 
-  function checkDraw(row: DrawRow): void {
+  function checkDraw(row: DrawRow, at: number, refs: DrawRefColumns): void {
+    refs.owner[at] = -1;
+    refs.lot[at] = -1;
     let lot: Lot | undefined;
+    let owner: Product | undefined;
     if (row.lotKey) {
       lot = lotIndex.get(stockKeyOf(row.lotKey));
       if (!lot) {
         addIssue(row, names.lot, unknownLot(row.lot, row.lotKey, broken));
         return;
       }
-      const lotProduct = productIndex.get(lot.productKey)!;
-      if (row.productKey === null) {
-        row.productKey = lot.productKey;
-        row.product = lotProduct.name;
-      } else if (row.productKey !== lot.productKey) {
-        addIssue(row, names.product, { code: "lot-of-other-product", lotNumber: lot.lot, lotProduct: lotProduct.name, productName: row.product! });
+      owner = productIndex.get(lot.productKey)!;
+      if (row.productKey !== null && row.productKey !== lot.productKey) {
+        addIssue(row, names.product, { code: "lot-of-other-product", lotNumber: lot.lot, lotProduct: owner.name, productName: row.product! });
         return;
       }
-      row.lotRef = lot;
-      row.owner = lotProduct;
+      refs.lot[at] = lot.index;
     } else if (row.productKey !== null) {
-      const owner = productIndex.get(row.productKey);
+      owner = productIndex.get(row.productKey);
       if (!owner) {
         addIssue(row, names.product, { code: "product-without-lots", productName: row.product! });
         return;
       }
-      row.owner = owner;
     }
-    const unit = lot?.unit ?? productIndex.get(row.productKey ?? "")?.settings?.unit ?? null;
+    if (owner) refs.owner[at] = owner.index;
+    const unit = lot?.unit ?? owner?.settings?.unit ?? null;
     // The same text is the same unit: most draws are spared making two keys.
     if (row.unit && unit && row.unit !== unit && unitKey(row.unit) !== unitKey(unit)) {
-      addIssue(row, names.unit, { code: "draw-unit-differs", unit: row.unit, lotNumber: lot ? lot.lot : null, productName: row.product!, keptIn: unit });
+      addIssue(row, names.unit, { code: "draw-unit-differs", unit: row.unit, lotNumber: lot ? lot.lot : null, productName: owner?.name ?? row.product!, keptIn: unit });
     }
     if (lot && row.time !== null) {
       if (lot.received !== Infinity && Math.floor(row.time) < lot.received) {
@@ -271,75 +324,57 @@ export function drawChecker(names: Readonly<Record<string, string>>, lotIndex: R
 }
 
 /**
- * Checks every draw against Lots (see `drawChecker`). The loop is a function of its own, apart from
- * the build that calls it once: a loop over a quarter of a million rows runs best where the engine
- * optimises it, as indexed as this one (an unoptimised `for…of` makes an object for each row).
+ * Checks every draw against Lots (see `drawChecker`) and returns what each refers to, by position,
+ * in columns with room to grow (a live ledger appends a draw at a time). The loop is a function of
+ * its own, apart from the build that calls it once: a loop over a quarter of a million rows runs
+ * best where the engine optimises it, as indexed as this one (an unoptimised `for…of` makes an
+ * object for each row).
  */
-export function checkDraws(draws: ParsedTable<DrawRow>, lotIndex: ReadonlyMap<StockKey, Lot>, productIndex: ReadonlyMap<string, Product>, system: DateSystem, broken: ReadonlyMap<string, LotRow>): void {
+export function checkDraws(draws: ParsedTable<DrawRow>, lotIndex: ReadonlyMap<StockKey, Lot>, productIndex: ReadonlyMap<string, Product>, system: DateSystem, broken: ReadonlyMap<string, LotRow>): DrawRefColumns {
   const check = drawChecker(draws.columnNames, lotIndex, productIndex, system, broken);
   const rows = draws.rows;
-  for (let i = 0; i < rows.length; i++) check(rows[i]);
+  const refs = { owner: growable(Int32Array, rows.length), lot: growable(Int32Array, rows.length) };
+  for (let i = 0; i < rows.length; i++) check(rows[i], i, refs);
+  return refs;
 }
 
-/** Checks each count against Lots, and against the other counts of its lot. */
-export function checkCounts(counts: ParsedTable<CountRow>, lotIndex: ReadonlyMap<StockKey, Lot>, productIndex: ReadonlyMap<string, Product>, broken: ReadonlyMap<string, LotRow>): void {
+/** Draws refer to nothing until checked against a readable Lots table: every row −1. */
+export function noDrawRefs(rows: number): DrawRefColumns {
+  return { owner: growable(Int32Array, rows).fill(-1), lot: growable(Int32Array, rows).fill(-1) };
+}
+
+/**
+ * Checks each count against Lots, and against the other counts of its lot; returns the product
+ * each counts a lot of, by position (−1 where the lot is unknown or another product's).
+ */
+export function checkCounts(counts: ParsedTable<CountRow>, lotIndex: ReadonlyMap<StockKey, Lot>, productIndex: ReadonlyMap<string, Product>, broken: ReadonlyMap<string, LotRow>): Int32Array {
   const names = counts.columnNames;
   const seen = new Map<string, CountRow>();
-  for (const row of counts.rows) checkCount(row);
+  const owners = new Int32Array(counts.rows.length).fill(-1);
+  counts.rows.forEach((row, at) => {
+    const owner = checkCount(row);
+    if (owner) owners[at] = owner.index;
+  });
+  return owners;
 
-  function checkCount(row: CountRow): void {
-    if (!row.lotKey) return;
+  function checkCount(row: CountRow): Product | null {
+    if (!row.lotKey) return null;
     const lot = lotIndex.get(stockKeyOf(row.lotKey));
     if (!lot) {
       addIssue(row, names.lot, unknownLot(row.lot, row.lotKey, broken));
-      return;
+      return null;
     }
     const lotProduct = productIndex.get(lot.productKey)!;
-    if (row.productKey === null) {
-      row.productKey = lot.productKey;
-      row.product = lotProduct.name;
-    } else if (row.productKey !== lot.productKey) {
+    if (row.productKey !== null && row.productKey !== lot.productKey) {
       addIssue(row, names.product, { code: "lot-of-other-product", lotNumber: lot.lot, lotProduct: lotProduct.name, productName: row.product! });
-      return;
+      return null;
     }
-    if (row.time === null || row.counted === null) return;
+    if (row.time === null || row.counted === null) return lotProduct;
     const key = `${lot.key}\u0000${row.time}\u0000${row.locationKey}`;
     const first = seen.get(key);
     if (!first) seen.set(key, row);
     else if (first.counted === row.counted) addIssue(row, names.date, { code: "repeated-count", firstRow: first.row });
     else addIssue(row, names.counted, { code: "conflicting-count", firstRow: first.row });
-  }
-}
-
-/** The table/row/column diagnostics found while reading: one per issue, keyed for blocking. */
-export function rowDiagnostics(ledger: Ledger, only?: Severity): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const t of ["Lots", "Draws", "Counts", "Products"] as const) {
-    const parsed = tableOf(ledger, t);
-    if (ledger.given[t]) out.push(...parsed.tableErrors);
-    out.push(...rowIssues(ledger, t, only === "error" ? ledger.unusable[t] : ledger.flagged[t], only));
-  }
-  return out.sort(compareDiagnostics);
-}
-
-/** The issues of some rows of a table as diagnostics (only those of one severity, if given). */
-export function rowIssues(ledger: Ledger, t: TableName, rows: readonly RowBase[], only?: Severity): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const row of rows) {
-    // Only an error makes a row unusable: a practice's many warnings are passed over at once.
-    if (!row.issues || (only === "error" && row.usable)) continue;
-    let keys: ReturnType<typeof keysOf> | null = null;
-    // Object.assign, not spreads: as fast as `coded` makes the issues (see there).
-    for (const i of row.issues) if (only === undefined || i.severity === only) out.push(Object.assign({ table: t, row: row.row }, i, (keys ??= keysOf(ledger, t, row))));
-  }
-  return out;
-}
-
-export function tableOf(ledger: Ledger, t: TableName): ParsedTable<RowBase> {
-  switch (t) {
-    case "Lots": return ledger.lots;
-    case "Draws": return ledger.draws;
-    case "Counts": return ledger.counts;
-    case "Products": return ledger.products;
+    return lotProduct;
   }
 }

@@ -1,7 +1,7 @@
 import { failureOf } from "./blocking";
 import type { Serial } from "./dates";
 import { diagnosticsPrint, type Diagnostic } from "./diagnostic";
-import type { Ledger } from "./ledger";
+import { drawOwner, type Ledger, type Product } from "./ledger";
 import type { Money } from "./money";
 import { KIND_CODE, replayProduct, touchedBooks, type ProductState } from "./book";
 import type { DrawRow } from "./rows";
@@ -119,7 +119,7 @@ class Grouping {
   constructor(
     private readonly blank: string,
     /** The text a line is grouped by (its service, provider or product). */
-    readonly textOf: (row: DrawRow) => string | null,
+    readonly textOf: (row: DrawRow, owner: Product | null) => string | null,
     visits: number,
     columns?: { readonly firstGroup: Int32Array; readonly secondGroup: Int32Array; readonly mixed: Uint8Array },
   ) {
@@ -129,9 +129,9 @@ class Grouping {
     this.mixed = columns?.mixed ?? growable(Uint8Array, visits);
   }
 
-  /** Books one Visit line of visit `v` under its text. */
-  line(row: DrawRow, v: number, price: Amount | null, blocked: readonly Diagnostic[] | undefined): void {
-    const text = this.textOf(row);
+  /** Books one Visit line of visit `v` (of product `owner`) under its text. */
+  line(row: DrawRow, owner: Product | null, v: number, price: Amount | null, blocked: readonly Diagnostic[] | undefined): void {
+    const text = this.textOf(row, owner);
     const g = this.byText.get(text) ?? this.groupOf(text);
     if (this.firstInGroup(v, g.index)) g.visits++;
     if (blocked) for (const d of blocked) g.blocking.add(d);
@@ -163,9 +163,9 @@ class Grouping {
     return true;
   }
 
-  /** The group a Visit line was booked under by `line`. */
-  groupOfLine(row: DrawRow): number {
-    return this.byText.get(this.textOf(row))!.index;
+  /** The group a Visit line of product `owner` was booked under by `line`. */
+  groupOfLine(row: DrawRow, owner: Product): number {
+    return this.byText.get(this.textOf(row, owner))!.index;
   }
 
   /**
@@ -230,10 +230,11 @@ class Grouping {
  */
 const lineGroupings = new WeakMap<Ledger, Partial<Record<LineGroup, Grouping>>>();
 
-const TEXT_OF: Record<LineGroup, (row: DrawRow) => string | null> = {
+/** The text a Visit line is grouped by; `owner`, the product the line belongs to (its lot's, where it names only a lot). */
+const TEXT_OF: Record<LineGroup, (row: DrawRow, owner: Product | null) => string | null> = {
   service: (row) => row.service,
   provider: (row) => row.provider,
-  product: (row) => row.owner?.name ?? row.product,
+  product: (row, owner) => owner?.name ?? row.product,
 };
 
 function groupingOf(ledger: Ledger, by: LineGroup): Grouping {
@@ -248,10 +249,12 @@ function makeGrouping(ledger: Ledger, by: LineGroup): Grouping {
   const g = new Grouping(BLANK[by], TEXT_OF[by], visits);
   const blocks = totals.blocking.size > 0;
   // Every Visit line, booked or not, names its group's visits, revenue and what blocks them.
-  for (const row of ledger.draws.rows) {
+  const rows = ledger.draws.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     const v = row.visitIndex;
     if (v < 0 || row.kind !== "Visit") continue;
-    g.line(row, v, row.usable ? row.price : null, blocks ? totals.blocking.get(v) : undefined);
+    g.line(row, drawOwner(ledger, i), v, row.usable ? row.price : null, blocks ? totals.blocking.get(v) : undefined);
   }
   // Costs come from the books. A visit whose lines all fall in one group adds its whole cost of
   // goods there (the visit totals already summed its booked draws); only a visit split between
@@ -261,15 +264,15 @@ function makeGrouping(ledger: Ledger, by: LineGroup): Grouping {
     const { booked, bookedKind, bookedVisit, costs } = replayProduct(ledger, p);
     for (let i = 0; i < booked.length; i++) {
       const v = bookedVisit[i];
-      if (bookedKind[i] === KIND_CODE.Visit && v >= 0 && g.mixed[v] === 1) g.cogs.add(g.groupOfLine(booked[i]), costs.get(i));
+      if (bookedKind[i] === KIND_CODE.Visit && v >= 0 && g.mixed[v] === 1) g.cogs.add(g.groupOfLine(booked[i], p), costs.get(i));
     }
   }
   return g;
 }
 
-/** What puts a Visit line in its groups and its revenue, as the groupings read it. */
-function lineOf(row: DrawRow): string {
-  return row.visitIndex < 0 || row.kind !== "Visit" ? "" : `${row.visitIndex}|${TEXT_OF.service(row)}|${TEXT_OF.provider(row)}|${TEXT_OF.product(row)}|${row.usable ? row.price : null}`;
+/** What puts a Visit line (of product `owner`) in its groups and its revenue, as the groupings read it. */
+function lineOf(row: DrawRow, owner: Product | null): string {
+  return row.visitIndex < 0 || row.kind !== "Visit" ? "" : `${row.visitIndex}|${row.service}|${row.provider}|${TEXT_OF.product(row, owner)}|${row.usable ? row.price : null}`;
 }
 
 function blockingPrint(blocking: ReadonlyMap<number, readonly Diagnostic[]>): string {
@@ -291,20 +294,20 @@ function patchGrouping(ledger: Ledger, by: LineGroup): Grouping | null {
   const totals = visitTotals(ledger);
   if (totals.tables || before.tables) return null;
   if ((before.blocking.size > 0 || totals.blocking.size > 0) && blockingPrint(before.blocking) !== blockingPrint(totals.blocking)) return null;
-  const appended: DrawRow[] = [];
-  for (const { before: was, after: now } of lineage.redrawn) {
-    if (was === null) {
-      if (now !== null && lineOf(now) !== "") appended.push(now);
-    } else if (now === null || lineOf(was) !== lineOf(now)) return null;
+  const appended: { readonly row: DrawRow; readonly owner: Product | null }[] = [];
+  for (const { before, after, was, now } of lineage.redrawn) {
+    if (before === null) {
+      if (after !== null && lineOf(after, now.owner) !== "") appended.push({ row: after, owner: now.owner });
+    } else if (after === null || lineOf(before, was.owner) !== lineOf(after, now.owner)) return null;
   }
   const visits = totals.ids.length;
-  const g = earlier.copy(visits, appended.every((row) => row.visitIndex >= earlier.firstGroup.length));
-  for (const row of appended) {
+  const g = earlier.copy(visits, appended.every(({ row }) => row.visitIndex >= earlier.firstGroup.length));
+  for (const { row, owner } of appended) {
     const v = row.visitIndex;
     const wasMixed = g.mixed[v];
     // What blocks a group is kept as the diagnostics themselves: a blocked visit is made whole.
     if (totals.blocking.has(v)) return null;
-    g.line(row, v, row.usable ? row.price : null, undefined);
+    g.line(row, owner, v, row.usable ? row.price : null, undefined);
     // A visit newly split between groups moves its cost from one group to its lines: made whole.
     if (g.mixed[v] !== wasMixed) return null;
   }
@@ -332,7 +335,7 @@ function moveLines(state: ProductState, g: Grouping, recosted: Uint8Array, sign:
     recosted[v] = 1;
     if (g.mixed[v] !== 1) continue;
     const c = costs.get(i);
-    g.cogs.add(g.groupOfLine(booked[i]), sign === 1 ? c : -c);
+    g.cogs.add(g.groupOfLine(booked[i], state.product), sign === 1 ? c : -c);
   }
 }
 

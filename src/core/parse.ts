@@ -661,7 +661,7 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
       time, visit: visit ?? null, visitKey: visitIndex < 0 ? null : visitKeys[visitIndex], visitIndex, patient: patient ?? null, provider: provider ?? null, service: service ?? null,
       product: subtotal ? null : product ?? null, productKey: subtotal || !product ? null : products.of(product),
       lot: subtotal ? null : lot ?? null, lotKey: subtotal || !lot ? null : lots.of(lot),
-      qty: qty ?? null, unit: unit ?? null, kind, price: price ?? null, lotRef: null, owner: null,
+      qty: qty ?? null, unit: unit ?? null, kind, price: price ?? null,
       location: location ?? null, locationKey: placeKey, to: to ?? null, toKey,
     };
     const at = rows.length;

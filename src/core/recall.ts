@@ -1,6 +1,6 @@
 import { productFailure } from "./blocking";
 import type { Serial } from "./dates";
-import type { Ledger } from "./ledger";
+import { drawOwner, type Ledger } from "./ledger";
 import { lotKey } from "./names";
 import type { Qty } from "./quantity";
 import { bookings, replayProduct } from "./book";
@@ -32,13 +32,15 @@ export interface RecallEntry {
 export function recall(ledger: Ledger, lotNumber: string, withAssumed: boolean): Result<RecallEntry>[] {
   const key = stockKeyOf(lotKey(lotNumber.trim()));
   const out: { t: number; r: Result<RecallEntry> }[] = [];
-  for (const row of ledger.draws.rows) {
-    if (row.kind !== "Visit" || row.lotKey !== key) continue;
+  ledger.draws.rows.forEach((row, at) => {
+    if (row.kind !== "Visit" || row.lotKey !== key) return;
+    // The product its lot belongs to where the row names only the lot.
+    const product = drawOwner(ledger, at)?.name ?? row.product;
     out.push({
       t: row.time ?? Infinity,
-      r: { ok: true, value: { date: row.time, visit: row.visit, patient: row.patient, provider: row.provider, ...placeOf(ledger.sites, row.location), product: row.product, qty: row.qty, drawRow: row.row, assumed: false } },
+      r: { ok: true, value: { date: row.time, visit: row.visit, patient: row.patient, provider: row.provider, ...placeOf(ledger.sites, row.location), product, qty: row.qty, drawRow: row.row, assumed: false } },
     });
-  }
+  });
   const lot = ledger.lotIndex.get(key);
   if (withAssumed && lot) {
     const product = ledger.productIndex.get(lot.productKey)!;

@@ -3,7 +3,6 @@ import type { Coded, DiagnosticKind } from "./diagnostic";
 import { messageOf, severityOf } from "./messages";
 import type { Money } from "./money";
 import type { Qty } from "./quantity";
-import type { Lot, Product } from "./ledger";
 import type { Amount } from "./_lib/amount";
 
 /** A problem with one cell of a row, before it is placed in the ledger: a coded kind, on a column. */
@@ -51,7 +50,10 @@ export interface LotRow extends RowBase {
   readonly locationKey: string;
 }
 
-/** A Draws row as the user wrote it. */
+/**
+ * A Draws row as the user wrote it. What it refers to (its lot, the product it belongs to) is the
+ * resolve stage's, kept beside the rows (see `DrawRefs`): a parsed row is never rewritten.
+ */
 export interface DrawRow extends RowBase {
   readonly time: Serial | null;
   readonly visit: string | null;
@@ -61,8 +63,9 @@ export interface DrawRow extends RowBase {
   readonly patient: string | null;
   readonly provider: string | null;
   readonly service: string | null;
-  product: string | null;
-  productKey: string | null;
+  /** The product as written (`null` when blank: the lot then says which). */
+  readonly product: string | null;
+  readonly productKey: string | null;
   readonly lot: string | null;
   readonly lotKey: string | null;
   readonly qty: Qty | null;
@@ -76,18 +79,16 @@ export interface DrawRow extends RowBase {
   /** A Transfer's destination, and its key (`null` when blank). */
   readonly to: string | null;
   readonly toKey: string | null;
-  /** Set once the row is checked against Lots: the lot it names and the product it belongs to. */
-  lotRef: Lot | null;
-  owner: Product | null;
 }
 
-/** A Counts row as the user wrote it. */
+/** A Counts row as the user wrote it (the product its lot belongs to is resolved beside it). */
 export interface CountRow extends RowBase {
   /** Event time: a count without a time of day stands at the end of its day. */
   readonly time: Serial | null;
   readonly timed: boolean;
-  product: string | null;
-  productKey: string | null;
+  /** The product as written (`null` when blank: the lot then says which). */
+  readonly product: string | null;
+  readonly productKey: string | null;
   readonly lot: string | null;
   readonly lotKey: string | null;
   readonly counted: Qty | null;

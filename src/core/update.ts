@@ -1,8 +1,8 @@
 import type { Cell, Grid } from "./cells";
 import type { TableName } from "./diagnostic";
 import {
-  assembleLedger, checkCounts, drawChecker, findBrokenLots, givenTables, indexLots, indexSettings, lotsReadable,
-  type Ledger, type LedgerInput, type Lot, type Product,
+  assembleLedger, checkCounts, drawChecker, drawRef, findBrokenLots, givenTables, indexLots, indexSettings, lotsReadable,
+  type DrawRef, type DrawRefColumns, type Ledger, type LedgerInput, type Lot, type Product, type Refs,
 } from "./ledger";
 import { buildLedger } from "./build";
 import { parseCounts, parseDraws, parseLots, rowIsBlank, type DrawsTable, type ParsedTable } from "./parse";
@@ -10,7 +10,7 @@ import { carryReplays, replayProduct, reviseTimeline, seedReplay } from "./book"
 import type { CountRow, DrawRow, LotRow, RowBase } from "./rows";
 import { arrivalChecker, indexSites, transferChecker, type Sites } from "./sites";
 import type { StockKey } from "./stockKey";
-import { grown } from "./_lib/grow";
+import { growable, grown } from "./_lib/grow";
 
 /**
  * What changed in the tables since a ledger was made. For Draws, the grid rows (header = 0) whose
@@ -19,14 +19,27 @@ import { grown } from "./_lib/grow";
  */
 export type LedgerChange = Partial<Record<TableName, readonly number[] | "whole">>;
 
+/**
+ * A Draws row read again: the row it replaced (`null`: a new row) and the row now (`null`:
+ * emptied), with what each referred to (`was` in the ledger before, `now` in the new one).
+ */
+export interface Redrawn {
+  readonly before: DrawRow | null;
+  readonly after: DrawRow | null;
+  readonly was: DrawRef;
+  readonly now: DrawRef;
+}
+
 /** What an update did, for the derived results that can be brought up to date rather than redone. */
 export interface Lineage {
   readonly prev: Ledger;
   /** Products whose books were posted again. */
   readonly touched: ReadonlySet<string>;
-  /** Draws rows read again: the row each replaced (`null`: a new row) and the row now (`null`: emptied). */
-  readonly redrawn: readonly { readonly before: DrawRow | null; readonly after: DrawRow | null }[];
+  /** Draws rows read again. */
+  readonly redrawn: readonly Redrawn[];
 }
+
+const NO_REF: DrawRef = { owner: null, lot: null };
 
 const lineages = new WeakMap<Ledger, Lineage>();
 
@@ -99,12 +112,13 @@ function tryUpdate(prev: Ledger, input: LedgerInput, change: LedgerChange): Ledg
 
   // Counts: read again whole (a practice counts in thousands, not hundreds of thousands).
   let counts = prev.counts;
+  let countOwner = prev.refs.countOwner;
   if (change.Counts || change.Lots) {
     counts = given.Counts ? parseCounts(input.counts, { dateSystem, firstRow: top.Counts }) : (EMPTY as ParsedTable<CountRow>);
     if (!!counts.located !== !!prev.counts.located || (blank && names(counts.rows))) return null;
-    checkCounts(counts, lotIndex, productIndex, brokenLots);
-    const before = countPrints(prev.counts.rows);
-    const after = countPrints(counts.rows);
+    countOwner = checkCounts(counts, lotIndex, productIndex, brokenLots);
+    const before = countPrints(prev.counts.rows, prev.refs.countOwner, prev.productList);
+    const after = countPrints(counts.rows, countOwner, [...productIndex.values()]);
     for (const key of new Set([...before.keys(), ...after.keys()])) if (before.get(key) !== after.get(key)) touched.add(key);
   }
 
@@ -114,26 +128,27 @@ function tryUpdate(prev: Ledger, input: LedgerInput, change: LedgerChange): Ledg
   const wanted = new Set<number>(change.Draws ?? []);
   if (wanted.has(0)) return null;
   if (touched.size > 0 || touchedLots.size > 0) {
-    for (const row of prev.draws.rows) {
-      if ((row.lotKey !== null && touchedLots.has(row.lotKey)) || (row.productKey !== null && touched.has(row.productKey)) || (row.owner !== null && touched.has(row.owner.key))) {
+    const rows = prev.draws.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      const owner = prev.refs.drawOwner[i];
+      if ((row.lotKey !== null && touchedLots.has(row.lotKey)) || (row.productKey !== null && touched.has(row.productKey)) || (owner >= 0 && touched.has(prev.productList[owner].key))) {
         wanted.add(row.row - drawsTop);
       }
     }
   }
   const check = siteChecks(sites, prev.draws.columnNames, drawChecker(prev.draws.columnNames, lotIndex, productIndex, dateSystem, brokenLots));
   const redrawn = wanted.size > 0
-    ? redraw(prev, grid, [...wanted].sort((a, b) => a - b), dateSystem, drawsTop, check)
-    : { rows: prev.draws.rows, visits: prev.draws.visits, visitOf: prev.draws.visitOf, pairs: [] };
+    ? redraw(prev, [...productIndex.values()], grid, [...wanted].sort((a, b) => a - b), dateSystem, drawsTop, check)
+    : { rows: prev.draws.rows, visits: prev.draws.visits, visitOf: prev.draws.visitOf, refs: { owner: prev.refs.drawOwner, lot: prev.refs.drawLot }, pairs: [] };
   if (!redrawn) return null;
   // A transfer, a location not seen before or an edited row may change where lots arrive: built whole.
   if (sites.tracked && redrawn.pairs.some(({ before, after }) => before !== null || after?.kind === "Transfer" || (after?.location != null && !sites.names.has(after.locationKey)))) return null;
   if (blank && redrawn.pairs.some(({ after }) => after?.location != null || after?.kind === "Transfer")) return null;
 
-  for (const { before, after } of redrawn.pairs) {
-    for (const row of [before, after]) {
-      if (row?.owner) touched.add(row.owner.key);
-      if (row?.productKey) touched.add(row.productKey);
-    }
+  for (const { before, after, was, now } of redrawn.pairs) {
+    for (const owner of [was.owner, now.owner]) if (owner) touched.add(owner.key);
+    for (const row of [before, after]) if (row?.productKey) touched.add(row.productKey);
   }
   const draws: DrawsTable = { ...prev.draws, rows: redrawn.rows, visits: redrawn.visits, visitOf: redrawn.visitOf };
   // The rows with issues and with errors: the earlier lists, less the rows read again, plus those of them that have any now.
@@ -142,15 +157,16 @@ function tryUpdate(prev: Ledger, input: LedgerInput, change: LedgerChange): Ledg
   const afters = redrawn.pairs.flatMap((p) => (p.after?.issues ? [p.after] : [])).sort((a, b) => a.row - b.row);
   const flagged = mergeByRow(without(prev.flagged.Draws), afters);
   const unusable = mergeByRow(without(prev.unusable.Draws), afters.filter((r) => !r.usable));
-  const next = assembleLedger({ dateSystem, firstRows: prev.firstRows, lots, draws, counts, products: prev.products, given: prev.given, lotIndex, productIndex, brokenLots, sites }, { flagged, unusable });
+  const refs: Refs = { drawOwner: redrawn.refs.owner, drawLot: redrawn.refs.lot, countOwner };
+  const next = assembleLedger({ dateSystem, firstRows: prev.firstRows, lots, draws, counts, products: prev.products, given: prev.given, lotIndex, productIndex, brokenLots, sites, refs }, { flagged, unusable });
   const kept = [...productIndex.values()].filter((p) => !touched.has(p.key) && prev.productIndex.get(p.key) === p);
   carryReplays(prev, next, kept);
   // Draws edited in place or appended in time order revise their product's timeline; the books
   // are then posted anew from it.
   if (!change.Lots && !change.Counts) {
-    const changesOf = new Map<string, { before: DrawRow | null; after: DrawRow | null }[]>();
+    const changesOf = new Map<string, Redrawn[]>();
     for (const pair of redrawn.pairs) {
-      for (const key of new Set([pair.before?.owner?.key, pair.after?.owner?.key])) {
+      for (const key of new Set([pair.was.owner?.key, pair.now.owner?.key])) {
         if (key) changesOf.set(key, [...(changesOf.get(key) ?? []), pair]);
       }
     }
@@ -166,11 +182,13 @@ function tryUpdate(prev: Ledger, input: LedgerInput, change: LedgerChange): Ledg
 }
 
 /** The checks of a Draws row read again: against Lots, then against the workbook's locations. */
-function siteChecks(sites: Sites, names: Readonly<Record<string, string>>, againstLots: (row: DrawRow) => void): (row: DrawRow) => void {
+type DrawCheck = (row: DrawRow, at: number, refs: DrawRefColumns) => void;
+
+function siteChecks(sites: Sites, names: Readonly<Record<string, string>>, againstLots: DrawCheck): DrawCheck {
   const transfer = transferChecker(sites, names);
   const arrival = arrivalChecker(sites, names);
-  return (row) => {
-    againstLots(row);
+  return (row, at, refs) => {
+    againstLots(row, at, refs);
     transfer(row);
     arrival(row);
   };
@@ -223,14 +241,18 @@ function sameReceipt(a: LotRow, b: LotRow): boolean {
     a.supplier === b.supplier && a.po === b.po && a.product === b.product && a.location === b.location && JSON.stringify(a.issues) === JSON.stringify(b.issues);
 }
 
-/** Each product's counts as they bear on its books, one string per product. */
-function countPrints(rows: readonly CountRow[]): Map<string, string> {
+/**
+ * Each product's counts as they bear on its books, one string per product: by the product each
+ * counts a lot of (`owners`, by position), else the one it names.
+ */
+function countPrints(rows: readonly CountRow[], owners: Int32Array, products: readonly Product[]): Map<string, string> {
   const prints = new Map<string, string>();
-  for (const r of rows) {
-    if (r.productKey === null) continue;
+  rows.forEach((r, at) => {
+    const key = owners[at] >= 0 ? products[owners[at]].key : r.productKey;
+    if (key === null) return;
     const print = `${r.row}|${r.time}|${r.timed}|${r.lotKey}|${r.counted}|${r.usable}|${r.by}|${r.note}|${r.location}|${JSON.stringify(r.issues)}`;
-    prints.set(r.productKey, (prints.get(r.productKey) ?? "") + "\n" + print);
-  }
+    prints.set(key, (prints.get(key) ?? "") + "\n" + print);
+  });
   return prints;
 }
 
@@ -241,7 +263,7 @@ function countPrints(rows: readonly CountRow[]): Map<string, string> {
  * row's new reading could move anything else: a totals row, a visit's first line, a row inserted
  * among others with a visit not seen before.
  */
-function redraw(prev: Ledger, grid: Grid, indices: readonly number[], dateSystem: Ledger["dateSystem"], top: number, check: (row: DrawRow) => void) {
+function redraw(prev: Ledger, products: readonly Product[], grid: Grid, indices: readonly number[], dateSystem: Ledger["dateSystem"], top: number, check: DrawCheck) {
   const old = prev.draws.rows;
   const lastParsed = old.length > 0 ? old[old.length - 1].row - top : 0;
   const wanted = new Set(indices);
@@ -284,6 +306,9 @@ function redraw(prev: Ledger, grid: Grid, indices: readonly number[], dateSystem
   const newIds: string[] = [];
   let byKey: VisitKeys | null = null;
   const readRows = new Map<number, DrawRow>();
+  // What each row read refers to, by the row (as `Refs` has it, and as objects).
+  const fresh = new Map<DrawRow, { readonly owner: number; readonly lot: number; readonly ref: DrawRef }>();
+  const checked: DrawRefColumns = { owner: new Int32Array(1), lot: new Int32Array(1) };
   for (const r of mini.rows) {
     const at = r.row - top;
     let visitIndex = -1;
@@ -299,13 +324,17 @@ function redraw(prev: Ledger, grid: Grid, indices: readonly number[], dateSystem
       }
     }
     const row = visitIndex === r.visitIndex ? r : { ...r, visitIndex };
-    check(row);
+    check(row, 0, checked);
+    const [owner, lot] = [checked.owner[0], checked.lot[0]];
+    const ref: DrawRef = owner < 0 ? NO_REF : { owner: products[owner], lot: lot < 0 ? null : products[owner].lots[lot] };
     // A line read again only because it shares a visit with one that changed, and reading the
     // same, stays the row it was: its product's books are not posted again.
     const pos = findRow(old, at + top);
-    readRows.set(at, pos >= 0 && sameDraw(old[pos], row) ? old[pos] : row);
+    const reading = pos >= 0 && sameDraw(old[pos], row) && sameRef(drawRef(prev, pos), ref) ? old[pos] : row;
+    readRows.set(at, reading);
+    fresh.set(reading, { owner, lot, ref });
   }
-  const pairs: { before: DrawRow | null; after: DrawRow | null }[] = [];
+  const pairs: Redrawn[] = [];
   // Rows read again in place make a copy of the list to change; rows only appended (a draw
   // recorded) are gathered, then one copy of the list is made with them at the end.
   const inPlace = all.some((at) => findRow(old, at + top) >= 0);
@@ -329,7 +358,7 @@ function redraw(prev: Ledger, grid: Grid, indices: readonly number[], dateSystem
       if (before.visitKey !== after.visitKey) return null;
       rows[pos] = after;
     }
-    pairs.push({ before, after });
+    pairs.push({ before, after, was: before === null ? NO_REF : drawRef(prev, pos), now: after === null ? NO_REF : fresh.get(after)!.ref });
   }
   const whole = inPlace ? rows : old.concat(rows);
   const kept = emptied.size > 0 ? whole.filter((r) => !emptied.has(r)) : whole;
@@ -357,7 +386,44 @@ function redraw(prev: Ledger, grid: Grid, indices: readonly number[], dateSystem
     visits.unpriced.filter((r) => r.visitKey === null || !miniVisits.byKey.has(r.visitKey)),
     miniVisits.unpriced.map((r) => readRows.get(r.row - top)!),
   );
-  return { rows: kept, visits: { ids, byKey: newByKey, unpriced, priced }, visitOf, pairs };
+  return { rows: kept, visits: { ids, byKey: newByKey, unpriced, priced }, visitOf, refs: refsOf(prev.refs, old, kept, fresh, !inPlace && emptied.size === 0), pairs };
+}
+
+/**
+ * What the rows `kept` refer to, by position: the rows read again from `fresh`, the others from
+ * `refs`, the columns of the rows as they were (`old`). `appended`: the rows only grew at their
+ * end, so the columns grow there too (see `grown`) and nothing is copied.
+ */
+function refsOf(refs: Refs, old: readonly DrawRow[], kept: readonly DrawRow[], fresh: ReadonlyMap<DrawRow, { readonly owner: number; readonly lot: number }>, appended: boolean): DrawRefColumns {
+  if (appended) {
+    const owner = grown(refs.drawOwner, kept.length);
+    const lot = grown(refs.drawLot, kept.length);
+    for (let i = old.length; i < kept.length; i++) {
+      const f = fresh.get(kept[i])!;
+      owner[i] = f.owner;
+      lot[i] = f.lot;
+    }
+    return { owner, lot };
+  }
+  const owner = growable(Int32Array, kept.length);
+  const lot = growable(Int32Array, kept.length);
+  // The rows kept are the old ones in their order, less those emptied, some replaced, some added.
+  for (let i = 0, j = 0; i < kept.length; i++) {
+    const f = fresh.get(kept[i]);
+    if (f) {
+      owner[i] = f.owner;
+      lot[i] = f.lot;
+      continue;
+    }
+    while (old[j] !== kept[i]) j++;
+    owner[i] = refs.drawOwner[j];
+    lot[i] = refs.drawLot[j];
+  }
+  return { owner, lot };
+}
+
+function sameRef(a: DrawRef, b: DrawRef): boolean {
+  return a.owner === b.owner && a.lot === b.lot;
 }
 
 /**
@@ -409,12 +475,12 @@ function mergeByRow(a: readonly DrawRow[], b: readonly DrawRow[]): readonly Draw
   return out;
 }
 
-/** Two readings of a Draws row that say the same in every field, its lot and product and problems included. */
+/** Two readings of a Draws row that say the same in every field, its problems included (what it refers to is `sameRef`'s). */
 function sameDraw(a: DrawRow, b: DrawRow): boolean {
   return a.row === b.row && a.time === b.time && a.visit === b.visit && a.visitKey === b.visitKey && a.visitIndex === b.visitIndex &&
     a.patient === b.patient && a.provider === b.provider && a.service === b.service && a.product === b.product &&
     a.productKey === b.productKey && a.lot === b.lot && a.lotKey === b.lotKey && a.qty === b.qty && a.unit === b.unit &&
-    a.kind === b.kind && a.price === b.price && a.location === b.location && a.to === b.to && a.lotRef === b.lotRef && a.owner === b.owner && a.usable === b.usable &&
+    a.kind === b.kind && a.price === b.price && a.location === b.location && a.to === b.to && a.usable === b.usable &&
     JSON.stringify(a.issues) === JSON.stringify(b.issues);
 }
 

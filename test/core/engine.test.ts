@@ -1,6 +1,7 @@
 import {
   atRisk, check, conservation, expiring, expiryAlerts, fefoLot, fefoPlan, lotCost, lotRemaining, moneyToNumber,
   openVials, qtyToNumber, recall, shrinkageLog, shrinkageTotal, stockValue, visitCogs, visitMargin, buildLedger,
+  countOwner, drawOwner, drawRef, marginBy,
 } from "../../src/core";
 import { d, dollars, ledgerOf, units, value } from "./_ledger";
 
@@ -361,5 +362,39 @@ describe("a shrinkage log that cannot be read", () => {
   it("asks for the Counts table when it was not passed", () => {
     const ledger = ledgerOf({ lots, draws: [] });
     expect(shrinkageLog(ledger)).toMatchObject([{ ok: false, error: { kind: "value" } }]);
+  });
+});
+
+describe("rows that name only their lot", () => {
+  // A draw of 10 U and a count of 90 U, both naming lot L1 and leaving Product blank: L1 is Botox's.
+  const ledger = ledgerOf({
+    lots: [["Botox 100U", "L1", d(2027, 1, 31), d(2026, 1, 1), 100, "U", 6.5]],
+    draws: [[d(2026, 2, 1), "V1", "P1", null, "L1", 10, "Visit", 140]],
+    counts: [[d(2026, 2, 2), null, "L1", 90]],
+  });
+
+  it("stay as the user wrote them, with what they refer to resolved beside them", () => {
+    expect(ledger.draws.rows[0].product).toBeNull();
+    expect(ledger.counts.rows[0].product).toBeNull();
+    expect(drawOwner(ledger, 0)?.name).toBe("Botox 100U");
+    expect(drawRef(ledger, 0).lot?.lot).toBe("L1");
+    expect(countOwner(ledger, 0)?.name).toBe("Botox 100U");
+  });
+
+  it("are costed, counted, recalled and grouped as their lot's product", () => {
+    // 10 U × $6.50 = $65.00; 100 − 10 = 90 expected, 90 counted: no shrinkage.
+    expect(dollars(visitCogs(ledger, "V1"))).toBe(65);
+    expect(shrinkageLog(ledger).map(value).map((e) => [e.product, units({ ok: true, value: e.shrinkage })])).toEqual([["Botox 100U", 0]]);
+    expect(recall(ledger, "L1", false).map(value).map((e) => e.product)).toEqual(["Botox 100U"]);
+    expect(marginBy(ledger, "product").map(value).map((m) => m.group)).toEqual(["Botox 100U"]);
+  });
+
+  it("refer to nothing when their lot is another product's, and say so", () => {
+    const other = ledgerOf({
+      lots: [["Botox 100U", "L1", d(2027, 1, 31), d(2026, 1, 1), 100, "U", 6.5]],
+      draws: [[d(2026, 2, 1), "V1", "P1", "Dysport 300U", "L1", 10, "Visit", 140]],
+    });
+    expect(drawRef(other, 0)).toEqual({ owner: null, lot: null });
+    expect(other.draws.rows[0].issues?.map((i) => i.code)).toEqual(["lot-of-other-product"]);
   });
 });

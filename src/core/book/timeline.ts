@@ -1,7 +1,7 @@
 /** A product's events in time order, as columns (built once per ledger, revised after a change). */
 import { FEFO } from "../fefo";
 import { PHASE_DRAW, PHASE_END_OF_DAY, PHASE_RECEIPT, PHASE_TIMED_COUNT } from "../instant";
-import type { Ledger, Lot, Product } from "../ledger";
+import type { DrawRef, Ledger, Lot, Product } from "../ledger";
 import type { CountRow, DrawKind, DrawRow, LotRow } from "../rows";
 import type { Sites } from "../sites";
 import { type StockKey, stockKeyOf } from "../stockKey";
@@ -213,16 +213,17 @@ function slotOfRow(lotIndex: Ledger["lotIndex"], p: Product, places: Places, lot
 
 /**
  * Writes a draw at `i` of its product's draw columns: its slot, location and destination among
- * the product's places, and the rest. False (and nothing written) when it has no place there.
+ * the product's places, and the rest. `lotAt`: the index of the lot it names in the product, −1
+ * for none. False (and nothing written) when it has no place there.
  */
-export function placeDraw(places: Places, row: DrawRow, c: DrawColumns, i: number): boolean {
+export function placeDraw(places: Places, row: DrawRow, lotAt: number, c: DrawColumns, i: number): boolean {
   let lot = -1;
   let to = -1;
-  if (row.lotRef !== null) {
-    lot = slotAt(places, row.lotRef.index, row.locationKey);
+  if (lotAt >= 0) {
+    lot = slotAt(places, lotAt, row.locationKey);
     if (lot < 0) return false;
     if (row.kind === "Transfer") {
-      to = slotAt(places, row.lotRef.index, row.toKey ?? "");
+      to = slotAt(places, lotAt, row.toKey ?? "");
       if (to < 0) return false;
     }
   }
@@ -237,9 +238,9 @@ export function placeDraw(places: Places, row: DrawRow, c: DrawColumns, i: numbe
   return true;
 }
 
-/** The draws a timeline takes: usable, of a product, at a time. */
-function inTimeline(row: DrawRow | null): row is DrawRow & { readonly owner: Product } {
-  return row !== null && row.usable && row.owner !== null && row.time !== null;
+/** The draws a timeline takes: usable, of a product (`owner`, its index; −1 for none), at a time. */
+function inTimeline(row: DrawRow | null, owner: number): row is DrawRow {
+  return row !== null && row.usable && owner >= 0 && row.time !== null;
 }
 
 /**
@@ -248,27 +249,28 @@ function inTimeline(row: DrawRow | null): row is DrawRow & { readonly owner: Pro
  * runs, a loop at a time, where a load from a ledger of a new shape would throw that code away.
  */
 function buildTimelines(ledger: Ledger, wanted: readonly Product[]): Map<string, Timeline> {
-  const { draws, counts: countsTable, sites, lotIndex, productIndex } = ledger;
+  const { draws, counts: countsTable, sites, lotIndex, productIndex, refs } = ledger;
   const rows = draws.rows;
-  const sizes = countDraws(rows, productIndex.size);
+  const sizes = countDraws(rows, refs.drawOwner, productIndex.size);
   const places: (Places | undefined)[] = [];
   const cols: (DrawColumns | undefined)[] = [];
   for (const p of wanted) {
     places[p.index] = placesOf(sites, p);
     cols[p.index] = drawColumns(sizes[p.index]);
   }
-  const { filled, sorted } = fillDraws(rows, places, cols);
-  const countsByKey = new Map<string, CountRow[]>();
-  for (const p of wanted) countsByKey.set(p.key, []);
-  for (const row of countsTable.rows) {
-    if (row.usable && row.productKey !== null && row.time !== null && row.lotKey !== null) countsByKey.get(row.productKey)?.push(row);
-  }
+  const { filled, sorted } = fillDraws(rows, refs.drawOwner, refs.drawLot, places, cols);
+  const countsOf: (CountRow[] | undefined)[] = [];
+  for (const p of wanted) countsOf[p.index] = [];
+  countsTable.rows.forEach((row, at) => {
+    const owner = refs.countOwner[at];
+    if (row.usable && owner >= 0 && row.time !== null && row.lotKey !== null) countsOf[owner]?.push(row);
+  });
   const out = new Map<string, Timeline>();
   for (const p of wanted) {
     const at = places[p.index]!;
     const receipts = p.lots.flatMap((l) => l.receipts).sort((a, b) => a.received! - b.received! || a.row - b.row);
     const filledCols = cutColumns(cols[p.index]!, filled[p.index]);
-    const counts = countsByKey.get(p.key)!
+    const counts = countsOf[p.index]!
       .map((row) => ({ row, t: row.timed ? row.time! : row.time! + 1, phase: row.timed ? PHASE_TIMED_COUNT : PHASE_END_OF_DAY, slot: slotOfRow(lotIndex, p, at, row.lotKey!, row.locationKey) }))
       .sort((a, b) => a.t - b.t || a.phase - b.phase || a.row.row - b.row.row)
       .filter((x) => x.slot >= 0);
@@ -286,11 +288,11 @@ function buildTimelines(ledger: Ledger, wanted: readonly Product[]): Map<string,
 }
 
 /** Each product's draws (by its index): a first pass, so that its columns are made at their size at once. */
-function countDraws(rows: readonly DrawRow[], products: number): Int32Array {
+function countDraws(rows: readonly DrawRow[], owners: Int32Array, products: number): Int32Array {
   const sizes = new Int32Array(products);
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    if (inTimeline(row)) sizes[row.owner.index]++;
+    const owner = owners[i];
+    if (inTimeline(rows[i], owner)) sizes[owner]++;
   }
   return sizes;
 }
@@ -299,17 +301,17 @@ function countDraws(rows: readonly DrawRow[], products: number): Int32Array {
  * One pass over the draws, each read once, into the columns of the products that have some: how
  * many each product's columns hold, and whether they came in time order.
  */
-function fillDraws(rows: readonly DrawRow[], places: readonly (Places | undefined)[], cols: readonly (DrawColumns | undefined)[]): { filled: Int32Array; sorted: Uint8Array } {
+function fillDraws(rows: readonly DrawRow[], owners: Int32Array, lots: Int32Array, places: readonly (Places | undefined)[], cols: readonly (DrawColumns | undefined)[]): { filled: Int32Array; sorted: Uint8Array } {
   const filled = new Int32Array(cols.length);
   const sorted = new Uint8Array(cols.length).fill(1);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    if (!inTimeline(row)) continue;
-    const p = row.owner.index;
+    const p = owners[i];
+    if (!inTimeline(row, p)) continue;
     const c = cols[p];
     if (c === undefined) continue;
     const n = filled[p];
-    if (!placeDraw(places[p]!, row, c, n)) continue;
+    if (!placeDraw(places[p]!, row, lots[i], c, n)) continue;
     if (n > 0 && c.drawT[n - 1] > row.time!) sorted[p] = 0;
     filled[p] = n + 1;
   }
@@ -347,6 +349,14 @@ function assemble(places: Places, others: Others, c: DrawColumns): Timeline {
   };
 }
 
+/** A Draws row read again, as `updateLedger` tells it: the row before and now, with what each referred to. */
+export interface Change {
+  readonly before: DrawRow | null;
+  readonly after: DrawRow | null;
+  readonly was: DrawRef;
+  readonly now: DrawRef;
+}
+
 /**
  * Gives `product` in `next` its timeline in `prev` revised by the Draws rows read again (`before`
  * the row as it was, `after` as it is now), rather than a new pass over the table: a draw edited
@@ -354,33 +364,34 @@ function assemble(places: Places, others: Others, c: DrawColumns): Timeline {
  * appended after the product's last draw are added at the end. False when a row moved in time or
  * came in among the others: the timeline must then be made anew.
  */
-export function reviseTimeline(prev: Ledger, next: Ledger, product: Product, changes: readonly { readonly before: DrawRow | null; readonly after: DrawRow | null }[]): boolean {
+export function reviseTimeline(prev: Ledger, next: Ledger, product: Product, changes: readonly Change[]): boolean {
   const tl = timelineCache.get(prev)?.get(product.key);
   const built = timelineCache.get(next);
   if (!tl || !built || prev.productIndex.get(product.key) !== product) return false;
-  const ofProduct = (r: DrawRow | null): r is DrawRow => inTimeline(r) && r.owner === product;
+  const ofProduct = (r: DrawRow | null, ref: DrawRef): r is DrawRow => inTimeline(r, ref.owner === product ? product.index : -1);
   // A transfer may open a place for stock (a lot at a new location): the timeline is made anew.
   if (changes.some((c) => c.before?.kind === "Transfer" || c.after?.kind === "Transfer")) return false;
-  const edited: { readonly at: number; readonly row: DrawRow }[] = [];
+  const edited: { readonly at: number; readonly row: DrawRow; readonly lot: number }[] = [];
   const removed = new Set<number>();
-  const appended: DrawRow[] = [];
+  const appended: { readonly row: DrawRow; readonly lot: number }[] = [];
   // The first place in the columns that changes: every draw before it stands as it was.
   const n = tl.draws.length;
   let first = n;
-  for (const { before, after } of changes) {
-    const was = ofProduct(before) ? findDraw(tl, before) : -1;
-    if (ofProduct(before) && was < 0) return false;
+  for (const { before, after, was: wasRef, now } of changes) {
+    const was = ofProduct(before, wasRef) ? findDraw(tl, before) : -1;
+    if (ofProduct(before, wasRef) && was < 0) return false;
     if (was >= 0) first = Math.min(first, was);
-    if (ofProduct(after)) {
-      if (was >= 0 && after.time === before!.time) edited.push({ at: was, row: after });
-      else if (before === null) appended.push(after);
+    if (ofProduct(after, now)) {
+      const lot = now.lot?.index ?? -1;
+      if (was >= 0 && after.time === before!.time) edited.push({ at: was, row: after, lot });
+      else if (before === null) appended.push({ row: after, lot });
       else return false;
     } else if (was >= 0) removed.add(was);
   }
   let lastT = n > 0 ? tl.drawT[n - 1] : -Infinity;
-  for (const r of appended) {
-    if (r.time! < lastT) return false;
-    lastT = r.time!;
+  for (const { row } of appended) {
+    if (row.time! < lastT) return false;
+    lastT = row.time!;
   }
   const grown = drawColumns(n + appended.length);
   for (let i = 0; i < n; i++) grown.draws[i] = tl.draws[i];
@@ -392,8 +403,8 @@ export function reviseTimeline(prev: Ledger, next: Ledger, product: Product, cha
   grown.drawKind.set(tl.drawKind);
   grown.drawVisit.set(tl.drawVisit);
   // A draw with no place among the product's stock is left out of a timeline made anew; so here.
-  for (const { at, row } of edited) if (!placeDraw(tl, row, grown, at)) return false;
-  for (let k = 0; k < appended.length; k++) if (!placeDraw(tl, appended[k], grown, n + k)) return false;
+  for (const { at, row, lot } of edited) if (!placeDraw(tl, row, lot, grown, at)) return false;
+  for (let k = 0; k < appended.length; k++) if (!placeDraw(tl, appended[k].row, appended[k].lot, grown, n + k)) return false;
   let kept = removed.size === 0 ? grown.draws.length : 0;
   for (let i = kept; i < grown.draws.length; i++) {
     if (removed.has(i)) continue;
@@ -404,7 +415,7 @@ export function reviseTimeline(prev: Ledger, next: Ledger, product: Product, cha
   const revised = assemble(tl, tl, cols);
   const firstT = Math.min(first < n ? tl.drawT[first] : Infinity, first < kept ? cols.drawT[first] : Infinity);
   // Draws only added after every event of the timeline: its books go on from where they stood.
-  const t0 = appended.length > 0 ? appended[0].time! : -Infinity;
+  const t0 = appended.length > 0 ? appended[0].row.time! : -Infinity;
   const after = appended.length > 0 && first === n && (tl.lastT < t0 || (tl.lastT === t0 && tl.lastPhase <= PHASE_DRAW));
   revisions.set(revised, { fromDraws: tl.draws, firstT, continues: after ? n : null });
   built.set(product.key, revised);

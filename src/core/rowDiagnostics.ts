@@ -1,0 +1,39 @@
+import { keysOf } from "./blockKeys";
+import { compareDiagnostics, type Diagnostic, type Severity, type TableName } from "./diagnostic";
+import type { Ledger } from "./ledger";
+import type { ParsedTable } from "./parse";
+import type { RowBase } from "./rows";
+
+/** The table/row/column diagnostics found while reading: one per issue, keyed for blocking. */
+export function rowDiagnostics(ledger: Ledger, only?: Severity): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const t of ["Lots", "Draws", "Counts", "Products"] as const) {
+    const parsed = tableOf(ledger, t);
+    if (ledger.given[t]) out.push(...parsed.tableErrors);
+    out.push(...rowIssues(ledger, t, only === "error" ? ledger.unusable[t] : ledger.flagged[t], only));
+  }
+  return out.sort(compareDiagnostics);
+}
+
+/** The issues of some rows of a table as diagnostics (only those of one severity, if given). */
+export function rowIssues(ledger: Ledger, t: TableName, rows: readonly RowBase[], only?: Severity): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const row of rows) {
+    // Only an error makes a row unusable: a practice's many warnings are passed over at once.
+    if (!row.issues || (only === "error" && row.usable)) continue;
+    let keys: ReturnType<typeof keysOf> | null = null;
+    // Object.assign, not spreads: as fast as `coded` makes the issues (see there).
+    for (const i of row.issues) if (only === undefined || i.severity === only) out.push(Object.assign({ table: t, row: row.row }, i, (keys ??= keysOf(ledger, t, row))));
+  }
+  return out;
+}
+
+/** The parsed table of a ledger by its name. */
+export function tableOf(ledger: Ledger, t: TableName): ParsedTable<RowBase> {
+  switch (t) {
+    case "Lots": return ledger.lots;
+    case "Draws": return ledger.draws;
+    case "Counts": return ledger.counts;
+    case "Products": return ledger.products;
+  }
+}
