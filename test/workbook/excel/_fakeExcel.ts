@@ -2,9 +2,10 @@
 // the mock's "not loaded"/"not synced" errors, as Office.js would. The mock has no collections or
 // request queue, so this harness adds what the adapter's tests need: tables by name, writes that
 // take effect only at sync (a failed sync applies none of its batch), and a count of syncs.
-import { OfficeMockObject } from "office-addin-mock";
+import type { OfficeMockObject } from "office-addin-mock";
 import type { ExcelHost } from "../../../src/workbook/excel/excelWorkbook";
 import type { CellValue } from "../../../src/workbook/port";
+import { fakeSync, orNull } from "./_fakeSync";
 
 export interface FakeTable {
   name: string;
@@ -30,16 +31,13 @@ export interface FakeState {
   sheetParts: Record<string, { validated: string[]; formats: number; frozen: boolean }>;
 }
 
-type Data = Record<string, unknown>;
-
 export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly string[] = ["1.16", "1.20"]) {
   const state: FakeState = { tables: [], usedSheets: [], emptySheets: [], plain: {}, use1904: false, selection: null, activeSheet: "Sheet1", names: {}, sheetParts: {}, ...initial };
   const partsOf = (sheet: string) => (state.sheetParts[sheet] ??= { validated: [], formats: 0, frozen: false });
   /** Validation rules set since the last sync, applied with its batch. */
   let rulesSet: { sheet: string; address: string; range: OfficeMockObject }[] = [];
-  const live: OfficeMockObject[] = [];
-  let pending: (() => void)[] = [];
-  const failures = new Map<number, Error>();
+  /** Those the sync under way took from `rulesSet`: they apply after the rest of its batch. */
+  let rules: typeof rulesSet = [];
   const log = {
     syncs: 0,
     runs: [] as { mergeUndoGroup?: boolean; delayForCellEdit?: boolean; syncs: number }[],
@@ -56,16 +54,20 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
     /** Conditional format properties set through an object after its priority changed (lost in Excel). */
     writesAfterPriority: [] as string[],
   };
-  let requestCells = 0;
-
-  const mock = (data: Data): OfficeMockObject => {
-    const m = new OfficeMockObject(data as never);
-    live.push(m);
-    return m;
-  };
-  // Office.js sets isNullObject at sync without a load; a plain property keeps it out of the mock's load rules.
-  const orNull = (m: OfficeMockObject, isNull: boolean): OfficeMockObject => Object.assign(m, { isNullObject: isNull });
-  let notFound: Error | null = null;
+  const requests = fakeSync({
+    log,
+    requestSizes: log.requestSizes,
+    starting: () => {
+      rules = rulesSet;
+      rulesSet = [];
+      return null;
+    },
+    applied: () => {
+      for (const { sheet, address, range } of rules) if (range.dataValidation.rule !== undefined) partsOf(sheet).validated.push(address);
+    },
+  });
+  const mock = requests.mock;
+  const queue = requests.queue;
   const find = (name: string) => state.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
 
   const valuesRange = (sheet: string, values: CellValue[][]): OfficeMockObject => {
@@ -79,17 +81,13 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
         getResizedRange: (dr: number) =>
           mock({
             values: values.slice(r, r + dr + 1).map((row) => [...row]),
-            // The cells travel in the request that loads them.
-            load(this: OfficeMockObject, what: string) {
-              requestCells += (dr + 1) * cols;
-              return OfficeMockObject.prototype.load.call(this, what);
-            },
+            load: requests.loadCells((dr + 1) * cols),
           }),
       }),
       getCell: (r: number, c: number) => ({
-        select: () => pending.push(() => (state.selection = `${sheet}!${String.fromCharCode(65 + c)}${r + 1}`)),
+        select: () => queue(() => (state.selection = `${sheet}!${String.fromCharCode(65 + c)}${r + 1}`)),
         set values(cells: CellValue[][]) {
-          pending.push(() => {
+          queue(() => {
             log.cellsSet.push({ row: r, column: c, value: cells[0][0] });
             values[r][c] = cells[0][0];
           });
@@ -108,7 +106,7 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
       rows: {
         add: (_index: unknown, values: CellValue[][]) => {
           const copy = values.map((r) => [...r]);
-          pending.push(() => {
+          queue(() => {
             log.rowsAdded.push(copy);
             t.values.push(...copy);
           });
@@ -142,7 +140,7 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
       Object.defineProperty(f, "priority", { get: () => set.priority, set: (v: number) => ((set.priority = v), (moved = true)) });
       Object.defineProperty(f, "stopIfTrue", { get: () => set.stopIfTrue, set: (v: boolean) => (moved ? log.writesAfterPriority.push("stopIfTrue") : (set.stopIfTrue = v)) });
       log.conditionalFormats.push({ range: address, format: f });
-      pending.push(() => partsOf(name).formats++);
+      queue(() => partsOf(name).formats++);
       return f;
     };
     return orNull(mock({
@@ -155,7 +153,7 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
       getRange: rangeAt,
       activate() {},
       freezePanes: {
-        freezeRows: () => pending.push(() => (partsOf(name).frozen = true)),
+        freezeRows: () => queue(() => (partsOf(name).frozen = true)),
         getLocationOrNullObject: () => orNull(mock({ address: "A1" }), !partsOf(name).frozen),
       },
       tables: {
@@ -166,7 +164,7 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
             ? { sheet: source.includes("!") ? source.slice(0, source.lastIndexOf("!")) : state.activeSheet, address: source.slice(source.lastIndexOf("!") + 1) }
             : rangePlaces.get(source)!;
           const created = mock({ name: "", columns: { getItemAt: (i: number) => ({ getDataBodyRange: () => rangeAt(`column ${i} body`) }) } });
-          pending.push(() => {
+          queue(() => {
             const header = place.sheet === name ? ((log.ranges.get(place.address)?.values as CellValue[][] | null)?.[0] ?? []) : [];
             state.tables.push({ name: String(created.name), sheet: place.sheet, values: [[...header]] });
           });
@@ -182,7 +180,7 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
         getItemOrNullObject: (n: string) => orNull(mock({ name: n }), !(n in state.names)),
         add: (n: string, formula: string, comment?: string) => {
           if (comment !== undefined) throw new Error("a name with a comment cannot be undone on the web");
-          pending.push(() => (state.names[n] = formula));
+          queue(() => (state.names[n] = formula));
         },
       },
       // Worksheet functions evaluated by Excel (ExcelApi 1.2); DATE gives the serial day of the
@@ -208,13 +206,13 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
               },
             }),
           });
-          pending.push(() => {
+          queue(() => {
             const sheet = address.slice(0, address.lastIndexOf("!"));
             state.tables.push({ name: String(created.name), sheet, values: state.plain[sheet] });
             delete state.plain[sheet];
           });
           // Queued after the table, as the adapter queues the header writes after tables.add.
-          pending.push(() => {
+          queue(() => {
             const values = state.tables[state.tables.length - 1].values;
             for (const { column, cell } of headerCells) {
               log.headerWrites.push({ column, values: cell.values as CellValue[][] });
@@ -224,7 +222,7 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
           return created;
         },
         getItem: (name: string) => {
-        if (!find(name)) notFound = Object.assign(new Error(`The requested resource doesn't exist.`), { code: "ItemNotFound" });
+        if (!find(name)) requests.notFound();
         return tableObject(name);
       } },
       worksheets: {
@@ -235,42 +233,19 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
         add: (name: string) => sheetObject(name, true),
         getItem: (name: string) => {
           const cells = Object.entries(state.plain).find(([s]) => s === name)?.[1];
-          if (!cells) notFound = Object.assign(new Error(`The requested resource doesn't exist.`), { code: "ItemNotFound" });
+          if (!cells) requests.notFound();
           // The range of a plain sheet, from A1 as `plain` holds it: its first row is the header.
           return { getRange: () => ({ getRow: () => mock({ values: [[...(cells?.[0] ?? [])]] }) }) };
         },
       },
     },
   }) as OfficeMockObject & { sync(): Promise<void> };
-
-  context.sync = async function sync(): Promise<void> {
-    log.syncs++;
-    log.requestSizes.push(requestCells);
-    requestCells = 0;
-    const failure = failures.get(log.syncs) ?? notFound;
-    notFound = null;
-    const batch = pending;
-    const rules = rulesSet;
-    pending = [];
-    rulesSet = [];
-    if (failure) throw failure;
-    for (const apply of batch) apply();
-    for (const { sheet, address, range } of rules) if (range.dataValidation.rule !== undefined) partsOf(sheet).validated.push(address);
-    await OfficeMockObject.prototype.sync.call(context);
-    await Promise.all(live.map((m) => OfficeMockObject.prototype.sync.call(m)));
-    // The mock settles loaded values a few microtasks after sync returns.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  };
+  // The context is one of the mocks: its sync settles it with the others.
+  context.sync = requests.sync;
 
   const host: ExcelHost = {
-    async run(options, batch) {
-      pending = [];
-      const before = log.syncs;
-      try {
-        return await batch(context as unknown as Excel.RequestContext);
-      } finally {
-        log.runs.push({ mergeUndoGroup: options.mergeUndoGroup, delayForCellEdit: options.delayForCellEdit, syncs: log.syncs - before });
-      }
+    run(options, batch) {
+      return requests.run(context, batch, (syncs) => log.runs.push({ mergeUndoGroup: options.mergeUndoGroup, delayForCellEdit: options.delayForCellEdit, syncs }));
     },
     supports: (version) => supported.includes(version),
     wait: async (ms) => {
@@ -284,7 +259,7 @@ export function fakeExcel(initial: Partial<FakeState> = {}, supported: readonly 
     log,
     /** The `n`th sync from now fails with this Office error code, applying nothing of its batch. */
     failSync(n: number, code: string, message = code) {
-      failures.set(log.syncs + n, Object.assign(new Error(message), { code }));
+      requests.failAt(n, code, message);
     },
   };
 }

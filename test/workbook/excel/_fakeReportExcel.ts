@@ -4,8 +4,9 @@
 // Office.js would. The mock has no request queue, so this harness adds one: every write takes
 // effect at the next sync (a failed sync applies none of its batch). A spill is known only once
 // its formula has calculated (`calculatesAfter` syncs after the one that wrote it). Syncs are counted.
-import { OfficeMockObject } from "office-addin-mock";
+import type { OfficeMockObject } from "office-addin-mock";
 import type { ExcelHost } from "../../../src/workbook/excel/excelWorkbook";
+import { fakeSync, orNull } from "./_fakeSync";
 
 export interface FakeChart {
   name: string;
@@ -44,8 +45,6 @@ export interface ReportFakeOptions {
   web?: boolean;
 }
 
-type Pending = () => void;
-
 export function fakeReportExcel(options: ReportFakeOptions = {}) {
   const sheets = new Map<string, FakeSheet>();
   const newSheet = (name: string): FakeSheet => ({ name, cells: new Map(), numberFormats: new Map(), bold: new Set(), charts: [] });
@@ -60,21 +59,22 @@ export function fakeReportExcel(options: ReportFakeOptions = {}) {
   const writtenAt = new Map<string, number>();
   const active = { name: "" };
 
-  let pending: Pending[] = [];
   let merged = false;
   let refuseUndo = false;
-  const live: OfficeMockObject[] = [];
-  const mock = (data: Record<string, unknown>, isNull: boolean): OfficeMockObject => {
-    const m = new OfficeMockObject(data as never);
-    live.push(m);
-    // Office.js sets isNullObject at sync without a load; a plain property keeps it out of the mock's load rules.
-    return Object.assign(m, { isNullObject: isNull });
-  };
   /** Formulas queued in the batch not yet synced, by sheet and address. */
   const queuedFormulas = new Set<string>();
-  const failures = new Map<number, Error>();
   const log = { syncs: 0, runs: [] as { mergeUndoGroup?: boolean; syncs: number }[], waits: [] as number[], comments: [] as string[] };
-  const queue = (apply: Pending) => pending.push(apply);
+  const requests = fakeSync({
+    log,
+    starting: () => {
+      const refused = refuseUndo ? Object.assign(new Error("The operation can't be grouped for undo."), { code: "UndoNotSupported" }) : null;
+      refuseUndo = false;
+      queuedFormulas.clear();
+      return refused;
+    },
+  });
+  const mock = (data: Record<string, unknown>, isNull: boolean): OfficeMockObject => orNull(requests.mock(data), isNull);
+  const queue = requests.queue;
   const sheetNamed = (name: string) => sheets.get(name.toLowerCase());
 
   const rangeObject = (sheet: () => FakeSheet, address: string, sheetName: string) => {
@@ -211,33 +211,15 @@ export function fakeReportExcel(options: ReportFakeOptions = {}) {
         },
       },
     },
-    async sync() {
-      log.syncs++;
-      const failure = failures.get(log.syncs) ?? (refuseUndo ? Object.assign(new Error("The operation can't be grouped for undo."), { code: "UndoNotSupported" }) : undefined);
-      refuseUndo = false;
-      const batch = pending;
-      pending = [];
-      queuedFormulas.clear();
-      if (failure) throw failure;
-      for (const apply of batch) apply();
-      await Promise.all(live.map((m) => OfficeMockObject.prototype.sync.call(m)));
-      // The mock settles loaded values a few microtasks after sync returns.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    },
+    sync: requests.sync,
   };
 
   const host: ExcelHost = {
-    async run(runOptions, batch) {
-      pending = [];
+    run(runOptions, batch) {
       merged = runOptions.mergeUndoGroup === true;
       refuseUndo = false;
       queuedFormulas.clear();
-      const before = log.syncs;
-      try {
-        return await batch(context as unknown as Excel.RequestContext);
-      } finally {
-        log.runs.push({ mergeUndoGroup: runOptions.mergeUndoGroup, syncs: log.syncs - before });
-      }
+      return requests.run(context, batch, (syncs) => log.runs.push({ mergeUndoGroup: runOptions.mergeUndoGroup, syncs }));
     },
     supports: (version) => supported.includes(version),
     wait: async (ms) => {
@@ -255,7 +237,7 @@ export function fakeReportExcel(options: ReportFakeOptions = {}) {
     active,
     /** The `n`th sync from now fails with this Office error code, applying nothing of its batch. */
     failSync(n: number, code: string, message = code) {
-      failures.set(log.syncs + n, Object.assign(new Error(message), { code }));
+      requests.failAt(n, code, message);
     },
   };
 }

@@ -3,9 +3,10 @@
 // loaded" value, as Office.js would fail), and the table and sheet events, which office-addin-mock
 // does not model: handlers are recorded as added, and a test fires them with the arguments Excel
 // would send.
-import { OfficeMockObject } from "office-addin-mock";
+import type { OfficeMockObject } from "office-addin-mock";
 import type { ExcelHost } from "../../../src/workbook/excel/excelWorkbook";
 import type { CellValue } from "../../../src/workbook/port";
+import { fakeSync, orNull } from "./_fakeSync";
 
 export interface SourceTable {
   id: string;
@@ -23,10 +24,6 @@ type Handler = (args: Record<string, unknown>) => Promise<unknown>;
 type EventName = "changed" | "added" | "deleted" | "rowSorted";
 
 export function fakeSource(tables: SourceTable[], use1904 = false) {
-  const live: OfficeMockObject[] = [];
-  let pending: (() => void)[] = [];
-  const failures = new Map<number, Error>();
-  let requestCells = 0;
   const handlers: Record<EventName, Handler[]> = { changed: [], added: [], deleted: [], rowSorted: [] };
   const log = {
     syncs: 0,
@@ -34,15 +31,9 @@ export function fakeSource(tables: SourceTable[], use1904 = false) {
     /** Cells of values loaded in each sync, in order. */
     requestSizes: [] as number[],
   };
-
-  const mock = (data: Record<string, unknown>): OfficeMockObject => {
-    const m = new OfficeMockObject(data as never);
-    live.push(m);
-    return m;
-  };
-  const orNull = (m: OfficeMockObject, isNull: boolean): OfficeMockObject => Object.assign(m, { isNullObject: isNull });
+  const requests = fakeSync({ log, requestSizes: log.requestSizes });
+  const mock = requests.mock;
   const find = (key: string) => tables.find((t) => t.id === key || t.name.toLowerCase() === key.toLowerCase());
-  let notFound: Error | null = null;
 
   /** Rows `from` … `from + count − 1` of a table's values, as a range. */
   const rangeOf = (t: SourceTable, from: number, count: number): OfficeMockObject => {
@@ -55,11 +46,7 @@ export function fakeSource(tables: SourceTable[], use1904 = false) {
         getResizedRange: (dr: number) =>
           mock({
             values: t.values.slice(from + r, from + r + dr + 1).map((row) => [...row]),
-            // The cells travel in the request that loads them.
-            load(this: OfficeMockObject, what: string) {
-              requestCells += (dr + 1) * cols;
-              return OfficeMockObject.prototype.load.call(this, what);
-            },
+            load: requests.loadCells((dr + 1) * cols),
           }),
       }),
     });
@@ -89,7 +76,7 @@ export function fakeSource(tables: SourceTable[], use1904 = false) {
         getItemOrNullObject: (key: string) => tableObject(find(key)),
         getItem: (key: string) => {
           const t = find(key);
-          if (!t) notFound = Object.assign(new Error("The requested resource doesn't exist."), { code: "ItemNotFound" });
+          if (!t) requests.notFound();
           return tableObject(t ?? { id: "", name: key, sheetId: "", headerRow: 1, values: [[]] });
         },
         onChanged: on("changed"),
@@ -101,7 +88,7 @@ export function fakeSource(tables: SourceTable[], use1904 = false) {
           tables: {
             items: [] as { name: string }[],
             load(this: { items: { name: string }[] }) {
-              pending.push(() => (this.items = tables.filter((t) => t.sheetId === id).map((t) => ({ name: t.name }))));
+              requests.queue(() => (this.items = tables.filter((t) => t.sheetId === id).map((t) => ({ name: t.name }))));
               return this;
             },
           },
@@ -111,26 +98,13 @@ export function fakeSource(tables: SourceTable[], use1904 = false) {
       // DATE(1904,1,2) is day 1 in a 1904 workbook, day 1463 in a 1900 one.
       functions: { date: () => mock({ value: use1904 ? 1 : 1463 }) },
     },
-    async sync(): Promise<void> {
-      log.syncs++;
-      log.requestSizes.push(requestCells);
-      requestCells = 0;
-      const failure = failures.get(log.syncs) ?? notFound;
-      notFound = null;
-      const batch = pending;
-      pending = [];
-      if (failure) throw failure;
-      for (const apply of batch) apply();
-      await Promise.all(live.map((m) => OfficeMockObject.prototype.sync.call(m)));
-      // The mock settles loaded values a few microtasks after sync returns.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    },
+    sync: requests.sync,
   };
 
   const host: ExcelHost = {
     async run(_options, batch) {
       log.runs++;
-      pending = [];
+      requests.clear();
       return batch(context as unknown as Excel.RequestContext);
     },
     supports: () => true,
@@ -147,7 +121,7 @@ export function fakeSource(tables: SourceTable[], use1904 = false) {
     fire: (event: EventName, args: Record<string, unknown>) => Promise.all(handlers[event].map((h) => h(args))),
     /** The `n`th sync from now fails with this message, applying nothing of its batch. */
     failSync(n: number, message: string, code = "GeneralException") {
-      failures.set(log.syncs + n, Object.assign(new Error(message), { code }));
+      requests.failAt(n, code, message);
     },
   };
 }
