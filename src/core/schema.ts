@@ -3,7 +3,10 @@ import type { TableName } from "./diagnostic";
 /** One column a ledger table can have: its name as Set up writes it, and the headers it accepts. */
 export interface ColumnSpec {
   readonly name: string;
+  /** Every header accepted, the name first, as `normalizeHeader` makes it. */
   readonly aliases: readonly string[];
+  /** The other headers a message names when a required column is missing, as written. */
+  readonly suggested: readonly string[];
   readonly required: boolean;
 }
 
@@ -17,19 +20,20 @@ export function normalizeHeader(h: string): string {
   return h.toLowerCase().replace(/\$\s*\//g, "dollarper").replace(/[^a-z0-9]/g, "");
 }
 
-function col(name: string, aliases: string[], required = false): ColumnSpec {
-  return { name, aliases: [name, ...aliases].map(normalizeHeader), required };
+/** `aliases`: the other headers accepted, as written; a message suggests the first `suggest` of them (all by default). */
+function col(name: string, aliases: string[], required = false, suggest = aliases.length): ColumnSpec {
+  return { name, aliases: [name, ...aliases].map(normalizeHeader), suggested: aliases.slice(0, suggest), required };
 }
 
-const product = (required: boolean) => col("Product", ["Item", "SKU", "Product Name"], required);
-const lot = (required: boolean) => col("Lot", ["Lot #", "Lot Number", "Lot No", "Batch", "Batch Number"], required);
+const product = (required: boolean) => col("Product", ["Item", "SKU", "Product Name"], required, 2);
+const lot = (required: boolean) => col("Lot", ["Lot #", "Lot Number", "Batch", "Lot No", "Batch Number"], required, 3);
 
 export const LOTS = {
   product: product(true),
   lot: lot(true),
-  expires: col("Expires", ["Expiry", "Expiration", "Exp", "Use By", "Expiry Date", "Expiration Date", "Exp Date"], true),
-  received: col("Received", ["Date Received", "Received Date", "Received On"], true),
-  qty: col("Qty", ["Quantity", "Qty Received", "Qty Rec'd"], true),
+  expires: col("Expires", ["Expiry", "Expiration", "Exp", "Use By", "Expiry Date", "Expiration Date", "Exp Date"], true, 4),
+  received: col("Received", ["Date Received", "Received Date", "Received On"], true, 2),
+  qty: col("Qty", ["Quantity", "Qty Received", "Qty Rec'd"], true, 1),
   unit: col("Unit", ["UoM"]),
   unitCost: col("Unit Cost", ["Cost per Unit", "Cost/Unit", "$/unit", "Unit Price"]),
   totalCost: col("Total Cost", ["Line Total", "Amount"]),

@@ -1,0 +1,78 @@
+import { addIssue, type DrawRow } from "../rows";
+
+/**
+ * Draws that repeat another: the same date, visit, lot, quantity and kind (entered twice), and one
+ * visit id used for two patients or on two days (their costs would merge). Each is one warning on
+ * the later row, naming the earlier one. A visit's lines are few, so each draw is compared with the
+ * earlier lines of its own visit only. Draws are named by their position in the table's rows, and
+ * the lines of a visit (or the loose draws of a time) chain back through typed arrays: a quarter of
+ * a million draws make no per-draw lists or map entries.
+ */
+export class DrawRepeats {
+  /** By position: the line of the same visit (or loose draw of the same time) checked before it, −1 for none. */
+  private readonly prev: Int32Array;
+  /** By visit index: the positions of its first and latest lines (−1 before any). */
+  private readonly firstOf: Int32Array;
+  private readonly lastOf: Int32Array;
+  /** By visit index: 1 once the visit is warned of (another patient or day). */
+  private readonly warned: Uint8Array;
+  /** Draws without a visit (waste, samples), by time: the latest one that repeats no other. */
+  private readonly loose = new Map<number, number>();
+
+  /** `rows`: the parsed draws, to be checked in order as they are added; `size`: room for that many. */
+  constructor(private readonly rows: readonly DrawRow[], size: number, private readonly names: Readonly<Record<string, string>>) {
+    this.prev = new Int32Array(size);
+    this.firstOf = new Int32Array(size).fill(-1);
+    this.lastOf = new Int32Array(size);
+    this.warned = new Uint8Array(size);
+  }
+
+  /** Checks the draw at position `at` of the rows against those before it. */
+  check(d: DrawRow, at: number): void {
+    if (d.time === null || d.qty === null) return;
+    const rows = this.rows;
+    if (d.visitIndex < 0) {
+      // By time first (a number, no key text to build), then field by field: tens of thousands of waste rows.
+      // Only draws that repeat no other are chained, so at most one of them can match.
+      const latest = this.loose.get(d.time);
+      for (let p = latest ?? -1; p >= 0; p = this.prev[p]) {
+        if (sameDraw(rows[p], d)) return this.repeated(d, rows[p]);
+      }
+      this.prev[at] = latest ?? -1;
+      this.loose.set(d.time, at);
+      return;
+    }
+    const v = d.visitIndex;
+    if (this.firstOf[v] < 0) {
+      this.firstOf[v] = this.lastOf[v] = at;
+      this.prev[at] = -1;
+      return;
+    }
+    const first = rows[this.firstOf[v]];
+    this.prev[at] = this.lastOf[v];
+    this.lastOf[v] = at;
+    // Only the first time a visit is seen to disagree: one warning per visit says it all.
+    if (this.warned[v] === 0) {
+      const shown = this.names.visit;
+      if (first.patient !== null && d.patient !== null && first.patient !== d.patient && first.patient.toUpperCase() !== d.patient.toUpperCase()) {
+        this.warned[v] = 1;
+        addIssue(d, shown, { code: "visit-other-patient", visitId: d.visit!, firstRow: first.row, firstPatient: first.patient, patient: d.patient });
+      } else if (first.time !== null && Math.floor(first.time) !== Math.floor(d.time)) {
+        this.warned[v] = 1;
+        addIssue(d, shown, { code: "visit-other-day", visitId: d.visit!, firstRow: first.row });
+      }
+    }
+    for (let p = this.prev[at], steps = 0; p >= 0 && steps < 64; p = this.prev[p], steps++) {
+      if (rows[p].time === d.time && sameDraw(rows[p], d)) return this.repeated(d, rows[p]);
+    }
+  }
+
+  private repeated(d: DrawRow, first: DrawRow): void {
+    addIssue(d, this.names.lot, { code: "repeated-draw", firstRow: first.row });
+  }
+}
+
+/** Whether two draws record the same thing, their time and visit aside. */
+function sameDraw(e: DrawRow, d: DrawRow): boolean {
+  return e.lotKey === d.lotKey && e.productKey === d.productKey && e.qty === d.qty && e.kind === d.kind && e.locationKey === d.locationKey && e.toKey === d.toKey;
+}
