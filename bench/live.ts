@@ -16,7 +16,7 @@
  * first allocations wait for that, which no draw recorded in a workbook open for a while meets.
  */
 import { performance } from "node:perf_hooks";
-import { ymdFromSerial, type Cell, type TableName } from "../src/core";
+import { ymdFromSerial, type Cell, type Serial, type TableName } from "../src/core";
 import { AT_RISK, EXPIRING, FEFO_LOT, MARGIN_BY, SHRINKAGE_LOG, STOCK_BY_PRODUCT, STOCK_VALUE, VISIT_COGS, type Formula } from "../src/functions/answers";
 import { LiveLedger } from "../src/live/liveLedger";
 import { FormulaStreams, type Clock, type StreamingInvocation } from "../src/live/streams";
@@ -38,7 +38,7 @@ async function rest(): Promise<void> {
   await new Promise((r) => setTimeout(r, 250));
 }
 
-function clockAt(serial: number): Clock {
+function clockAt(serial: Serial): Clock {
   const { year, month, day } = ymdFromSerial(serial);
   const at = new Date(year, month - 1, day, 12);
   return { now: () => new Date(at), setTimeout: () => 0, clearTimeout: () => undefined };

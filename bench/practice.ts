@@ -7,7 +7,7 @@
  * receipt, from a lot that holds enough, and blank-lot draws are exactly what FEFO would cover:
  * the ledger is clean apart from the blank-lot warnings. The same seed always gives the same cells.
  */
-import { serialFromYmd, ymdFromSerial, type Cell } from "../src/core";
+import { serialFromYmd, ymdFromSerial, type Cell, type Serial } from "../src/core";
 
 /** Small, fast, seedable PRNG (mulberry32): uniform in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -150,7 +150,7 @@ export interface Practice {
   /** Every distinct visit id, in first-seen order. */
   readonly visitIds: readonly string[];
   /** The last day with data (a serial without time: the end of that day). */
-  readonly asOf: number;
+  readonly asOf: Serial;
   readonly stats: PracticeStats;
 }
 
@@ -208,12 +208,12 @@ export function generatePractice(options: PracticeOptions = {}): Practice {
   const placed = (row: Cell[], site: number, to?: number): Cell[] => (sites ? [...row, sites[site], ...(to === undefined ? [] : [to < 0 ? "" : sites[to]])] : row);
 
   const start = serialFromYmd(2023, 1, 2); // a Monday
-  const openDays: number[] = [];
+  const openDays: Serial[] = [];
   const dayWeight: number[] = [];
   for (let d = 0; d < nDays; d++) {
     const dow = d % 7; // 0 = Monday
     if (dow === 6) continue;
-    openDays.push(start + d);
+    openDays.push((start + d) as Serial);
     dayWeight.push(dow === 5 ? 0.6 : 1);
   }
 

@@ -1,4 +1,4 @@
-import { columnLetter, formatMoney, formatQty, formatSerial, moneyToNumber, qtyToNumber, reorderGroups, ymdFromSerial, type DateSystem, type Diagnostic, type Money, type Serial, type TableName } from "../core";
+import { columnLetter, formatMoney, formatQty, formatSerial, moneyToNumber, qtyToNumber, reorderGroups, ymdFromSerial, type DateSystem, type Diagnostic, type Money, type Qty, type Serial, type TableName } from "../core";
 import { exitCodeOf, findings, type Audit, type Blocked, type Figures } from "./audit";
 import { textTable } from "./textTable";
 import type { TableLayout, TableSource } from "./workbook";
@@ -119,7 +119,7 @@ function figuresJson(a: Audit, x: Figures) {
     reorder: x.reorder.map((e) => ({
       product: e.product,
       usable: qtyToNumber(e.usable),
-      dailyUse: e.dailyUse === null ? null : qtyToNumber(Math.round(e.dailyUse)),
+      dailyUse: e.dailyUse === null ? null : qtyToNumber(Math.round(e.dailyUse) as Qty),
       daysOfCover: e.daysOfCover === null ? null : Math.round(e.daysOfCover * 100) / 100,
       stockOut: e.stockOut === null ? null : date(e.stockOut),
       orderBy: e.orderBy === null ? null : date(e.orderBy),
@@ -290,7 +290,7 @@ function figuresText(a: Audit, x: Figures, out: string[]): void {
         { header: "Stock out" }, { header: "Order by" }, { header: "Suggested", right: true }, { header: "Reason" },
       ],
       x.reorder.map((e) => [
-        e.product, formatQty(e.usable), e.dailyUse === null ? "" : formatQty(Math.round(e.dailyUse)), days(e.daysOfCover),
+        e.product, formatQty(e.usable), e.dailyUse === null ? "" : formatQty(Math.round(e.dailyUse) as Qty), days(e.daysOfCover),
         e.stockOut === null ? "" : date(e.stockOut), e.orderBy === null ? "" : date(e.orderBy),
         e.suggested === null ? "" : formatQty(e.suggested), e.reason,
       ]),

@@ -4,7 +4,7 @@ import { isExpiredOn } from "./fefo";
 import { asOfInstant, type Instant } from "./instant";
 import type { Ledger, Product } from "./ledger";
 import type { Money } from "./money";
-import type { Qty } from "./quantity";
+import { addQty, maxQty, minQty, type Qty, subQty, ZERO_QTY } from "./quantity";
 import { fefoOrder, layerCost, onBooks, replayProduct, usableRemaining, type LotState, type ProductState } from "./book";
 import type { Result } from "./result";
 import { placeOf, whereAsked } from "./sites";
@@ -73,7 +73,7 @@ export function forecastProduct(ledger: Ledger, product: Product, at: Instant, l
     const state = replayProduct(ledger, product, at);
     const keys = [...new Set([...state.lots.values()].map((s) => s.locationKey))].sort();
     const each = keys.map((k) => forecastAt(ledger, product, at, lookbackDays, k));
-    const used = each.reduce((n, f) => n + f.used, 0);
+    const used = each.reduce((n, f) => addQty(n, f.used), ZERO_QTY);
     return { used, perDay: used / lookbackDays, lots: each.flatMap((f) => f.lots) };
   }
   return forecastAt(ledger, product, at, lookbackDays, locationKey);
@@ -93,29 +93,29 @@ function forecastAt(ledger: Ledger, product: Product, at: Instant, lookbackDays:
 
 function forecastFrom(state: ProductState, product: Product, ledger: Ledger, at: Instant, lookbackDays: number, locationKey: string | null): ProductForecast {
   const from = at.moment - lookbackDays;
-  let used = 0;
+  let used = ZERO_QTY;
   // Draws are booked in time order: walk back from the newest to the window's start.
   for (let i = state.booked.length - 1; i >= 0 && state.booked[i].time! >= from; i--) {
     const row = state.booked[i];
-    if (row.kind === "Visit" && (locationKey === null || row.locationKey === locationKey)) used += row.qty!;
+    if (row.kind === "Visit" && (locationKey === null || row.locationKey === locationKey)) used = addQty(used, row.qty!);
   }
   const perDay = used / lookbackDays;
   const lots: AtRiskEntry[] = [];
   let cursor = at.moment;
   for (const s of fefoOrder(state, locationKey)) {
     if (s.remaining <= 0) continue;
-    const usable = isExpiredOn(s.lot, at.day) ? 0 : Math.max(usableRemaining(s, at.moment), 0);
+    const usable = isExpiredOn(s.lot, at.day) ? ZERO_QTY : maxQty(usableRemaining(s, at.moment), ZERO_QTY);
     let use: Qty;
     if (s.lot.expires === null) use = usable;
     else {
       const days = Math.max(0, s.lot.expires + 1 - cursor);
-      use = Math.min(usable, Math.round(perDay * days));
+      use = minQty(usable, Math.round(perDay * days) as Qty);
       if (use < usable) cursor = Math.max(cursor, s.lot.expires + 1);
       else if (perDay > 0) cursor += use / perDay;
     }
     lots.push({
       product: product.name, lot: s.lot.lot, ...placeOf(ledger.sites, s.location), expires: s.lot.expires, remaining: s.remaining,
-      projectedUse: use, atRisk: s.remaining - use, atRiskValue: lotValue(s) - costOfFirst(s, use),
+      projectedUse: use, atRisk: subQty(s.remaining, use), atRiskValue: lotValue(s) - costOfFirst(s, use),
     });
   }
   return { used, perDay, lots };
@@ -123,14 +123,14 @@ function forecastFrom(state: ProductState, product: Product, ledger: Ledger, at:
 
 /** What the next `q` units of a lot would cost, oldest layer first, without taking them. */
 function costOfFirst(s: LotState, q: Qty): Money {
-  let rest = q;
+  let rest: number = q;
   let cost = 0n;
   for (const l of s.layers) {
     if (rest <= 0) break;
     const avail = l.qty - l.taken;
     if (avail <= 0) continue;
     const x = Math.min(avail, rest);
-    cost += layerCost(l, l.taken + x) - layerCost(l, l.taken);
+    cost += layerCost(l, (l.taken + x) as Qty) - layerCost(l, l.taken);
     rest -= x;
   }
   return cost;

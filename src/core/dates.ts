@@ -2,8 +2,11 @@
  * Dates in the engine are Excel serial numbers: whole days, with the time of day as a fraction.
  * Comparisons never need to know the workbook's date system; turning text such as `2026-03-15`
  * into a serial, or a serial into a calendar date, does (1900 or 1904).
+ * Branded so that a plain number (a quantity, a count of days, a row index) is not taken for a
+ * date by mistake: one is made by `serialFromYmd`, `serialFromDate`, the parser, or a cast where
+ * Excel hands over a date cell's number.
  */
-export type Serial = number;
+export type Serial = number & { readonly __serial: unique symbol };
 export type DateSystem = 1900 | 1904;
 
 const DAY_MS = 86_400_000;
@@ -20,7 +23,7 @@ export function serialFromYmd(year: number, month: number, day: number, system: 
   const ms = Date.UTC(year, month - 1, day);
   const serial = Math.round((ms - (system === 1904 ? EPOCH_1904 : EPOCH_1900)) / DAY_MS);
   // Excel's 1900 system counts a 29 February 1900 that never was (serial 60): before it, one less.
-  return system === 1900 && serial < 61 ? serial - 1 : serial;
+  return (system === 1900 && serial < 61 ? serial - 1 : serial) as Serial;
 }
 
 /**
@@ -48,7 +51,7 @@ export function formatSerial(serial: Serial, system: DateSystem = 1900): string 
  * @example serialFromDate(new Date(Date.UTC(2026, 2, 15, 12))) // 46096.5
  */
 export function serialFromDate(d: Date, system: DateSystem = 1900): Serial {
-  return (d.getTime() - (system === 1904 ? EPOCH_1904 : EPOCH_1900)) / DAY_MS;
+  return ((d.getTime() - (system === 1904 ? EPOCH_1904 : EPOCH_1900)) / DAY_MS) as Serial;
 }
 
 function lastDayOfMonth(year: number, month: number): number {
@@ -134,7 +137,7 @@ function dayWithTime(
   if (!valid(year, month, day)) return null;
   const frac = timeFraction(h, mi, s, ampm);
   if (frac === null) return null;
-  return { serial: serialFromYmd(year, month, day, system) + frac, monthOnly: false };
+  return { serial: (serialFromYmd(year, month, day, system) + frac) as Serial, monthOnly: false };
 }
 
 function monthEnd(year: number, month: number, system: DateSystem): TextDate | null {

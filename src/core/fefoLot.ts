@@ -2,10 +2,13 @@ import { notFound, productFailure } from "./blocking";
 import type { Serial } from "./dates";
 import { asOfInstant } from "./instant";
 import type { Ledger } from "./ledger";
-import type { Qty } from "./quantity";
+import { addQty, type Qty, ZERO_QTY } from "./quantity";
 import { fefoOrder, planFefo, replayProduct } from "./book";
 import { fail, ok, type Result } from "./result";
 import { whereAsked } from "./sites";
+
+/** The smallest quantity there is: one millionth of a unit. */
+const LEAST_QTY = 1 as Qty;
 
 /** One line of a FEFO plan as a user sees it. */
 export interface FefoLine {
@@ -26,7 +29,7 @@ export interface FefoPlan {
  * @example fefoLot(ledger, "Botox 100U", 46100) // { ok: true, value: "C3709C3" }
  */
 export function fefoLot(ledger: Ledger, product: string, asOf: Serial, location?: string | null): Result<string> {
-  const plan = fefoPlan(ledger, product, 1, asOf, true, location);
+  const plan = fefoPlan(ledger, product, LEAST_QTY, asOf, true, location);
   if (!plan.ok) return plan;
   if (plan.value.lines.length === 0) return fail("na", `no usable stock of ${ledger.productByName(product)!.name}${location?.trim() ? ` at ${location.trim()}` : ""}`);
   return ok(plan.value.lines[0].lot);
@@ -49,11 +52,11 @@ export function fefoPlan(ledger: Ledger, productName: string, qty: Qty, asOf: Se
   const at = asOfInstant(asOf);
   const state = replayProduct(ledger, product, at);
   // For "which lot next", any usable amount qualifies: ask for the smallest quantity.
-  const plan = planFefo(fefoOrder(state, where.value), anyAmount ? 1 : qty, at.moment, at.day);
+  const plan = planFefo(fefoOrder(state, where.value), anyAmount ? LEAST_QTY : qty, at.moment, at.day);
   const lines = new Map<string, FefoLine>();
   for (const l of plan.lines) {
     const same = lines.get(l.state.lot.key);
-    lines.set(l.state.lot.key, { lot: l.state.lot.lot, qty: (same?.qty ?? 0) + l.qty, expires: l.state.lot.expires });
+    lines.set(l.state.lot.key, { lot: l.state.lot.lot, qty: addQty(same?.qty ?? ZERO_QTY, l.qty), expires: l.state.lot.expires });
   }
   return ok({ lines: [...lines.values()], short: plan.short });
 }

@@ -26,13 +26,13 @@ const PHASE_ALL = 3;
  * @example asOfInstant(46096).day // 46096
  */
 export function asOfInstant(asOf: Serial): Instant {
-  const day = Math.floor(asOf);
+  const day = Math.floor(asOf) as Serial;
   if (asOf === day) return { t: day + 1, phase: PHASE_END_OF_DAY, day, moment: day + 1 };
   return { t: asOf, phase: PHASE_ALL, day, moment: asOf };
 }
 
 /** The end of time: every event is before it. */
-export const END_OF_TIME: Instant = { t: Infinity, phase: PHASE_ALL, day: Infinity, moment: Infinity };
+export const END_OF_TIME: Instant = { t: Infinity, phase: PHASE_ALL, day: Infinity as Serial, moment: Infinity };
 
 /** True when an event at (t, phase) has happened by the instant. */
 export function isBy(t: number, phase: number, at: Instant): boolean {

@@ -255,7 +255,7 @@ export function indexLots(lots: ParsedTable<LotRow>, settings: Map<string, Produ
       lot: first.lot!,
       productKey,
       expires: first.expires,
-      received: receipts.length ? receipts[0].received! : Infinity,
+      received: receipts.length ? receipts[0].received! : (Infinity as Serial),
       unit: first.unit ?? settings.get(productKey)?.unit ?? null,
       receipts,
       index: product.lots.length,

@@ -89,7 +89,7 @@ function byVisit(ledger: Ledger): Result<MarginLine>[] {
     if (blocked) return { ok: false, error: named(failureOf([...new Set(blocked)]), totals.ids[v]) };
     const cogs = totals.cogs.get(v);
     const rev = priced[v] > 0 ? revenue.get(v) : null;
-    return ok({ group: totals.ids[v], date: Number.isFinite(first[v]) ? Math.floor(first[v]) : null, visits: 1, revenue: rev, cogs, margin: rev === null ? null : subAmount(rev, cogs) });
+    return ok({ group: totals.ids[v], date: Number.isFinite(first[v]) ? (Math.floor(first[v]) as Serial) : null, visits: 1, revenue: rev, cogs, margin: rev === null ? null : subAmount(rev, cogs) });
   });
 }
 

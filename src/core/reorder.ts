@@ -4,7 +4,7 @@ import { productFailure } from "./blocking";
 import type { Serial } from "./dates";
 import { asOfInstant, type Instant } from "./instant";
 import type { Ledger, Product } from "./ledger";
-import { QTY_ONE, type Qty } from "./quantity";
+import { addQty, QTY_ONE, type Qty, ZERO_QTY } from "./quantity";
 import type { Result } from "./result";
 import { whereAsked } from "./sites";
 
@@ -105,18 +105,19 @@ function reorderProduct(ledger: Ledger, product: Product, at: Instant, lookbackD
   const packSize = settings?.packSize ?? settings?.vialSize ?? QTY_ONE;
   const shelfLifeDays = typicalShelfLife(product, at.day);
   const unit = product.lots.find((l) => l.unit)?.unit ?? settings?.unit ?? null;
-  const show = (q: Qty) => unitsText(round2(q / QTY_ONE), unit ?? "units");
+  // Millionths of a unit, not always a whole Qty: rates and quotients are shown too.
+  const show = (q: number) => unitsText(round2(q / QTY_ONE), unit ?? "units");
   const byUnit = packSize === QTY_ONE && settings?.packSize == null && settings?.vialSize == null;
   const inPacks = (n: number) => (byUnit ? show(n * packSize) : `${plural(n, "pack")} of ${show(packSize)}`);
 
   const forecast = forecastProduct(ledger, product, at, lookbackDays, locationKey);
-  let usable = 0;
-  let unexpired = 0;
-  let onHand = 0;
+  let usable = ZERO_QTY;
+  let unexpired = ZERO_QTY;
+  let onHand = ZERO_QTY;
   for (const lot of forecast.lots) {
-    usable += lot.projectedUse;
-    onHand += lot.remaining;
-    if (lot.expires === null || at.day <= lot.expires) unexpired += lot.remaining;
+    usable = addQty(usable, lot.projectedUse);
+    onHand = addQty(onHand, lot.remaining);
+    if (lot.expires === null || at.day <= lot.expires) unexpired = addQty(unexpired, lot.remaining);
   }
   const base = { product: product.name, usable, leadDays, coverDays, packSize, shelfLifeDays };
   if (forecast.used === 0) {
@@ -128,8 +129,8 @@ function reorderProduct(ledger: Ledger, product: Product, at: Instant, lookbackD
   const perDay = forecast.perDay;
   // Whole units × whole days ÷ whole units: exact wherever the answer is a whole number of days.
   const daysOfCover = (usable * lookbackDays) / forecast.used;
-  const stockOut = at.day + Math.floor(daysOfCover);
-  const orderBy = Math.floor(stockOut - leadDays);
+  const stockOut = (at.day + Math.floor(daysOfCover)) as Serial;
+  const orderBy = Math.floor(stockOut - leadDays) as Serial;
   const entry = { ...base, dailyUse: perDay, daysOfCover, stockOut, orderBy };
   const rate = `${show(perDay)} a day`;
   const notCounted = onHand === unexpired
@@ -142,7 +143,7 @@ function reorderProduct(ledger: Ledger, product: Product, at: Instant, lookbackD
   const needed = forecast.used * (leadDays + coverDays) - usable * lookbackDays;
   if (needed <= 0) {
     return {
-      ...entry, suggested: 0, limit: "covered",
+      ...entry, suggested: ZERO_QTY, limit: "covered",
       reason: `usable stock lasts ${days(daysOfCover)} days at ${rate}, past the ${days(leadDays)} lead + ${days(coverDays)} cover days${notCounted}`,
     };
   }
@@ -150,11 +151,11 @@ function reorderProduct(ledger: Ledger, product: Product, at: Instant, lookbackD
   const capPacks = shelfLifeDays === null ? Infinity : Math.floor((forecast.used * shelfLifeDays) / (packSize * lookbackDays));
   const need = `${days(leadDays)} lead + ${days(coverDays)} cover days at ${rate} need ${show(needed / lookbackDays + usable)}, ${show(usable)} of it usable on hand`;
   if (capPacks >= packs) {
-    return { ...entry, suggested: packs * packSize, limit: "cover", reason: `${need}: ${inPacks(packs)} for the rest${byUnit ? "" : ", rounded up to whole packs"}${notCounted}` };
+    return { ...entry, suggested: (packs * packSize) as Qty, limit: "cover", reason: `${need}: ${inPacks(packs)} for the rest${byUnit ? "" : ", rounded up to whole packs"}${notCounted}` };
   }
   const canUse = `${show((forecast.used * shelfLifeDays!) / lookbackDays)} is what ${rate} uses in the typical shelf life of ${days(shelfLifeDays!)} days`;
   return {
-    ...entry, suggested: capPacks * packSize, limit: "shelf-life",
+    ...entry, suggested: (capPacks * packSize) as Qty, limit: "shelf-life",
     reason: capPacks === 0
       ? `one pack of ${show(packSize)} would expire before it is used: ${canUse}; ${need}${notCounted}`
       : `capped by shelf life at ${inPacks(capPacks)}: ${canUse}; ${need}${notCounted}`,

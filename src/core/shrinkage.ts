@@ -2,7 +2,7 @@ import { lotFailure, productFailure, tablesFailure } from "./blocking";
 import type { Serial } from "./dates";
 import type { Ledger } from "./ledger";
 import type { Money } from "./money";
-import type { Qty } from "./quantity";
+import { addQty, maxQty, minQty, type Qty, subQty, ZERO_QTY } from "./quantity";
 import { onBooks, replayProduct, type ProductState } from "./book";
 import { fail, ok, type Failure, type Result } from "./result";
 import { resolveScope } from "./scope";
@@ -73,9 +73,9 @@ function productLog(ledger: Ledger, state: ProductState, locationKey: string | n
       let allowedLoss: Qty | null = null;
       let unexplained: Qty | null = null;
       if (ppm !== null) {
-        const expectedLoss = Math.round((c.injected * ppm) / 1_000_000);
-        allowedLoss = Math.min(expectedLoss, Math.max(c.shrinkage, 0));
-        unexplained = c.shrinkage - allowedLoss;
+        const expectedLoss = Math.round((c.injected * ppm) / 1_000_000) as Qty;
+        allowedLoss = minQty(expectedLoss, maxQty(c.shrinkage, ZERO_QTY));
+        unexplained = subQty(c.shrinkage, allowedLoss);
       }
       const result = ok({
         date: c.row.time!, ...placeOf(ledger.sites, c.location), product: product.name, lot: lot.lot, countRow: c.row.row,
@@ -103,14 +103,14 @@ export function shrinkageTotal(ledger: Ledger, scope: string, measure: "cost" | 
   if (!resolved.ok) return resolved;
   const inScope = new Set(resolved.value.lots.map((l) => l.key));
   const products = new Set(resolved.value.lots.map((l) => l.productKey));
-  let units = 0;
+  let units = ZERO_QTY;
   let cost = 0n;
   for (const key of products) {
     const blocked: Failure | null = resolved.value.kind === "lot" ? lotFailure(ledger, resolved.value.lot.key) : productFailure(ledger, key);
     if (blocked) return { ok: false, error: blocked };
     for (const c of replayProduct(ledger, ledger.productIndex.get(key)!).counts) {
       if (!inScope.has(c.lot) || (where.value !== null && c.locationKey !== where.value)) continue;
-      units += c.shrinkage;
+      units = addQty(units, c.shrinkage);
       cost += c.cost;
     }
   }

@@ -3,12 +3,11 @@ import { lotKey } from "./names";
 import { asOfInstant, END_OF_TIME } from "./instant";
 import type { Ledger, Lot } from "./ledger";
 import type { Money } from "./money";
-import type { Qty } from "./quantity";
 import { layerPurchase, layerValue, onBooks, receiptCost, replayProduct, type LotState, type ProductState } from "./book";
 import { fail, ok, type Result } from "./result";
 import { findLot, resolveScope } from "./scope";
 import { divRound } from "./_lib/decimalText";
-import { QTY_ONE } from "./quantity";
+import { addQty, QTY_ONE, type Qty, ZERO_QTY } from "./quantity";
 import type { Serial } from "./dates";
 import { whereAsked } from "./sites";
 
@@ -41,7 +40,7 @@ function statesByLot(state: ProductState): Map<Lot, LotState[]> {
 export function lotStateAt(ledger: Ledger, lot: Lot, asOf: Serial | null): Pick<LotState, "remaining" | "layers"> {
   const states = lotStatesAt(ledger, lot, asOf);
   if (states.length === 1) return states[0];
-  return { remaining: states.reduce((n, s) => n + s.remaining, 0), layers: states.flatMap((s) => s.layers) };
+  return { remaining: states.reduce((n, s) => addQty(n, s.remaining), ZERO_QTY), layers: states.flatMap((s) => s.layers) };
 }
 
 /**
@@ -56,7 +55,7 @@ export function lotRemaining(ledger: Ledger, lotNumber: string, asOf: Serial, lo
   if (!lot) return { ok: false, error: lotNotFound(ledger, lotNumber, lotKey(lotNumber.trim())) };
   const blocked = lotFailure(ledger, lot.key);
   if (blocked) return { ok: false, error: blocked };
-  return ok(lotStatesAt(ledger, lot, asOf, where.value).reduce((n, s) => n + s.remaining, 0));
+  return ok(lotStatesAt(ledger, lot, asOf, where.value).reduce((n, s) => addQty(n, s.remaining), ZERO_QTY));
 }
 
 /**
@@ -170,15 +169,15 @@ const stockOf = onBooks<string | null, ProductStock>();
 /** A product's stock in its books at one location or all together: made once per replay. */
 function productStock(state: ProductState, locationKey: string | null): ProductStock {
   return stockOf(state, locationKey, () => {
-    let remaining = 0;
+    let remaining = ZERO_QTY;
     let value = 0n;
     let lotsInStock = 0;
     const held = new Map<Lot, Qty>();
     for (const s of state.lots.values()) {
       if (locationKey !== null && s.locationKey !== locationKey) continue;
-      remaining += s.remaining;
+      remaining = addQty(remaining, s.remaining);
       value += lotValue(s);
-      held.set(s.lot, (held.get(s.lot) ?? 0) + s.remaining);
+      held.set(s.lot, addQty(held.get(s.lot) ?? ZERO_QTY, s.remaining));
     }
     for (const q of held.values()) if (q > 0) lotsInStock++;
     const p = state.product;

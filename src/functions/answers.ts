@@ -57,7 +57,7 @@ const dateOrBlank = (serial: number | null): number | string => serial ?? "";
 const textOrBlank = (text: string | null): string => text ?? "";
 
 /** An `as_of` argument: today when omitted. */
-function asOfArg(v: unknown, context: Context): number {
+function asOfArg(v: unknown, context: Context): core.Serial {
   return isOmitted(v) ? context.today : dateArg("as_of", v, context.dateSystem);
 }
 
@@ -203,7 +203,7 @@ export const REORDER = formula({
     const header = ["Product", "Usable", "Daily Use", "Days Of Cover", "Stock Out", "Order By", "Suggested Qty", "Reason"];
     const orBlank = <V>(v: V | null, f: (v: V) => OutCell): OutCell => (v === null ? "" : f(v));
     return spill(header, core.reorder(ledger, asOf, core.DEFAULT_LOOKBACK_DAYS, at), (e) => [
-      e.product, units(e.usable), orBlank(e.dailyUse, units), orBlank(e.daysOfCover, (n) => n), dateOrBlank(e.stockOut), dateOrBlank(e.orderBy),
+      e.product, units(e.usable), orBlank(e.dailyUse, (d) => units(d as core.Qty)), orBlank(e.daysOfCover, (n) => n), dateOrBlank(e.stockOut), dateOrBlank(e.orderBy),
       orBlank(e.suggested, units), e.reason,
     ]);
   },

@@ -11,7 +11,7 @@
  *   `functions/answers.ts`.
  * Any other formula is not evaluated: the preview shows its text and says so, rather than guess.
  */
-import { serialFromYmd } from "../core";
+import { serialFromYmd, type Serial } from "../core";
 import { answerExplicit, FORMULAS, type Context, type Formula } from "../functions/answers";
 import type { CellValue } from "../workbook/port";
 
@@ -93,7 +93,7 @@ export function isCellError(v: unknown): v is CellError {
 const NOT_OURS = "The preview evaluates only LOTBOOK formulas of the report's own shape.";
 const notEvaluated = (formula: string, reason: string): Evaluated => ({ kind: "text", formula, reason });
 
-function serialOf(d: Date): number {
+function serialOf(d: Date): Serial {
   return serialFromYmd(d.getFullYear(), d.getMonth() + 1, d.getDate());
 }
 

@@ -80,13 +80,13 @@ const ROTATION = ["Botox 100U", "Xeomin 100U", "Juvederm Ultra XC", "Botox 100U"
  * label typed as a date); the day before instead, which moves no lot out of its band.
  */
 function expiry(serial: Serial): Serial {
-  return ymdFromSerial(serial).day === 1 ? serial - 1 : serial;
+  return ymdFromSerial(serial).day === 1 ? ((serial - 1) as Serial) : serial;
 }
 
 /** The sample practice's four tables, header first, with dates as serials counted from `today`. */
 export function samplePractice(today: Date): SampleGrids {
   const base: Serial = serialFromYmd(today.getFullYear(), today.getMonth() + 1, today.getDate());
-  const day = (offset: number) => base + offset;
+  const day = (offset: number) => (base + offset) as Serial;
   const left = new Map(LOTS.map((l) => [l.lot, l.qty]));
   const price = new Map(PRODUCTS.slice(1).map((p) => [p[0] as string, p[6] as number]));
   const unit = new Map(PRODUCTS.slice(1).map((p) => [p[0] as string, p[1] as string]));

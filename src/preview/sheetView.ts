@@ -8,9 +8,9 @@ export function displayCell(value: CellValue, format: string | null): string {
   if (value === null) return "";
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "string") return value;
-  if (format === "m/d/yyyy") return formatSerial(Math.floor(value));
+  if (format === "m/d/yyyy") return formatSerial(Math.floor(value) as Serial);
   if (format === "yyyy-mm-dd") {
-    const [m, d, y] = formatSerial(Math.floor(value)).split("/");
+    const [m, d, y] = formatSerial(Math.floor(value) as Serial).split("/");
     return `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
   }
   if (format?.startsWith("$")) {

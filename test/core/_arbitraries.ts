@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { buildLedger, check, type Cell } from "../../src/core";
+import { buildLedger, check, type Cell, type Serial } from "../../src/core";
 
 /**
  * Random ledgers for property tests, shaped exactly as Excel hands ranges to the add-in: header
@@ -25,7 +25,7 @@ export interface LedgerTables {
 
 export interface LedgerCase extends LedgerTables {
   /** As-of serials to look at the books on: whole days (end of day) and moments within a day. */
-  readonly asOfs: number[];
+  readonly asOfs: Serial[];
   /** Product names as Lots writes them. */
   readonly productNames: string[];
 }
@@ -378,7 +378,7 @@ function realize(intents: Intents, options: CaseOptions): LedgerCase {
   const asOfs = intents.asOfs.map((a) => {
     const expires = a.nearExpiry && sims[a.nearExpiry.lot % sims.length].expires;
     const day = expires ? expires + a.nearExpiry!.shift : BASE_DAY + a.day;
-    return day + (a.minute === null ? 0 : a.minute / 1440);
+    return (day + (a.minute === null ? 0 : a.minute / 1440)) as Serial;
   });
   return { ...tables, asOfs, productNames: used.map((p) => CATALOG[p].name) };
 }

@@ -1,7 +1,7 @@
-import { buildLedger, moneyToNumber, qtyToNumber, serialFromYmd, type Cell, type Ledger, type Result } from "../../src/core";
+import { buildLedger, moneyToNumber, qtyToNumber, serialFromYmd, type Cell, type Ledger, type Qty, type Result, type Serial } from "../../src/core";
 
 /** A calendar date as the Excel serial Excel would hand over. */
-export const d = (y: number, m: number, day: number, hour = 0, minute = 0): number => serialFromYmd(y, m, day) + (hour * 60 + minute) / 1440;
+export const d = (y: number, m: number, day: number, hour = 0, minute = 0): Serial => (serialFromYmd(y, m, day) + (hour * 60 + minute) / 1440) as Serial;
 
 export const LOTS_HEADER = ["Product", "Lot", "Expires", "Received", "Qty", "Unit", "Unit Cost"];
 export const DRAWS_HEADER = ["Date", "Visit", "Patient", "Product", "Lot", "Qty", "Kind", "Price"];
@@ -23,4 +23,4 @@ export function value<T>(r: Result<T>): T {
 }
 
 export const dollars = (r: Result<bigint>): number => moneyToNumber(value(r));
-export const units = (r: Result<number>): number => qtyToNumber(value(r));
+export const units = (r: Result<Qty>): number => qtyToNumber(value(r));

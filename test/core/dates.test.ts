@@ -1,13 +1,13 @@
-import { formatSerial, isFirstOfMonth, parseTextDate, serialFromDate, serialFromYmd, ymdFromSerial } from "../../src/core/dates";
+import { formatSerial, isFirstOfMonth, parseTextDate, serialFromDate, serialFromYmd, type Serial, ymdFromSerial } from "../../src/core/dates";
 import { asOfInstant, isBy, PHASE_END_OF_DAY, PHASE_RECEIPT } from "../../src/core/instant";
 
 describe("Excel serial dates", () => {
   it("match Excel's 1900 system (3/15/2026 is 46096) and the 1904 system (1462 days less)", () => {
     expect(serialFromYmd(2026, 3, 15)).toBe(46096);
     expect(serialFromYmd(2026, 3, 15, 1904)).toBe(46096 - 1462);
-    expect(ymdFromSerial(46096)).toEqual({ year: 2026, month: 3, day: 15 });
-    expect(ymdFromSerial(46096 - 1462, 1904)).toEqual({ year: 2026, month: 3, day: 15 });
-    expect(formatSerial(46096.75)).toBe("3/15/2026");
+    expect(ymdFromSerial(46096 as Serial)).toEqual({ year: 2026, month: 3, day: 15 });
+    expect(ymdFromSerial((46096 - 1462) as Serial, 1904)).toEqual({ year: 2026, month: 3, day: 15 });
+    expect(formatSerial(46096.75 as Serial)).toBe("3/15/2026");
   });
 
   it("reads a JS Date from a file by the date and time it shows", () => {
@@ -41,9 +41,18 @@ describe("Excel serial dates", () => {
   });
 });
 
+describe("the Serial brand", () => {
+  it("keeps a plain number (a quantity, a count of days) from passing for a date", () => {
+    // @ts-expect-error a plain number is not a serial; make one with serialFromYmd
+    const plain: Serial = 46096;
+    const made: Serial = serialFromYmd(2026, 3, 15);
+    expect(made).toBe(plain);
+  });
+});
+
 describe("as-of instants", () => {
   it("take a date without time as the end of that day: the day's counts are in, the next day's receipts are not", () => {
-    const at = asOfInstant(46096);
+    const at = asOfInstant(46096 as Serial);
     expect(isBy(46097, PHASE_END_OF_DAY, at)).toBe(true);
     expect(isBy(46097, PHASE_RECEIPT, at)).toBe(false);
     expect(at.day).toBe(46096);
@@ -55,8 +64,8 @@ describe("the start of Excel's 1900 system", () => {
     expect(serialFromYmd(1900, 1, 1)).toBe(1);
     expect(serialFromYmd(1900, 2, 28)).toBe(59);
     expect(serialFromYmd(1900, 3, 1)).toBe(61);
-    expect(ymdFromSerial(1)).toEqual({ year: 1900, month: 1, day: 1 });
-    expect(ymdFromSerial(60)).toEqual({ year: 1900, month: 2, day: 29 });
-    expect(ymdFromSerial(61)).toEqual({ year: 1900, month: 3, day: 1 });
+    expect(ymdFromSerial(1 as Serial)).toEqual({ year: 1900, month: 1, day: 1 });
+    expect(ymdFromSerial(60 as Serial)).toEqual({ year: 1900, month: 2, day: 29 });
+    expect(ymdFromSerial(61 as Serial)).toEqual({ year: 1900, month: 3, day: 1 });
   });
 });

@@ -1,6 +1,6 @@
 import {
   atRisk, check, conservation, expiring, expiryAlerts, fefoLot, fefoPlan, lotCost, lotRemaining, moneyToNumber,
-  openVials, qtyToNumber, recall, shrinkageLog, shrinkageTotal, stockValue, visitCogs, visitMargin, buildLedger,
+  openVials, qtyFromNumber, qtyToNumber, recall, shrinkageLog, shrinkageTotal, stockValue, visitCogs, visitMargin, buildLedger,
   countOwner, drawOwner, drawRef, marginBy,
 } from "../../src/core";
 import { d, dollars, ledgerOf, units, value } from "./_ledger";
@@ -52,14 +52,14 @@ describe("FEFO across lots of one product", () => {
         ["Sculptra", "A-9", d(2027, 1, 31), d(2026, 1, 15), 2, "vial", 400],
       ],
     });
-    const plan = value(fefoPlan(ledger, "Sculptra", 8_000_000, d(2026, 3, 1)));
+    const plan = value(fefoPlan(ledger, "Sculptra", qtyFromNumber(8).qty, d(2026, 3, 1)));
     expect(plan.lines.map((l) => l.lot)).toEqual(["A-9", "B-1", "B-2", "NOEXP"]);
     expect(plan.short).toBe(0);
   });
 
   it("plans a draw across lots and reports what stock cannot cover", () => {
     const ledger = ledgerOf({ lots, draws: [] });
-    const plan = value(fefoPlan(ledger, "Botox 100U", 250_000_000, d(2026, 4, 1)));
+    const plan = value(fefoPlan(ledger, "Botox 100U", qtyFromNumber(250).qty, d(2026, 4, 1)));
     expect(plan.lines.map((l) => [l.lot, qtyToNumber(l.qty)])).toEqual([["MAR-1", 100], ["JAN-1", 100]]);
     expect(qtyToNumber(plan.short)).toBe(50);
   });
@@ -183,7 +183,7 @@ describe("opened vials", () => {
     // LATE's vial was opened at 9:00 with 70 U left: it goes first until 9:00 next day.
     expect(value(fefoLot(ledger, "Botox 100U", d(2026, 3, 1, 17)))).toBe("LATE");
     expect(value(fefoLot(ledger, "Botox 100U", d(2026, 3, 2, 10)))).toBe("EARLY");
-    const plan = value(fefoPlan(ledger, "Botox 100U", 100_000_000, d(2026, 3, 1, 17)));
+    const plan = value(fefoPlan(ledger, "Botox 100U", qtyFromNumber(100).qty, d(2026, 3, 1, 17)));
     expect(plan.lines.map((l) => [l.lot, qtyToNumber(l.qty)])).toEqual([["LATE", 70], ["EARLY", 30]]);
   });
 
@@ -199,7 +199,7 @@ describe("opened vials", () => {
     ]);
     // The units stay on the books (never written off silently) but FEFO no longer counts them.
     expect(units(lotRemaining(ledger, "EARLY", d(2026, 3, 2, 12)))).toBe(170);
-    const plan = value(fefoPlan(ledger, "Botox 100U", 200_000_000, d(2026, 3, 2, 12)));
+    const plan = value(fefoPlan(ledger, "Botox 100U", qtyFromNumber(200).qty, d(2026, 3, 2, 12)));
     expect(plan.lines.map((l) => [l.lot, qtyToNumber(l.qty)])).toEqual([["EARLY", 100], ["LATE", 100]]);
   });
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import {
-  atRisk, buildLedger, check, conservation, expiring, fefoLot, fefoPlan, locationKey, lotRemaining, openVials, recall, reorder,
+  atRisk, buildLedger, check, conservation, expiring, fefoLot, fefoPlan, locationKey, lotRemaining, openVials, qtyFromNumber, recall, reorder,
   shrinkageLog, shrinkageTotal, stockByProduct, stockValue, type Cell, type Ledger,
 } from "../../src/core";
 import { ledgerCase, SITES, transferIntents, withLocations } from "./_arbitraries";
@@ -63,9 +63,9 @@ describe("a two-site practice", () => {
     expect(value(fefoLot(l, "Botox 100U", AS_OF, "Main"))).toBe("A1");
     expect(value(fefoLot(l, "Botox 100U", AS_OF, "Suite B"))).toBe("A1");
     // ...but 100 U at Main is 50 of A1 then 50 of B2, where Suite B has A1 enough.
-    const main = value(fefoPlan(l, "Botox 100U", 100_000_000, AS_OF, false, "Main"));
+    const main = value(fefoPlan(l, "Botox 100U", qtyFromNumber(100).qty, AS_OF, false, "Main"));
     expect(main.lines.map((x) => [x.lot, x.qty / 1e6])).toEqual([["A1", 50], ["B2", 50]]);
-    const b = value(fefoPlan(l, "Botox 100U", 100_000_000, AS_OF, false, "Suite B"));
+    const b = value(fefoPlan(l, "Botox 100U", qtyFromNumber(100).qty, AS_OF, false, "Suite B"));
     expect(b.lines.map((x) => [x.lot, x.qty / 1e6])).toEqual([["A1", 100]]);
     // Once Main's A1 is gone, Main proposes B2 while Suite B still proposes A1.
     const more = [...DRAWS, [d(2026, 3, 12), "V3", "P3", "Botox 100U", "A1", 50, "Visit", 600, "Main", null]];

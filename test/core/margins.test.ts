@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import {
   buildLedger, check, conservation, marginBy, MARGIN_GROUPS, moneyToNumber, qtyToNumber, stockByProduct, stockValue, visitCogs,
-  type Ledger, type MarginLine, type Result,
+  type Ledger, type MarginLine, type Result, type Serial,
 } from "../../src/core";
 import { COUNTS, day, DRAWS, LOTS } from "../functions/_ledger";
 import { ledgerCase, type LedgerTables } from "./_arbitraries";
@@ -166,7 +166,7 @@ describe("margin by service and provider on random ledgers", () => {
 describe("stock by product", () => {
   it("sums each product's lots at the as-of date, counts included", () => {
     const ledger = buildLedger({ lots: LOTS, draws: DRAWS, counts: COUNTS });
-    const shown = (asOf: number) =>
+    const shown = (asOf: Serial) =>
       stockByProduct(ledger, asOf).map((r) => (r.ok ? [r.value.product, r.value.unit, qtyToNumber(r.value.remaining), moneyToNumber(r.value.value), r.value.lotsInStock] : r.error.message));
     // Sept 30: C3709C3 is empty; C4000A1 counted at 78 (80 on the books) at $6; V100 holds 1 mL at $300.
     expect(shown(day(2026, 9, 30))).toEqual([

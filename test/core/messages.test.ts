@@ -1,10 +1,11 @@
-import { coded, DIAGNOSTIC_CODES, describe as sentence, messageOf, reachOf, severityOf, type DiagnosticKind, type Severity } from "../../src/core";
+import { coded, DIAGNOSTIC_CODES, describe as sentence, messageOf, reachOf, severityOf, type DiagnosticKind, type Qty, qtyFromNumber, type Severity } from "../../src/core";
 
 // The message catalogue, one example per kind of problem: its parameters, its severity and the
 // sentence users see, word for word. A code added to DIAGNOSTIC_CODES without an example here
 // fails its own test below.
 
-const U = 1_000_000;
+/** `n` whole units as a quantity. */
+const U = (n: number): Qty => qtyFromNumber(n).qty;
 
 const EXAMPLES: readonly (readonly [DiagnosticKind, Severity, string])[] = [
   [{ code: "no-header-row", of: "Lots", required: "Product, Lot, Received, Qty" }, "error",
@@ -29,7 +30,7 @@ const EXAMPLES: readonly (readonly [DiagnosticKind, Severity, string])[] = [
     "'ten' is not a number of units per vial"],
   [{ code: "not-money", shown: "'free'" }, "error",
     "'free' is not an amount of money"],
-  [{ code: "too-many-decimals", shown: "1.0000001", countedAs: 1 * U }, "warning",
+  [{ code: "too-many-decimals", shown: "1.0000001", countedAs: U(1) }, "warning",
     "1.0000001 has more than 6 decimal places; Lotbook counts it as 1"],
   [{ code: "date-out-of-range", shown: "-5" }, "error",
     "-5 is not a date"],
@@ -55,7 +56,7 @@ const EXAMPLES: readonly (readonly [DiagnosticKind, Severity, string])[] = [
     "the date received is blank"],
   [{ code: "blank-qty", of: "Draws" }, "error",
     "the quantity drawn is blank"],
-  [{ code: "qty-not-positive", of: "Lots", qty: -100 * U }, "error",
+  [{ code: "qty-not-positive", of: "Lots", qty: U(-100) }, "error",
     "the quantity received must be more than 0 (it is -100)"],
   [{ code: "expiry-first-of-month" }, "warning",
     "the expiry is the 1st of a month: if the label shows only month and year, the lot is good through the last day of that month (Excel turns a typed 03/2026 into March 1st); type the last day instead"],
@@ -95,13 +96,13 @@ const EXAMPLES: readonly (readonly [DiagnosticKind, Severity, string])[] = [
     "this draw repeats row 2 (same date, visit, lot, quantity and kind); if it was entered twice, delete one"],
   [{ code: "blank-counted" }, "error",
     "the counted quantity is blank; enter 0 if none is left"],
-  [{ code: "negative-count", counted: -3 * U }, "error",
+  [{ code: "negative-count", counted: U(-3) }, "error",
     "the counted quantity cannot be negative (it is -3)"],
   [{ code: "vial-size-not-positive" }, "error",
     "the vial size must be more than 0"],
   [{ code: "hours-not-positive" }, "error",
     "Use Within Hours must be more than 0 (leave it blank for no limit)"],
-  [{ code: "negative-pack-size", pack: -2 * U }, "error",
+  [{ code: "negative-pack-size", pack: U(-2) }, "error",
     "the pack size cannot be negative (it is -2); write the units in one orderable pack"],
   [{ code: "negative-days", header: "Lead Days", days: -7 }, "error",
     "Lead Days cannot be negative (it is -7); write a number of days, or leave it blank for the default"],
@@ -137,13 +138,13 @@ const EXAMPLES: readonly (readonly [DiagnosticKind, Severity, string])[] = [
     "the transfer goes to Suite B, but no table has a Location column; add a column headed Location to Lots, Draws and Counts to keep stock by location"],
   [{ code: "lot-never-arrives", lotNumber: "C3709C3", location: "Suite B" }, "error",
     "lot C3709C3 never arrives at Suite B: no receipt in Lots and no transfer brings it there; check the location"],
-  [{ code: "uncovered-draw", productName: "Juvederm Ultra", drawn: 20 * U, location: null }, "error",
+  [{ code: "uncovered-draw", productName: "Juvederm Ultra", drawn: U(20), location: null }, "error",
     "the lot is blank and no usable lot of Juvederm Ultra held 20 at the time of this draw, so it cannot be costed; enter the lot drawn from"],
-  [{ code: "assumed-lot", allocations: [{ lotNumber: "C2222B2", qty: 10 * U }] }, "warning",
+  [{ code: "assumed-lot", allocations: [{ lotNumber: "C2222B2", qty: U(10) }] }, "warning",
     "the lot is blank; costed as C2222B2 (10), the lot FEFO would have used; enter the lot drawn from so a recall can reach this patient for sure"],
   [{ code: "count-before-receipt", lotNumber: "D5512" }, "error",
     "lot D5512 had not been received yet on this count's date; check the date"],
-  [{ code: "overdraw", drawn: 70 * U, transfer: false, lotNumber: "C3709C3", left: 60 * U, location: null }, "warning",
+  [{ code: "overdraw", drawn: U(70), transfer: false, lotNumber: "C3709C3", left: U(60), location: null }, "warning",
     "overdraw: 70 drawn but lot C3709C3 had 60 left on the books; a receipt or an earlier draw may be missing or wrong"],
   [{ code: "blank-price", visitId: "V1" }, "warning",
     "the price is blank while other lines of visit V1 have one; it counts as 0 in the visit's margin"],
@@ -177,7 +178,7 @@ describe("the message catalogue", () => {
     expect(messageOf({ code: "blank-lot", of: "Lots" })).toBe("the lot number is blank; enter it as printed on the vial or carton");
     expect(messageOf({ code: "blank-qty", of: "Lots" })).toBe("the quantity received is blank");
     expect(messageOf({ code: "blank-date", of: "Draws" })).toBe("the date is blank");
-    expect(messageOf({ code: "qty-not-positive", of: "Draws", qty: 0 })).toBe("the quantity drawn must be more than 0 (it is 0); record a correction as its own row, never a negative draw");
+    expect(messageOf({ code: "qty-not-positive", of: "Draws", qty: U(0) })).toBe("the quantity drawn must be more than 0 (it is 0); record a correction as its own row, never a negative draw");
     expect(messageOf({ code: "subtotal-row", label: "Subtotal Q3", of: "Counts" })).toMatch(/cannot read as a count;/);
     expect(messageOf({ code: "negative-cost", which: "total" })).toBe("the total cost is negative");
     expect(messageOf({ code: "transfer-without-to", hasToColumn: false })).toBe("a Transfer needs the location the units go to; add a column headed To and enter it there");
@@ -186,9 +187,9 @@ describe("the message catalogue", () => {
     expect(messageOf({ code: "draw-unit-differs", unit: "mL", lotNumber: null, productName: "Botox 100U", keptIn: "U" })).toBe("the draw is in mL but Botox 100U is kept in U");
     expect(messageOf({ code: "lot-never-arrives", lotNumber: "C3709C3", location: null })).toBe(
       "lot C3709C3 never arrives at the unnamed location (the Location cell is blank): no receipt in Lots and no transfer brings it there; check the location");
-    expect(messageOf({ code: "uncovered-draw", productName: "Botox 100U", drawn: 0.5 * U, location: "Suite B" })).toMatch(/held 0\.5 at Suite B at the time/);
-    expect(messageOf({ code: "assumed-lot", allocations: [{ lotNumber: "C1", qty: 30 * U }, { lotNumber: "C2", qty: 10 * U }] })).toMatch(/^the lot is blank; costed as C1 \(30\) and C2 \(10\), the lots FEFO would have used;/);
-    expect(messageOf({ code: "overdraw", drawn: 12 * U, transfer: true, lotNumber: "C3709C3", left: 10 * U, location: "Suite A" })).toBe(
+    expect(messageOf({ code: "uncovered-draw", productName: "Botox 100U", drawn: U(0.5), location: "Suite B" })).toMatch(/held 0\.5 at Suite B at the time/);
+    expect(messageOf({ code: "assumed-lot", allocations: [{ lotNumber: "C1", qty: U(30) }, { lotNumber: "C2", qty: U(10) }] })).toMatch(/^the lot is blank; costed as C1 \(30\) and C2 \(10\), the lots FEFO would have used;/);
+    expect(messageOf({ code: "overdraw", drawn: U(12), transfer: true, lotNumber: "C3709C3", left: U(10), location: "Suite A" })).toBe(
       "overdraw: 12 transferred but lot C3709C3 had 10 left on the books at Suite A; a receipt, a transfer or an earlier draw may be missing or wrong");
     expect(messageOf({ code: "gtin-of-two-products", gtin: "00361234567890", otherProduct: "Botox 100U", otherRow: null })).toBe(
       "the GTIN 00361234567890 is also given for Botox 100U; a scan of it will ask which product it is");

@@ -1,4 +1,5 @@
 import { formatMoney, MONEY_ONE, moneyFromNumber, moneyToNumber } from "../../src/core/money";
+import { addQty, QTY_ONE, type Qty, qtyFromNumber, subQty, ZERO_QTY } from "../../src/core/quantity";
 import { decimalToScaled, divRound, scaledToText } from "../../src/core/_lib/decimalText";
 
 describe("money", () => {
@@ -19,6 +20,17 @@ describe("money", () => {
   it("formats dollars and cents for messages", () => {
     expect(formatMoney(1_234_505_000_000_000n)).toBe("$1,234.51");
     expect(formatMoney(-260n * MONEY_ONE)).toBe("-$260.00");
+  });
+});
+
+describe("quantities", () => {
+  it("are branded: a plain number (a serial, a count of days) is not a Qty", () => {
+    // @ts-expect-error a plain number is not a quantity; make one with qtyFromNumber
+    const plain: Qty = 40_000_000;
+    const made: Qty = qtyFromNumber(40).qty;
+    expect(made).toBe(plain);
+    expect(addQty(made, QTY_ONE)).toBe(41_000_000);
+    expect(subQty(ZERO_QTY, made)).toBe(-40_000_000);
   });
 });
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import {
   buildLedger, check, conservation, fefoLot, fefoPlan, lotRemaining, openVials, shrinkageTotal, stockValue, visitCogs,
-  type Cell, type Ledger, type Result,
+  type Cell, type Ledger, type Qty, type Result, type Serial,
 } from "../../src/core";
 import {
   col, COUNTS_HEADER, DRAWS_HEADER, ledgerCase, LOTS_HEADER, shuffleRows, type LedgerCase, type LedgerTables, type Row,
@@ -230,7 +230,7 @@ function productsWithBlankLotDraws(draws: Row[]): Set<string> {
 }
 
 /** Usable units of each lot at an as-of: remaining, less what only past-use-by opened vials hold. */
-function usableByLot(ledger: Ledger, lots: Map<string, HandLot>, asOf: number): Map<string, { usable: number; openVial: boolean }> {
+function usableByLot(ledger: Ledger, lots: Map<string, HandLot>, asOf: Serial): Map<string, { usable: number; openVial: boolean }> {
   const out = new Map<string, { usable: number; openVial: boolean }>();
   for (const lot of lots.values()) out.set(lot.key, { usable: value(lotRemaining(ledger, lot.number, asOf)), openVial: false });
   for (const v of openVials(ledger, asOf).map(value)) {
@@ -398,7 +398,7 @@ describe("properties of random ledgers", () => {
         const ledger = build(c);
         fc.pre(errorsOf(ledger).length === 0);
         const lots = handLots(c.lots);
-        const want = quarters * 250_000;
+        const want = (quarters * 250_000) as Qty;
         for (const asOf of c.asOfs) {
           const usable = usableByLot(ledger, lots, asOf);
           for (const p of c.productNames) {
@@ -437,7 +437,7 @@ describe("properties of random ledgers", () => {
         const visits = new Map<string, Approx>();
         const unsure = new Set<string>();
         for (const r of c.draws.slice(1)) if (blankLot.has(productKeyOf(r[D("Product")]) ?? "")) unsure.add(String(r[D("Visit")]));
-        const end = Math.max(...lots.map((l) => l.firstDay)) + 400;
+        const end = (Math.max(...lots.map((l) => l.firstDay)) + 400) as Serial;
         for (const lot of lots) {
           if (blankLot.has(lot.product)) {
             for (const r of c.draws.slice(1)) if (lotKeyOf(r[D("Lot")]) === lot.key) unsure.add(String(r[D("Visit")]));

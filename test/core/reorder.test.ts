@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { buildLedger, check, QTY_ONE, qtyToNumber, reorder, reorderGroups, type Cell, type Result } from "../../src/core";
+import { buildLedger, check, QTY_ONE, qtyFromNumber, qtyToNumber, reorder, reorderGroups, type Cell, type Qty, type Result, type Serial } from "../../src/core";
 import type { ReorderEntry } from "../../src/core/reorder";
 import { col, DRAWS_HEADER, ledgerCase, type LedgerCase, type Row } from "./_arbitraries";
 import { d, ledgerOf, value } from "./_ledger";
@@ -24,7 +24,7 @@ function lineOf(tables: Parameters<typeof ledgerOf>[0], product: string) {
   const e = reorder(ledgerOf(tables), AS_OF).map(value).find((x) => x.product === product)!;
   return {
     usable: qtyToNumber(e.usable),
-    dailyUse: e.dailyUse === null ? null : qtyToNumber(e.dailyUse),
+    dailyUse: e.dailyUse === null ? null : qtyToNumber(e.dailyUse as Qty),
     daysOfCover: e.daysOfCover,
     stockOut: e.stockOut,
     orderBy: e.orderBy,
@@ -171,25 +171,25 @@ describe("reorder, worked by hand", () => {
 });
 
 describe("reorder groups for the pane", () => {
-  const entry = (product: string, orderBy: number | null, suggested: number | null): Result<ReorderEntry> => ({
+  const entry = (product: string, orderBy: Serial | null, suggested: Qty | null): Result<ReorderEntry> => ({
     ok: true,
     value: {
-      product, usable: 0, dailyUse: orderBy === null ? null : QTY_ONE, daysOfCover: 0, stockOut: orderBy, orderBy, suggested,
+      product, usable: qtyFromNumber(0).qty, dailyUse: orderBy === null ? null : QTY_ONE, daysOfCover: 0, stockOut: orderBy, orderBy, suggested,
       limit: "cover", reason: "", leadDays: 7, coverDays: 30, packSize: QTY_ONE, shelfLifeDays: null,
     },
   });
 
   it("puts an order-by on or before today under order now and within seven days under this week", () => {
     const groups = reorderGroups([
-      entry("Later", AS_OF + 8, QTY_ONE),
-      entry("Week end", AS_OF + 7, QTY_ONE),
+      entry("Later", (AS_OF + 8) as Serial, QTY_ONE),
+      entry("Week end", (AS_OF + 7) as Serial, QTY_ONE),
       entry("Today", AS_OF, QTY_ONE),
-      entry("Overdue", AS_OF - 3, QTY_ONE),
-      entry("Tomorrow", AS_OF + 1, QTY_ONE),
-      entry("Nothing to buy", AS_OF - 5, 0),
+      entry("Overdue", (AS_OF - 3) as Serial, QTY_ONE),
+      entry("Tomorrow", (AS_OF + 1) as Serial, QTY_ONE),
+      entry("Nothing to buy", (AS_OF - 5) as Serial, qtyFromNumber(0).qty),
       entry("Unused", null, null),
       { ok: false, error: { kind: "value", message: "blocked", product: "Broken" } },
-    ], AS_OF + 0.5);
+    ], (AS_OF + 0.5) as Serial);
     expect(groups.now.map((e) => e.product)).toEqual(["Overdue", "Today"]);
     expect(groups.thisWeek.map((e) => e.product)).toEqual(["Tomorrow", "Week end"]);
   });
@@ -243,7 +243,7 @@ function withSettings(c: LedgerCase, settings: readonly { lead: number | null; c
   ];
 }
 
-function entries(c: LedgerCase, draws: Row[], products: Row[], asOf: number): ReorderEntry[] {
+function entries(c: LedgerCase, draws: Row[], products: Row[], asOf: Serial): ReorderEntry[] {
   const ledger = buildLedger({ lots: c.lots, draws, counts: c.counts, products });
   return reorder(ledger, asOf).flatMap((e) => (e.ok ? [e.value] : []));
 }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import {
   atRisk, buildLedger, changedSince, stockValue, check, expiring, fefoLot, lotRemaining, marginBy, replayCount, shrinkageLog, stockByProduct, updateLedger, visitCogs,
-  visitMargin, type Cell, type Ledger, type LedgerChange, type LedgerInput,
+  visitMargin, type Cell, type Ledger, type LedgerChange, type LedgerInput, type Serial,
 } from "../../src/core";
 import { col, DRAWS_HEADER, ledgerCase, LOTS_HEADER, SITES, transferIntents, withLocations, type LedgerCase, type Row } from "./_arbitraries";
 
@@ -17,13 +17,13 @@ function everything(ledger: Ledger, c: LedgerCase): string[] {
   out.push(marginBy(ledger, "visit"), marginBy(ledger, "service"), marginBy(ledger, "product"), marginBy(ledger, "provider"));
   out.push(shrinkageLog(ledger));
   for (const asOf of c.asOfs) {
-    out.push(stockByProduct(ledger, asOf), expiring(ledger, 90, asOf), atRisk(ledger, Math.floor(asOf)), stockValue(ledger, "*", asOf));
+    out.push(stockByProduct(ledger, asOf), expiring(ledger, 90, asOf), atRisk(ledger, Math.floor(asOf) as Serial), stockValue(ledger, "*", asOf));
     for (const p of c.productNames) out.push(fefoLot(ledger, p, asOf));
     for (const r of c.lots.slice(1)) if (typeof r[1] === "string") out.push(lotRemaining(ledger, r[1], asOf));
     if (!ledger.sites.tracked) continue;
     // Where the tables keep locations, every result that takes one is asked at each site too.
     for (const site of SITES) {
-      out.push(stockByProduct(ledger, asOf, site), expiring(ledger, 90, asOf, site), atRisk(ledger, Math.floor(asOf), 90, site), shrinkageLog(ledger, site));
+      out.push(stockByProduct(ledger, asOf, site), expiring(ledger, 90, asOf, site), atRisk(ledger, Math.floor(asOf) as Serial, 90, site), shrinkageLog(ledger, site));
       for (const p of c.productNames) out.push(fefoLot(ledger, p, asOf, site));
       for (const r of c.lots.slice(1)) if (typeof r[1] === "string") out.push(lotRemaining(ledger, r[1], asOf, site));
     }
@@ -229,7 +229,7 @@ describe("updateLedger posts again only what changed", () => {
     expect(replayCount("botox 100u") - botox).toBe(1);
     expect(replayCount("juvederm ultra")).toBe(juvederm);
     expect(visitCogs(next, "V4")).toEqual({ ok: true, value: 325n * 10n ** 11n }); // 5 × $6.50
-    expect(lotRemaining(next, "C1", 46014)).toEqual({ ok: true, value: 65_000_000 }); // 100 − 20 − 10 − 5
+    expect(lotRemaining(next, "C1", 46014 as Serial)).toEqual({ ok: true, value: 65_000_000 }); // 100 − 20 − 10 − 5
   });
 });
 

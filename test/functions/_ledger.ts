@@ -3,10 +3,10 @@
  * numbers, empty cells as null, "" or (older desktop builds, text columns) 0, some numbers
  * stored as text. Every expected figure in the tests is worked out by hand from these rows.
  */
-import { serialFromYmd } from "../../src/core";
+import { serialFromYmd, type Serial } from "../../src/core";
 
 /** The serial of a calendar date, optionally at an hour of the day. */
-export const day = (y: number, m: number, d: number, hour = 0): number => serialFromYmd(y, m, d) + hour / 24;
+export const day = (y: number, m: number, d: number, hour = 0): Serial => (serialFromYmd(y, m, d) + hour / 24) as Serial;
 
 /** Excel passes `null` for an optional argument left out; the signatures say `?` for the metadata. */
 export const OMITTED = null as unknown as undefined;

@@ -1,4 +1,4 @@
-import { serialFromYmd, ymdFromSerial } from "../../src/core";
+import { type Serial, serialFromYmd, ymdFromSerial } from "../../src/core";
 import * as LOTBOOK from "../../src/functions/answers";
 import { COUNTS, day, DRAWS, LOTS, OMITTED, PRODUCTS, thrown } from "./_ledger";
 
@@ -493,7 +493,7 @@ describe("the new argument order on explicit tables", () => {
     // The same practice with every date a 1904 serial (1,462 less than in the 1900 system).
     const to1904 = (serial: unknown): unknown => {
       if (typeof serial !== "number") return serial;
-      const { year, month, day: d } = ymdFromSerial(serial, 1900);
+      const { year, month, day: d } = ymdFromSerial(serial as Serial, 1900);
       return serialFromYmd(year, month, d, 1904);
     };
     const withDates = (grid: unknown[][], columns: readonly number[]) =>

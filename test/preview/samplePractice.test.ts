@@ -1,6 +1,6 @@
 // The preview's sample practice, as the engine reads it on a fixed day (Friday 27 November 2026).
 import {
-  buildLedger, check, describe as describeDiagnostic, fefoLot, formatMoney, formatQty, lotRemaining, openVials, serialFromYmd, shrinkageLog, stockValue, type Grid,
+  buildLedger, check, describe as describeDiagnostic, fefoLot, formatMoney, formatQty, lotRemaining, openVials, serialFromYmd, shrinkageLog, stockValue, type Grid, type Serial,
 } from "../../src/core";
 import { samplePractice } from "../../src/preview/samplePractice";
 import { expiryBand } from "../../src/preview/sheetView";
@@ -49,7 +49,7 @@ describe("the sample practice", () => {
   });
 
   it("has one open vial with a use-by, yesterday's Dysport, good for 72 hours (the practice keeps no use-by for the others)", () => {
-    const open = openVials(ledger, T + 0.5).flatMap((r) => (r.ok && r.value.useBy !== null ? [r.value] : []));
+    const open = openVials(ledger, (T + 0.5) as Serial).flatMap((r) => (r.ok && r.value.useBy !== null ? [r.value] : []));
     expect(open).toHaveLength(1);
     expect(open[0]).toMatchObject({ product: "Dysport 300U", lot: "D88201", pastUseBy: false });
   });

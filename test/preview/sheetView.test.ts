@@ -1,5 +1,6 @@
 import { alertDaysByProduct, displayCell, drawnOutLots, expiryBand, expiryLook } from "../../src/preview/sheetView";
 import type { MemoryTable } from "../../src/workbook/memory";
+import type { Serial } from "../../src/core";
 
 const table = (header: string[], rows: (string | number | null)[][]) => ({ name: "t", sheet: "t", header, rows, numberFormats: [], validations: [], conditionalFormats: [] }) as MemoryTable;
 
@@ -17,17 +18,17 @@ describe("a cell in the preview's grids", () => {
   });
 
   it("is highlighted as Set up's rules colour an expiry by default: past, then within 30, 60 and 90 days", () => {
-    const today = 46353;
-    expect([-1, 0, 30, 31, 60, 61, 90, 91].map((d) => expiryBand(today + d, today))).toEqual(["expired", "within30", "within30", "within60", "within60", "within90", "within90", null]);
+    const today = 46353 as Serial;
+    expect([-1, 0, 30, 31, 60, 61, 90, 91].map((d) => expiryBand((today + d) as Serial, today))).toEqual(["expired", "within30", "within30", "within60", "within60", "within90", "within90", null]);
     expect(expiryBand("", today)).toBeNull();
-    expect(expiryLook(today + 45, today)).toEqual({ band: "within60", fill: "#FFEB84", text: "expires within 60 days" });
+    expect(expiryLook((today + 45) as Serial, today)).toEqual({ band: "within60", fill: "#FFEB84", text: "expires within 60 days" });
   });
 
   it("follows each product's Alert Days from Products, matched as the engine matches names", () => {
     const products = table(["Product", "Alert Days"], [["Botox 100U", "14,7"], ["Filler", "120 60 30"], ["Odd", "soon"], ["Blank", null]]);
     const days = alertDaysByProduct(products);
-    const today = 46353;
-    const look = (product: string, d: number) => expiryLook(today + d, today, days(product));
+    const today = 46353 as Serial;
+    const look = (product: string, d: number) => expiryLook((today + d) as Serial, today, days(product));
     expect([7, 8, 14, 15].map((d) => look(" botox  100u", d)?.band ?? null)).toEqual(["within7", "within14", "within14", null]);
     expect([30, 60, 61, 120].map((d) => look("Filler", d)?.fill)).toEqual(["#FFB26B", "#FFEB84", "#FFF7C8", "#FFF7C8"]);
     // Not a list of days: only expired shows (CHECK names the cell); not listed or blank: 90, 60, 30.

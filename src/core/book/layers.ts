@@ -2,7 +2,7 @@
 import { type Amount, addAmount, mulAmount, toMoney } from "../_lib/amount";
 import { divRound } from "../_lib/decimalText";
 import type { Money } from "../money";
-import { QTY_ONE, type Qty } from "../quantity";
+import { QTY_ONE, type Qty, ZERO_QTY } from "../quantity";
 import type { LotRow } from "../rows";
 import type { Layer, LotState } from "./state";
 
@@ -38,7 +38,7 @@ export function newLayer(row: LotRow): Layer {
   const den = row.totalCost !== null ? BigInt(qty) : BigInt(QTY_ONE);
   const perMicro = num % den === 0n ? num / den : null;
   const exact = perMicro === null ? null : perMicro <= MAX_SAFE ? Number(perMicro) : perMicro;
-  return { row, qty, num, den, exact, taken: 0, moved: false };
+  return { row, qty, num, den, exact, taken: ZERO_QTY, moved: false };
 }
 
 /** Units a transfer brings in: `qty` units of `row`'s receipt that cost exactly `cost` at the source. */
@@ -46,7 +46,7 @@ export function movedLayer(row: LotRow, qty: Qty, cost: Money): Layer {
   const den = BigInt(qty);
   const perMicro = cost % den === 0n ? cost / den : null;
   const exact = perMicro === null ? null : perMicro <= MAX_SAFE ? Number(perMicro) : perMicro;
-  return { row, qty, num: cost, den, exact, taken: 0, moved: true };
+  return { row, qty, num: cost, den, exact, taken: ZERO_QTY, moved: true };
 }
 
 /**
@@ -54,7 +54,7 @@ export function movedLayer(row: LotRow, qty: Qty, cost: Money): Layer {
  * units found: an empty one at the cost of the lot's first receipt.
  */
 export function ensureLayer(s: LotState): void {
-  if (s.layers.length === 0) s.layers.push({ ...newLayer(s.lot.receipts[0]), qty: 0, moved: true });
+  if (s.layers.length === 0) s.layers.push({ ...newLayer(s.lot.receipts[0]), qty: ZERO_QTY, moved: true });
 }
 
 /** Takes `q` units as `take` does, oldest layer first, and says which layers they came from. */
@@ -64,25 +64,25 @@ export function takePieces(s: LotState, q: Qty): { row: LotRow; qty: Qty; cost: 
   let rest = q;
   for (let i = 0; i < layers.length && rest > 0; i++) {
     const l = layers[i];
-    const avail = l.qty - l.taken;
+    const avail = (l.qty - l.taken) as Qty;
     if (avail <= 0) continue;
     const x = avail < rest ? avail : rest;
     pieces.push({ row: l.row, qty: x, cost: toMoney(slice(l, x)) });
-    l.taken += x;
-    rest -= x;
+    l.taken = (l.taken + x) as Qty;
+    rest = (rest - x) as Qty;
   }
   if (rest > 0) {
     const l = layers[layers.length - 1];
     pieces.push({ row: l.row, qty: rest, cost: toMoney(slice(l, rest)) });
-    l.taken += rest;
+    l.taken = (l.taken + rest) as Qty;
   }
-  s.remaining -= q;
+  s.remaining = (s.remaining - q) as Qty;
   return pieces;
 }
 
 /** The cost of the next `x` units of a layer (negative `x`: units put back). */
 export function slice(l: Layer, x: Qty): Amount {
-  return l.exact !== null ? mulAmount(l.exact, x) : layerCost(l, l.taken + x) - layerCost(l, l.taken);
+  return l.exact !== null ? mulAmount(l.exact, x) : layerCost(l, (l.taken + x) as Qty) - layerCost(l, l.taken);
 }
 
 /** Takes `q` units from a lot, oldest layer first; beyond what is left, from the newest layer. */
@@ -93,27 +93,27 @@ export function take(s: LotState, q: Qty): Amount {
   while (s.head < layers.length - 1 && layers[s.head].taken >= layers[s.head].qty) s.head++;
   for (let i = s.head; i < layers.length && rest > 0; i++) {
     const l = layers[i];
-    const avail = l.qty - l.taken;
+    const avail = (l.qty - l.taken) as Qty;
     if (avail <= 0) continue;
     const x = avail < rest ? avail : rest;
     cost = addAmount(cost, slice(l, x));
-    l.taken += x;
-    rest -= x;
+    l.taken = (l.taken + x) as Qty;
+    rest = (rest - x) as Qty;
   }
   if (rest > 0) {
     const l = layers[layers.length - 1];
     cost = addAmount(cost, slice(l, rest));
-    l.taken += rest;
+    l.taken = (l.taken + rest) as Qty;
   }
-  s.remaining -= q;
+  s.remaining = (s.remaining - q) as Qty;
   return cost;
 }
 
 /** Units found at a count go back into the newest layer, at its cost. */
 export function giveBack(s: LotState, q: Qty): Amount {
   const l = s.layers[s.layers.length - 1];
-  const cost = slice(l, -q);
-  l.taken -= q;
-  s.remaining += q;
+  const cost = slice(l, -q as Qty);
+  l.taken = (l.taken - q) as Qty;
+  s.remaining = (s.remaining + q) as Qty;
   return cost;
 }

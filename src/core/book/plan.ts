@@ -21,14 +21,14 @@ export function planFefo(candidates: readonly LotState[], qty: Qty, moment: numb
   const planned = new Map<LotState, Qty>();
   let rest = qty;
   const plan = (s: LotState, most: Qty) => {
-    const x = Math.min(most, rest);
+    const x = Math.min(most, rest) as Qty;
     if (x <= 0) return;
-    planned.set(s, (planned.get(s) ?? 0) + x);
-    rest -= x;
+    planned.set(s, ((planned.get(s) ?? 0) + x) as Qty);
+    rest = (rest - x) as Qty;
   };
   // Open-vial-first: what is left in an opened vial goes before any sealed stock.
-  for (const s of usable) if (hasUsableOpenVial(s, moment)) plan(s, Math.min(s.open!.left, usableRemaining(s, moment)));
-  for (const s of usable) plan(s, usableRemaining(s, moment) - (planned.get(s) ?? 0));
+  for (const s of usable) if (hasUsableOpenVial(s, moment)) plan(s, Math.min(s.open!.left, usableRemaining(s, moment)) as Qty);
+  for (const s of usable) plan(s, (usableRemaining(s, moment) - (planned.get(s) ?? 0)) as Qty);
   return { lines: [...planned].map(([state, q]) => ({ state, qty: q })), short: rest };
 }
 

@@ -5,7 +5,7 @@ import { END_OF_TIME, type Instant, PHASE_DRAW, PHASE_RECEIPT, instantKey, isBy 
 import { keysOf } from "../blockKeys";
 import { coded } from "../messages";
 import type { Ledger, Product } from "../ledger";
-import type { Qty } from "../quantity";
+import { type Qty, ZERO_QTY } from "../quantity";
 import type { CountRow, DrawRow } from "../rows";
 import type { StockKey } from "../stockKey";
 import { sharedStart } from "./bookings";
@@ -119,7 +119,7 @@ const seeds = new WeakMap<Timeline, Seed>();
 function postUntil(ledger: Ledger, product: Product, tl: Timeline, atT: number, atPhase: number, seed: Seed | null = null): ProductState {
   const states: LotState[] = tl.slots.map(({ lot, key, locationKey, location }) => {
     const was = seed?.state.lots.get(key);
-    return was ? copyState(was) : { lot, key, locationKey, location, layers: [], head: 0, remaining: 0, open: null, stale: [], injectedSinceCount: 0 };
+    return was ? copyState(was) : { lot, key, locationKey, location, layers: [], head: 0, remaining: ZERO_QTY, open: null, stale: [], injectedSinceCount: ZERO_QTY };
   });
   const lots = new Map<StockKey, LotState>();
   const fefoStates: LotState[] = [];
@@ -191,11 +191,11 @@ function postUntil(ledger: Ledger, product: Product, tl: Timeline, atT: number, 
       const s = states[slot];
       const layer = newLayer(tl.receipts[ri++]);
       s.layers.push(layer);
-      s.remaining += layer.qty;
+      s.remaining = (s.remaining + layer.qty) as Qty;
       arrived[slotLot[slot]]++;
     } else if (type === DRAW) {
       const row = draws[di];
-      const q = drawQty[di];
+      const q = drawQty[di] as Qty;
       const kind = drawKind[di];
       const visit = drawVisit[di];
       const site = drawSite[di];
@@ -244,18 +244,18 @@ function postUntil(ledger: Ledger, product: Product, tl: Timeline, atT: number, 
       ensureLayer(s);
       const expected = s.remaining;
       const counted = row.counted!;
-      const shrinkage = expected - counted;
-      const cost = toMoney(shrinkage > 0 ? take(s, shrinkage) : shrinkage < 0 ? giveBack(s, -shrinkage) : 0);
+      const shrinkage = (expected - counted) as Qty;
+      const cost = toMoney(shrinkage > 0 ? take(s, shrinkage) : shrinkage < 0 ? giveBack(s, -shrinkage as Qty) : 0);
       if (vialSize !== null) trimVialsToCount(s, counted);
       counts.push({ row, lot: s.lot.key, t, expected, counted, shrinkage, cost, injected: s.injectedSinceCount, locationKey: s.locationKey, location: s.location });
-      s.injectedSinceCount = 0;
+      s.injectedSinceCount = ZERO_QTY;
     }
   }
   booked.length = nb;
   return { product, lots, booked, bookedKind, bookedVisit, costs, splits, counts, diagnostics };
 
   function overdraw(s: LotState, row: DrawRow): void {
-    diagnostics.push(problem(ledger, "Draws", row, "qty", { code: "overdraw", drawn: row.qty!, transfer: row.kind === "Transfer", lotNumber: s.lot.lot, left: Math.max(s.remaining, 0), location: s.location }));
+    diagnostics.push(problem(ledger, "Draws", row, "qty", { code: "overdraw", drawn: row.qty!, transfer: row.kind === "Transfer", lotNumber: s.lot.lot, left: Math.max(s.remaining, 0) as Qty, location: s.location }));
   }
 
   /** Moves `q` units with their cost layers, oldest first, from `s` to `d`: no cost leaves the books. */
@@ -263,7 +263,7 @@ function postUntil(ledger: Ledger, product: Product, tl: Timeline, atT: number, 
     let total: Amount = 0;
     for (const piece of takePieces(s, q)) {
       d.layers.push(movedLayer(piece.row, piece.qty, piece.cost));
-      d.remaining += piece.qty;
+      d.remaining = (d.remaining + piece.qty) as Qty;
       total = addAmount(total, piece.cost);
     }
     return total;
@@ -271,7 +271,7 @@ function postUntil(ledger: Ledger, product: Product, tl: Timeline, atT: number, 
 
   function book(s: LotState, kind: number, q: Qty, t: number): Amount {
     if (vialSize !== null && kind !== RETURN) drawFromVials(s, q, kind, t, vialSize, hours);
-    if (kind === VISIT || kind === SAMPLE) s.injectedSinceCount += q;
+    if (kind === VISIT || kind === SAMPLE) s.injectedSinceCount = (s.injectedSinceCount + q) as Qty;
     return take(s, q);
   }
 }

@@ -7,17 +7,17 @@ import { EXPIRED, WASTE } from "./timeline";
 // Vials.
 
 export function vialContent(s: LotState): Qty {
-  let c = s.open ? s.open.left : 0;
+  let c: number = s.open ? s.open.left : 0;
   for (const v of s.stale) c += v.left;
-  return c;
+  return c as Qty;
 }
 
 /** Units of the lot that may still be drawn at `moment` (opened vials past use-by excluded). */
 export function usableRemaining(s: LotState, moment: number): Qty {
-  let r = s.remaining;
+  let r: number = s.remaining;
   for (const v of s.stale) r -= v.left;
   if (s.open && s.open.useBy !== null && moment > s.open.useBy) r -= s.open.left;
-  return r;
+  return r as Qty;
 }
 
 /** True when the lot has an opened vial that may still be used at `moment`. */
@@ -34,19 +34,19 @@ export function retireOpenVial(s: LotState, t: number): void {
 
 export function drawFromVials(s: LotState, q: Qty, kind: number, t: number, vialSize: Qty, hours: number | null): void {
   retireOpenVial(s, t);
-  let rest = q;
+  let rest: number = q;
   if (kind === WASTE || kind === EXPIRED) {
     while (rest > 0 && s.stale.length > 0) {
       const v = s.stale[0];
       const x = Math.min(v.left, rest);
-      v.left -= x;
+      v.left = (v.left - x) as Qty;
       rest -= x;
       if (v.left === 0) s.stale.shift();
     }
   }
   if (rest > 0 && s.open) {
     const x = Math.min(s.open.left, rest);
-    s.open.left -= x;
+    s.open.left = (s.open.left - x) as Qty;
     rest -= x;
     if (s.open.left === 0) s.open = null;
   }
@@ -59,22 +59,22 @@ export function drawFromVials(s: LotState, q: Qty, kind: number, t: number, vial
     rest -= x;
     if (content - x > 0) {
       if (s.open && s.open.left > 0) s.stale.push(s.open);
-      s.open = { left: content - x, opened: t, useBy: hours === null ? null : t + hours / 24 };
+      s.open = { left: (content - x) as Qty, opened: t, useBy: hours === null ? null : t + hours / 24 };
     }
   }
 }
 
 export function trimVialsToCount(s: LotState, counted: Qty): void {
-  let excess = vialContent(s) - counted;
+  let excess: number = vialContent(s) - counted;
   while (excess > 0 && s.stale.length > 0) {
     const v = s.stale[0];
     const x = Math.min(v.left, excess);
-    v.left -= x;
+    v.left = (v.left - x) as Qty;
     excess -= x;
     if (v.left === 0) s.stale.shift();
   }
   if (excess > 0 && s.open) {
-    s.open.left -= Math.min(s.open.left, excess);
+    s.open.left = (s.open.left - Math.min(s.open.left, excess)) as Qty;
     if (s.open.left === 0) s.open = null;
   }
 }

@@ -3,7 +3,7 @@ import { MAX_SERIAL, type Serial } from "../dates";
 import type { Diagnostic } from "../diagnostic";
 import { coded } from "../messages";
 import { amountFromNumber } from "../money";
-import { QTY_ONE } from "../quantity";
+import { QTY_ONE, type Qty } from "../quantity";
 import { cut, growable } from "../_lib/grow";
 import { DRAWS } from "../schema";
 import { locationKey, lotKey, productKey } from "../names";
@@ -47,7 +47,7 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
   eachRow("Draws", f, grid!, cols.lot, (r, row, subtotal) => {
     const dateCell = get(r, cols.date);
     let time: Serial | null = null;
-    if (typeof dateCell === "number" && dateCell >= 1 && dateCell <= MAX_SERIAL + 1) time = dateCell;
+    if (typeof dateCell === "number" && dateCell >= 1 && dateCell <= MAX_SERIAL + 1) time = dateCell as Serial;
     else {
       const d = readDate(dateCell, row, names.date, system, false);
       if (d === null) addIssue(row, names.date, { code: "blank-date", of: "Draws" });
@@ -65,7 +65,7 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
     lotNumberWarning(row, names.lot, get(r, cols.lot));
     const qtyCell = get(r, cols.qty);
     const qty = typeof qtyCell === "number" && qtyCell > 0 && Number.isInteger(qtyCell * 4)
-      ? qtyCell * QTY_ONE
+      ? (qtyCell * QTY_ONE) as Qty
       : readQty(qtyCell, row, names.qty, "a quantity");
     if (qty === null) addIssue(row, names.qty, { code: "blank-qty", of: "Draws" });
     else if (qty !== undefined && qty <= 0) addIssue(row, names.qty, { code: "qty-not-positive", of: "Draws", qty });

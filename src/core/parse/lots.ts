@@ -1,5 +1,5 @@
 import type { Grid } from "../cells";
-import { isFirstOfMonth } from "../dates";
+import { isFirstOfMonth, type Serial } from "../dates";
 import { coded } from "../messages";
 import { QTY_ONE } from "../quantity";
 import { LOTS } from "../schema";
@@ -81,8 +81,8 @@ export function parseLots(grid: Grid | null | undefined, options: ParseOptions =
       productKey: product ? products.of(product) : null,
       lot: lot ?? null,
       lotKey: lot ? lotKey(lot) : null,
-      expires: expires ? Math.floor(expires.serial) : null,
-      received: received ? Math.floor(received.serial) : null,
+      expires: expires ? (Math.floor(expires.serial) as Serial) : null,
+      received: received ? (Math.floor(received.serial) as Serial) : null,
       qty: qty ?? null,
       unit: unit ?? null,
       unitCost: unitCost ?? null,

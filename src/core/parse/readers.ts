@@ -81,7 +81,7 @@ export function readQty(cell: Cell, row: RowBase, col: string, what: Measure): Q
     const clean = typeof cell === "string" ? cleanNumberText(cell) : null;
     const scaled = clean === null ? null : decimalToScaled(clean, 6);
     if (scaled === null) return (addIssue(row, col, { code: "not-a-number", shown: showCell(cell), what }), undefined);
-    qty = Number(scaled);
+    qty = Number(scaled) as Qty;
   }
   return qty;
 }
@@ -113,7 +113,7 @@ export function readDate(cell: Cell, row: RowBase, col: string, system: DateSyst
       addIssue(row, col, { code: "date-out-of-range", shown: String(cell) });
       return undefined;
     }
-    return { serial: cell, text: false, monthOnly: false };
+    return { serial: cell as Serial, text: false, monthOnly: false };
   }
   if (isBlank(cell)) return null;
   if (cell instanceof Date) {

@@ -1,4 +1,4 @@
-import { basicCell, excelError as cellErrorCode, MARGIN_GROUPS, parseTextDate, type DateSystem, type Grid, type MarginGroup, type TableName } from "../../core";
+import { basicCell, excelError as cellErrorCode, MARGIN_GROUPS, parseTextDate, type DateSystem, type Grid, type MarginGroup, type Serial, type TableName } from "../../core";
 import { excelError } from "./excelError";
 
 /**
@@ -65,11 +65,11 @@ const LAST_SERIAL = 2_958_466;
  * @example dateArg("as_of", 46096) // 46096
  * @example dateArg("as_of", "2026-03-15", 1904) // 44634 (46096 in the 1900 system)
  */
-export function dateArg(name: string, v: unknown, system: DateSystem = 1900): number {
+export function dateArg(name: string, v: unknown, system: DateSystem = 1900): Serial {
   const x = single(name, v, "date");
   const hint = "pass a date, for example TODAY()";
   if (typeof x === "number") {
-    if (Number.isFinite(x) && x >= 1 && x < LAST_SERIAL) return x;
+    if (Number.isFinite(x) && x >= 1 && x < LAST_SERIAL) return x as Serial;
     throw excelError("value", `${name}: ${x} is not a date; ${hint}`);
   }
   if (typeof x === "string" && x.trim() !== "") {

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Text, tokens } from "@fluentui/react-components";
 import { Fragment, useId, useMemo, useRef, useState } from "react";
-import { formatMoney, formatQty, formatSerial, lotRemaining, plural, type ShrinkageEntry, shrinkageLog, unitsText } from "../../core";
+import { formatMoney, formatQty, formatSerial, lotRemaining, plural, type Qty, type Serial, type ShrinkageEntry, shrinkageLog, unitsText } from "../../core";
 import { hasColumn, type Books } from "../form/books";
 import { ChoiceField } from "../form/ChoiceField";
 import { FlowForm } from "../form/FlowForm";
@@ -34,13 +34,13 @@ export interface CountFlowProps {
 
 /** What a count found, as the shrinkage log will show it. */
 export function varianceText(s: ShrinkageEntry, unit: string): string {
-  const u = (q: number) => unitsText(formatQty(q), unit);
+  const u = (q: Qty) => unitsText(formatQty(q), unit);
   if (s.shrinkage === 0) return "matches the books";
   if (s.shrinkage > 0) {
-    const allowed = s.allowedLoss !== null && s.allowedLoss > 0 ? `, ${u(Math.min(s.allowedLoss, s.shrinkage))} of it within the loss allowance` : "";
+    const allowed = s.allowedLoss !== null && s.allowedLoss > 0 ? `, ${u(Math.min(s.allowedLoss, s.shrinkage) as Qty)} of it within the loss allowance` : "";
     return `${u(s.shrinkage)} missing (${formatMoney(s.cost)})${allowed}`;
   }
-  return `${u(-s.shrinkage)} found (${formatMoney(-s.cost)})`;
+  return `${u(-s.shrinkage as Qty)} found (${formatMoney(-s.cost)})`;
 }
 
 // The counted boxes are keyed by lot; "By" and "Note" cannot clash with a key that starts with "#".
@@ -66,7 +66,7 @@ export function CountFlow({ books, workbook, now, onWritten, location = "" }: Co
   const placed = hasColumn(books, "Counts", "Location") && where !== null ? where : null;
   const p = ledger.productByName(product);
   const unit = p?.settings?.unit ?? p?.lots[0]?.unit ?? "";
-  const lotsAt = (when: number) =>
+  const lotsAt = (when: Serial) =>
     (p?.lots ?? []).flatMap((l) => {
       const remaining = lotRemaining(ledger, l.lot, when, where);
       return remaining.ok && remaining.value !== 0 ? [{ lot: l, expected: remaining.value }] : [];

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Select, Text, tokens } from "@fluentui/react-components";
 import { useMemo, useRef, useState } from "react";
-import { type Diagnostic, DRAW_KINDS, fefoLot, findLot, formatMoney, formatQty, formatSerial, isExpiredOn, lotRemaining, moneyToNumber, openVials, plural, qtyFromNumber, qtyToNumber, type Serial, unitsText, visitCost } from "../../core";
+import { type Diagnostic, DRAW_KINDS, fefoLot, findLot, formatMoney, formatQty, formatSerial, isExpiredOn, lotRemaining, moneyToNumber, openVials, plural, type Qty, qtyFromNumber, qtyToNumber, type Serial, unitsText, visitCost } from "../../core";
 import { hasColumn, type Books } from "../form/books";
 import { ChoiceField } from "../form/ChoiceField";
 import { FlowForm } from "../form/FlowForm";
@@ -91,7 +91,7 @@ export function DrawFlow({ books, workbook, now, onWritten, location = "" }: Dra
     return found.sort((a, b) => Number(a.expired) - Number(b.expired) || (a.lot.expires ?? Infinity) - (b.lot.expires ?? Infinity));
   };
   const unit = ledger.productByName(product)?.settings?.unit ?? ledger.productByName(product)?.lots[0]?.unit ?? "";
-  const amount = (q: number) => unitsText(formatQty(q), unit);
+  const amount = (q: Qty) => unitsText(formatQty(q), unit);
   const pricePerUnit = ledger.productByName(product)?.settings?.pricePerUnit ?? null;
   // Products' Price per Unit prefills the line's price until the user types one.
   const priceFor = (values: Readonly<Record<FieldName, string>>, qty: number | null = null): string => {
@@ -291,7 +291,7 @@ export function DrawFlow({ books, workbook, now, onWritten, location = "" }: Dra
     [
       `${l.lot.lot}: ${amount(l.remaining)} left`,
       l.lot.expires === null ? "no expiry" : `${l.expired ? "expired" : "expires"} ${formatSerial(l.lot.expires, dateSystem)}`,
-      l.vial ? `open vial ${amount(l.vial.left)}${l.vial.useBy !== null ? `, use by ${formatSerial(Math.floor(l.vial.useBy), dateSystem)}` : ""}${l.vial.pastUseBy ? " (past use-by)" : ""}` : null,
+      l.vial ? `open vial ${amount(l.vial.left)}${l.vial.useBy !== null ? `, use by ${formatSerial(Math.floor(l.vial.useBy) as Serial, dateSystem)}` : ""}${l.vial.pastUseBy ? " (past use-by)" : ""}` : null,
       l.lot.lot === proposed ? "proposed" : null,
     ]
       .filter(Boolean)
@@ -406,7 +406,7 @@ export function DrawFlow({ books, workbook, now, onWritten, location = "" }: Dra
           <MessageBarBody>
             Lot {lot} has only {amount(chosen!.remaining)} left on the books.{" "}
             {split.short > 0
-              ? `All usable lots together hold ${amount(split.lines.reduce((n, l) => n + l.qty, 0))}: ${amount(split.short)} short.`
+              ? `All usable lots together hold ${amount(split.lines.reduce((n, l) => n + l.qty, 0) as Qty)}: ${amount(split.short)} short.`
               : `Take what is left of it and the rest from the next lot by FEFO: ${split.lines.map((l) => `${amount(l.qty)} from ${l.lot}`).join(", ")}.`}
           </MessageBarBody>
           {split.short === 0 && (

@@ -1,6 +1,6 @@
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Text, tokens } from "@fluentui/react-components";
 import { useId, useMemo, useRef, useState } from "react";
-import { type DateSystem, parseTextDate, productKey, qtyToNumber, unitsText } from "../../core";
+import { type DateSystem, parseTextDate, productKey, qtyToNumber, type Serial, unitsText } from "../../core";
 import { fieldFromDate, hasColumn, locationsOf, serialFromField, type Books } from "../form/books";
 import { FlowForm } from "../form/FlowForm";
 import { OutcomeBar } from "../form/Outcome";
@@ -132,7 +132,7 @@ export function ReceiveFlow({ books, workbook, now, onWritten, location = "" }: 
   const units = typeof qty === "number" && qty > 0 ? qty : null;
   const unitCost = typeof cost === "number" && units !== null ? (costAs === "unit" ? cost : cost / units) : null;
   const lineTotal = typeof cost === "number" && units !== null ? (costAs === "unit" ? cost * units : cost) : null;
-  const expires = typeof entry.Expires === "number" ? writtenDate(entry.Expires, dateSystem) : null;
+  const expires = typeof entry.Expires === "number" ? writtenDate(entry.Expires as Serial, dateSystem) : null;
   const per = unit ? `per ${unit}` : "per unit";
   const understood = [
     expires ? `expires ${expires}` : null,

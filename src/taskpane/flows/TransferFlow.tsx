@@ -1,6 +1,6 @@
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { type Diagnostic, fefoLot, formatQty, formatSerial, isExpiredOn, locationKey, lotRemaining, type Serial, unitsText } from "../../core";
+import { type Diagnostic, fefoLot, formatQty, formatSerial, isExpiredOn, locationKey, lotRemaining, type Qty, type Serial, unitsText } from "../../core";
 import { hasColumn, locationsOf, type Books } from "../form/books";
 import { ChoiceField } from "../form/ChoiceField";
 import { FlowForm } from "../form/FlowForm";
@@ -54,7 +54,7 @@ export function TransferFlow({ books, workbook, now, onWritten, location = "" }:
 
   const p = ledger.productByName(product);
   const unit = p?.settings?.unit ?? p?.lots[0]?.unit ?? "";
-  const amount = (q: number) => unitsText(formatQty(q), unit);
+  const amount = (q: Qty) => unitsText(formatQty(q), unit);
   const lotsAt = (at: Serial) =>
     from === ""
       ? []

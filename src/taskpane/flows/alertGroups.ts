@@ -121,7 +121,7 @@ export function alertGroups(books: Books, at: Serial, location = ""): Alerts {
     const v = r.value;
     put("vials", {
       key: keyOf(`v${v.opened}:`, v.lot, v.location),
-      text: `${v.product} lot ${v.lot}: ${amount(v.product, v.left)} left in a vial past its use-by${v.useBy !== null ? ` (${formatSerial(Math.floor(v.useBy), dateSystem)})` : ""}.`,
+      text: `${v.product} lot ${v.lot}: ${amount(v.product, v.left)} left in a vial past its use-by${v.useBy !== null ? ` (${formatSerial(Math.floor(v.useBy) as Serial, dateSystem)})` : ""}.`,
       record: { label: `Record ${amount(v.product, v.left)} left in the open vial of ${v.lot} as Waste`, entry: draw(v.product, v.lot, v.left, "Waste", v.location) },
     }, 0n);
   }

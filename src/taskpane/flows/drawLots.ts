@@ -51,13 +51,13 @@ export function splitDraw(ledger: Ledger, product: string, lot: string, left: Qt
   if (!plan.ok) return null;
   const chosen = plan.value.lines.find((l) => l.lot === lot);
   const lines: FefoLine[] = [{ lot, qty: left, expires: chosen?.expires ?? null }];
-  let rest = qty - left;
+  let rest = (qty - left) as Qty;
   for (const l of plan.value.lines) {
     if (rest <= 0) break;
     if (l.lot === lot) continue;
-    const take = Math.min(l.qty, rest);
+    const take = Math.min(l.qty, rest) as Qty;
     lines.push({ ...l, qty: take });
-    rest -= take;
+    rest = (rest - take) as Qty;
   }
   return { lines, short: rest };
 }

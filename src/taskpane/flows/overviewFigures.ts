@@ -21,13 +21,13 @@ export interface OverviewLine {
  * Each product's shrinkage at its last count day: the counts of that day summed, at cost.
  * @example lastCounts(shrinkageLog(ledger)) // { cost: 13_000_000_000_000n, products: 1, day: 46340 }
  */
-export function lastCounts(log: readonly ShrinkageEntry[]): { cost: bigint; products: number; day: number } | null {
+export function lastCounts(log: readonly ShrinkageEntry[]): { cost: bigint; products: number; day: Serial } | null {
   const lastDay = new Map<string, number>();
   for (const e of log) lastDay.set(e.product, Math.max(lastDay.get(e.product) ?? -Infinity, Math.floor(e.date)));
   if (lastDay.size === 0) return null;
   let cost = 0n;
   for (const e of log) if (Math.floor(e.date) === lastDay.get(e.product)) cost += BigInt(e.cost);
-  return { cost, products: lastDay.size, day: Math.max(...lastDay.values()) };
+  return { cost, products: lastDay.size, day: Math.max(...lastDay.values()) as Serial };
 }
 
 /**

@@ -40,7 +40,7 @@ export function withRows(current: Books, table: TableName, rows: readonly (reado
 /** A local date and time as an Excel serial (what a person means by "now"). */
 export function localSerial(d: Date, system: DateSystem): Serial {
   const day = serialFromYmd(d.getFullYear(), d.getMonth() + 1, d.getDate(), system);
-  return day + (d.getHours() * 3600 + d.getMinutes() * 60 + d.getSeconds()) / 86400;
+  return (day + (d.getHours() * 3600 + d.getMinutes() * 60 + d.getSeconds()) / 86400) as Serial;
 }
 
 /** A `yyyy-mm-dd` date field as a serial, or null when it is not a whole date. */

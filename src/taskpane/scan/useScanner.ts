@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import { localSerial, type Books } from "../form/books";
+import type { Serial } from "../../core";
 import { failureMessage, type WorkbookPort } from "../../workbook/port";
 import { planGtin } from "./gtinPlan";
 import { findScan, knownProducts, readScan, scannedLot, scanSummary, type ScanFill } from "./readScan";
@@ -77,7 +78,7 @@ export function useScanner({ books, workbook, now, onWritten, apply }: ScannerOp
   // Once a scan arrives with a separator, this scanner is known to send them.
   const separatorsArrive = useRef(false);
 
-  const options = () => ({ dateSystem, today: Math.floor(localSerial(now(), dateSystem)), separatorsArrive: separatorsArrive.current });
+  const options = () => ({ dateSystem, today: Math.floor(localSerial(now(), dateSystem)) as Serial, separatorsArrive: separatorsArrive.current });
 
   const fieldRef = useRef<HTMLInputElement>(null);
 

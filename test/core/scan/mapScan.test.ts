@@ -1,4 +1,4 @@
-import { serialFromYmd } from "../../../src/core/dates";
+import { type Serial, serialFromYmd } from "../../../src/core/dates";
 import { checkScannedExpiry, gtinIndex, mapScanToEntry, parseScan, type ScannedCode } from "../../../src/core/scan";
 
 const GS = "\u001d";
@@ -96,7 +96,7 @@ describe("a scanned expiry checked against a lot already received", () => {
 
   it("says nothing when they agree, when the lot is new, or when the scan has no expiry", () => {
     expect(checkScannedExpiry(scanned, scanned, { lot: "C1" })).toBeNull();
-    expect(checkScannedExpiry(scanned, scanned + 0.5, { lot: "C1" })).toBeNull();
+    expect(checkScannedExpiry(scanned, (scanned + 0.5) as Serial, { lot: "C1" })).toBeNull();
     expect(checkScannedExpiry(scanned, undefined, { lot: "C1" })).toBeNull();
     expect(checkScannedExpiry(undefined, scanned, { lot: "C1" })).toBeNull();
   });
@@ -118,6 +118,6 @@ describe("a scanned expiry checked against a lot already received", () => {
       "This lot is already in Lots without an expiry, but the scanned code says 6/30/2026; check the label and fill in Expires in Lots",
     );
     const s1904 = serialFromYmd(2026, 6, 30, 1904);
-    expect(checkScannedExpiry(s1904, s1904 - 30, { lot: "C1", dateSystem: 1904 })).toMatch(/with expiry 5\/31\/2026, but the scanned code says 6\/30\/2026/);
+    expect(checkScannedExpiry(s1904, (s1904 - 30) as Serial, { lot: "C1", dateSystem: 1904 })).toMatch(/with expiry 5\/31\/2026, but the scanned code says 6\/30\/2026/);
   });
 });

@@ -1,4 +1,4 @@
-import { serialFromYmd } from "../../../src/core/dates";
+import { type Serial, serialFromYmd } from "../../../src/core/dates";
 import { looksLikeScan, parseScan, type ScannedCode, type ScanOptions } from "../../../src/core/scan";
 
 const GS = "\u001d";
@@ -264,7 +264,7 @@ describe("scans that are refused, with what to do", () => {
 describe("expiry dates", () => {
   it("are Excel serials in the workbook's date system", () => {
     expect(read("01" + TOXIN + "17270131").expires).toBe(serialFromYmd(2027, 1, 31));
-    expect(read("01" + TOXIN + "17270131", { dateSystem: 1904, today: TODAY - 1462 }).expires).toBe(serialFromYmd(2027, 1, 31, 1904));
+    expect(read("01" + TOXIN + "17270131", { dateSystem: 1904, today: (TODAY - 1462) as Serial }).expires).toBe(serialFromYmd(2027, 1, 31, 1904));
   });
 
   it("take the century from today: 49 years back to 50 ahead (GS1 General Specifications, section 7.12)", () => {

@@ -1,4 +1,4 @@
-import { buildLedger, serialFromYmd } from "../../../src/core";
+import { buildLedger, type Serial, serialFromYmd } from "../../../src/core";
 import { findScan, gtinsOf, knownProducts, readScan, scanSummary } from "../../../src/taskpane/scan/readScan";
 import { BOTOX_GTIN, GS, JUVEDERM_GTIN } from "./_scanPractice";
 
@@ -83,6 +83,6 @@ describe("saying what a scan filled", () => {
     expect(scanSummary({ product: "Botox 100U", lot: "C3709C3", expires: serialFromYmd(2027, 6, 30) }, 1900)).toBe("Scanned Botox 100U, lot C3709C3, expires 6/30/2027.");
     expect(scanSummary({ product: "Botox 100U" }, 1900)).toBe("Scanned Botox 100U.");
     // 1904 serials are 1462 days smaller for the same day.
-    expect(scanSummary({ lot: "A1", expires: serialFromYmd(2027, 6, 30) - 1462 }, 1904)).toBe("Scanned lot A1, expires 6/30/2027.");
+    expect(scanSummary({ lot: "A1", expires: (serialFromYmd(2027, 6, 30) - 1462) as Serial }, 1904)).toBe("Scanned lot A1, expires 6/30/2027.");
   });
 });
