@@ -1,9 +1,7 @@
 import { replayProduct } from "./book";
 import type { CountRow, DrawRow, ProductRow } from "./rows";
-import {
-  assembleLedger, checkCounts, checkDraws, findBrokenLots, givenTables, indexLots, indexSettings, lotsReadable, noDrawRefs,
-  type Ledger, type LedgerInput,
-} from "./ledger";
+import { assembleLedger, givenTables, type Ledger, type LedgerInput } from "./ledger";
+import { checkCounts, checkDraws, findBrokenLots, indexLots, indexSettings, lotsReadable, noDrawRefs } from "./resolve";
 import { parseCounts, parseDraws, parseLots, parseProducts, type ParsedTable } from "./parse";
 import { indexSites } from "./sites";
 

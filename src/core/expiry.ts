@@ -1,7 +1,8 @@
 import { productFailure } from "./blocking";
 import type { Serial } from "./dates";
 import { asOfInstant, type Instant } from "./instant";
-import type { Ledger, Lot, Product } from "./ledger";
+import type { Ledger } from "./ledger";
+import type { Lot, Product } from "./resolve";
 import type { Money } from "./money";
 import { DEFAULT_ALERT_DAYS } from "./parse";
 import type { Qty } from "./quantity";

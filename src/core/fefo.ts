@@ -1,4 +1,4 @@
-import type { Lot } from "./ledger";
+import type { Lot } from "./resolve";
 
 /**
  * A booking order is one comparison over a sort key, as beancount's FIFO/LIFO/HIFO are one

@@ -1,7 +1,8 @@
 import { failureOf } from "./blocking";
 import type { Serial } from "./dates";
 import { diagnosticsPrint, type Diagnostic } from "./diagnostic";
-import { drawOwner, type Ledger, type Product } from "./ledger";
+import type { Ledger } from "./ledger";
+import { drawOwner, type Product } from "./resolve";
 import type { Money } from "./money";
 import { KIND_CODE, replayProduct, touchedBooks, type ProductState } from "./book";
 import type { DrawRow } from "./rows";

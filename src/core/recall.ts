@@ -1,6 +1,7 @@
 import { productFailure } from "./blocking";
 import type { Serial } from "./dates";
-import { drawOwner, type Ledger } from "./ledger";
+import type { Ledger } from "./ledger";
+import { drawOwner } from "./resolve";
 import { lotKey } from "./names";
 import type { Qty } from "./quantity";
 import { bookings, replayProduct } from "./book";

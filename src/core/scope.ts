@@ -1,5 +1,6 @@
 import { lotNotFound } from "./blocking";
-import type { Ledger, Lot } from "./ledger";
+import type { Ledger } from "./ledger";
+import type { Lot } from "./resolve";
 import { lotKey } from "./names";
 import { fail, ok, type Result } from "./result";
 import { stockKeyOf } from "./stockKey";

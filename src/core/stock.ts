@@ -1,7 +1,8 @@
 import { lotFailure, lotNotFound, productFailure } from "./blocking";
 import { lotKey } from "./names";
 import { asOfInstant, END_OF_TIME } from "./instant";
-import type { Ledger, Lot } from "./ledger";
+import type { Ledger } from "./ledger";
+import type { Lot } from "./resolve";
 import type { Money } from "./money";
 import { layerPurchase, layerValue, onBooks, receiptCost, replayProduct, type LotState, type ProductState } from "./book";
 import { fail, ok, type Result } from "./result";

@@ -1,9 +1,10 @@
 import type { Cell, Grid } from "./cells";
 import type { TableName } from "./diagnostic";
+import { assembleLedger, givenTables, type Ledger, type LedgerInput } from "./ledger";
 import {
-  assembleLedger, checkCounts, drawChecker, drawRef, findBrokenLots, givenTables, indexLots, indexSettings, lotsReadable,
-  type DrawRef, type DrawRefColumns, type Ledger, type LedgerInput, type Lot, type Product, type Refs,
-} from "./ledger";
+  checkCounts, drawChecker, drawRef, findBrokenLots, indexLots, indexSettings, lotsReadable,
+  type DrawRef, type DrawRefColumns, type Lot, type Product, type Refs,
+} from "./resolve";
 import { buildLedger } from "./build";
 import { parseCounts, parseDraws, parseLots, rowIsBlank, type DrawsTable, type ParsedTable } from "./parse";
 import { carryReplays, replayProduct, reviseTimeline, seedReplay } from "./book";

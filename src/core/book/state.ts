@@ -1,6 +1,6 @@
 import { type Amount, AmountColumn } from "../_lib/amount";
 import type { Diagnostic } from "../diagnostic";
-import type { Lot, Product } from "../ledger";
+import type { Lot, Product } from "../resolve";
 import type { Money } from "../money";
 import type { Qty } from "../quantity";
 import type { CountRow, DrawRow, LotRow } from "../rows";

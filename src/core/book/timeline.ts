@@ -1,7 +1,8 @@
 /** A product's events in time order, as columns (built once per ledger, revised after a change). */
 import { FEFO } from "../fefo";
 import { PHASE_DRAW, PHASE_END_OF_DAY, PHASE_RECEIPT, PHASE_TIMED_COUNT } from "../instant";
-import type { DrawRef, Ledger, Lot, Product } from "../ledger";
+import type { Ledger } from "../ledger";
+import type { DrawRef, Lot, Product } from "../resolve";
 import type { CountRow, DrawKind, DrawRow, LotRow } from "../rows";
 import type { Sites } from "../sites";
 import { type StockKey, stockKeyOf } from "../stockKey";
