@@ -56,7 +56,7 @@ export { conservation } from "./conservation";
 export { resolveScope, findLot } from "./scope";
 export { replayProduct } from "./book";
 export { DEFAULT_ALERT_DAYS, rowIsBlank } from "./parse";
-export { locationKey, lotKey, productKey } from "./names";
+export { locationKey, lotKey, productKey, visitKey } from "./names";
 export type { ColumnSpec, Schema } from "./schema";
 export { COUNTS, DRAWS, LOTS, mapColumns, normalizeHeader, PRODUCTS, SCHEMAS } from "./schema";
 export type { GtinIndex, ProductGtins, ScanEntry, ScanFormName, ScannedCode, ScanOptions } from "./scan";

@@ -21,6 +21,20 @@ export function lotKey(lot: string): string {
 }
 
 /**
+ * Visit ids match case-insensitively, like lot numbers. An id with no lower-case letter (most:
+ * "V1024") is its own key: a quarter of a million draws are keyed without a copy of each id.
+ * @example visitKey("v1024") // "V1024"
+ */
+export function visitKey(visit: string): string {
+  for (let i = 0; i < visit.length; i++) {
+    const c = visit.charCodeAt(i);
+    // a–z, or anything beyond ASCII (whose upper case only toUpperCase knows).
+    if ((c >= 97 && c <= 122) || c > 127) return visit.toUpperCase();
+  }
+  return visit;
+}
+
+/**
  * Units of measure match ignoring case; `units` and `unit` mean `U`.
  * @example unitKey("ML") // "ml"
  */

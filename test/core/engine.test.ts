@@ -1,7 +1,7 @@
 import {
   atRisk, check, conservation, expiring, expiryAlerts, fefoLot, fefoPlan, lotCost, lotRemaining, moneyToNumber,
   openVials, qtyFromNumber, qtyToNumber, recall, shrinkageLog, shrinkageTotal, stockValue, visitCogs, visitMargin, buildLedger,
-  countOwner, drawOwner, drawRef, marginBy,
+  countOwner, drawOwner, drawRef, marginBy, visitKey,
 } from "../../src/core";
 import { d, dollars, ledgerOf, units, value } from "./_ledger";
 
@@ -396,5 +396,28 @@ describe("rows that name only their lot", () => {
     });
     expect(drawRef(other, 0)).toEqual({ owner: null, lot: null });
     expect(other.draws.rows[0].issues?.map((i) => i.code)).toEqual(["lot-of-other-product"]);
+  });
+});
+
+describe("visit ids", () => {
+  it("match case-insensitively, as lot numbers do: two lines written V7 and v7 are one visit", () => {
+    const ledger = ledgerOf({
+      lots: [["Botox 100U", "L1", d(2027, 1, 31), d(2026, 1, 1), 100, "U", 6.5]],
+      draws: [
+        [d(2026, 2, 1, 10), "V7", "P1", "Botox 100U", "L1", 10, "Visit", 140],
+        [d(2026, 2, 1, 10), "v7", "P1", "Botox 100U", "L1", 4, "Visit", 56],
+      ],
+    });
+    // 14 U × $6.50 = $91.00 of goods, whichever way the id is written.
+    expect(dollars(visitCogs(ledger, "V7"))).toBe(91);
+    expect(dollars(visitCogs(ledger, "v7"))).toBe(91);
+    expect(ledger.draws.visits?.ids).toEqual(["V7"]);
+  });
+
+  it("are keyed in upper case, beyond ASCII too", () => {
+    expect(visitKey("v1024")).toBe("V1024");
+    expect(visitKey("V1024")).toBe("V1024");
+    expect(visitKey("visite-é12")).toBe("VISITE-É12");
+    expect(visitKey("2026-03-15/A")).toBe("2026-03-15/A");
   });
 });

@@ -6,7 +6,7 @@ import { amountFromNumber } from "../money";
 import { QTY_ONE, type Qty } from "../quantity";
 import { cut, growable } from "../_lib/grow";
 import { DRAWS } from "../schema";
-import { locationKey, lotKey, productKey } from "../names";
+import { locationKey, lotKey, productKey, visitKey } from "../names";
 import { addIssue, type DrawKind, type DrawRow } from "../rows";
 import { DrawRepeats } from "./drawRepeats";
 import { eachRow, frame, subtotalRow } from "./frame";
@@ -101,8 +101,7 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
     if (visit) {
       if (visit === lastVisit) visitIndex = lastVisitIndex;
       else {
-        // Upper case, like lot numbers: ids such as "V1024" are their own key, with no copy made.
-        const key = visit.toUpperCase();
+        const key = visitKey(visit);
         visitIndex = visitByKey.get(key) ?? -1;
         if (visitIndex < 0) {
           visitIndex = visitIds.length;
