@@ -13,7 +13,8 @@
 import { performance } from "node:perf_hooks";
 import Decimal from "decimal.js";
 import { AmountColumn, mulAmount, toMoney } from "../src/core/_lib/amount";
-import { amountFromNumber, MONEY_ONE, moneyFromNumber } from "../src/core/money";
+import { MONEY_ONE, moneyFromNumber } from "../src/core/money";
+import { amountFromNumber } from "../src/core/_lib/amount";
 import { mulberry32 } from "./practice";
 
 const COUNT = 250_000;

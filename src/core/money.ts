@@ -1,5 +1,4 @@
 import { decimalToScaled, divRound, scaledToText } from "./_lib/decimalText";
-import type { Amount } from "./_lib/amount";
 
 /**
  * Money is exact: a bigint count of 10⁻¹² dollars. Every input price (up to 12 decimals) is held
@@ -28,21 +27,6 @@ export function moneyFromNumber(x: number): Money {
   const scaled = decimalToScaled(String(x), MONEY_DIGITS);
   if (scaled === null) throw new RangeError(`not a finite number: ${x}`);
   return scaled;
-}
-
-/**
- * Money from a JS number as an exact amount: a plain number of 10⁻¹² dollars when that is a safe
- * integer (any price below about $9,000 with at most four decimals), else a bigint — so a column
- * of a quarter of a million prices costs no bigint allocations.
- * @example amountFromNumber(300) // 300_000_000_000_000
- */
-export function amountFromNumber(x: number): Amount {
-  const c = Math.round(x * 1e4);
-  if (c / 1e4 === x) {
-    const scaled = c * 1e8;
-    if (Number.isSafeInteger(scaled)) return scaled;
-  }
-  return moneyFromNumber(x);
 }
 
 /**

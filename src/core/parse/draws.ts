@@ -2,7 +2,7 @@ import { isBlank, type Grid } from "../cells";
 import { MAX_SERIAL, type Serial } from "../dates";
 import type { Diagnostic } from "../diagnostic";
 import { coded } from "../messages";
-import { amountFromNumber } from "../money";
+import { amountFromNumber } from "../_lib/amount";
 import { QTY_ONE, type Qty } from "../quantity";
 import { cut, growable } from "../_lib/grow";
 import { DRAWS } from "../schema";
