@@ -11,7 +11,7 @@ import { carryReplays, replayProduct, reviseTimeline, seedReplay } from "./book"
 import type { CountRow, DrawRow, LotRow, RowBase } from "./rows";
 import { arrivalChecker, indexSites, transferChecker, type Sites } from "./sites";
 import type { StockKey } from "./stockKey";
-import { growable, grown } from "./_lib/grow";
+import { cut, growable, grown } from "./_lib/grow";
 
 /**
  * What changed in the tables since a ledger was made. For Draws, the grid rows (header = 0) whose
@@ -341,6 +341,9 @@ function redraw(prev: Ledger, products: readonly Product[], grid: Grid, indices:
   const inPlace = all.some((at) => findRow(old, at + top) >= 0);
   const rows = inPlace ? old.slice() : [];
   const emptied = new Set<DrawRow>();
+  // Where each row read again now stands among the rows (before any emptied row is dropped), and what it refers to.
+  const placed: { readonly at: number; readonly owner: number; readonly lot: number }[] = [];
+  let appended = 0;
   for (const at of all) {
     const after = readRows.get(at) ?? null;
     if (after === null && !rowIsBlank(grid[at])) return null; // a row the parser skipped: a totals row
@@ -350,6 +353,7 @@ function redraw(prev: Ledger, products: readonly Product[], grid: Grid, indices:
     if (before === null) {
       if (at <= lastParsed) return null; // a row filled in among others: read whole
       rows.push(after!);
+      placed.push({ at: old.length + appended++, ...fresh.get(after!)! });
     } else if (after === null) {
       // An emptied row may have been its visit's first line, which orders the visits.
       if (before.visitKey !== null) return null;
@@ -358,6 +362,7 @@ function redraw(prev: Ledger, products: readonly Product[], grid: Grid, indices:
       // So may a line moved to another visit.
       if (before.visitKey !== after.visitKey) return null;
       rows[pos] = after;
+      placed.push({ at: pos, ...fresh.get(after)! });
     }
     pairs.push({ before, after, was: before === null ? NO_REF : drawRef(prev, pos), now: after === null ? NO_REF : fresh.get(after)!.ref });
   }
@@ -387,40 +392,41 @@ function redraw(prev: Ledger, products: readonly Product[], grid: Grid, indices:
     visits.unpriced.filter((r) => r.visitKey === null || !miniVisits.byKey.has(r.visitKey)),
     miniVisits.unpriced.map((r) => readRows.get(r.row - top)!),
   );
-  return { rows: kept, visits: { ids, byKey: newByKey, unpriced, priced }, visitOf, refs: refsOf(prev.refs, old, kept, fresh, !inPlace && emptied.size === 0), pairs };
+  return { rows: kept, visits: { ids, byKey: newByKey, unpriced, priced }, visitOf, refs: refsOf(prev.refs, old.length, whole, placed, emptied, !inPlace), pairs };
 }
 
 /**
- * What the rows `kept` refer to, by position: the rows read again from `fresh`, the others from
- * `refs`, the columns of the rows as they were (`old`). `appended`: the rows only grew at their
- * end, so the columns grow there too (see `grown`) and nothing is copied.
+ * What the rows refer to, by position: `whole`, the rows before any emptied one is dropped, are the
+ * old rows (`oldLength` of them, whose columns are `refs`) with rows read again `placed` among
+ * them or after them. `onlyAppended`: no old row changed, so the columns grow at their end (see
+ * `grown`) and nothing is copied. Emptied rows are then dropped from the columns as from the rows.
  */
-function refsOf(refs: Refs, old: readonly DrawRow[], kept: readonly DrawRow[], fresh: ReadonlyMap<DrawRow, { readonly owner: number; readonly lot: number }>, appended: boolean): DrawRefColumns {
-  if (appended) {
-    const owner = grown(refs.drawOwner, kept.length);
-    const lot = grown(refs.drawLot, kept.length);
-    for (let i = old.length; i < kept.length; i++) {
-      const f = fresh.get(kept[i])!;
-      owner[i] = f.owner;
-      lot[i] = f.lot;
-    }
-    return { owner, lot };
+function refsOf(refs: Refs, oldLength: number, whole: readonly DrawRow[], placed: readonly { readonly at: number; readonly owner: number; readonly lot: number }[], emptied: ReadonlySet<DrawRow>, onlyAppended: boolean): DrawRefColumns {
+  let owner: Int32Array;
+  let lot: Int32Array;
+  if (onlyAppended) {
+    owner = grown(refs.drawOwner, whole.length);
+    lot = grown(refs.drawLot, whole.length);
+  } else {
+    owner = growable(Int32Array, whole.length);
+    lot = growable(Int32Array, whole.length);
+    owner.set(refs.drawOwner.subarray(0, oldLength));
+    lot.set(refs.drawLot.subarray(0, oldLength));
   }
-  const owner = growable(Int32Array, kept.length);
-  const lot = growable(Int32Array, kept.length);
-  // The rows kept are the old ones in their order, less those emptied, some replaced, some added.
-  for (let i = 0, j = 0; i < kept.length; i++) {
-    const f = fresh.get(kept[i]);
-    if (f) {
-      owner[i] = f.owner;
-      lot[i] = f.lot;
-      continue;
-    }
-    while (old[j] !== kept[i]) j++;
-    owner[i] = refs.drawOwner[j];
-    lot[i] = refs.drawLot[j];
+  for (const p of placed) {
+    owner[p.at] = p.owner;
+    lot[p.at] = p.lot;
   }
-  return { owner, lot };
+  if (emptied.size === 0) return { owner, lot };
+  // An emptied row (a draw without a visit) is rare: its place is closed up, as `kept` closes it.
+  let k = 0;
+  for (let i = 0; i < whole.length; i++) {
+    if (emptied.has(whole[i])) continue;
+    owner[k] = owner[i];
+    lot[k] = lot[i];
+    k++;
+  }
+  return { owner: cut(owner, k), lot: cut(lot, k) };
 }
 
 function sameRef(a: DrawRef, b: DrawRef): boolean {
