@@ -117,23 +117,33 @@ class Grouping {
   /** Visits with lines in more than one group: only their lines are costed one by one. */
   readonly mixed: Uint8Array;
 
+  /**
+   * The group of each Visit line, by its place in the Draws rows: a split visit's booked lines are
+   * costed by it (see `bookedRow`), without reading their rows' text again.
+   */
+  readonly rowGroup: Int32Array;
+
   constructor(
     private readonly blank: string,
     /** The text a line is grouped by (its service, provider or product). */
     readonly textOf: (row: DrawRow, owner: Product | null) => string | null,
     visits: number,
+    rows: number,
     columns?: { readonly firstGroup: Int32Array; readonly secondGroup: Int32Array; readonly mixed: Uint8Array },
+    rowGroup?: Int32Array,
   ) {
     // Made with room to grow, so the grouping of the next ledger grows them rather than copies them.
     this.firstGroup = columns?.firstGroup ?? growable(Int32Array, visits).fill(-1);
     this.secondGroup = columns?.secondGroup ?? growable(Int32Array, visits).fill(-1);
     this.mixed = columns?.mixed ?? growable(Uint8Array, visits);
+    this.rowGroup = rowGroup ?? growable(Int32Array, rows);
   }
 
-  /** Books one Visit line of visit `v` (of product `owner`) under its text. */
-  line(row: DrawRow, owner: Product | null, v: number, price: Amount | null, blocked: readonly Diagnostic[] | undefined): void {
+  /** Books the Visit line at place `at` of the Draws rows, of visit `v` (and product `owner`), under its text. */
+  line(row: DrawRow, at: number, owner: Product | null, v: number, price: Amount | null, blocked: readonly Diagnostic[] | undefined): void {
     const text = this.textOf(row, owner);
     const g = this.byText.get(text) ?? this.groupOf(text);
+    this.rowGroup[at] = g.index;
     if (this.firstInGroup(v, g.index)) g.visits++;
     if (blocked) for (const d of blocked) g.blocking.add(d);
     if (price !== null) {
@@ -164,17 +174,14 @@ class Grouping {
     return true;
   }
 
-  /** The group a Visit line of product `owner` was booked under by `line`. */
-  groupOfLine(row: DrawRow, owner: Product): number {
-    return this.byText.get(this.textOf(row, owner))!.index;
-  }
-
   /**
    * A copy to add lines to, with room for `visits` visits, and its costs (which depend on the
    * books, not the rows) copied too. `onlyNewVisits`: every line to add is of a visit not seen
    * before, so the per-visit columns are grown at their end and shared (see `grown`), not copied.
+   * The rows keep their places (new ones come at the end, `rows` in all), so each row's group is
+   * grown the same way, whatever the lines added.
    */
-  copy(visits: number, onlyNewVisits: boolean): Grouping {
+  copy(visits: number, onlyNewVisits: boolean, rows: number): Grouping {
     const n = this.firstGroup.length;
     let columns: { firstGroup: Int32Array; secondGroup: Int32Array; mixed: Uint8Array } | undefined;
     if (onlyNewVisits && visits >= n) {
@@ -182,7 +189,7 @@ class Grouping {
       columns.firstGroup.fill(-1, n);
       columns.secondGroup.fill(-1, n);
     }
-    const out = new Grouping(this.blank, this.textOf, visits, columns);
+    const out = new Grouping(this.blank, this.textOf, visits, rows, columns, grown(this.rowGroup, rows));
     for (const g of this.list) {
       const c: Group = { ...g, blocking: new Set(g.blocking) };
       out.list.push(c);
@@ -247,25 +254,25 @@ function groupingOf(ledger: Ledger, by: LineGroup): Grouping {
 function makeGrouping(ledger: Ledger, by: LineGroup): Grouping {
   const totals = visitTotals(ledger);
   const visits = totals.ids.length;
-  const g = new Grouping(BLANK[by], TEXT_OF[by], visits);
+  const rows = ledger.draws.rows;
+  const g = new Grouping(BLANK[by], TEXT_OF[by], visits, rows.length);
   const blocks = totals.blocking.size > 0;
   // Every Visit line, booked or not, names its group's visits, revenue and what blocks them.
-  const rows = ledger.draws.rows;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     const v = row.visitIndex;
     if (v < 0 || row.kind !== "Visit") continue;
-    g.line(row, drawOwner(ledger, i), v, row.usable ? row.price : null, blocks ? totals.blocking.get(v) : undefined);
+    g.line(row, i, drawOwner(ledger, i), v, row.usable ? row.price : null, blocks ? totals.blocking.get(v) : undefined);
   }
   // Costs come from the books. A visit whose lines all fall in one group adds its whole cost of
   // goods there (the visit totals already summed its booked draws); only a visit split between
   // groups is costed line by line, each booked Visit draw at the cost of the layers it took.
   for (let v = 0; v < visits; v++) if (g.firstGroup[v] >= 0 && g.mixed[v] === 0) g.cogs.add(g.firstGroup[v], totals.cogs.get(v));
   for (const p of ledger.productIndex.values()) {
-    const { booked, bookedKind, bookedVisit, costs } = replayProduct(ledger, p);
+    const { booked, bookedKind, bookedVisit, bookedRow, costs } = replayProduct(ledger, p);
     for (let i = 0; i < booked.length; i++) {
       const v = bookedVisit[i];
-      if (bookedKind[i] === KIND_CODE.Visit && v >= 0 && g.mixed[v] === 1) g.cogs.add(g.groupOfLine(booked[i], p), costs.get(i));
+      if (bookedKind[i] === KIND_CODE.Visit && v >= 0 && g.mixed[v] === 1) g.cogs.add(g.rowGroup[bookedRow[i]], costs.get(i));
     }
   }
   return g;
@@ -295,20 +302,20 @@ function patchGrouping(ledger: Ledger, by: LineGroup): Grouping | null {
   const totals = visitTotals(ledger);
   if (totals.tables || before.tables) return null;
   if ((before.blocking.size > 0 || totals.blocking.size > 0) && blockingPrint(before.blocking) !== blockingPrint(totals.blocking)) return null;
-  const appended: { readonly row: DrawRow; readonly owner: Product | null }[] = [];
-  for (const { before, after, was, now } of lineage.redrawn) {
+  const appended: { readonly row: DrawRow; readonly at: number; readonly owner: Product | null }[] = [];
+  for (const { before, after, was, now, at } of lineage.redrawn) {
     if (before === null) {
-      if (after !== null && lineOf(after, now.owner) !== "") appended.push({ row: after, owner: now.owner });
-    } else if (after === null || lineOf(before, was.owner) !== lineOf(after, now.owner)) return null;
+      if (lineOf(after, now.owner) !== "") appended.push({ row: after, at, owner: now.owner });
+    } else if (lineOf(before, was.owner) !== lineOf(after, now.owner)) return null;
   }
   const visits = totals.ids.length;
-  const g = earlier.copy(visits, appended.every(({ row }) => row.visitIndex >= earlier.firstGroup.length));
-  for (const { row, owner } of appended) {
+  const g = earlier.copy(visits, appended.every(({ row }) => row.visitIndex >= earlier.firstGroup.length), ledger.draws.rows.length);
+  for (const { row, at, owner } of appended) {
     const v = row.visitIndex;
     const wasMixed = g.mixed[v];
     // What blocks a group is kept as the diagnostics themselves: a blocked visit is made whole.
     if (totals.blocking.has(v)) return null;
-    g.line(row, owner, v, row.usable ? row.price : null, undefined);
+    g.line(row, at, owner, v, row.usable ? row.price : null, undefined);
     // A visit newly split between groups moves its cost from one group to its lines: made whole.
     if (g.mixed[v] !== wasMixed) return null;
   }
@@ -329,14 +336,14 @@ function patchGrouping(ledger: Ledger, by: LineGroup): Grouping | null {
 
 /** Marks the visits of a product's booked Visit draws, and moves the lines of split visits. */
 function moveLines(state: ProductState, g: Grouping, recosted: Uint8Array, sign: 1 | -1, from: number): void {
-  const { booked, bookedKind, bookedVisit, costs } = state;
+  const { booked, bookedKind, bookedVisit, bookedRow, costs } = state;
   for (let i = from; i < booked.length; i++) {
     const v = bookedVisit[i];
     if (bookedKind[i] !== KIND_CODE.Visit || v < 0) continue;
     recosted[v] = 1;
     if (g.mixed[v] !== 1) continue;
     const c = costs.get(i);
-    g.cogs.add(g.groupOfLine(booked[i], state.product), sign === 1 ? c : -c);
+    g.cogs.add(g.rowGroup[bookedRow[i]], sign === 1 ? c : -c);
   }
 }
 

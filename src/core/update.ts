@@ -11,7 +11,7 @@ import { carryReplays, replayProduct, reviseTimeline, seedReplay } from "./book"
 import type { CountRow, DrawRow, LotRow, RowBase } from "./rows";
 import { arrivalChecker, indexSites, transferChecker, type Sites } from "./sites";
 import type { StockKey } from "./stockKey";
-import { cut, growable, grown } from "./_lib/grow";
+import { growable, grown } from "./_lib/grow";
 
 /**
  * What changed in the tables since a ledger was made. For Draws, the grid rows (header = 0) whose
@@ -21,14 +21,16 @@ import { cut, growable, grown } from "./_lib/grow";
 export type LedgerChange = Partial<Record<TableName, readonly number[] | "whole">>;
 
 /**
- * A Draws row read again: the row it replaced (`null`: a new row) and the row now (`null`:
- * emptied), with what each referred to (`was` in the ledger before, `now` in the new one).
+ * A Draws row read again: the row it replaced (`null`: a new row) and the row now, with what each
+ * referred to (`was` in the ledger before, `now` in the new one) and where the row now stands in
+ * the rows (`at`: rows keep their places, new ones come at the end).
  */
 export interface Redrawn {
   readonly before: DrawRow | null;
-  readonly after: DrawRow | null;
+  readonly after: DrawRow;
   readonly was: DrawRef;
   readonly now: DrawRef;
+  readonly at: number;
 }
 
 /** What an update did, for the derived results that can be brought up to date rather than redone. */
@@ -340,8 +342,7 @@ function redraw(prev: Ledger, products: readonly Product[], grid: Grid, indices:
   // recorded) are gathered, then one copy of the list is made with them at the end.
   const inPlace = all.some((at) => findRow(old, at + top) >= 0);
   const rows = inPlace ? old.slice() : [];
-  const emptied = new Set<DrawRow>();
-  // Where each row read again now stands among the rows (before any emptied row is dropped), and what it refers to.
+  // Where each row read again now stands among the rows, and what it refers to.
   const placed: { readonly at: number; readonly owner: number; readonly lot: number }[] = [];
   let appended = 0;
   for (const at of all) {
@@ -350,28 +351,26 @@ function redraw(prev: Ledger, products: readonly Product[], grid: Grid, indices:
     const pos = findRow(old, at + top);
     const before = pos >= 0 ? old[pos] : null;
     if (before === after) continue;
+    // An emptied row closes up the rows after it: their places, which the books, the groupings
+    // and these columns keep by position, would all move. Rare (a row cleared): read whole.
+    if (after === null) return null;
     if (before === null) {
       if (at <= lastParsed) return null; // a row filled in among others: read whole
-      rows.push(after!);
-      placed.push({ at: old.length + appended++, ...fresh.get(after!)! });
-    } else if (after === null) {
-      // An emptied row may have been its visit's first line, which orders the visits.
-      if (before.visitKey !== null) return null;
-      emptied.add(before);
+      rows.push(after);
+      placed.push({ at: old.length + appended++, ...fresh.get(after)! });
     } else {
-      // So may a line moved to another visit.
+      // A line moved to another visit may have been its first line, which orders the visits.
       if (before.visitKey !== after.visitKey) return null;
       rows[pos] = after;
       placed.push({ at: pos, ...fresh.get(after)! });
     }
-    pairs.push({ before, after, was: before === null ? NO_REF : drawRef(prev, pos), now: after === null ? NO_REF : fresh.get(after)!.ref });
+    pairs.push({ before, after, was: before === null ? NO_REF : drawRef(prev, pos), now: fresh.get(after)!.ref, at: placed[placed.length - 1].at });
   }
-  const whole = inPlace ? rows : old.concat(rows);
-  const kept = emptied.size > 0 ? whole.filter((r) => !emptied.has(r)) : whole;
+  const kept = inPlace ? rows : old.concat(rows);
   // The rows keep their places (lines edited in place, others appended): so does the visit column,
   // grown at its end for rows appended (see `grown`), copied for rows edited.
   let visitOf: Int32Array | undefined;
-  if (emptied.size === 0 && prev.draws.visitOf) {
+  if (prev.draws.visitOf) {
     visitOf = inPlace ? prev.draws.visitOf.slice() : grown(prev.draws.visitOf, kept.length);
     for (let i = old.length; i < kept.length; i++) visitOf[i] = kept[i].visitIndex;
     for (const p of pairs) if (p.before && p.after) visitOf[findRow(kept, p.after.row)] = p.after.visitIndex;
@@ -392,24 +391,24 @@ function redraw(prev: Ledger, products: readonly Product[], grid: Grid, indices:
     visits.unpriced.filter((r) => r.visitKey === null || !miniVisits.byKey.has(r.visitKey)),
     miniVisits.unpriced.map((r) => readRows.get(r.row - top)!),
   );
-  return { rows: kept, visits: { ids, byKey: newByKey, unpriced, priced }, visitOf, refs: refsOf(prev.refs, old.length, whole, placed, emptied, !inPlace), pairs };
+  return { rows: kept, visits: { ids, byKey: newByKey, unpriced, priced }, visitOf, refs: refsOf(prev.refs, old.length, kept.length, placed, !inPlace), pairs };
 }
 
 /**
- * What the rows refer to, by position: `whole`, the rows before any emptied one is dropped, are the
- * old rows (`oldLength` of them, whose columns are `refs`) with rows read again `placed` among
- * them or after them. `onlyAppended`: no old row changed, so the columns grow at their end (see
- * `grown`) and nothing is copied. Emptied rows are then dropped from the columns as from the rows.
+ * What the rows refer to, by position: the old rows (`oldLength` of them, whose columns are
+ * `refs`) with the rows read again `placed` among them or after them, `length` in all.
+ * `onlyAppended`: no old row changed, so the columns grow at their end (see `grown`) and nothing
+ * is copied.
  */
-function refsOf(refs: Refs, oldLength: number, whole: readonly DrawRow[], placed: readonly { readonly at: number; readonly owner: number; readonly lot: number }[], emptied: ReadonlySet<DrawRow>, onlyAppended: boolean): DrawRefColumns {
+function refsOf(refs: Refs, oldLength: number, length: number, placed: readonly { readonly at: number; readonly owner: number; readonly lot: number }[], onlyAppended: boolean): DrawRefColumns {
   let owner: Int32Array;
   let lot: Int32Array;
   if (onlyAppended) {
-    owner = grown(refs.drawOwner, whole.length);
-    lot = grown(refs.drawLot, whole.length);
+    owner = grown(refs.drawOwner, length);
+    lot = grown(refs.drawLot, length);
   } else {
-    owner = growable(Int32Array, whole.length);
-    lot = growable(Int32Array, whole.length);
+    owner = growable(Int32Array, length);
+    lot = growable(Int32Array, length);
     owner.set(refs.drawOwner.subarray(0, oldLength));
     lot.set(refs.drawLot.subarray(0, oldLength));
   }
@@ -417,16 +416,7 @@ function refsOf(refs: Refs, oldLength: number, whole: readonly DrawRow[], placed
     owner[p.at] = p.owner;
     lot[p.at] = p.lot;
   }
-  if (emptied.size === 0) return { owner, lot };
-  // An emptied row (a draw without a visit) is rare: its place is closed up, as `kept` closes it.
-  let k = 0;
-  for (let i = 0; i < whole.length; i++) {
-    if (emptied.has(whole[i])) continue;
-    owner[k] = owner[i];
-    lot[k] = lot[i];
-    k++;
-  }
-  return { owner: cut(owner, k), lot: cut(lot, k) };
+  return { owner, lot };
 }
 
 function sameRef(a: DrawRef, b: DrawRef): boolean {

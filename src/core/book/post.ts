@@ -130,7 +130,7 @@ function postUntil(ledger: Ledger, product: Product, tl: Timeline, atT: number, 
   }
   const fefoAt = tl.siteKeys.map((k) => (tl.siteKeys.length === 1 ? fefoStates : fefoStates.filter((s) => s.locationKey === k)));
   // The timeline's columns, read once into locals for the loop.
-  const { receiptT, receiptLot, draws, drawT, drawQty, drawKind, drawVisit, drawSite, drawTo, drawLot, countT, countPhase, countLot, slotLot } = tl;
+  const { receiptT, receiptLot, draws, drawT, drawQty, drawKind, drawVisit, drawRow, drawSite, drawTo, drawLot, countT, countPhase, countLot, slotLot } = tl;
   const nr = tl.receipts.length;
   const nd = draws.length;
   const nc = tl.counts.length;
@@ -143,6 +143,7 @@ function postUntil(ledger: Ledger, product: Product, tl: Timeline, atT: number, 
   let nb = 0;
   const bookedKind = new Int8Array(nd);
   const bookedVisit = new Int32Array(nd);
+  const bookedRow = new Int32Array(nd);
   const costs = seed ? seed.state.costs.resized(nd) : new AmountColumn(nd);
   const splits = new Map<number, readonly Allocation[]>(seed?.state.splits);
   const counts: CountBooking[] = seed ? seed.state.counts.slice() : [];
@@ -156,6 +157,7 @@ function postUntil(ledger: Ledger, product: Product, tl: Timeline, atT: number, 
     for (const row of seed.state.booked) booked[nb++] = row;
     bookedKind.set(seed.state.bookedKind.subarray(0, nb));
     bookedVisit.set(seed.state.bookedVisit.subarray(0, nb));
+    bookedRow.set(seed.state.bookedRow.subarray(0, nb));
     for (const slot of receiptLot) arrived[slotLot[slot]]++;
     [ri, di, ci] = [nr, seed.draws, nc];
   }
@@ -199,6 +201,7 @@ function postUntil(ledger: Ledger, product: Product, tl: Timeline, atT: number, 
       const q = drawQty[di] as Qty;
       const kind = drawKind[di];
       const visit = drawVisit[di];
+      const at = drawRow[di];
       const site = drawSite[di];
       const to = drawTo[di];
       const slot = drawLot[di++];
@@ -211,6 +214,7 @@ function postUntil(ledger: Ledger, product: Product, tl: Timeline, atT: number, 
         costs.set(nb, kind === TRANSFER ? transfer(s, states[to], q) : book(s, kind, q, t));
         bookedKind[nb] = kind;
         bookedVisit[nb] = visit;
+        bookedRow[nb] = at;
         booked[nb++] = row;
         continue;
       }
@@ -231,6 +235,7 @@ function postUntil(ledger: Ledger, product: Product, tl: Timeline, atT: number, 
       costs.set(nb, total);
       bookedKind[nb] = kind;
       bookedVisit[nb] = visit;
+      bookedRow[nb] = at;
       splits.set(nb, allocations);
       booked[nb++] = row;
       diagnostics.push(problem(ledger, "Draws", row, "lot", { code: "assumed-lot", allocations: assumed }));
@@ -253,7 +258,7 @@ function postUntil(ledger: Ledger, product: Product, tl: Timeline, atT: number, 
     }
   }
   booked.length = nb;
-  return { product, lots, booked, bookedKind, bookedVisit, costs, splits, counts, diagnostics };
+  return { product, lots, booked, bookedKind, bookedVisit, bookedRow, costs, splits, counts, diagnostics };
 
   function overdraw(s: LotState, row: DrawRow): void {
     diagnostics.push(problem(ledger, "Draws", row, "qty", { code: "overdraw", drawn: row.qty!, transfer: row.kind === "Transfer", lotNumber: s.lot.lot, left: Math.max(s.remaining, 0) as Qty, location: s.location }));

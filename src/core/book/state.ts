@@ -100,6 +100,8 @@ export interface ProductState {
   /** Each booked draw's kind (`KIND_CODE`) and visit index, read without touching the row. */
   readonly bookedKind: Int8Array;
   readonly bookedVisit: Int32Array;
+  /** Each booked draw's place in the Draws rows, as the queries' per-row columns are kept. */
+  readonly bookedRow: Int32Array;
   /** What each booked draw cost, by its position in `booked` (exact: see `Amount`). */
   readonly costs: AmountColumn;
   /** For blank-lot draws, by position in `booked`: the lots FEFO assigned them to. */

@@ -62,6 +62,8 @@ interface DrawColumns {
   readonly drawQty: Float64Array;
   readonly drawKind: Int8Array;
   readonly drawVisit: Int32Array;
+  /** Each draw's place in the Draws rows (see `Refs`): what the per-row columns of the queries are read by. */
+  readonly drawRow: Int32Array;
 }
 
 /** A lot at one location. */
@@ -111,6 +113,7 @@ function drawColumns(size: number): DrawColumns {
     drawQty: new Float64Array(size),
     drawKind: new Int8Array(size),
     drawVisit: new Int32Array(size),
+    drawRow: new Int32Array(size),
   };
 }
 
@@ -124,6 +127,7 @@ function moveDraw(from: DrawColumns, i: number, to: DrawColumns, k: number): voi
   to.drawQty[k] = from.drawQty[i];
   to.drawKind[k] = from.drawKind[i];
   to.drawVisit[k] = from.drawVisit[i];
+  to.drawRow[k] = from.drawRow[i];
 }
 
 /** The first `n` draws of columns made larger than they were filled. */
@@ -138,6 +142,7 @@ function cutColumns(c: DrawColumns, n: number): DrawColumns {
     drawQty: c.drawQty.subarray(0, n),
     drawKind: c.drawKind.subarray(0, n),
     drawVisit: c.drawVisit.subarray(0, n),
+    drawRow: c.drawRow.subarray(0, n),
   };
 }
 
@@ -214,10 +219,10 @@ function slotOfRow(lotIndex: Ledger["lotIndex"], p: Product, places: Places, lot
 
 /**
  * Writes a draw at `i` of its product's draw columns: its slot, location and destination among
- * the product's places, and the rest. `lotAt`: the index of the lot it names in the product, −1
- * for none. False (and nothing written) when it has no place there.
+ * the product's places, and the rest. `at`: its place in the Draws rows; `lotAt`: the index of
+ * the lot it names in the product, −1 for none. False (and nothing written) when it has no place there.
  */
-export function placeDraw(places: Places, row: DrawRow, lotAt: number, c: DrawColumns, i: number): boolean {
+export function placeDraw(places: Places, row: DrawRow, at: number, lotAt: number, c: DrawColumns, i: number): boolean {
   let lot = -1;
   let to = -1;
   if (lotAt >= 0) {
@@ -236,6 +241,7 @@ export function placeDraw(places: Places, row: DrawRow, lotAt: number, c: DrawCo
   c.drawQty[i] = row.qty!;
   c.drawKind[i] = kindCode(row.kind);
   c.drawVisit[i] = row.visitIndex;
+  c.drawRow[i] = at;
   return true;
 }
 
@@ -312,7 +318,7 @@ function fillDraws(rows: readonly DrawRow[], owners: Int32Array, lots: Int32Arra
     const c = cols[p];
     if (c === undefined) continue;
     const n = filled[p];
-    if (!placeDraw(places[p]!, row, lots[i], c, n)) continue;
+    if (!placeDraw(places[p]!, row, i, lots[i], c, n)) continue;
     if (n > 0 && c.drawT[n - 1] > row.time!) sorted[p] = 0;
     filled[p] = n + 1;
   }
@@ -342,6 +348,7 @@ function assemble(places: Places, others: Others, c: DrawColumns): Timeline {
     drawQty: c.drawQty,
     drawKind: c.drawKind,
     drawVisit: c.drawVisit,
+    drawRow: c.drawRow,
     counts: others.counts,
     countT: others.countT,
     countPhase: others.countPhase,
@@ -356,6 +363,8 @@ export interface Change {
   readonly after: DrawRow | null;
   readonly was: DrawRef;
   readonly now: DrawRef;
+  /** Where `after` stands in the Draws rows. */
+  readonly at: number;
 }
 
 /**
@@ -372,20 +381,20 @@ export function reviseTimeline(prev: Ledger, next: Ledger, product: Product, cha
   const ofProduct = (r: DrawRow | null, ref: DrawRef): r is DrawRow => inTimeline(r, ref.owner === product ? product.index : -1);
   // A transfer may open a place for stock (a lot at a new location): the timeline is made anew.
   if (changes.some((c) => c.before?.kind === "Transfer" || c.after?.kind === "Transfer")) return false;
-  const edited: { readonly at: number; readonly row: DrawRow; readonly lot: number }[] = [];
+  const edited: { readonly at: number; readonly row: DrawRow; readonly pos: number; readonly lot: number }[] = [];
   const removed = new Set<number>();
-  const appended: { readonly row: DrawRow; readonly lot: number }[] = [];
+  const appended: { readonly row: DrawRow; readonly pos: number; readonly lot: number }[] = [];
   // The first place in the columns that changes: every draw before it stands as it was.
   const n = tl.draws.length;
   let first = n;
-  for (const { before, after, was: wasRef, now } of changes) {
+  for (const { before, after, was: wasRef, now, at: pos } of changes) {
     const was = ofProduct(before, wasRef) ? findDraw(tl, before) : -1;
     if (ofProduct(before, wasRef) && was < 0) return false;
     if (was >= 0) first = Math.min(first, was);
     if (ofProduct(after, now)) {
       const lot = now.lot?.index ?? -1;
-      if (was >= 0 && after.time === before!.time) edited.push({ at: was, row: after, lot });
-      else if (before === null) appended.push({ row: after, lot });
+      if (was >= 0 && after.time === before!.time) edited.push({ at: was, row: after, pos, lot });
+      else if (before === null) appended.push({ row: after, pos, lot });
       else return false;
     } else if (was >= 0) removed.add(was);
   }
@@ -403,9 +412,10 @@ export function reviseTimeline(prev: Ledger, next: Ledger, product: Product, cha
   grown.drawQty.set(tl.drawQty);
   grown.drawKind.set(tl.drawKind);
   grown.drawVisit.set(tl.drawVisit);
+  grown.drawRow.set(tl.drawRow);
   // A draw with no place among the product's stock is left out of a timeline made anew; so here.
-  for (const { at, row, lot } of edited) if (!placeDraw(tl, row, lot, grown, at)) return false;
-  for (let k = 0; k < appended.length; k++) if (!placeDraw(tl, appended[k].row, appended[k].lot, grown, n + k)) return false;
+  for (const { at, row, pos, lot } of edited) if (!placeDraw(tl, row, pos, lot, grown, at)) return false;
+  for (let k = 0; k < appended.length; k++) if (!placeDraw(tl, appended[k].row, appended[k].pos, appended[k].lot, grown, n + k)) return false;
   let kept = removed.size === 0 ? grown.draws.length : 0;
   for (let i = kept; i < grown.draws.length; i++) {
     if (removed.has(i)) continue;
