@@ -27,7 +27,7 @@ export function buildLedger(input: LedgerInput): Ledger {
   const drawRefs = readable ? checkDraws(draws, lotIndex, productIndex, dateSystem, brokenLots) : noDrawRefs(draws.rows.length);
   const countOwner = readable ? checkCounts(counts, lotIndex, productIndex, brokenLots) : new Int32Array(counts.rows.length).fill(-1);
   const refs = { drawOwner: drawRefs.owner, drawLot: drawRefs.lot, countOwner };
-  const sites = indexSites(lots, draws, counts, readable);
+  const sites = indexSites(lots, draws, counts, readable, { owner: drawRefs.owner, lot: drawRefs.lot, products: [...productIndex.values()] });
   const ledger = assembleLedger({ dateSystem, firstRows: top, lots, draws, counts, products, given, lotIndex, productIndex, brokenLots, sites, refs });
   // Posting: every draw and count is booked against its lot's cost layers now, once. Every result
   // but a lot's unit cost reads these books (and the errors only the replay finds), so a ledger is

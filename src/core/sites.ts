@@ -59,15 +59,32 @@ export function siteName(sites: Sites, key: string): string {
 }
 
 /**
+ * What each Draws row refers to, by position (see `Refs`): the index of its product and of its
+ * lot among the product's lots (−1 for none), and the products by index with their lots' keys.
+ */
+export interface DrawLots {
+  readonly owner: Int32Array;
+  readonly lot: Int32Array;
+  readonly products: readonly { readonly lots: readonly { readonly key: string }[] }[];
+}
+
+/**
  * Reads the locations of the three tables and checks the rows that use them: a transfer to a
  * location no table names is an error on its To cell; a draw, transfer or count at a location
  * where its lot never arrives (no receipt there, no transfer to it) is an error on its Location cell.
+ * `drawLots`, when given, finds each draw's lot by its position rather than by its key.
  * @example indexSites(lots, draws, counts).arrivals.has(stockKeyOf("C3709C3", "suite b"))
  */
-export function indexSites(lots: Table<PlacedRow>, draws: Table<MovingRow>, counts: Table<PlacedRow>, check = true): Sites {
+export function indexSites(lots: Table<PlacedRow>, draws: Table<MovingRow>, counts: Table<PlacedRow>, check = true, drawLots?: DrawLots): Sites {
   const located = !!(lots.located || draws.located || counts.located);
   const names = new Map<string, string>();
-  if (located) for (const table of [lots, draws, counts]) nameLocations(table.rows, names);
+  const rows = draws.rows;
+  // The transfers are found in the same pass over the draws as their locations' names, and
+  // checked once every name is known (a transfer may go to a location named further down).
+  const transfers: number[] = [];
+  if (located) nameLocations(lots.rows, names);
+  if (located || draws.hasTo) nameDraws(rows, located ? names : null, draws.hasTo ? transfers : null);
+  if (located) nameLocations(counts.rows, names);
   const tracked = names.size > 0;
   const arrivals = new Set<StockKey>();
   const at = new Map<string, string[]>();
@@ -83,20 +100,19 @@ export function indexSites(lots: Table<PlacedRow>, draws: Table<MovingRow>, coun
   const sites: Sites = { tracked, located, names, arrivals, at };
   // Without a readable Lots table every lot is unknown already: its own error says it all.
   if (!check) return sites;
-  // Indexed loops over every draw: this runs once a build, too seldom to be optimised, and there a
-  // `for…of` makes an object for each row.
-  const rows = draws.rows;
   const checkTransfer = transferChecker(sites, draws.columnNames);
   // A transfer without a To cell goes nowhere (and is an error of its own, from the parse).
-  for (let i = 0; draws.hasTo && i < rows.length; i++) {
+  for (const i of transfers) {
     const r = rows[i];
-    if (r.kind !== "Transfer") continue;
     checkTransfer(r);
     if (r.usable && r.lotKey !== null && r.toKey !== null) arrive(r.lotKey, r.toKey);
   }
   if (!tracked) return sites;
-  const checkDraw = arrivalChecker(sites, draws.columnNames);
-  for (let i = 0; i < rows.length; i++) checkDraw(rows[i]);
+  if (drawLots) checkArrivals(rows, drawLots, sites, draws.columnNames);
+  else {
+    const checkDraw = arrivalChecker(sites, draws.columnNames);
+    for (let i = 0; i < rows.length; i++) checkDraw(rows[i]);
+  }
   const checkCount = arrivalChecker(sites, counts.columnNames);
   for (const r of counts.rows) checkCount(r);
   return sites;
@@ -111,6 +127,40 @@ function nameLocations(rows: readonly PlacedRow[], names: Map<string, string>): 
     if (r.location === null || r.locationKey === last) continue;
     last = r.locationKey;
     if (!names.has(last)) names.set(last, r.location);
+  }
+}
+
+/**
+ * Notes the locations the draws name (when `names` is given), as `nameLocations` does, and the
+ * positions of the Transfer rows (when `transfers` is): one indexed pass over the draws for both.
+ */
+function nameDraws(rows: readonly MovingRow[], names: Map<string, string> | null, transfers: number[] | null): void {
+  let last: string | null = null;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (transfers !== null && r.kind === "Transfer") transfers.push(i);
+    if (names === null || r.location === null || r.locationKey === last) continue;
+    last = r.locationKey;
+    if (!names.has(last)) names.set(last, r.location);
+  }
+}
+
+/**
+ * `arrivalChecker` over every draw, each lot's locations found by the draw's position: listed
+ * once per lot, by product and lot index, rather than looked up by key for each of a quarter of a
+ * million rows.
+ */
+function checkArrivals(rows: readonly MovingRow[], drawLots: DrawLots, sites: Sites, names: Readonly<Record<string, string>>): void {
+  const none: readonly string[] = [];
+  const where = drawLots.products.map((p) => p.lots.map((l) => sites.at.get(l.key) ?? none));
+  const byKey = arrivalChecker(sites, names);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (!row.usable || row.lotKey === null) continue;
+    const p = drawLots.owner[i];
+    const l = drawLots.lot[i];
+    // A usable row that names a lot has found it; any other is checked by its key, as before.
+    if (p < 0 || l < 0 || !where[p][l].includes(row.locationKey)) byKey(row);
   }
 }
 
