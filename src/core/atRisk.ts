@@ -92,14 +92,31 @@ function forecastAt(ledger: Ledger, product: Product, at: Instant, lookbackDays:
   return forecasts(state, key, () => forecastFrom(state, product, ledger, at, lookbackDays, locationKey));
 }
 
+/**
+ * Visit draws in the look-back window ending at `at`, by location key, and all together under
+ * `null`: one walk back through the books serves every location's forecast.
+ */
+const usage = onBooks<string, ReadonlyMap<string | null, Qty>>();
+
+function usedIn(state: ProductState, at: Instant, lookbackDays: number): ReadonlyMap<string | null, Qty> {
+  return usage(state, `${at.moment}|${lookbackDays}`, () => {
+    const from = at.moment - lookbackDays;
+    const used = new Map<string | null, Qty>();
+    let all = ZERO_QTY;
+    // Draws are booked in time order: walk back from the newest to the window's start.
+    for (let i = state.booked.length - 1; i >= 0 && state.booked[i].time! >= from; i--) {
+      const row = state.booked[i];
+      if (row.kind !== "Visit") continue;
+      all = addQty(all, row.qty!);
+      used.set(row.locationKey, addQty(used.get(row.locationKey) ?? ZERO_QTY, row.qty!));
+    }
+    used.set(null, all);
+    return used;
+  });
+}
+
 function forecastFrom(state: ProductState, product: Product, ledger: Ledger, at: Instant, lookbackDays: number, locationKey: string | null): ProductForecast {
-  const from = at.moment - lookbackDays;
-  let used = ZERO_QTY;
-  // Draws are booked in time order: walk back from the newest to the window's start.
-  for (let i = state.booked.length - 1; i >= 0 && state.booked[i].time! >= from; i--) {
-    const row = state.booked[i];
-    if (row.kind === "Visit" && (locationKey === null || row.locationKey === locationKey)) used = addQty(used, row.qty!);
-  }
+  const used = usedIn(state, at, lookbackDays).get(locationKey) ?? ZERO_QTY;
   const perDay = used / lookbackDays;
   const lots: AtRiskEntry[] = [];
   let cursor = at.moment;
