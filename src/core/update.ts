@@ -2,7 +2,7 @@ import type { Cell, Grid } from "./cells";
 import type { TableName } from "./diagnostic";
 import { assembleLedger, givenTables, type Ledger, type LedgerInput } from "./ledger";
 import {
-  checkCounts, drawChecker, drawRef, findBrokenLots, indexLots, indexSettings, lotsReadable,
+  checkCounts, drawChecker, drawRef, findBrokenLots, indexLots, indexSettings, lotsReadable, NO_REF, refOf,
   type DrawRef, type DrawRefColumns, type Lot, type Product, type Refs,
 } from "./resolve";
 import { buildLedger } from "./build";
@@ -41,8 +41,6 @@ export interface Lineage {
   /** Draws rows read again. */
   readonly redrawn: readonly Redrawn[];
 }
-
-const NO_REF: DrawRef = { owner: null, lot: null };
 
 const lineages = new WeakMap<Ledger, Lineage>();
 
@@ -146,8 +144,8 @@ function tryUpdate(prev: Ledger, input: LedgerInput, change: LedgerChange): Ledg
     : { rows: prev.draws.rows, visits: prev.draws.visits, visitOf: prev.draws.visitOf, refs: { owner: prev.refs.drawOwner, lot: prev.refs.drawLot }, pairs: [] };
   if (!redrawn) return null;
   // A transfer, a location not seen before or an edited row may change where lots arrive: built whole.
-  if (sites.tracked && redrawn.pairs.some(({ before, after }) => before !== null || after?.kind === "Transfer" || (after?.location != null && !sites.names.has(after.locationKey)))) return null;
-  if (blank && redrawn.pairs.some(({ after }) => after?.location != null || after?.kind === "Transfer")) return null;
+  if (sites.tracked && redrawn.pairs.some(({ before, after }) => before !== null || after.kind === "Transfer" || (after.location !== null && !sites.names.has(after.locationKey)))) return null;
+  if (blank && redrawn.pairs.some(({ after }) => after.location !== null || after.kind === "Transfer")) return null;
 
   for (const { before, after, was, now } of redrawn.pairs) {
     for (const owner of [was.owner, now.owner]) if (owner) touched.add(owner.key);
@@ -157,7 +155,7 @@ function tryUpdate(prev: Ledger, input: LedgerInput, change: LedgerChange): Ledg
   // The rows with issues and with errors: the earlier lists, less the rows read again, plus those of them that have any now.
   const gone = new Set<DrawRow>(redrawn.pairs.flatMap((p) => (p.before ? [p.before] : [])));
   const without = (rows: readonly RowBase[]) => (gone.size === 0 ? (rows as readonly DrawRow[]) : (rows as readonly DrawRow[]).filter((r) => !gone.has(r)));
-  const afters = redrawn.pairs.flatMap((p) => (p.after?.issues ? [p.after] : [])).sort((a, b) => a.row - b.row);
+  const afters = redrawn.pairs.flatMap((p) => (p.after.issues ? [p.after] : [])).sort((a, b) => a.row - b.row);
   const flagged = mergeByRow(without(prev.flagged.Draws), afters);
   const unusable = mergeByRow(without(prev.unusable.Draws), afters.filter((r) => !r.usable));
   const refs: Refs = { drawOwner: redrawn.refs.owner, drawLot: redrawn.refs.lot, countOwner };
@@ -309,8 +307,8 @@ function redraw(prev: Ledger, products: readonly Product[], grid: Grid, indices:
   const newIds: string[] = [];
   let byKey: VisitKeys | null = null;
   const readRows = new Map<number, DrawRow>();
-  // What each row read refers to, by the row (as `Refs` has it, and as objects).
-  const fresh = new Map<DrawRow, { readonly owner: number; readonly lot: number; readonly ref: DrawRef }>();
+  // What each row read refers to, by the row.
+  const fresh = new Map<DrawRow, DrawRef>();
   const checked: DrawRefColumns = { owner: new Int32Array(1), lot: new Int32Array(1) };
   for (const r of mini.rows) {
     const at = r.row - top;
@@ -328,22 +326,19 @@ function redraw(prev: Ledger, products: readonly Product[], grid: Grid, indices:
     }
     const row = visitIndex === r.visitIndex ? r : { ...r, visitIndex };
     check(row, 0, checked);
-    const [owner, lot] = [checked.owner[0], checked.lot[0]];
-    const ref: DrawRef = owner < 0 ? NO_REF : { owner: products[owner], lot: lot < 0 ? null : products[owner].lots[lot] };
+    const ref = refOf(products, checked.owner[0], checked.lot[0]);
     // A line read again only because it shares a visit with one that changed, and reading the
     // same, stays the row it was: its product's books are not posted again.
     const pos = findRow(old, at + top);
     const reading = pos >= 0 && sameDraw(old[pos], row) && sameRef(drawRef(prev, pos), ref) ? old[pos] : row;
     readRows.set(at, reading);
-    fresh.set(reading, { owner, lot, ref });
+    fresh.set(reading, ref);
   }
   const pairs: Redrawn[] = [];
   // Rows read again in place make a copy of the list to change; rows only appended (a draw
   // recorded) are gathered, then one copy of the list is made with them at the end.
   const inPlace = all.some((at) => findRow(old, at + top) >= 0);
   const rows = inPlace ? old.slice() : [];
-  // Where each row read again now stands among the rows, and what it refers to.
-  const placed: { readonly at: number; readonly owner: number; readonly lot: number }[] = [];
   let appended = 0;
   for (const at of all) {
     const after = readRows.get(at) ?? null;
@@ -357,14 +352,13 @@ function redraw(prev: Ledger, products: readonly Product[], grid: Grid, indices:
     if (before === null) {
       if (at <= lastParsed) return null; // a row filled in among others: read whole
       rows.push(after);
-      placed.push({ at: old.length + appended++, ...fresh.get(after)! });
+      pairs.push({ before, after, was: NO_REF, now: fresh.get(after)!, at: old.length + appended++ });
     } else {
       // A line moved to another visit may have been its first line, which orders the visits.
       if (before.visitKey !== after.visitKey) return null;
       rows[pos] = after;
-      placed.push({ at: pos, ...fresh.get(after)! });
+      pairs.push({ before, after, was: drawRef(prev, pos), now: fresh.get(after)!, at: pos });
     }
-    pairs.push({ before, after, was: before === null ? NO_REF : drawRef(prev, pos), now: fresh.get(after)!.ref, at: placed[placed.length - 1].at });
   }
   const kept = inPlace ? rows : old.concat(rows);
   // The rows keep their places (lines edited in place, others appended): so does the visit column,
@@ -372,8 +366,7 @@ function redraw(prev: Ledger, products: readonly Product[], grid: Grid, indices:
   let visitOf: Int32Array | undefined;
   if (prev.draws.visitOf) {
     visitOf = inPlace ? prev.draws.visitOf.slice() : grown(prev.draws.visitOf, kept.length);
-    for (let i = old.length; i < kept.length; i++) visitOf[i] = kept[i].visitIndex;
-    for (const p of pairs) if (p.before && p.after) visitOf[findRow(kept, p.after.row)] = p.after.visitIndex;
+    for (const p of pairs) visitOf[p.at] = p.after.visitIndex;
   }
   // Every line of a visit read again was read together, so the parser's word on its prices stands.
   const ids = newIds.length > 0 ? visits.ids.concat(newIds) : visits.ids;
@@ -391,16 +384,16 @@ function redraw(prev: Ledger, products: readonly Product[], grid: Grid, indices:
     visits.unpriced.filter((r) => r.visitKey === null || !miniVisits.byKey.has(r.visitKey)),
     miniVisits.unpriced.map((r) => readRows.get(r.row - top)!),
   );
-  return { rows: kept, visits: { ids, byKey: newByKey, unpriced, priced }, visitOf, refs: refsOf(prev.refs, old.length, kept.length, placed, !inPlace), pairs };
+  return { rows: kept, visits: { ids, byKey: newByKey, unpriced, priced }, visitOf, refs: refsOf(prev.refs, old.length, kept.length, pairs, !inPlace), pairs };
 }
 
 /**
  * What the rows refer to, by position: the old rows (`oldLength` of them, whose columns are
- * `refs`) with the rows read again `placed` among them or after them, `length` in all.
+ * `refs`) with the rows read again (`redrawn`) in their places, `length` in all.
  * `onlyAppended`: no old row changed, so the columns grow at their end (see `grown`) and nothing
  * is copied.
  */
-function refsOf(refs: Refs, oldLength: number, length: number, placed: readonly { readonly at: number; readonly owner: number; readonly lot: number }[], onlyAppended: boolean): DrawRefColumns {
+function refsOf(refs: Refs, oldLength: number, length: number, redrawn: readonly Redrawn[], onlyAppended: boolean): DrawRefColumns {
   let owner: Int32Array;
   let lot: Int32Array;
   if (onlyAppended) {
@@ -412,9 +405,9 @@ function refsOf(refs: Refs, oldLength: number, length: number, placed: readonly 
     owner.set(refs.drawOwner.subarray(0, oldLength));
     lot.set(refs.drawLot.subarray(0, oldLength));
   }
-  for (const p of placed) {
-    owner[p.at] = p.owner;
-    lot[p.at] = p.lot;
+  for (const { at, now } of redrawn) {
+    owner[at] = now.owner?.index ?? -1;
+    lot[at] = now.lot?.index ?? -1;
   }
   return { owner, lot };
 }

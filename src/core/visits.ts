@@ -93,7 +93,7 @@ export function changedVisits(ledger: Ledger): Set<string> | null {
   const out = new Set<string>();
   for (const { before, after } of lineage.redrawn) {
     if (before?.visitKey) out.add(before.visitKey);
-    if (after?.visitKey) out.add(after.visitKey);
+    if (after.visitKey) out.add(after.visitKey);
   }
   const differs = (v: number) =>
     // AmountColumn.get gives each value in one form, so equal amounts are ===.
@@ -185,7 +185,7 @@ export function visitRevenue(ledger: Ledger): VisitRevenue {
         revenue.add(before.visitIndex, -before.price!);
         priced[before.visitIndex]--;
       }
-      if (after && chargedLine(after)) {
+      if (chargedLine(after)) {
         revenue.add(after.visitIndex, after.price!);
         priced[after.visitIndex]++;
       }

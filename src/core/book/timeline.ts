@@ -360,7 +360,7 @@ function assemble(places: Places, others: Others, c: DrawColumns): Timeline {
 /** A Draws row read again, as `updateLedger` tells it: the row before and now, with what each referred to. */
 export interface Change {
   readonly before: DrawRow | null;
-  readonly after: DrawRow | null;
+  readonly after: DrawRow;
   readonly was: DrawRef;
   readonly now: DrawRef;
   /** Where `after` stands in the Draws rows. */
@@ -380,7 +380,7 @@ export function reviseTimeline(prev: Ledger, next: Ledger, product: Product, cha
   if (!tl || !built || prev.productIndex.get(product.key) !== product) return false;
   const ofProduct = (r: DrawRow | null, ref: DrawRef): r is DrawRow => inTimeline(r, ref.owner === product ? product.index : -1);
   // A transfer may open a place for stock (a lot at a new location): the timeline is made anew.
-  if (changes.some((c) => c.before?.kind === "Transfer" || c.after?.kind === "Transfer")) return false;
+  if (changes.some((c) => c.before?.kind === "Transfer" || c.after.kind === "Transfer")) return false;
   const edited: { readonly at: number; readonly row: DrawRow; readonly pos: number; readonly lot: number }[] = [];
   const removed = new Set<number>();
   const appended: { readonly row: DrawRow; readonly pos: number; readonly lot: number }[] = [];

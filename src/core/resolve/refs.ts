@@ -45,9 +45,17 @@ export function drawOwner(ledger: Resolved, at: number): Product | null {
 
 /** What the Draws row at position `at` refers to. */
 export function drawRef(ledger: Resolved, at: number): DrawRef {
-  const owner = drawOwner(ledger, at);
-  const lot = ledger.refs.drawLot[at];
-  return { owner, lot: owner !== null && lot >= 0 ? owner.lots[lot] : null };
+  return refOf(ledger.productList, ledger.refs.drawOwner[at], ledger.refs.drawLot[at]);
+}
+
+/** What a row that refers to nothing refers to. */
+export const NO_REF: DrawRef = { owner: null, lot: null };
+
+/** A draw's `DrawRef` from its columns' indices (see `Refs`): `products` by index, −1 for none. */
+export function refOf(products: readonly Product[], owner: number, lot: number): DrawRef {
+  if (owner < 0) return NO_REF;
+  const product = products[owner];
+  return { owner: product, lot: lot >= 0 ? product.lots[lot] : null };
 }
 
 /** The product of the Counts row at position `at`, `null` when not known. */
