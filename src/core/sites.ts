@@ -1,18 +1,14 @@
-import type { Coded, DiagnosticKind } from "./diagnostic";
-import { messageOf, severityOf } from "./messages";
 import { fail, ok, type Result } from "./result";
 import { locationKey } from "./names";
+import { addIssue, type RowBase } from "./rows";
 import { stockKeyOf, type StockKey } from "./stockKey";
 
-// The rows and tables as this file reads them: the parsed rows have these fields (sites.ts stays
-// out of the parse → rows → ledger import loop).
-interface PlacedRow {
+// The fields of the parsed rows this file reads (Lots, Draws and Counts rows all have them).
+interface PlacedRow extends RowBase {
   readonly lot: string | null;
   readonly lotKey: string | null;
   readonly location: string | null;
   readonly locationKey: string;
-  issues: (Coded & { column: string })[] | null;
-  usable: boolean;
 }
 interface MovingRow extends PlacedRow {
   readonly kind: string;
@@ -25,12 +21,6 @@ interface Table<R> {
   /** True when the table has a To column (Draws): without one, no draw moves stock anywhere. */
   readonly hasTo?: boolean;
   readonly columnNames: Readonly<Record<string, string>>;
-}
-
-/** Adds an error to a row, as `rows.ts`'s `addIssue` does. */
-function addError(row: PlacedRow, column: string, kind: DiagnosticKind): void {
-  (row.issues ??= []).push(Object.assign({ column }, kind, { severity: severityOf(kind.code), message: messageOf(kind) }));
-  row.usable = false;
 }
 
 /**
@@ -168,7 +158,7 @@ function checkArrivals(rows: readonly MovingRow[], drawLots: DrawLots, sites: Si
 export function transferChecker(sites: Sites, names: Readonly<Record<string, string>>): (row: MovingRow) => void {
   return (row) => {
     if (row.kind !== "Transfer" || !row.usable || row.toKey === null || sites.names.has(row.toKey)) return;
-    addError(row, names.to, { code: sites.located ? "unknown-location" : "transfer-without-locations", to: row.to! });
+    addIssue(row, names.to, { code: sites.located ? "unknown-location" : "transfer-without-locations", to: row.to! });
   };
 }
 
@@ -177,7 +167,7 @@ export function arrivalChecker(sites: Sites, names: Readonly<Record<string, stri
   return (row) => {
     // By lot, then among its few locations: no stock key text is built for each row.
     if (!sites.tracked || !row.usable || row.lotKey === null || sites.at.get(row.lotKey)?.includes(row.locationKey)) return;
-    addError(row, names.location, { code: "lot-never-arrives", lotNumber: row.lot!, location: row.location });
+    addIssue(row, names.location, { code: "lot-never-arrives", lotNumber: row.lot!, location: row.location });
   };
 }
 
