@@ -320,27 +320,33 @@ function patchGrouping(ledger: Ledger, by: LineGroup): Grouping | null {
     if (g.mixed[v] !== wasMixed) return null;
   }
   // Costs: each visit the change re-costed moves by its difference; a split visit, line by line.
-  const recosted = new Uint8Array(visits);
+  // The visits are listed as found, not looked for among all (a loop run once per change is not
+  // optimised, and a practice has visits by the hundred thousand).
+  const recosted: number[] = [];
+  const seen = new Uint8Array(visits);
   // Lines booked alike in both cancel out: only those after them move their groups.
   for (const { before, after, from } of touchedBooks(lineage.prev, ledger, lineage.touched)) {
-    if (before) moveLines(before, g, recosted, -1, from);
-    if (after) moveLines(after, g, recosted, 1, from);
+    if (before) moveLines(before, g, seen, recosted, -1, from);
+    if (after) moveLines(after, g, seen, recosted, 1, from);
   }
-  for (let v = 0; v < visits; v++) {
-    if (recosted[v] === 0 || g.firstGroup[v] < 0 || g.mixed[v] !== 0) continue;
+  for (const v of recosted) {
+    if (g.firstGroup[v] < 0 || g.mixed[v] !== 0) continue;
     const delta = subAmount(totals.cogs.get(v), v < before.cogs.length ? before.cogs.get(v) : 0);
     if (delta !== 0 && delta !== 0n) g.cogs.add(g.firstGroup[v], delta);
   }
   return g;
 }
 
-/** Marks the visits of a product's booked Visit draws, and moves the lines of split visits. */
-function moveLines(state: ProductState, g: Grouping, recosted: Uint8Array, sign: 1 | -1, from: number): void {
+/** Lists the visits of a product's booked Visit draws (once each, by `seen`), and moves the lines of split visits. */
+function moveLines(state: ProductState, g: Grouping, seen: Uint8Array, recosted: number[], sign: 1 | -1, from: number): void {
   const { booked, bookedKind, bookedVisit, bookedRow, costs } = state;
   for (let i = from; i < booked.length; i++) {
     const v = bookedVisit[i];
     if (bookedKind[i] !== KIND_CODE.Visit || v < 0) continue;
-    recosted[v] = 1;
+    if (seen[v] === 0) {
+      seen[v] = 1;
+      recosted.push(v);
+    }
     if (g.mixed[v] !== 1) continue;
     const c = costs.get(i);
     g.cogs.add(g.rowGroup[bookedRow[i]], sign === 1 ? c : -c);

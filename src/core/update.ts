@@ -6,12 +6,12 @@ import {
   type DrawRef, type DrawRefColumns, type Lot, type Product, type Refs,
 } from "./resolve";
 import { buildLedger } from "./build";
-import { parseCounts, parseDraws, parseLots, rowIsBlank, type DrawsTable, type ParsedTable } from "./parse";
+import { drawsTable, parseCounts, parseDraws, parseLots, rowIsBlank, rowList, type DrawsTable, type ParsedTable } from "./parse";
 import { carryReplays, replayProduct, reviseTimeline, seedReplay } from "./book";
 import type { CountRow, DrawRow, LotRow, RowBase } from "./rows";
 import { arrivalChecker, indexSites, transferChecker, type Sites } from "./sites";
 import type { StockKey } from "./stockKey";
-import { growable, grown } from "./_lib/grow";
+import { AppendList, growable, grown } from "./_lib/grow";
 
 /**
  * What changed in the tables since a ledger was made. For Draws, the grid rows (header = 0) whose
@@ -141,7 +141,7 @@ function tryUpdate(prev: Ledger, input: LedgerInput, change: LedgerChange): Ledg
   const check = siteChecks(sites, prev.draws.columnNames, drawChecker(prev.draws.columnNames, lotIndex, productIndex, dateSystem, brokenLots));
   const redrawn = wanted.size > 0
     ? redraw(prev, [...productIndex.values()], grid, [...wanted].sort((a, b) => a - b), dateSystem, drawsTop, check)
-    : { rows: prev.draws.rows, visits: prev.draws.visits, visitOf: prev.draws.visitOf, refs: { owner: prev.refs.drawOwner, lot: prev.refs.drawLot }, pairs: [] };
+    : { rows: rowList(prev.draws), visits: prev.draws.visits, visitOf: prev.draws.visitOf, refs: { owner: prev.refs.drawOwner, lot: prev.refs.drawLot }, pairs: [] };
   if (!redrawn) return null;
   // A transfer, a location not seen before or an edited row may change where lots arrive: built whole.
   if (sites.tracked && redrawn.pairs.some(({ before, after }) => before !== null || after.kind === "Transfer" || (after.location !== null && !sites.names.has(after.locationKey)))) return null;
@@ -151,7 +151,9 @@ function tryUpdate(prev: Ledger, input: LedgerInput, change: LedgerChange): Ledg
     for (const owner of [was.owner, now.owner]) if (owner) touched.add(owner.key);
     for (const row of [before, after]) if (row?.productKey) touched.add(row.productKey);
   }
-  const draws: DrawsTable = { ...prev.draws, rows: redrawn.rows, visits: redrawn.visits, visitOf: redrawn.visitOf };
+  // Not a spread of the table before: that would read its rows, which the new ones may have grown past (a copy).
+  const { tableErrors, columnNames, present, located, hasTo } = prev.draws;
+  const draws = drawsTable(redrawn.rows, { tableErrors, columnNames, present, located, hasTo, visits: redrawn.visits, visitOf: redrawn.visitOf });
   // The rows with issues and with errors: the earlier lists, less the rows read again, plus those of them that have any now.
   const gone = new Set<DrawRow>(redrawn.pairs.flatMap((p) => (p.before ? [p.before] : [])));
   const without = (rows: readonly RowBase[]) => (gone.size === 0 ? (rows as readonly DrawRow[]) : (rows as readonly DrawRow[]).filter((r) => !gone.has(r)));
@@ -266,7 +268,9 @@ function countPrints(rows: readonly CountRow[], owners: Int32Array, products: re
  */
 function redraw(prev: Ledger, products: readonly Product[], grid: Grid, indices: readonly number[], dateSystem: Ledger["dateSystem"], top: number, check: DrawCheck) {
   const old = prev.draws.rows;
-  const lastParsed = old.length > 0 ? old[old.length - 1].row - top : 0;
+  // The rows appended below may be pushed onto this very array (see `AppendList`): its length now.
+  const oldLength = old.length;
+  const lastParsed = oldLength > 0 ? old[oldLength - 1].row - top : 0;
   const wanted = new Set(indices);
   // A row beyond the last one read, with unchanged rows between that were skipped (a totals row): read whole.
   const firstNew = indices.find((i) => i > lastParsed);
@@ -336,7 +340,7 @@ function redraw(prev: Ledger, products: readonly Product[], grid: Grid, indices:
   }
   const pairs: Redrawn[] = [];
   // Rows read again in place make a copy of the list to change; rows only appended (a draw
-  // recorded) are gathered, then one copy of the list is made with them at the end.
+  // recorded) are gathered, then put at the end of the list, which grows without a copy.
   const inPlace = all.some((at) => findRow(old, at + top) >= 0);
   const rows = inPlace ? old.slice() : [];
   let appended = 0;
@@ -352,7 +356,7 @@ function redraw(prev: Ledger, products: readonly Product[], grid: Grid, indices:
     if (before === null) {
       if (at <= lastParsed) return null; // a row filled in among others: read whole
       rows.push(after);
-      pairs.push({ before, after, was: NO_REF, now: fresh.get(after)!, at: old.length + appended++ });
+      pairs.push({ before, after, was: NO_REF, now: fresh.get(after)!, at: oldLength + appended++ });
     } else {
       // A line moved to another visit may have been its first line, which orders the visits.
       if (before.visitKey !== after.visitKey) return null;
@@ -360,7 +364,7 @@ function redraw(prev: Ledger, products: readonly Product[], grid: Grid, indices:
       pairs.push({ before, after, was: drawRef(prev, pos), now: fresh.get(after)!, at: pos });
     }
   }
-  const kept = inPlace ? rows : old.concat(rows);
+  const kept = inPlace ? AppendList.owning(rows) : rowList(prev.draws).concat(rows);
   // The rows keep their places (lines edited in place, others appended): so does the visit column,
   // grown at its end for rows appended (see `grown`), copied for rows edited.
   let visitOf: Int32Array | undefined;
@@ -384,7 +388,7 @@ function redraw(prev: Ledger, products: readonly Product[], grid: Grid, indices:
     visits.unpriced.filter((r) => r.visitKey === null || !miniVisits.byKey.has(r.visitKey)),
     miniVisits.unpriced.map((r) => readRows.get(r.row - top)!),
   );
-  return { rows: kept, visits: { ids, byKey: newByKey, unpriced, priced }, visitOf, refs: refsOf(prev.refs, old.length, kept.length, pairs, !inPlace), pairs };
+  return { rows: kept, visits: { ids, byKey: newByKey, unpriced, priced }, visitOf, refs: refsOf(prev.refs, oldLength, kept.length, pairs, !inPlace), pairs };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { buildLedger, sameGrid, sameRow, updateLedger, type Cell, type DateSystem, type Grid, type Ledger, type TableName } from "../core";
+import { AppendList } from "../core/_lib/grow";
 import type { LedgerSource, TableChange } from "./source";
 
 export const LEDGER_TABLES: readonly TableName[] = ["Lots", "Draws", "Counts", "Products"];
@@ -6,7 +7,10 @@ export const LEDGER_TABLES: readonly TableName[] = ["Lots", "Draws", "Counts", "
 /** The workbook's books at one moment: its tables as read, and the ledger built from them. */
 export interface Snapshot {
   readonly ledger: Ledger;
+  /** The tables as read, header row first: each copied out of the live ledger when first asked for. */
   readonly tables: Readonly<Record<TableName, Grid | null>>;
+  /** How many rows a table has, its header row included (0: no such table), without copying it. */
+  size(table: TableName): number;
   readonly dateSystem: DateSystem;
   /** Counts the snapshots made: a new one means the books changed. */
   readonly version: number;
@@ -40,7 +44,11 @@ export interface LiveOptions {
   readonly retryMs?: number;
 }
 
-type Grids = Record<TableName, Grid | null>;
+/**
+ * The tables as read. A draw appended is pushed onto its table's list rather than copied with it
+ * (see `AppendList`): so a snapshot hands out copies of them, never the lists' own arrays.
+ */
+type Grids = Record<TableName, AppendList<readonly Cell[]> | null>;
 
 /**
  * One ledger per open workbook, kept current as its tables change, serving every LOTBOOK formula
@@ -157,7 +165,7 @@ export class LiveLedger {
         watching = true;
         this.system = await this.source.dateSystem();
         const read = await Promise.all(LEDGER_TABLES.map((t) => this.source.readTable(t)));
-        LEDGER_TABLES.forEach((t, i) => (this.grids[t] = read[i]));
+        LEDGER_TABLES.forEach((t, i) => (this.grids[t] = owned(read[i])));
         this.rebuild();
         this.setStatus({ state: "ready" });
         const waiters = this.readyWaiters;
@@ -228,8 +236,8 @@ export class LiveLedger {
   private async read(table: TableName, changes: readonly TableChange[]): Promise<boolean> {
     if (changes.some((c) => c.kind === "whole") || !this.grids[table]) {
       const fresh = await this.source.readTable(table);
-      if (sameGrid(this.grids[table], fresh)) return false;
-      this.grids[table] = fresh;
+      if (sameGrid(this.grids[table]?.items, fresh)) return false;
+      this.grids[table] = owned(fresh);
       this.edits[table] = "whole";
       return true;
     }
@@ -237,8 +245,9 @@ export class LiveLedger {
     for (const c of changes) {
       if (c.kind !== "rows" || c.count <= 0) continue;
       const rows = await this.source.readRows(table, c.first, c.count);
-      const current: Grid | null | undefined = this.grids[table];
-      if (!current) continue;
+      const list: AppendList<readonly Cell[]> | null = this.grids[table];
+      if (!list) continue;
+      const current: Grid = list.items;
       const differing: number[] = [];
       rows.forEach((row, i) => {
         const at = c.first + 1 + i;
@@ -247,13 +256,19 @@ export class LiveLedger {
       if (differing.length === 0) continue;
       differs = true;
       for (const i of differing) this.noteRow(table, c.first + 1 + i);
-      // Rows only added at the end (a draw recorded) are one copy of the grid with them at the end,
-      // not a copy grown row by row; a hole (an event for row 9 of 5) is a gap in the table.
-      const end = c.first + rows.length;
+      // Rows only added at the end (a draw recorded) go on the end of the list, which grows
+      // without a copy; a hole (an event for row 9 of 5) is a gap in the table. Rows edited
+      // make a copy to change: the snapshot before keeps its rows.
       const edited: boolean = c.first + 1 + differing[0] < current.length;
-      const next: (readonly Cell[])[] = edited ? current.slice() : current.concat(new Array<readonly Cell[]>(Math.max(0, end + 1 - current.length)).fill([]));
-      for (const i of differing) next[c.first + 1 + i] = rows[i];
-      this.grids[table] = next;
+      if (edited) {
+        const next: (readonly Cell[])[] = current.slice();
+        for (const i of differing) next[c.first + 1 + i] = rows[i];
+        this.grids[table] = AppendList.owning(next);
+      } else {
+        const added: (readonly Cell[])[] = new Array<readonly Cell[]>(c.first + 1 + rows.length - current.length).fill([]);
+        for (const i of differing) added[c.first + 1 + i - current.length] = rows[i];
+        this.grids[table] = list.concat(added);
+      }
     }
     return differs;
   }
@@ -271,16 +286,28 @@ export class LiveLedger {
    */
   private rebuild(): void {
     const g = this.grids;
-    const input = { lots: g.Lots, draws: g.Draws, counts: g.Counts, products: g.Products, dateSystem: this.system };
+    const input = { lots: itemsOf(g.Lots), draws: itemsOf(g.Draws), counts: itemsOf(g.Counts), products: itemsOf(g.Products), dateSystem: this.system };
     const edits = this.edits;
     this.edits = {};
     const change = Object.fromEntries(Object.entries(edits).map(([t, e]) => [t, e === "whole" ? "whole" : [...e].sort((a, b) => a - b)]));
     const ledger = this.current ? updateLedger(this.current.ledger, input, change) : buildLedger(input);
-    const tables = { ...g };
+    const lists = { ...g };
+    const copies: Partial<Record<TableName, Grid | null>> = {};
+    const tables = {} as Record<TableName, Grid | null>;
+    for (const t of LEDGER_TABLES) Object.defineProperty(tables, t, { enumerable: true, get: () => (t in copies ? copies[t]! : (copies[t] = lists[t]?.items.slice() ?? null)) });
     const version = (this.current?.version ?? 0) + 1;
-    this.current = { ledger, tables, dateSystem: this.system, version, has: (t) => tables[t] !== null };
+    this.current = { ledger, tables, dateSystem: this.system, version, has: (t) => lists[t] !== null, size: (t) => lists[t]?.length ?? 0 };
     for (const l of this.snapshotListeners) l(this.current);
   }
+}
+
+function owned(grid: Grid | null): AppendList<readonly Cell[]> | null {
+  // A source's reads are the caller's own (see `LedgerSource`).
+  return grid === null ? null : AppendList.owning(grid as (readonly Cell[])[]);
+}
+
+function itemsOf(list: AppendList<readonly Cell[]> | null): Grid | null {
+  return list === null ? null : list.items;
 }
 
 function readFailure(e: unknown, kept: boolean): string {

@@ -26,9 +26,9 @@ export function liveWrites(port: WorkbookPort, live: LiveLedger): WorkbookPort {
     completeTable: (spec) => port.completeTable(spec),
     writeSheet: (layout) => port.writeSheet(layout),
     async appendRows(table: TableName, entries: readonly Entry[]) {
-      const before = live.snapshot?.tables[table];
+      const before = live.snapshot?.size(table) ?? 0;
       await port.appendRows(table, entries);
-      await tell(before ? [{ table, kind: "rows", first: before.length - 1, count: entries.length }] : [{ table, kind: "whole" }]);
+      await tell(before > 0 ? [{ table, kind: "rows", first: before - 1, count: entries.length }] : [{ table, kind: "whole" }]);
     },
     async createTable(spec: TableSpec) {
       const result = await port.createTable(spec);

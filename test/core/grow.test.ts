@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { cut, growable, grown } from "../../src/core/_lib/grow";
+import { AppendList, cut, growable, grown } from "../../src/core/_lib/grow";
 
 describe("grown typed columns", () => {
   it("keeps the column it grew from as it was, and its values first", () => {
@@ -55,5 +55,39 @@ describe("grown typed columns", () => {
     const more = grown(kept, 5);
     expect(more.buffer).toBe(made.buffer);
     expect([...more]).toEqual([1, 2, 3, 0, 0]);
+  });
+});
+
+describe("AppendList", () => {
+  it("grows onto the same array, and the list before still reads only its own items", () => {
+    const before = AppendList.owning(["a", "b"]);
+    const held = before.items;
+    const after = before.concat(["c"]);
+    expect(after.items).toBe(held); // pushed, not copied
+    expect(after.items).toEqual(["a", "b", "c"]);
+    expect(before.items).toEqual(["a", "b"]);
+    expect(before.length).toBe(2);
+  });
+
+  it("every list in a random history of appends reads what was appended to it", () => {
+    const step = fc.record({ from: fc.nat(), items: fc.array(fc.integer(), { minLength: 0, maxLength: 4 }) });
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 40 }), (steps) => {
+        const lists = [AppendList.owning<number>([])];
+        const expected: number[][] = [[]];
+        for (const s of steps) {
+          const at = s.from % lists.length;
+          lists.push(lists[at].concat(s.items));
+          expected.push([...expected[at], ...s.items]);
+          // Reading in between: a list read while it is the longest must not fix what the others read.
+          if (s.from % 3 === 0) void lists[s.from % lists.length].items;
+        }
+        lists.forEach((l, i) => {
+          expect([...l.items]).toEqual(expected[i]);
+          expect(l.length).toBe(expected[i].length);
+        });
+      }),
+      { seed: 20261130, numRuns: 200 },
+    );
   });
 });

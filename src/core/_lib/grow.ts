@@ -57,3 +57,41 @@ export function cut<T extends Column>(column: T, length: number): T {
   }
   return short;
 }
+
+/**
+ * A list that grows at its end without a copy: the plain-array counterpart of `grown`, for the
+ * Draws rows a ledger keeps (a quarter of a million, one more per draw recorded). The next, longer
+ * list pushes onto the same array; this one goes on reading only its first `length` items, and
+ * copies them out the first time it is read after the array grew past them. A second list grown
+ * from this one (a trial ledger beside the live one) finds the array already longer and copies.
+ *
+ * So the array `items` returns is read at once, not kept: a later list may push onto it.
+ * @example const more = AppendList.owning(rows).concat([row]); more.items.length === rows.length + 1
+ */
+export class AppendList<T> {
+  private copied: readonly T[] | null = null;
+
+  private constructor(
+    private readonly array: T[],
+    readonly length: number,
+  ) {}
+
+  /** A list of `items`, which it then owns: nothing else may change that array. */
+  static owning<T>(items: T[]): AppendList<T> {
+    return new AppendList(items, items.length);
+  }
+
+  /** The items: the array itself while nothing was pushed past them, else a copy of them, made once. */
+  get items(): readonly T[] {
+    if (this.array.length === this.length) return this.array;
+    return (this.copied ??= this.array.slice(0, this.length));
+  }
+
+  /** This list with `more` at its end, pushed onto the same array where no other list did so first. */
+  concat(more: readonly T[]): AppendList<T> {
+    if (more.length === 0) return this;
+    if (this.array.length !== this.length) return AppendList.owning(this.items.concat(more));
+    for (const item of more) this.array.push(item);
+    return new AppendList(this.array, this.length + more.length);
+  }
+}

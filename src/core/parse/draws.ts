@@ -4,7 +4,7 @@ import type { Diagnostic } from "../diagnostic";
 import { coded } from "../messages";
 import { amountFromNumber } from "../_lib/amount";
 import { QTY_ONE, type Qty } from "../quantity";
-import { cut, growable } from "../_lib/grow";
+import { AppendList, cut, growable } from "../_lib/grow";
 import { DRAWS } from "../schema";
 import { locationKey, lotKey, productKey, visitKey } from "../names";
 import { addIssue, type DrawKind, type DrawRow } from "../rows";
@@ -142,8 +142,31 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
     const tableErrors: Diagnostic[] = [...f.tableErrors, { table: "Draws", row: f.top, column: DRAWS.visit.name, ...coded({ code: "no-visit-column", visitDraws }) }];
     return { rows: [], tableErrors, columnNames: names, present: true };
   }
-  return {
-    rows, tableErrors: f.tableErrors, columnNames: names, present: true, visits: { ids: visitIds, byKey: visitByKey, unpriced, priced: cut(priced, visitIds.length) },
+  return drawsTable(AppendList.owning(rows), {
+    tableErrors: f.tableErrors, columnNames: names, present: true, visits: { ids: visitIds, byKey: visitByKey, unpriced, priced: cut(priced, visitIds.length) },
     visitOf: cut(visitOf, rows.length), located: cols.location >= 0, hasTo: cols.to >= 0,
+  });
+}
+
+const rowLists = new WeakMap<DrawsTable, AppendList<DrawRow>>();
+
+/**
+ * A Draws table whose rows are `list`'s: the table of a ledger updated with a draw appended shares
+ * the array of the rows before it (see `AppendList`) rather than copying a quarter of a million.
+ */
+export function drawsTable(list: AppendList<DrawRow>, parts: Omit<DrawsTable, "rows">): DrawsTable {
+  const table: DrawsTable = {
+    get rows() {
+      return list.items;
+    },
+    tableErrors: parts.tableErrors, columnNames: parts.columnNames, present: parts.present, located: parts.located,
+    visits: parts.visits, visitOf: parts.visitOf, hasTo: parts.hasTo,
   };
+  rowLists.set(table, list);
+  return table;
+}
+
+/** The rows of a Draws table as a list to extend: its own where `drawsTable` made it, else a copy. */
+export function rowList(table: DrawsTable): AppendList<DrawRow> {
+  return rowLists.get(table) ?? AppendList.owning(table.rows.slice());
 }

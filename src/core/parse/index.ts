@@ -1,6 +1,6 @@
 export type { DrawsTable, ParsedTable, ParseOptions, VisitIndex } from "./types";
 export { rowIsBlank } from "./frame";
 export { parseLots } from "./lots";
-export { parseDraws } from "./draws";
+export { drawsTable, parseDraws, rowList } from "./draws";
 export { parseCounts } from "./counts";
 export { DEFAULT_ALERT_DAYS, parseProducts } from "./products";

@@ -4,7 +4,7 @@ import type { DrawRow } from "../rows";
 
 /** What parsing one table gives: its rows, or the reason the table as a whole cannot be read. */
 export interface ParsedTable<R> {
-  readonly rows: R[];
+  readonly rows: readonly R[];
   /** Problems with the table as a whole (no header row, a required column missing). */
   readonly tableErrors: Diagnostic[];
   /** Header texts as the user wrote them, by field, for messages. */
@@ -24,7 +24,10 @@ export interface VisitIndex {
   readonly priced: Uint8Array;
 }
 
-/** The parsed Draws table and its visits. */
+/**
+ * The parsed Draws table and its visits. Its `rows` may be a list a later table extends at its end
+ * (see `drawsTable`): read them when you use them rather than keep the array.
+ */
 export interface DrawsTable extends ParsedTable<DrawRow> {
   readonly visits?: VisitIndex;
   /** Each row's visit index, by its place in `rows` (−1 without a visit): a visit's lines found without touching every row. */
