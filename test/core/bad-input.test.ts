@@ -436,6 +436,13 @@ const CASES: readonly Case[] = [
     still: [["visitCogs", "V2", 154], ["visitCogs", "V1", 260]],
   },
   {
+    name: "a Kind that is a word every JavaScript object answers to",
+    draws: [...DRAWS, [d(2026, 9, 5), null, null, "Botox 100U", "C3709C3", 5, "U", "constructor"]],
+    expect: [error("Draws", 5, "Kind", "unknown-kind", /^'constructor' is not a kind of draw/)],
+    still: [["visitCogs", "V2", 132], ["lotRemaining", "D5512", 240]],
+    blocked: [["fefoLot", "Botox 100U", "Draws row 5, Kind"]],
+  },
+  {
     name: "a draw of an unknown kind and no visit",
     draws: [...DRAWS, [d(2026, 9, 5), null, null, "Botox 100U", "C3709C3", 5, "U", "Wastage"]],
     // One mistake, one message: it is not also taken for a Visit draw without its visit.

@@ -14,8 +14,24 @@ import { KeyCache } from "./keyCache";
 import { get, lotNumberWarning, readDate, readMoney, readQty, textAt, textDateWarning } from "./readers";
 import type { DrawsTable, ParseOptions } from "./types";
 
-const KINDS: Record<string, DrawKind> = { visit: "Visit", waste: "Waste", expired: "Expired", sample: "Sample", return: "Return", transfer: "Transfer" };
-const KIND_EXACT = new Map<string, DrawKind>(Object.values(KINDS).map((k) => [k, k]));
+const KINDS = new Map<string, DrawKind>(Object.entries({ visit: "Visit", waste: "Waste", expired: "Expired", sample: "Sample", return: "Return", transfer: "Transfer" }));
+
+/**
+ * The kind a Kind cell names, in any case; `undefined` for any other word. The kinds as written
+ * are compared first: a Map would hash every cell's text, a quarter of a million times.
+ */
+function kindOf(text: string): DrawKind | undefined {
+  switch (text) {
+    case "Visit":
+    case "Waste":
+    case "Expired":
+    case "Sample":
+    case "Return":
+    case "Transfer":
+      return text;
+  }
+  return KINDS.get(text.toLowerCase());
+}
 
 /**
  * Parses the Draws table (header row first). Built for speed: a practice's draws run to the
@@ -75,7 +91,7 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
     // An unknown kind is one error: the row is not also checked as the Visit draw it may not be.
     let knownKind = true;
     if (kindText) {
-      const k = KIND_EXACT.get(kindText) ?? KINDS[kindText.toLowerCase()];
+      const k = kindOf(kindText);
       if (k) kind = k;
       else {
         knownKind = false;
