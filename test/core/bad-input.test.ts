@@ -422,6 +422,19 @@ const CASES: readonly Case[] = [
     still: [["visitCogs", "V1", 520], ["lotRemaining", "C3709C3", 20], ["visitCogs", "V2", 132]],
   },
   {
+    name: "the same waste entered twice, and another waste a few seconds later",
+    draws: [
+      ...DRAWS,
+      [d(2026, 9, 5) + 0.5, null, null, "Botox 100U", "C3709C3", 2, "U", "Waste"],
+      [d(2026, 9, 5) + 0.5, null, null, "Botox 100U", "C3709C3", 2, "U", "Waste"],
+      // Ten seconds later, in the same minute: a second waste, not the first one again.
+      [d(2026, 9, 5) + 0.5 + 10 / 86400, null, null, "Botox 100U", "C3709C3", 2, "U", "Waste"],
+    ],
+    // All three are booked: 100 − 40 − 3 × 2 = 54 U left. Only row 6 repeats another (row 5).
+    expect: [warning("Draws", 6, "Lot", "repeated-draw", /^this draw repeats row 5/)],
+    still: [["visitCogs", "V1", 260], ["lotRemaining", "C3709C3", 54]],
+  },
+  {
     name: "one visit id used for two patients",
     draws: [...DRAWS, [d(2026, 9, 2), "V1", "P-009", "Dysport 300U", "D5512", 10, "U", "Visit"]],
     // The costs merge as the workbook says (40 × $6.50 + 10 × $2.20 = $282.00), and the warning says so.

@@ -16,7 +16,11 @@ export class DrawRepeats {
   private readonly lastOf: Int32Array;
   /** By visit index: 1 once the visit is warned of (another patient or day). */
   private readonly warned: Uint8Array;
-  /** Draws without a visit (waste, samples), by time: the latest one that repeats no other. */
+  /**
+   * Draws without a visit (waste, samples), by the minute of their time: the latest one that
+   * repeats no other. A whole number of minutes is a small integer, which a Map hashes at once,
+   * where a fractional serial is a boxed double; draws of one minute are told apart by their times.
+   */
   private readonly loose = new Map<number, number>();
 
   /** `rows`: the parsed draws, to be checked in order as they are added; `size`: room for that many. */
@@ -33,13 +37,14 @@ export class DrawRepeats {
     const rows = this.rows;
     if (d.visitIndex < 0) {
       // By time first (a number, no key text to build), then field by field: tens of thousands of waste rows.
-      // Only draws that repeat no other are chained, so at most one of them can match.
-      const latest = this.loose.get(d.time);
+      // Only draws that repeat no other are chained, so at most one of each time can match.
+      const minute = Math.round(d.time * MINUTES_PER_DAY) | 0;
+      const latest = this.loose.get(minute);
       for (let p = latest ?? -1; p >= 0; p = this.prev[p]) {
-        if (sameDraw(rows[p], d)) return this.repeated(d, rows[p]);
+        if (rows[p].time === d.time && sameDraw(rows[p], d)) return this.repeated(d, rows[p]);
       }
       this.prev[at] = latest ?? -1;
-      this.loose.set(d.time, at);
+      this.loose.set(minute, at);
       return;
     }
     const v = d.visitIndex;
@@ -71,6 +76,8 @@ export class DrawRepeats {
     addIssue(d, this.names.lot, { code: "repeated-draw", firstRow: first.row });
   }
 }
+
+const MINUTES_PER_DAY = 1440;
 
 /** Whether two draws record the same thing, their time and visit aside. */
 function sameDraw(e: DrawRow, d: DrawRow): boolean {
