@@ -123,6 +123,29 @@ describe("formulas without tables answer from the live ledger", () => {
     expect(fefo.results).toEqual([[["V100"]]]);
   });
 
+  it("leaves each snapshot its own rows while later draws are appended (they share one array)", async () => {
+    const { wb, live, settle } = await practice();
+    const first = await live.ready();
+    await settle();
+    const rows = first.ledger.draws.rows.length;
+    const size = first.size("Draws");
+    await wb.appendRows("Draws", [draw("V5", "C4000A1", 10)]);
+    await settle();
+    const second = live.snapshot!;
+    await wb.appendRows("Draws", [draw("V6", "C4000A1", 5)]);
+    await settle();
+    const third = live.snapshot!;
+    expect([first, second, third].map((s) => s.ledger.draws.rows.length)).toEqual([rows, rows + 1, rows + 2]);
+    expect([first, second, third].map((s) => s.size("Draws"))).toEqual([size, size + 1, size + 2]);
+    expect([first, second, third].map((s) => s.tables.Draws!.length)).toEqual([size, size + 1, size + 2]);
+    expect(third.ledger.draws.rows.slice(-2).map((r) => r.visit)).toEqual(["V5", "V6"]);
+    // The first snapshot still answers as it did: no V5 then; V5 cost 10 U at $6.00 in the second.
+    const context = { dateSystem: 1900 as const, today: day(2026, 10, 15) };
+    expect((answerFromLedger(VISIT_COGS, [[["V5"]]], first, context)[0][0] as { code: string }).code).toBe("#N/A");
+    expect(answerFromLedger(VISIT_COGS, [[["V5"]]], second, context)).toEqual([[60]]);
+    expect(answerFromLedger(VISIT_COGS, [[["V6"]]], third, context)).toEqual([[30]]);
+  });
+
   it("reads only the edited row again, and pushes what the new unit cost changes", async () => {
     const { wb, streams, settle } = await practice();
     const v1 = invocation();
