@@ -238,6 +238,23 @@ describe("updateLedger posts again only what changed", () => {
     expect(visitCogs(next, "V1")).toEqual({ ok: true, value: 130n * 10n ** 12n });
   });
 
+  it("keeps each ledger's own rows when two are grown from the same one (the live ledger and a trial beside it)", () => {
+    const line = (visit: string, qty: number): Cell[] => [46013, visit, "P9", "Botox 100U", "C1", qty, "Visit", 100];
+    const prev = buildLedger({ lots, draws });
+    const live = updateLedger(prev, { lots, draws: [...draws, line("V4", 5)] }, { Draws: [4] });
+    const trial = updateLedger(prev, { lots, draws: [...draws, line("V5", 2)] }, { Draws: [4] });
+    const later = updateLedger(live, { lots, draws: [...draws, line("V4", 5), line("V6", 1)] }, { Draws: [5] });
+    expect(prev.draws.rows.map((r) => r.visit)).toEqual(["V1", "V2", "V3"]);
+    expect(live.draws.rows.map((r) => r.visit)).toEqual(["V1", "V2", "V3", "V4"]);
+    expect(trial.draws.rows.map((r) => r.visit)).toEqual(["V1", "V2", "V3", "V5"]);
+    expect(later.draws.rows.map((r) => r.visit)).toEqual(["V1", "V2", "V3", "V4", "V6"]);
+    // C1: 100 received, 20 + 10 drawn, then 5 (live) or 2 (trial), then 1 more.
+    expect(lotRemaining(live, "C1", 46014 as Serial)).toEqual({ ok: true, value: 65_000_000 });
+    expect(lotRemaining(trial, "C1", 46014 as Serial)).toEqual({ ok: true, value: 68_000_000 });
+    expect(lotRemaining(later, "C1", 46014 as Serial)).toEqual({ ok: true, value: 64_000_000 });
+    expect(lotRemaining(prev, "C1", 46014 as Serial)).toEqual({ ok: true, value: 70_000_000 });
+  });
+
   it("replays only the product of an appended draw", () => {
     const prev = buildLedger({ lots, draws });
     const more = [...draws, [46013, "V4", "P4", "Botox 100U", "C1", 5, "Visit", 100]];
@@ -247,35 +264,6 @@ describe("updateLedger posts again only what changed", () => {
     expect(replayCount("juvederm ultra")).toBe(juvederm);
     expect(visitCogs(next, "V4")).toEqual({ ok: true, value: 325n * 10n ** 11n }); // 5 × $6.50
     expect(lotRemaining(next, "C1", 46014 as Serial)).toEqual({ ok: true, value: 65_000_000 }); // 100 − 20 − 10 − 5
-  });
-});
-
-describe("updateLedger shares the rows it grows", () => {
-  const lots: Cell[][] = [
-    ["Product", "Lot", "Expires", "Received", "Qty", "Unit Cost"],
-    ["Botox 100U", "C1", 46500, 46000, 100, 6.5],
-  ];
-  const draws: Cell[][] = [
-    ["Date", "Visit", "Patient", "Product", "Lot", "Qty", "Kind", "Price"],
-    [46010, "V1", "P1", "Botox 100U", "C1", 20, "Visit", 400],
-    [46012, "V3", "P3", "Botox 100U", "C1", 10, "Visit", 200],
-  ];
-  const line = (visit: string, qty: number): Cell[] => [46013, visit, "P9", "Botox 100U", "C1", qty, "Visit", 100];
-
-  it("keeps each ledger's own rows when two are grown from the same one (the live ledger and a trial beside it)", () => {
-    const prev = buildLedger({ lots, draws });
-    const live = updateLedger(prev, { lots, draws: [...draws, line("V4", 5)] }, { Draws: [3] });
-    const trial = updateLedger(prev, { lots, draws: [...draws, line("V5", 2)] }, { Draws: [3] });
-    const later = updateLedger(live, { lots, draws: [...draws, line("V4", 5), line("V6", 1)] }, { Draws: [4] });
-    expect(prev.draws.rows.map((r) => r.visit)).toEqual(["V1", "V3"]);
-    expect(live.draws.rows.map((r) => r.visit)).toEqual(["V1", "V3", "V4"]);
-    expect(trial.draws.rows.map((r) => r.visit)).toEqual(["V1", "V3", "V5"]);
-    expect(later.draws.rows.map((r) => r.visit)).toEqual(["V1", "V3", "V4", "V6"]);
-    // 100 received; 20 + 10 drawn, then 5 (live) or 2 (trial), then 1 more.
-    expect(lotRemaining(live, "C1", 46014 as Serial)).toEqual({ ok: true, value: 65_000_000 });
-    expect(lotRemaining(trial, "C1", 46014 as Serial)).toEqual({ ok: true, value: 68_000_000 });
-    expect(lotRemaining(later, "C1", 46014 as Serial)).toEqual({ ok: true, value: 64_000_000 });
-    expect(lotRemaining(prev, "C1", 46014 as Serial)).toEqual({ ok: true, value: 70_000_000 });
   });
 });
 
