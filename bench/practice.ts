@@ -119,7 +119,7 @@ export interface PracticeOptions {
   /** Calendar days covered, starting on a Monday. */
   readonly days?: number;
   /**
-   * Locations (DESIGN.md, "Locations"): with two or more, Lots, Draws and Counts get a Location
+   * Locations (the README, "Locations"): with two or more, Lots, Draws and Counts get a Location
    * column (Draws a To), each receipt and visit is at one of them (the first the busiest), and
    * fillers and biostimulators are moved between them by Transfer rows to even out their stock.
    * Left out, the practice is the one-site practice, cell for cell.

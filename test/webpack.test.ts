@@ -7,7 +7,7 @@ import { join } from "path";
 
 const ROOT = join(__dirname, "..");
 
-/** The contract, as DESIGN.md's "Custom functions" table writes it. */
+/** The contract, as the README's table of the LOTBOOK functions writes it. */
 const CONTRACT = [
   "FEFO_LOT(product, [as_of], [location], [lots], [draws], [counts], [products])",
   "FEFO_PLAN(product, qty, [as_of], [location], [lots], [draws], [counts], [products])",

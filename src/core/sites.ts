@@ -24,7 +24,7 @@ interface Table<R> {
 }
 
 /**
- * The locations of a workbook (see DESIGN.md, "Locations"): stock is held per (lot, location),
+ * The locations of a workbook (see the README, "Locations"): stock is held per (lot, location),
  * and a workbook without a Location column holds everything at the one unnamed location, `""`.
  */
 export interface Sites {

@@ -36,7 +36,7 @@ export interface Vial {
   readonly useBy: number | null;
 }
 
-/** A lot's state at one location at an instant of the replay (see DESIGN.md, "Locations"). */
+/** A lot's state at one location at an instant of the replay (see the README, "Locations"). */
 export interface LotState {
   readonly lot: Lot;
   /** The lot at its location: the lot key alone at the unnamed location. */

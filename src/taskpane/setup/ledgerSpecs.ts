@@ -104,7 +104,7 @@ function validations(table: TableName, columns: readonly ColumnSpec[]): ListVali
 }
 
 /**
- * The optional columns of a practice that keeps stock at several locations (DESIGN.md,
+ * The optional columns of a practice that keeps stock at several locations (the README,
  * "Locations"): where each receipt, draw and count is, and where a transfer goes.
  */
 const LOCATION_COLUMNS: Readonly<Partial<Record<TableName, readonly ColumnSpec[]>>> = {
