@@ -5,6 +5,7 @@
  */
 export type { Cell, Grid } from "./cells";
 export { basicCell, excelError, isBlank, sameCell, sameGrid, sameRow } from "./cells";
+export { AppendList } from "./_lib/grow";
 export type { DateSystem, Serial } from "./dates";
 export { formatSerial, parseTextDate, serialFromDate, serialFromYmd, ymdFromSerial } from "./dates";
 export type { Coded, Diagnostic, DiagnosticCode, DiagnosticKind, DiagnosticOf, Measure, Severity, TableName } from "./diagnostic";

@@ -1,5 +1,4 @@
-import { buildLedger, sameGrid, sameRow, updateLedger, type Cell, type DateSystem, type Grid, type Ledger, type TableName } from "../core";
-import { AppendList } from "../core/_lib/grow";
+import { AppendList, buildLedger, sameGrid, sameRow, updateLedger, type Cell, type DateSystem, type Grid, type Ledger, type TableName } from "../core";
 import type { LedgerSource, TableChange } from "./source";
 
 export const LEDGER_TABLES: readonly TableName[] = ["Lots", "Draws", "Counts", "Products"];
