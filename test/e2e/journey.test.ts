@@ -145,6 +145,9 @@ describe("the pane as an owner, a bookkeeper and an injector's assistant use it,
     await lots.getByText("hidden", { exact: true }).nth(2).waitFor();
     expect(await lots.getByText("hidden", { exact: true }).count()).toBe(3);
     await look("blind-count-500");
+    // C6120B was recounted at the end of the step before. Counted again within the same second (the
+    // rows are dated to the second), 257 would repeat that count: a warning in place of its variance.
+    await page.waitForTimeout(1100);
     // C5501A 75 U (expired, still on the shelf), C6120B 257 U, C7033D 150 U (200 received, 50 sent to Suite B): as the books say.
     await form.getByLabel("Counted C5501A").fill("75");
     await form.getByLabel("Counted C6120B").fill("257");
