@@ -110,6 +110,8 @@ function tryUpdate(prev: Ledger, input: LedgerInput, change: LedgerChange): Ledg
       if (prev.brokenLots.get(key)?.row !== brokenLots.get(key)?.row) touchedLots.add(key);
     }
   }
+  // The products by index, as what the rows refer to is read (see `refOf`).
+  const products = [...productIndex.values()];
 
   // Counts: read again whole (a practice counts in thousands, not hundreds of thousands).
   let counts = prev.counts;
@@ -119,7 +121,7 @@ function tryUpdate(prev: Ledger, input: LedgerInput, change: LedgerChange): Ledg
     if (!!counts.located !== !!prev.counts.located || (blank && names(counts.rows))) return null;
     countOwner = checkCounts(counts, lotIndex, productIndex, brokenLots);
     const before = countPrints(prev.counts.rows, prev.refs.countOwner, prev.productList);
-    const after = countPrints(counts.rows, countOwner, [...productIndex.values()]);
+    const after = countPrints(counts.rows, countOwner, products);
     for (const key of new Set([...before.keys(), ...after.keys()])) if (before.get(key) !== after.get(key)) touched.add(key);
   }
 
@@ -140,7 +142,7 @@ function tryUpdate(prev: Ledger, input: LedgerInput, change: LedgerChange): Ledg
   }
   const check = siteChecks(sites, prev.draws.columnNames, drawChecker(prev.draws.columnNames, lotIndex, productIndex, dateSystem, brokenLots));
   const redrawn = wanted.size > 0
-    ? redraw(prev, [...productIndex.values()], grid, [...wanted].sort((a, b) => a - b), dateSystem, drawsTop, check)
+    ? redraw(prev, products, grid, [...wanted].sort((a, b) => a - b), dateSystem, drawsTop, check)
     : { rows: rowList(prev.draws), visits: prev.draws.visits, visitOf: prev.draws.visitOf, refs: { owner: prev.refs.drawOwner, lot: prev.refs.drawLot }, pairs: [] };
   if (!redrawn) return null;
   // A transfer, a location not seen before or an edited row may change where lots arrive: built whole.
@@ -162,7 +164,7 @@ function tryUpdate(prev: Ledger, input: LedgerInput, change: LedgerChange): Ledg
   const unusable = mergeByRow(without(prev.unusable.Draws), afters.filter((r) => !r.usable));
   const refs: Refs = { drawOwner: redrawn.refs.owner, drawLot: redrawn.refs.lot, countOwner };
   const next = assembleLedger({ dateSystem, firstRows: prev.firstRows, lots, draws, counts, products: prev.products, given: prev.given, lotIndex, productIndex, brokenLots, sites, refs }, { flagged, unusable });
-  const kept = [...productIndex.values()].filter((p) => !touched.has(p.key) && prev.productIndex.get(p.key) === p);
+  const kept = products.filter((p) => !touched.has(p.key) && prev.productIndex.get(p.key) === p);
   carryReplays(prev, next, kept);
   // Draws edited in place or appended in time order revise their product's timeline; the books
   // are then posted anew from it.
