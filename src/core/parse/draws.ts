@@ -7,14 +7,15 @@ import { QTY_ONE, type Qty } from "../quantity";
 import { AppendList, cut, growable } from "../_lib/grow";
 import { DRAWS } from "../schema";
 import { locationKey, lotKey, productKey, visitKey } from "../names";
-import { addIssue, type DrawKind, type DrawRow } from "../rows";
+import { addIssue, DRAW_KINDS, type DrawKind, type DrawRow } from "../rows";
 import { DrawRepeats } from "./drawRepeats";
 import { eachRow, frame, subtotalRow } from "./frame";
 import { KeyCache } from "./keyCache";
 import { get, lotNumberWarning, readDate, readMoney, readQty, textAt, textDateWarning } from "./readers";
 import type { DrawsTable, ParseOptions } from "./types";
 
-const KINDS = new Map<string, DrawKind>(Object.entries({ visit: "Visit", waste: "Waste", expired: "Expired", sample: "Sample", return: "Return", transfer: "Transfer" }));
+/** The kinds by their lower-case spelling: a Kind cell matches in any case. */
+const KINDS = new Map<string, DrawKind>(DRAW_KINDS.map((k) => [k.toLowerCase(), k]));
 
 /**
  * The kind a Kind cell names, in any case; `undefined` for any other word. The kinds as written
