@@ -2,6 +2,7 @@ import { failureOf, notFound, rowBlocks, tablesFailure } from "./blocking";
 import { diagnosticsPrint, type Diagnostic } from "./diagnostic";
 import { keysOf } from "./blockKeys";
 import { coded } from "./messages";
+import { visitKey } from "./names";
 import type { Ledger } from "./ledger";
 import type { Money } from "./money";
 import { KIND_CODE, replayProduct, touchedBooks, type ProductState } from "./book";
@@ -101,7 +102,7 @@ export function changedVisits(ledger: Ledger): Set<string> | null {
   const look = (state: ProductState, from: number) => {
     for (let i = from; i < state.booked.length; i++) {
       const v = state.bookedVisit[i];
-      if (v >= 0 && differs(v)) out.add(now.ids[v].toUpperCase());
+      if (v >= 0 && differs(v)) out.add(visitKey(now.ids[v]));
     }
   };
   for (const { before, after, from } of touchedBooks(lineage.prev, ledger, lineage.touched)) {
@@ -109,7 +110,7 @@ export function changedVisits(ledger: Ledger): Set<string> | null {
     if (after) look(after, from);
   }
   for (const v of new Set([...was.blocking.keys(), ...now.blocking.keys()])) {
-    if (diagnosticsPrint(was.blocking.get(v)) !== diagnosticsPrint(now.blocking.get(v))) out.add(now.ids[v].toUpperCase());
+    if (diagnosticsPrint(was.blocking.get(v)) !== diagnosticsPrint(now.blocking.get(v))) out.add(visitKey(now.ids[v]));
   }
   return out;
 }
@@ -138,7 +139,7 @@ function visitBlocking(ledger: Ledger): Map<number, Diagnostic[]> {
     else blocking.set(index, [...ds]);
   };
   // Rows with errors block their own visit, whether or not they could be booked.
-  for (const [visitKey, ds] of blocks.visit) block(visits.byKey.get(visitKey)!, ds);
+  for (const [key, ds] of blocks.visit) block(visits.byKey.get(key)!, ds);
   // So do errors of the lots a visit names, booked or not.
   if (blocks.lot.size > 0) {
     for (const row of ledger.draws.rows) {
@@ -242,7 +243,7 @@ function shownIds(ledger: Ledger): Map<string, number> {
 function visitIndex(ledger: Ledger, visit: string, totals: VisitTotals): number | Failure {
   const byKey = ledger.draws.visits?.byKey;
   // Ids such as "V1024" are their own key; others as first written, then folded.
-  const index = byKey?.get(visit) ?? shownIds(ledger).get(visit) ?? byKey?.get(visit.trim().toUpperCase());
+  const index = byKey?.get(visit) ?? shownIds(ledger).get(visit) ?? byKey?.get(visitKey(visit.trim()));
   if (index === undefined || (totals.lines[index] === 0 && !totals.blocking.has(index))) {
     return notFound(ledger, ["Lots", "Draws", "Counts"], `no Visit draws recorded for visit ${visit.trim()}`);
   }

@@ -1,4 +1,4 @@
-import { changedSince, productKey, resolveScope, serialFromYmd, type Changed, type DateSystem, type Ledger } from "../core";
+import { changedSince, productKey, resolveScope, serialFromYmd, visitKey, type Changed, type DateSystem, type Ledger } from "../core";
 import { answerExplicit, answerFromLedger, type Context, type Formula } from "../functions/answers";
 import { isOmitted } from "../functions/_lib/args";
 import type { OutCell } from "../functions/_lib/keyCells";
@@ -185,7 +185,7 @@ function touches(kind: NonNullable<Formula["keyedBy"]>, keys: readonly string[] 
 }
 
 /**
- * A keyed formula's key cells as `touches` compares them: a visit id in upper case, a product by
+ * A keyed formula's key cells as `touches` compares them: a visit id by its key (`visitKey`), a product by
  * its key, a scope as written (trimmed); blank cells left out. `null` when a cell is not plain
  * text or a number: such a formula is asked again at every change.
  */
@@ -195,7 +195,7 @@ function keysOf(kind: NonNullable<Formula["keyedBy"]>, keyArg: unknown): readonl
     if (cell === null || cell === undefined || cell === "") continue;
     if (typeof cell !== "string" && typeof cell !== "number") return null;
     const text = String(cell).trim();
-    out.push(kind === "visit" ? text.toUpperCase() : kind === "product" ? productKey(text) : text);
+    out.push(kind === "visit" ? visitKey(text) : kind === "product" ? productKey(text) : text);
   }
   return out;
 }
