@@ -293,7 +293,7 @@ export class LiveLedger {
     const lists = { ...g };
     const copies: Partial<Record<TableName, Grid | null>> = {};
     const tables = {} as Record<TableName, Grid | null>;
-    for (const t of LEDGER_TABLES) Object.defineProperty(tables, t, { enumerable: true, get: () => (t in copies ? copies[t]! : (copies[t] = lists[t]?.items.slice() ?? null)) });
+    for (const t of LEDGER_TABLES) Object.defineProperty(tables, t, { enumerable: true, get: () => (copies[t] ??= lists[t]?.items.slice() ?? null) });
     const version = (this.current?.version ?? 0) + 1;
     this.current = { ledger, tables, dateSystem: this.system, version, has: (t) => lists[t] !== null, size: (t) => lists[t]?.length ?? 0 };
     for (const l of this.snapshotListeners) l(this.current);
