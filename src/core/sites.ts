@@ -73,7 +73,7 @@ export function indexSites(lots: Table<PlacedRow>, draws: Table<MovingRow>, coun
   // checked once every name is known (a transfer may go to a location named further down).
   const transfers: number[] = [];
   if (located) nameLocations(lots.rows, names);
-  if (located || draws.hasTo) nameDraws(rows, located ? names : null, draws.hasTo ? transfers : null);
+  if (located || draws.hasTo) nameLocations(rows, located ? names : null, draws.hasTo ? transfers : null);
   if (located) nameLocations(counts.rows, names);
   const tracked = names.size > 0;
   const arrivals = new Set<StockKey>();
@@ -108,23 +108,12 @@ export function indexSites(lots: Table<PlacedRow>, draws: Table<MovingRow>, coun
   return sites;
 }
 
-/** Notes each location named in some rows, as first written. */
-function nameLocations(rows: readonly PlacedRow[], names: Map<string, string>): void {
-  // Rows of one location come in runs: a key like the row before's is already noted.
-  let last: string | null = null;
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    if (r.location === null || r.locationKey === last) continue;
-    last = r.locationKey;
-    if (!names.has(last)) names.set(last, r.location);
-  }
-}
-
 /**
- * Notes the locations the draws name (when `names` is given), as `nameLocations` does, and the
- * positions of the Transfer rows (when `transfers` is): one indexed pass over the draws for both.
+ * Notes each location some rows name, as first written (when `names` is given), and the positions
+ * of the Transfer rows among them (when `transfers` is): one indexed pass over the rows for both.
  */
-function nameDraws(rows: readonly MovingRow[], names: Map<string, string> | null, transfers: number[] | null): void {
+function nameLocations(rows: readonly (PlacedRow & { readonly kind?: string })[], names: Map<string, string> | null, transfers: number[] | null = null): void {
+  // Rows of one location come in runs: a key like the row before's is already noted.
   let last: string | null = null;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
