@@ -7,7 +7,7 @@ import {
 } from "./resolve";
 import { buildLedger } from "./build";
 import { drawsTable, parseCounts, parseDraws, parseLots, rowIsBlank, rowList, type DrawsTable, type ParsedTable } from "./parse";
-import { carryReplays, replayProduct, reviseTimeline, seedReplay } from "./book";
+import { carryReplays, replayProduct, reviseTimeline, seedReplay, type Redrawn } from "./book";
 import type { CountRow, DrawRow, LotRow, RowBase } from "./rows";
 import { arrivalChecker, indexSites, transferChecker, type Sites } from "./sites";
 import type { StockKey } from "./stockKey";
@@ -19,19 +19,6 @@ import { AppendList, growable, grown } from "./_lib/grow";
  * row). Lots, Counts and Products are small: any change to them is read as the whole table.
  */
 export type LedgerChange = Partial<Record<TableName, readonly number[] | "whole">>;
-
-/**
- * A Draws row read again: the row it replaced (`null`: a new row) and the row now, with what each
- * referred to (`was` in the ledger before, `now` in the new one) and where the row now stands in
- * the rows (`at`: rows keep their places, new ones come at the end).
- */
-export interface Redrawn {
-  readonly before: DrawRow | null;
-  readonly after: DrawRow;
-  readonly was: DrawRef;
-  readonly now: DrawRef;
-  readonly at: number;
-}
 
 /** What an update did, for the derived results that can be brought up to date rather than redone. */
 export interface Lineage {

@@ -6,7 +6,7 @@
 export type { Allocation, CountBooking, DrawBooking, Layer, LotState, ProductState, Vial } from "./state";
 export { layerCost, layerPurchase, layerValue, receiptCost } from "./layers";
 export { hasUsableOpenVial, usableRemaining } from "./vials";
-export { KIND_CODE, reviseTimeline } from "./timeline";
+export { KIND_CODE, reviseTimeline, type Redrawn } from "./timeline";
 export { carryReplays, replayCount, replayProduct, seedReplay, touchedBooks } from "./post";
 export { bookings, sharedStart } from "./bookings";
 export { onBooks } from "./memo";

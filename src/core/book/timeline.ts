@@ -357,13 +357,16 @@ function assemble(places: Places, others: Others, c: DrawColumns): Timeline {
   };
 }
 
-/** A Draws row read again, as `updateLedger` tells it: the row before and now, with what each referred to. */
-export interface Change {
+/**
+ * A Draws row read again by `updateLedger`: the row it replaced (`null`: a new row) and the row
+ * now, with what each referred to (`was` in the ledger before, `now` in the new one) and where the
+ * row now stands in the rows (`at`: rows keep their places, new ones come at the end).
+ */
+export interface Redrawn {
   readonly before: DrawRow | null;
   readonly after: DrawRow;
   readonly was: DrawRef;
   readonly now: DrawRef;
-  /** Where `after` stands in the Draws rows. */
   readonly at: number;
 }
 
@@ -374,7 +377,7 @@ export interface Change {
  * appended after the product's last draw are added at the end. False when a row moved in time or
  * came in among the others: the timeline must then be made anew.
  */
-export function reviseTimeline(prev: Ledger, next: Ledger, product: Product, changes: readonly Change[]): boolean {
+export function reviseTimeline(prev: Ledger, next: Ledger, product: Product, changes: readonly Redrawn[]): boolean {
   const tl = timelineCache.get(prev)?.get(product.key);
   const built = timelineCache.get(next);
   if (!tl || !built || prev.productIndex.get(product.key) !== product) return false;
