@@ -52,7 +52,7 @@ export interface LotRow extends RowBase {
 
 /**
  * A Draws row as the user wrote it. What it refers to (its lot, the product it belongs to) is the
- * resolve stage's, kept beside the rows (see `DrawRefs`): a parsed row is never rewritten.
+ * resolve stage's, kept beside the rows (see `Refs` in resolve/refs.ts): a parsed row is never rewritten.
  */
 export interface DrawRow extends RowBase {
   readonly time: Serial | null;
