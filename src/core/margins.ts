@@ -101,16 +101,19 @@ class Grouping {
   readonly list: Group[] = [];
   /** Raw cell text → group: the text is folded once per distinct spelling, not once per row. */
   private readonly byText = new Map<string | null, Group>();
+  /** The group of the line booked last, and its text. */
+  private last: Group | null = null;
+  private lastText: string | null = null;
   private readonly byKey = new Map<string, Group>();
   cogs = new AmountColumn(16);
   revenue = new AmountColumn(16);
   /**
-   * Counting visits per group without a set per group: the first and second group each visit was
-   * seen in (a visit with lines of two services, as most split visits are), and any more of a
-   * visit's groups, by visit.
+   * Counting visits per group without a set per group: the first group each visit was seen in, the
+   * groups it has been seen in as bits (group i, for the first 32 groups, is bit i: a practice's
+   * services and providers are rarely more), and any further groups, by visit.
    */
   readonly firstGroup: Int32Array;
-  readonly secondGroup: Int32Array;
+  readonly groupBits: Int32Array;
   private otherPairs = new Map<number, readonly number[]>();
   /** False while `otherPairs` is still shared with the grouping this one was copied from (its lists are never changed, only replaced). */
   private ownPairs = true;
@@ -129,12 +132,12 @@ class Grouping {
     readonly textOf: (row: DrawRow, owner: Product | null) => string | null,
     visits: number,
     rows: number,
-    columns?: { readonly firstGroup: Int32Array; readonly secondGroup: Int32Array; readonly mixed: Uint8Array },
+    columns?: { readonly firstGroup: Int32Array; readonly groupBits: Int32Array; readonly mixed: Uint8Array },
     rowGroup?: Int32Array,
   ) {
     // Made with room to grow, so the grouping of the next ledger grows them rather than copies them.
     this.firstGroup = columns?.firstGroup ?? growable(Int32Array, visits).fill(-1);
-    this.secondGroup = columns?.secondGroup ?? growable(Int32Array, visits).fill(-1);
+    this.groupBits = columns?.groupBits ?? growable(Int32Array, visits);
     this.mixed = columns?.mixed ?? growable(Uint8Array, visits);
     this.rowGroup = rowGroup ?? growable(Int32Array, rows);
   }
@@ -142,7 +145,10 @@ class Grouping {
   /** Books the Visit line at place `at` of the Draws rows, of visit `v` (and product `owner`), under its text. */
   line(row: DrawRow, at: number, owner: Product | null, v: number, price: Amount | null, blocked: readonly Diagnostic[] | undefined): void {
     const text = this.textOf(row, owner);
-    const g = this.byText.get(text) ?? this.groupOf(text);
+    // A visit's lines mostly follow one another under one text: the line before is the cheapest lookup.
+    const g = this.last !== null && text === this.lastText ? this.last : (this.byText.get(text) ?? this.groupOf(text));
+    this.last = g;
+    this.lastText = text;
     this.rowGroup[at] = g.index;
     if (this.firstInGroup(v, g.index)) g.visits++;
     if (blocked) for (const d of blocked) g.blocking.add(d);
@@ -157,16 +163,17 @@ class Grouping {
     const first = this.firstGroup[v];
     if (first < 0) {
       this.firstGroup[v] = gi;
+      if (gi < 32) this.groupBits[v] = 1 << gi;
       return true;
     }
     if (first === gi) return false;
     this.mixed[v] = 1;
-    const second = this.secondGroup[v];
-    if (second < 0) {
-      this.secondGroup[v] = gi;
+    if (gi < 32) {
+      const bits = this.groupBits[v];
+      if (bits & (1 << gi)) return false;
+      this.groupBits[v] = bits | (1 << gi);
       return true;
     }
-    if (second === gi) return false;
     const others = this.otherPairs.get(v);
     if (others !== undefined && others.includes(gi)) return false;
     if (!this.ownPairs) [this.otherPairs, this.ownPairs] = [new Map(this.otherPairs), true];
@@ -183,11 +190,11 @@ class Grouping {
    */
   copy(visits: number, onlyNewVisits: boolean, rows: number): Grouping {
     const n = this.firstGroup.length;
-    let columns: { firstGroup: Int32Array; secondGroup: Int32Array; mixed: Uint8Array } | undefined;
+    let columns: { firstGroup: Int32Array; groupBits: Int32Array; mixed: Uint8Array } | undefined;
     if (onlyNewVisits && visits >= n) {
-      columns = { firstGroup: grown(this.firstGroup, visits), secondGroup: grown(this.secondGroup, visits), mixed: grown(this.mixed, visits) };
+      columns = { firstGroup: grown(this.firstGroup, visits), groupBits: grown(this.groupBits, visits), mixed: grown(this.mixed, visits) };
       columns.firstGroup.fill(-1, n);
-      columns.secondGroup.fill(-1, n);
+      columns.groupBits.fill(0, n);
     }
     const out = new Grouping(this.blank, this.textOf, visits, rows, columns, grown(this.rowGroup, rows));
     for (const g of this.list) {
@@ -200,7 +207,7 @@ class Grouping {
     out.revenue = this.revenue.resized(this.revenue.length);
     if (!columns) {
       out.firstGroup.set(this.firstGroup.subarray(0, Math.min(n, visits)));
-      out.secondGroup.set(this.secondGroup.subarray(0, Math.min(n, visits)));
+      out.groupBits.set(this.groupBits.subarray(0, Math.min(n, visits)));
       out.mixed.set(this.mixed.subarray(0, Math.min(this.mixed.length, visits)));
     }
     // Shared until a line adds a pair (lines appended rarely do: a new visit's first line adds none).
@@ -257,12 +264,14 @@ function makeGrouping(ledger: Ledger, by: LineGroup): Grouping {
   const rows = ledger.draws.rows;
   const g = new Grouping(BLANK[by], TEXT_OF[by], visits, rows.length);
   const blocks = totals.blocking.size > 0;
+  // Only the product grouping reads a line's product (see TEXT_OF).
+  const byOwner = by === "product";
   // Every Visit line, booked or not, names its group's visits, revenue and what blocks them.
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     const v = row.visitIndex;
     if (v < 0 || row.kind !== "Visit") continue;
-    g.line(row, i, drawOwner(ledger, i), v, row.usable ? row.price : null, blocks ? totals.blocking.get(v) : undefined);
+    g.line(row, i, byOwner ? drawOwner(ledger, i) : null, v, row.usable ? row.price : null, blocks ? totals.blocking.get(v) : undefined);
   }
   // Costs come from the books. A visit whose lines all fall in one group adds its whole cost of
   // goods there (the visit totals already summed its booked draws); only a visit split between
