@@ -258,7 +258,7 @@ function inTimeline(row: DrawRow | null, owner: number): row is DrawRow {
 function buildTimelines(ledger: Ledger, wanted: readonly Product[]): Map<string, Timeline> {
   const { draws, counts: countsTable, sites, lotIndex, productIndex, refs } = ledger;
   const rows = draws.rows;
-  const sizes = countDraws(rows, refs.drawOwner, productIndex.size);
+  const sizes = countDraws(refs.drawOwner, rows.length, productIndex.size);
   const places: (Places | undefined)[] = [];
   const cols: (DrawColumns | undefined)[] = [];
   for (const p of wanted) {
@@ -294,12 +294,16 @@ function buildTimelines(ledger: Ledger, wanted: readonly Product[]): Map<string,
   return out;
 }
 
-/** Each product's draws (by its index): a first pass, so that its columns are made at their size at once. */
-function countDraws(rows: readonly DrawRow[], owners: Int32Array, products: number): Int32Array {
+/**
+ * Room for each product's draws (by its index), so that its columns are made at their size at
+ * once: the draws it owns, counted from the owners alone (no row is read); those that cannot be
+ * booked (unusable, undated) are cut off once the columns are filled.
+ */
+function countDraws(owners: Int32Array, rows: number, products: number): Int32Array {
   const sizes = new Int32Array(products);
-  for (let i = 0; i < rows.length; i++) {
+  for (let i = 0; i < rows; i++) {
     const owner = owners[i];
-    if (inTimeline(rows[i], owner)) sizes[owner]++;
+    if (owner >= 0) sizes[owner]++;
   }
   return sizes;
 }
