@@ -1,17 +1,17 @@
-import { isBlank, type Grid } from "../cells";
+import { isBlank, type Cell, type Grid } from "../cells";
 import { MAX_SERIAL, type Serial } from "../dates";
 import type { Diagnostic } from "../diagnostic";
 import { coded } from "../messages";
 import { amountFromNumber } from "../_lib/amount";
-import { QTY_ONE, type Qty } from "../quantity";
+import { QTY_ONE, qtyFromNumber, type Qty } from "../quantity";
 import { AppendList, cut, growable } from "../_lib/grow";
 import { DRAWS } from "../schema";
 import { locationKey, lotKey, productKey, visitKey } from "../names";
-import { addIssue, DRAW_KINDS, type DrawKind, type DrawRow } from "../rows";
+import { addIssue, DRAW_KINDS, type DrawKind, type DrawRow, type RowBase } from "../rows";
 import { DrawRepeats } from "./drawRepeats";
-import { eachRow, frame, subtotalRow } from "./frame";
+import { eachRow, frame, subtotalRow, type TotalsLabel } from "./frame";
 import { KeyCache } from "./keyCache";
-import { get, lotNumberWarning, readDate, readMoney, readQty, textAt, textDateWarning } from "./readers";
+import { get, lotNumberWarning, plainText, readDate, readMoney, readQty, textAt, textDateWarning } from "./readers";
 import type { DrawsTable, ParseOptions } from "./types";
 
 /** The kinds by their lower-case spelling: a Kind cell matches in any case. */
@@ -22,6 +22,11 @@ const KINDS = new Map<string, DrawKind>(DRAW_KINDS.map((k) => [k.toLowerCase(), 
  * are compared first: a Map would hash every cell's text, a quarter of a million times.
  */
 function kindOf(text: string): DrawKind | undefined {
+  return exactKind(text) ?? KINDS.get(text.toLowerCase());
+}
+
+/** The kind a Kind cell names as written (`Visit`, not `visit`); `undefined` for any other text. */
+function exactKind(text: string): DrawKind | undefined {
   switch (text) {
     case "Visit":
     case "Waste":
@@ -31,12 +36,15 @@ function kindOf(text: string): DrawKind | undefined {
     case "Transfer":
       return text;
   }
-  return KINDS.get(text.toLowerCase());
+  return undefined;
 }
 
 /**
  * Parses the Draws table (header row first). Built for speed: a practice's draws run to the
- * hundreds of thousands, so names already seen are looked up rather than normalised again.
+ * hundreds of thousands, so names already seen are looked up rather than normalised again, and a
+ * row whose cells all read at once (`plainRow`: a number for a date, text with nothing to trim,
+ * a quantity and a price as numbers, a kind as written) is read without the checks only other
+ * cells need. Every other row is read in full; both make the same row of the same cells.
  */
 export function parseDraws(grid: Grid | null | undefined, options: ParseOptions = {}): DrawsTable {
   const system = options.dateSystem ?? 1900;
@@ -61,7 +69,81 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
   // Each row's visit, by its place in `rows`: room for every row of the grid, trimmed at the end.
   const visitOf = growable(Int32Array, f.lastRow);
   const repeats = new DrawRepeats(rows, f.lastRow, names);
-  eachRow("Draws", f, grid!, cols.lot, (r, row, subtotal) => {
+
+  /** The index of the visit with this id (as written), a new one the first time it is seen. */
+  const visitAt = (visit: string): number => {
+    if (visit === lastVisit) return lastVisitIndex;
+    const key = visitKey(visit);
+    let index = visitByKey.get(key) ?? -1;
+    if (index < 0) {
+      index = visitIds.length;
+      visitIds.push(visit);
+      visitKeys.push(key);
+      visitByKey.set(key, index);
+    }
+    lastVisit = visit;
+    lastVisitIndex = index;
+    return index;
+  };
+
+  /**
+   * Keeps a row read, in order: its visit, the rows before it that it repeats, and its visit's
+   * pricing. `known`: its kind is one of the six; a subtotal row names no draw to compare.
+   */
+  const keep = (draw: DrawRow, known: boolean, subtotal: boolean): void => {
+    const at = rows.length;
+    rows.push(draw);
+    visitOf[at] = draw.visitIndex;
+    if (known && !subtotal) repeats.check(draw, at);
+    if (draw.kind === "Visit" && draw.visitIndex >= 0 && known) {
+      if (draw.price === null) unpriced.push(draw);
+      else priced[draw.visitIndex] = 1;
+    }
+  };
+
+  /**
+   * Reads a row whose cells all read at once, as `readRow` would read it, and keeps it: a date as
+   * a serial number, texts with nothing to trim (see `plainText`), a positive quantity and a price
+   * as numbers (or the price blank), a kind as written, a lot, no transfer; a Visit draw with its
+   * visit and patient. Such a row has no issue of its own to find. False (nothing read) for any
+   * other row, which `readRow` reads in full.
+   */
+  const plainRow = (r: ReadonlyArray<Cell>, rowNumber: number): boolean => {
+    const time = r[cols.date];
+    if (typeof time !== "number" || !(time >= 1 && time <= MAX_SERIAL + 1)) return false;
+    const lot = plainText(r, cols.lot);
+    const visit = plainText(r, cols.visit);
+    const patient = plainText(r, cols.patient);
+    const provider = plainText(r, cols.provider);
+    const service = plainText(r, cols.service);
+    const product = plainText(r, cols.product);
+    const unit = plainText(r, cols.unit);
+    const kindText = plainText(r, cols.kind);
+    const location = plainText(r, cols.location);
+    if (!lot || visit === undefined || patient === undefined || provider === undefined || service === undefined || product === undefined) return false;
+    if (unit === undefined || kindText === undefined || location === undefined || plainText(r, cols.to) !== null) return false;
+    const kind = kindText === null ? "Visit" : exactKind(kindText);
+    if (kind === undefined || kind === "Transfer" || (kind === "Visit" && (!visit || patient === null))) return false;
+    const qty = plainQty(r[cols.qty]);
+    const priceCell = cols.price < 0 ? null : r[cols.price];
+    const plainPrice = typeof priceCell === "number" ? Number.isFinite(priceCell) : priceCell === null || priceCell === undefined || priceCell === "";
+    if (qty === null || !plainPrice) return false;
+    const visitIndex = visit ? visitAt(visit) : -1;
+    if (kind === "Visit") visitDraws++;
+    // The fields of `readRow`'s row, in its order (one shape for every DrawRow).
+    keep({
+      row: rowNumber, issues: null, usable: true,
+      time: time as Serial, visit, visitKey: visitIndex < 0 ? null : visitKeys[visitIndex], visitIndex, patient, provider, service,
+      product, productKey: product ? products.of(product) : null,
+      lot, lotKey: lots.of(lot),
+      qty, unit, kind, price: typeof priceCell === "number" ? amountFromNumber(priceCell) : null,
+      location, locationKey: location ? places.of(location) : "", to: null, toKey: null,
+    }, true, false);
+    return true;
+  };
+
+  /** Reads any row, each cell in full, its problems noted on `row`, and keeps it. */
+  const readRow = (r: ReadonlyArray<Cell>, row: RowBase, subtotal: TotalsLabel | null): void => {
     const dateCell = get(r, cols.date);
     let time: Serial | null = null;
     if (typeof dateCell === "number" && dateCell >= 1 && dateCell <= MAX_SERIAL + 1) time = dateCell as Serial;
@@ -114,22 +196,7 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
     const price = typeof priceCell === "number" && Number.isFinite(priceCell)
       ? amountFromNumber(priceCell)
       : isBlank(priceCell) ? null : readMoney(priceCell, row, names.price);
-    let visitIndex = -1;
-    if (visit) {
-      if (visit === lastVisit) visitIndex = lastVisitIndex;
-      else {
-        const key = visitKey(visit);
-        visitIndex = visitByKey.get(key) ?? -1;
-        if (visitIndex < 0) {
-          visitIndex = visitIds.length;
-          visitIds.push(visit);
-          visitKeys.push(key);
-          visitByKey.set(key, visitIndex);
-        }
-        lastVisit = visit;
-        lastVisitIndex = visitIndex;
-      }
-    }
+    const visitIndex = visit ? visitAt(visit) : -1;
     if (kind === "Visit" && kindText !== undefined && knownKind) {
       visitDraws++;
       if (!visit && visit !== undefined && cols.visit >= 0) addIssue(row, names.visit, { code: "visit-without-id" });
@@ -138,23 +205,17 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
     if (product === null && lot === null) addIssue(row, names.product, { code: "blank-product-and-lot" });
     // A subtotal row names no draw: it is not checked against Lots as one.
     if (subtotal) subtotalRow(subtotal, "Draws", cols.headerText, row);
-    const draw: DrawRow = {
+    keep({
       row: row.row, issues: row.issues, usable: row.usable,
       time, visit: visit ?? null, visitKey: visitIndex < 0 ? null : visitKeys[visitIndex], visitIndex, patient: patient ?? null, provider: provider ?? null, service: service ?? null,
       product: subtotal ? null : product ?? null, productKey: subtotal || !product ? null : products.of(product),
       lot: subtotal ? null : lot ?? null, lotKey: subtotal || !lot ? null : lots.of(lot),
       qty: qty ?? null, unit: unit ?? null, kind, price: price ?? null,
       location: location ?? null, locationKey: placeKey, to: to ?? null, toKey,
-    };
-    const at = rows.length;
-    rows.push(draw);
-    visitOf[at] = visitIndex;
-    if (knownKind && !subtotal) repeats.check(draw, at);
-    if (kind === "Visit" && visitIndex >= 0 && knownKind) {
-      if (price === null) unpriced.push(draw);
-      else priced[visitIndex] = 1;
-    }
-  });
+    }, knownKind, subtotal !== null);
+  };
+
+  eachRow("Draws", f, grid!, cols.lot, readRow, plainRow);
   if (cols.visit < 0 && visitDraws > 0) {
     const tableErrors: Diagnostic[] = [...f.tableErrors, { table: "Draws", row: f.top, column: DRAWS.visit.name, ...coded({ code: "no-visit-column", visitDraws }) }];
     return { rows: [], tableErrors, columnNames: names, present: true };
@@ -163,6 +224,17 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
     tableErrors: f.tableErrors, columnNames: names, present: true, visits: { ids: visitIds, byKey: visitByKey, unpriced, priced: cut(priced, visitIds.length) },
     visitOf: cut(visitOf, rows.length), located: cols.location >= 0, hasTo: cols.to >= 0,
   });
+}
+
+/**
+ * A Qty cell that reads at once: a positive number in millionths of a unit, exactly (a quarter
+ * unit at once, any other number when it needs no rounding); `null` for any other cell.
+ */
+function plainQty(cell: Cell): Qty | null {
+  if (typeof cell !== "number" || !(cell > 0) || !Number.isFinite(cell)) return null;
+  if (Number.isInteger(cell * 4)) return (cell * QTY_ONE) as Qty;
+  const q = qtyFromNumber(cell);
+  return q.rounded ? null : q.qty;
 }
 
 const rowLists = new WeakMap<DrawsTable, AppendList<DrawRow>>();

@@ -75,7 +75,7 @@ function lastDataRow(grid: Grid): number {
 }
 
 /** A row that adds up others rather than recording one: a label in some cell, and no lot. */
-interface TotalsLabel {
+export interface TotalsLabel {
   readonly kind: "total" | "subtotal";
   readonly text: string;
   readonly at: number;
@@ -115,17 +115,23 @@ type ScratchRow = { -readonly [K in keyof RowBase]: RowBase[K] };
 /** Reads one data row: `row` numbers it and collects its problems; `subtotal` labels a subtotal row. */
 type RowReader = (r: ReadonlyArray<Cell>, row: RowBase, subtotal: TotalsLabel | null) => void;
 
+/** Reads and keeps a row whose cells all read at once, numbered `row`; false (nothing read) for any other. */
+type PlainReader = (r: ReadonlyArray<Cell>, row: number) => boolean;
+
 /**
  * The row loop of every table: each data row in order, blank rows skipped, and a totals row
  * (in a table with a Lot column, `lotAt`) skipped with one warning naming it, in `tableErrors`.
  * Each row's problems are collected on one scratch record, which `read` copies into the row it makes.
+ * `plain`, when given, is offered each row first with its row number: a row it reads and keeps
+ * (true) is neither blank nor a totals row, and `read` never sees it.
  * The loop body is a function of its own: it is what runs a quarter of a million times, and so what
  * the engine optimises, whatever runs once before and after it.
  */
-export function eachRow<S extends Schema>(table: TableName, f: TableFrame<S>, grid: Grid, lotAt: number, read: RowReader): void {
+export function eachRow<S extends Schema>(table: TableName, f: TableFrame<S>, grid: Grid, lotAt: number, read: RowReader, plain?: PlainReader): void {
   const scratch: ScratchRow = { row: 0, issues: null, usable: true };
   for (let i = 1; i <= f.lastRow; i++) {
     const r = grid[i];
+    if (plain !== undefined && r !== undefined && plain(r, i + f.top)) continue;
     if (rowIsBlank(r)) continue;
     const label = totalsLabel(r, lotAt);
     if (label?.kind === "total") {

@@ -143,16 +143,25 @@ export function textDateWarning(row: RowBase, col: string, d: DateRead): void {
  * this stays small enough for the engine to build it into each table's row reader.
  */
 export function textAt(r: ReadonlyArray<Cell>, at: number, row: RowBase, col: string): string | null | undefined {
+  const plain = plainText(r, at);
+  return plain !== undefined ? plain : readText(basicCell(r[at]), row, col);
+}
+
+/**
+ * The text of the cell at `at` when it reads at once: `null` when blank or without the column,
+ * the text itself when it has nothing to trim and no error code in it (printable ASCII at both
+ * ends, no `#` first); `undefined` for any other cell, which `textAt` reads in full.
+ */
+export function plainText(r: ReadonlyArray<Cell>, at: number): string | null | undefined {
   if (at < 0) return null;
   const cell = r[at];
   if (typeof cell === "string") {
     if (cell.length === 0) return null;
     const first = cell.charCodeAt(0);
     const last = cell.charCodeAt(cell.length - 1);
-    // Printable ASCII at both ends: no space to trim, and no "#" of an error code.
-    if (first > 32 && first < 127 && first !== 35 && last > 32 && last < 127) return cell;
-  } else if (cell === null || cell === undefined) return null;
-  return readText(basicCell(cell), row, col);
+    return first > 32 && first < 127 && first !== 35 && last > 32 && last < 127 ? cell : undefined;
+  }
+  return cell === null || cell === undefined ? null : undefined;
 }
 
 export function get(r: ReadonlyArray<Cell>, at: number): Cell {
