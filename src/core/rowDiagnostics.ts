@@ -1,6 +1,7 @@
 import { keysOf } from "./blockKeys";
 import { compareDiagnostics, type Diagnostic, type Severity, type TableName } from "./diagnostic";
 import type { Ledger } from "./ledger";
+import { messageOf } from "./messages";
 import type { ParsedTable } from "./parse";
 import type { RowBase } from "./rows";
 
@@ -22,8 +23,12 @@ export function rowIssues(ledger: Ledger, t: TableName, rows: readonly RowBase[]
     // Only an error makes a row unusable: a practice's many warnings are passed over at once.
     if (!row.issues || (only === "error" && row.usable)) continue;
     let keys: ReturnType<typeof keysOf> | null = null;
-    // Object.assign, not spreads: as fast as `coded` makes the issues (see there).
-    for (const i of row.issues) if (only === undefined || i.severity === only) out.push(Object.assign({ table: t, row: row.row }, i, (keys ??= keysOf(ledger, t, row))));
+    // Object.assign, not spreads: as `coded` makes diagnostics (see there). The sentence is made here.
+    for (const i of row.issues) {
+      if (only === undefined || i.severity === only) {
+        out.push(Object.assign({ table: t, row: row.row, column: i.column }, i.kind, { severity: i.severity, message: messageOf(i.kind) }, (keys ??= keysOf(ledger, t, row))));
+      }
+    }
   }
   return out;
 }

@@ -1,12 +1,20 @@
 import type { Serial } from "./dates";
-import type { Coded, DiagnosticKind } from "./diagnostic";
-import { messageOf, severityOf } from "./messages";
+import type { DiagnosticKind, Severity } from "./diagnostic";
+import { severityOf } from "./messages";
 import type { Money } from "./money";
 import type { Qty } from "./quantity";
 import type { Amount } from "./_lib/amount";
 
-/** A problem with one cell of a row, before it is placed in the ledger: a coded kind, on a column. */
-export type Issue = Coded & { readonly column: string };
+/**
+ * A problem with one cell of a row, before it is placed in the ledger: its kind, on a column, and
+ * how grave it is. Its sentence is made when it is shown, as a diagnostic (see `rowIssues`): a
+ * practice's rows carry tens of thousands of warnings that no one may ask to read.
+ */
+export interface Issue {
+  readonly column: string;
+  readonly severity: Severity;
+  readonly kind: DiagnosticKind;
+}
 
 /** What every parsed row carries: its row number in the range (header = 1) and its issues. */
 export interface RowBase {
@@ -121,12 +129,11 @@ export interface ProductRow extends RowBase {
 }
 
 /**
- * Adds an issue to a row, its severity and sentence from the catalogue; an error makes the row unusable.
+ * Adds an issue to a row, its severity from the catalogue; an error makes the row unusable.
  * @example addIssue(row, "Received", { code: "blank-received" })
  */
 export function addIssue(row: RowBase, column: string, kind: DiagnosticKind): void {
-  // As `coded` makes it, with the column first; Object.assign for speed (see `coded`).
-  const issue: Issue = Object.assign({ column }, kind, { severity: severityOf(kind.code), message: messageOf(kind) });
+  const issue: Issue = { column, severity: severityOf(kind.code), kind };
   (row.issues ??= []).push(issue);
   if (issue.severity === "error") row.usable = false;
 }

@@ -2,6 +2,7 @@ import { lotFailure, lotNotFound, productFailure } from "./blocking";
 import { lotKey } from "./names";
 import { asOfInstant, END_OF_TIME } from "./instant";
 import type { Ledger } from "./ledger";
+import { messageOf } from "./messages";
 import type { Lot } from "./resolve";
 import type { Money } from "./money";
 import { layerPurchase, layerValue, onBooks, receiptCost, replayProduct, type LotState, type ProductState } from "./book";
@@ -85,7 +86,7 @@ function lotFailureLotsOnly(ledger: Ledger, lot: Lot): Result<never> | null {
   const bad = ledger.lots.rows.find((r) => r.lotKey === lot.key && !r.usable);
   if (bad) {
     const issue = bad.issues!.find((i) => i.severity === "error")!;
-    return fail("value", `Lots row ${bad.row}, ${issue.column}: ${issue.message}`);
+    return fail("value", `Lots row ${bad.row}, ${issue.column}: ${messageOf(issue.kind)}`);
   }
   return null;
 }

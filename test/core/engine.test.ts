@@ -395,7 +395,7 @@ describe("rows that name only their lot", () => {
       draws: [[d(2026, 2, 1), "V1", "P1", "Dysport 300U", "L1", 10, "Visit", 140]],
     });
     expect(drawRef(other, 0)).toEqual({ owner: null, lot: null });
-    expect(other.draws.rows[0].issues?.map((i) => i.code)).toEqual(["lot-of-other-product"]);
+    expect(other.draws.rows[0].issues?.map((i) => i.kind.code)).toEqual(["lot-of-other-product"]);
   });
 });
 
