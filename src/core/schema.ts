@@ -99,7 +99,11 @@ export type ColumnMap<S extends Schema> = { readonly [K in keyof S]: number } & 
  * @example mapColumns(["Lot #", "Product"], LOTS).lot // 0
  */
 export function mapColumns<S extends Schema>(header: readonly unknown[], schema: S): ColumnMap<S> & { recognised: number; duplicates: string[] } {
-  const positions: Record<string, number> = {};
+  // Built by adding the same properties in the same order every time, so that every map of one
+  // schema has one shape to the engine: the row readers load `cols.lot` a quarter of a million
+  // times, and a new shape for each table read (as an object spread makes) throws their optimised
+  // code away and at last makes every such load a slow, generic one.
+  const positions: Record<string, unknown> = {};
   const byAlias = new Map<string, string>();
   for (const [key, spec] of Object.entries(schema)) {
     positions[key] = -1;
@@ -115,5 +119,8 @@ export function mapColumns<S extends Schema>(header: readonly unknown[], schema:
     if (positions[key] === -1) positions[key] = i;
     else duplicates.push(h);
   });
-  return { ...(positions as { [K in keyof S]: number }), headerText, recognised, duplicates };
+  positions.headerText = headerText;
+  positions.recognised = recognised;
+  positions.duplicates = duplicates;
+  return positions as ColumnMap<S> & { recognised: number; duplicates: string[] };
 }
