@@ -1,3 +1,5 @@
+import { keepShape } from "../_lib/shapes";
+
 /**
  * The keys of names already seen, looked up rather than made again: a practice's draws name a few
  * hundred products, lots and locations a quarter of a million times.
@@ -13,3 +15,6 @@ export class KeyCache {
     return key;
   }
 }
+
+// Its shape outlives every parse (see `keepShape`).
+keepShape(new KeyCache((name) => name));
