@@ -2,7 +2,7 @@ import { isBlank, type Cell, type Grid } from "../cells";
 import { MAX_SERIAL, type Serial } from "../dates";
 import type { Diagnostic } from "../diagnostic";
 import { coded } from "../messages";
-import { amountFromNumber } from "../_lib/amount";
+import { amountFromNumber, type Amount } from "../_lib/amount";
 import { QTY_ONE, qtyFromNumber, type Qty } from "../quantity";
 import { AppendList, cut, growable } from "../_lib/grow";
 import { DRAWS } from "../schema";
@@ -109,8 +109,8 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
    * other row, which `readRow` reads in full.
    */
   const plainRow = (r: ReadonlyArray<Cell>, rowNumber: number): boolean => {
-    const time = r[cols.date];
-    if (typeof time !== "number" || !(time >= 1 && time <= MAX_SERIAL + 1)) return false;
+    const time = plainSerial(r[cols.date]);
+    if (time === null) return false;
     const lot = plainText(r, cols.lot);
     const visit = plainText(r, cols.visit);
     const patient = plainText(r, cols.patient);
@@ -125,18 +125,17 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
     const kind = kindText === null ? "Visit" : exactKind(kindText);
     if (kind === undefined || kind === "Transfer" || (kind === "Visit" && (!visit || patient === null))) return false;
     const qty = plainQty(r[cols.qty]);
-    const priceCell = cols.price < 0 ? null : r[cols.price];
-    const plainPrice = typeof priceCell === "number" ? Number.isFinite(priceCell) : priceCell === null || priceCell === undefined || priceCell === "";
-    if (qty === null || !plainPrice) return false;
+    const price = plainPrice(cols.price < 0 ? null : r[cols.price]);
+    if (qty === null || price === undefined) return false;
     const visitIndex = visit ? visitAt(visit) : -1;
     if (kind === "Visit") visitDraws++;
     // The fields of `readRow`'s row, in its order (one shape for every DrawRow).
     keep({
       row: rowNumber, issues: null, usable: true,
-      time: time as Serial, visit, visitKey: visitIndex < 0 ? null : visitKeys[visitIndex], visitIndex, patient, provider, service,
+      time, visit, visitKey: visitIndex < 0 ? null : visitKeys[visitIndex], visitIndex, patient, provider, service,
       product, productKey: product ? products.of(product) : null,
       lot, lotKey: lots.of(lot),
-      qty, unit, kind, price: typeof priceCell === "number" ? amountFromNumber(priceCell) : null,
+      qty, unit, kind, price,
       location, locationKey: location ? places.of(location) : "", to: null, toKey: null,
     }, true, false);
     return true;
@@ -145,9 +144,8 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
   /** Reads any row, each cell in full, its problems noted on `row`, and keeps it. */
   const readRow = (r: ReadonlyArray<Cell>, row: RowBase, subtotal: TotalsLabel | null): void => {
     const dateCell = get(r, cols.date);
-    let time: Serial | null = null;
-    if (typeof dateCell === "number" && dateCell >= 1 && dateCell <= MAX_SERIAL + 1) time = dateCell as Serial;
-    else {
+    let time = plainSerial(dateCell);
+    if (time === null) {
       const d = readDate(dateCell, row, names.date, system, false);
       if (d === null) addIssue(row, names.date, { code: "blank-date", of: "Draws" });
       else if (d) {
@@ -163,9 +161,7 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
     const lot = textAt(r, cols.lot, row, names.lot);
     lotNumberWarning(row, names.lot, get(r, cols.lot));
     const qtyCell = get(r, cols.qty);
-    const qty = typeof qtyCell === "number" && qtyCell > 0 && Number.isInteger(qtyCell * 4)
-      ? (qtyCell * QTY_ONE) as Qty
-      : readQty(qtyCell, row, names.qty, "a quantity");
+    const qty = plainQty(qtyCell) ?? readQty(qtyCell, row, names.qty, "a quantity");
     if (qty === null) addIssue(row, names.qty, { code: "blank-qty", of: "Draws" });
     else if (qty !== undefined && qty <= 0) addIssue(row, names.qty, { code: "qty-not-positive", of: "Draws", qty });
     const unit = textAt(r, cols.unit, row, names.unit);
@@ -193,9 +189,8 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
       addIssue(row, names.to, { code: "to-without-transfer", to, kind });
     }
     const priceCell = get(r, cols.price);
-    const price = typeof priceCell === "number" && Number.isFinite(priceCell)
-      ? amountFromNumber(priceCell)
-      : isBlank(priceCell) ? null : readMoney(priceCell, row, names.price);
+    const plain = plainPrice(priceCell);
+    const price = plain !== undefined ? plain : isBlank(priceCell) ? null : readMoney(priceCell, row, names.price);
     const visitIndex = visit ? visitAt(visit) : -1;
     if (kind === "Visit" && kindText !== undefined && knownKind) {
       visitDraws++;
@@ -226,6 +221,14 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
   });
 }
 
+// The cells the two readers read alike: each as `plainRow` takes it (`null` or `undefined`: read it
+// in full, as `readRow` goes on to).
+
+/** A Date cell that reads at once: a serial number within Excel's calendar; `null` for any other cell. */
+function plainSerial(cell: Cell): Serial | null {
+  return typeof cell === "number" && cell >= 1 && cell <= MAX_SERIAL + 1 ? (cell as Serial) : null;
+}
+
 /**
  * A Qty cell that reads at once: a positive number in millionths of a unit, exactly (a quarter
  * unit at once, any other number when it needs no rounding); `null` for any other cell.
@@ -235,6 +238,12 @@ function plainQty(cell: Cell): Qty | null {
   if (Number.isInteger(cell * 4)) return (cell * QTY_ONE) as Qty;
   const q = qtyFromNumber(cell);
   return q.rounded ? null : q.qty;
+}
+
+/** A Price cell that reads at once: a finite number as an exact amount, `null` when empty; `undefined` for any other cell. */
+function plainPrice(cell: Cell): Amount | null | undefined {
+  if (typeof cell === "number") return Number.isFinite(cell) ? amountFromNumber(cell) : undefined;
+  return cell === null || cell === undefined || cell === "" ? null : undefined;
 }
 
 const rowLists = new WeakMap<DrawsTable, AppendList<DrawRow>>();
