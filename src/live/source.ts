@@ -16,8 +16,10 @@ export type TableChange =
 /**
  * Where the live ledger reads the workbook's four tables from, and hears that they changed.
  * Two implementations: Excel (`workbook/excel/excelSource.ts`, the only one that calls
- * Office) and the in-memory workbook (tests, the preview). The arrays a read returns are the
- * caller's from then on: a source never keeps or changes them.
+ * Office) and the in-memory workbook (tests, the preview). The list a read returns is the
+ * caller's from then on, and no one changes its rows: a source never changes a row it has
+ * returned (the in-memory workbook hands out its own rows and replaces a row it edits), and the
+ * live ledger never changes a row it was given.
  */
 export interface LedgerSource {
   /** The workbook's date system, read once. */

@@ -7,7 +7,11 @@ export interface MemoryTable {
   readonly name: string;
   readonly sheet: string;
   readonly header: string[];
-  readonly rows: CellValue[][];
+  /**
+   * The data rows. A row is never changed in place: an edit puts a changed copy in its place, so
+   * the live ledger's reads share the rows rather than copy a quarter of a million of them.
+   */
+  readonly rows: (readonly CellValue[])[];
   readonly numberFormats: (string | null)[];
   readonly validations: ListValidation[];
   readonly conditionalFormats: FormulaFormat[];
@@ -121,7 +125,8 @@ export class MemoryWorkbook implements WorkbookPort, LedgerSource {
     this.maybeFailRead();
     const t = this.table(table);
     this.reads.push({ table });
-    return t ? [[...t.header], ...t.rows.map((r) => [...r])] : null;
+    // The rows themselves: none is ever changed in place (see `MemoryTable.rows`).
+    return t ? [[...t.header], ...t.rows] : null;
   }
 
   async readRows(table: TableName, first: number, count: number): Promise<Grid> {
@@ -129,7 +134,7 @@ export class MemoryWorkbook implements WorkbookPort, LedgerSource {
     const t = this.table(table);
     this.reads.push({ table, first, count });
     if (!t) throw new WorkbookError(`This workbook has no ${table} table any more.`);
-    return t.rows.slice(first, first + count).map((r) => [...r]);
+    return t.rows.slice(first, first + count);
   }
 
   async watch(listener: (changes: readonly TableChange[]) => void): Promise<() => void> {
@@ -142,7 +147,7 @@ export class MemoryWorkbook implements WorkbookPort, LedgerSource {
     const t = this.table(table);
     const at = t?.header.findIndex((h) => h.toLowerCase() === column.toLowerCase()) ?? -1;
     if (!t || at < 0 || row < 0 || row >= t.rows.length) throw new Error(`no cell ${table}[${column}] in data row ${row}`);
-    t.rows[row][at] = value;
+    t.rows[row] = withCell(t.rows[row], at, value);
     this.emit([{ table: t.name as TableName, kind: "rows", first: row, count: 1 }]);
   }
 
@@ -278,7 +283,7 @@ export class MemoryWorkbook implements WorkbookPort, LedgerSource {
     }
     const row = t.rows[change.row - 2] ?? null;
     const at = gtinColumnFor(t.header, row, change);
-    row![at] = asTyped(cellForExcel(change.value));
+    t.rows[change.row - 2] = withCell(row!, at, asTyped(cellForExcel(change.value)));
     this.emit([{ table: "Products", kind: "rows", first: change.row - 2, count: 1 }]);
   }
 
@@ -310,4 +315,11 @@ export class MemoryWorkbook implements WorkbookPort, LedgerSource {
     this.failNext = null;
     throw new WorkbookError(`Excel could not complete this (${message}).${after ? ` ${after}` : ""}`);
   }
+}
+
+/** A copy of a row with one cell changed (rows are never changed in place: see `MemoryTable.rows`). */
+function withCell(row: readonly CellValue[], at: number, value: CellValue): CellValue[] {
+  const next = row.slice();
+  next[at] = value;
+  return next;
 }

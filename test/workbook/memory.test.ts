@@ -13,6 +13,23 @@ describe("the in-memory workbook", () => {
     expect(read).toEqual({ Lots: { name: "Lots", address: "Lots!A1:F2", values: lots }, Draws: null });
   });
 
+  it("never changes a row the live ledger has read: an edit, a GTIN recorded or a sort leaves earlier reads as they were", async () => {
+    const products = [["Product", "Unit", "GTIN"], ["Botox 100U", "U", null], ["Dysport 300U", "U", null]];
+    const wb = MemoryWorkbook.with({ Lots: lots, Products: products });
+    const table = await wb.readTable("Lots");
+    const rows = await wb.readRows("Lots", 0, 1);
+    const before = await wb.readTable("Products");
+    wb.editCell("Lots", 0, "Qty", 150);
+    await wb.recordGtin({ kind: "cell", row: 2, product: "Botox 100U", expected: null, value: "00812345678906" });
+    wb.sortRows("Products", (a, b) => String(b[0]).localeCompare(String(a[0])));
+    expect(table).toEqual(lots);
+    expect(rows).toEqual([lots[1]]);
+    expect(before).toEqual(products);
+    // The workbook itself has the changes.
+    expect((await wb.readRows("Lots", 0, 1))[0][4]).toBe(150);
+    expect(await wb.readTable("Products")).toEqual([products[0], ["Dysport 300U", "U", null], ["Botox 100U", "U", "00812345678906"]]);
+  });
+
   it("appends at the end by header name and keeps text that looks like a formula or number as text", async () => {
     const wb = MemoryWorkbook.with({ Lots: lots });
     await wb.appendRows("Lots", [{ Product: "=cmd|' /C calc'!A0", Lot: "012345", Expires: 46600, Received: 46030, Qty: 100, "Unit Cost": 6.8 }]);

@@ -40,7 +40,7 @@ describe("Alerts", () => {
   it("proposes the waste of what is left in a vial past its use-by", async () => {
     const wb = practice();
     // Botox opened on 12 January with 24 hours to use it: 80 U left in that vial.
-    wb.table("Products")!.rows[0][3] = 24;
+    wb.editCell("Products", 0, "Use Within Hours", 24);
     const { user } = await openAlerts(wb);
     expect(screen.getByText("Botox 100U lot C3709C3: 80 U left in a vial past its use-by (1/13/2026).")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Record 80 U left in the open vial of C3709C3 as Waste" }));
@@ -98,7 +98,7 @@ describe("Alerts", () => {
     const wb = reorderPractice();
     // Botox to cover 600 days: 614 days × 2 U = 1,228 U, 13 vials. Its lot kept 576 days from
     // receipt (1 December 2025) to expiry (30 June 2027), in which 2 U a day use 1,152 U: 11 whole vials.
-    wb.table("Products")!.rows[0][5] = 600;
+    wb.editCell("Products", 0, "Cover Days", 600);
     await renderFlow(wb, (p) => <AlertsFlow {...p} />, "region", "Reorder");
     const botox = within(group("Reorder")).getAllByRole("listitem")[0];
     expect(botox.children[0].textContent).toBe("Botox 100U: order 1,100 U now, it was due by 3/12/2026; at the recent rate it runs out on 3/26/2026.");

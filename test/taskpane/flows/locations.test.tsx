@@ -69,7 +69,7 @@ describe("a practice at two locations", () => {
 
   it("says a transfer needs a second location when the workbook names only one", async () => {
     const wb = twoSites();
-    wb.table("Lots")!.rows[1][10] = "Main Street";
+    wb.editCell("Lots", 1, "Location", "Main Street");
     const { user } = await renderFlow(wb, (p) => <TransferFlow {...p} location="Main Street" />, "form", "Transfer");
     expect(screen.getByText("Main Street is the only location named: a transfer needs another. Receive a delivery there, or write its name in a Location cell, first.")).toBeTruthy();
     await user.type(screen.getByLabelText("Qty (U)"), "5{Enter}");

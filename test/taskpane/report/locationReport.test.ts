@@ -54,7 +54,7 @@ describe("stock value by location in the report", () => {
 
   it("shows in the preview each location's stock at cost, and a transfer moves value between them, not out of the books", async () => {
     const source = twoSites();
-    const grids: Partial<Record<TableName, CellValue[][]>> = {};
+    const grids: Partial<Record<TableName, (readonly CellValue[])[]>> = {};
     for (const name of ["Lots", "Draws", "Counts"] as const) {
       const t = source.table(name)!;
       grids[name] = [t.header, ...t.rows];

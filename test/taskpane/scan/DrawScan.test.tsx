@@ -148,7 +148,7 @@ describe("scanning into the Visit draw form", () => {
     await user.type(screen.getByLabelText("Scan barcode"), `]d201${JUVEDERM_GTIN}17270331` + "10JU2207{Enter}");
     const ask = await screen.findByRole("group", { name: "Unknown barcode" });
     expect(within(ask).getByText(`GTIN ${JUVEDERM_GTIN} will be added to Products row 3, Juvederm Ultra XC.`)).toBeTruthy();
-    wb.table("Products")!.rows[1][7] = "typed by hand";
+    wb.editCell("Products", 1, "GTIN", "typed by hand");
     await user.click(within(ask).getByRole("button", { name: "Record GTIN" }));
     expect(await screen.findByText("The GTIN cell of Products row 3 (Juvederm Ultra XC) changed since Lotbook read it. Nothing was written; scan again.")).toBeTruthy();
     expect(wb.table("Products")?.rows[1][7]).toBe("typed by hand");
