@@ -2,6 +2,7 @@ import { fail, ok, type Result } from "./result";
 import { locationKey } from "./names";
 import { addIssue, type RowBase } from "./rows";
 import { stockKeyOf, type StockKey } from "./stockKey";
+import type { PlacedDraws } from "./parse";
 
 // The fields of the parsed rows this file reads (Lots, Draws and Counts rows all have them).
 interface PlacedRow extends RowBase {
@@ -21,6 +22,8 @@ interface Table<R> {
   /** True when the table has a To column (Draws): without one, no draw moves stock anywhere. */
   readonly hasTo?: boolean;
   readonly columnNames: Readonly<Record<string, string>>;
+  /** Draws: the locations and transfers its parse found, when it did (else its rows are read for them). */
+  readonly placed?: PlacedDraws;
 }
 
 /**
@@ -73,7 +76,11 @@ export function indexSites(lots: Table<PlacedRow>, draws: Table<MovingRow>, coun
   // checked once every name is known (a transfer may go to a location named further down).
   const transfers: number[] = [];
   if (located) nameLocations(lots.rows, names);
-  if (located || draws.hasTo) nameLocations(rows, located ? names : null, draws.hasTo ? transfers : null);
+  const placed = draws.placed;
+  if (placed) {
+    if (located) for (const [key, name] of placed.names) if (!names.has(key)) names.set(key, name);
+    if (draws.hasTo) transfers.push(...placed.transfers);
+  } else if (located || draws.hasTo) nameLocations(rows, located ? names : null, draws.hasTo ? transfers : null);
   if (located) nameLocations(counts.rows, names);
   const tracked = names.size > 0;
   const arrivals = new Set<StockKey>();

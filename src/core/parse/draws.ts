@@ -56,6 +56,9 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
   const products = new KeyCache(productKey);
   const lots = new KeyCache(lotKey);
   const places = new KeyCache(locationKey);
+  // Destinations apart: `places` names only the locations of Location cells (see `PlacedDraws`).
+  const destinations = new KeyCache(locationKey);
+  const transfers: number[] = [];
   // Visits get dense indices here, so per-visit totals are arrays, not maps, later on.
   const visitByKey = new Map<string, number>();
   // A visit's lines are usually entered together: the row before is the cheapest lookup.
@@ -180,7 +183,7 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
     const location = textAt(r, cols.location, row, names.location);
     const placeKey = location ? places.of(location) : "";
     const to = textAt(r, cols.to, row, names.to);
-    const toKey = to ? places.of(to) : null;
+    const toKey = to ? destinations.of(to) : null;
     if (kind === "Transfer") {
       if (to === null) addIssue(row, names.to, { code: "transfer-without-to", hasToColumn: cols.to >= 0 });
       else if (to && toKey === placeKey) addIssue(row, names.to, { code: "transfer-to-same-location", from: location ?? null });
@@ -200,6 +203,7 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
     if (product === null && lot === null) addIssue(row, names.product, { code: "blank-product-and-lot" });
     // A subtotal row names no draw: it is not checked against Lots as one.
     if (subtotal) subtotalRow(subtotal, "Draws", cols.headerText, row);
+    if (kind === "Transfer") transfers.push(rows.length);
     keep({
       row: row.row, issues: row.issues, usable: row.usable,
       time, visit: visit ?? null, visitKey: visitIndex < 0 ? null : visitKeys[visitIndex], visitIndex, patient: patient ?? null, provider: provider ?? null, service: service ?? null,
@@ -217,7 +221,7 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
   }
   return drawsTable(AppendList.owning(rows), {
     tableErrors: f.tableErrors, columnNames: names, present: true, visits: { ids: visitIds, byKey: visitByKey, unpriced, priced: cut(priced, visitIds.length) },
-    visitOf: cut(visitOf, rows.length), located: cols.location >= 0, hasTo: cols.to >= 0,
+    visitOf: cut(visitOf, rows.length), located: cols.location >= 0, hasTo: cols.to >= 0, placed: { names: places.firstNames(), transfers },
   });
 }
 
@@ -258,7 +262,7 @@ export function drawsTable(list: AppendList<DrawRow>, parts: Omit<DrawsTable, "r
       return list.items;
     },
     tableErrors: parts.tableErrors, columnNames: parts.columnNames, present: parts.present, located: parts.located,
-    visits: parts.visits, visitOf: parts.visitOf, hasTo: parts.hasTo,
+    visits: parts.visits, visitOf: parts.visitOf, hasTo: parts.hasTo, placed: parts.placed,
   };
   rowLists.set(table, list);
   return table;

@@ -1,4 +1,4 @@
-export type { DrawsTable, ParsedTable, ParseOptions, VisitIndex } from "./types";
+export type { DrawsTable, ParsedTable, ParseOptions, PlacedDraws, VisitIndex } from "./types";
 export { rowIsBlank } from "./frame";
 export { parseLots } from "./lots";
 export { drawsTable, parseDraws, rowList } from "./draws";

@@ -14,6 +14,13 @@ export class KeyCache {
     if (key === undefined) this.known.set(name, (key = this.keyOf(name)));
     return key;
   }
+
+  /** Each key with the first name seen for it, in the order the keys were first seen. */
+  firstNames(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const [name, key] of this.known) if (!out.has(key)) out.set(key, name);
+    return out;
+  }
 }
 
 // Its shape outlives every parse (see `keepShape`).

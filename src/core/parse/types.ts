@@ -34,6 +34,18 @@ export interface DrawsTable extends ParsedTable<DrawRow> {
   readonly visitOf?: Int32Array;
   /** True when the table has a To column (a Transfer's destination). */
   readonly hasTo?: boolean;
+  /**
+   * What the parse saw of locations, so they are not looked for in every row again: each location
+   * a Location cell names (by key, as first written, in the order first seen) and the positions of
+   * the Transfer rows. Absent from a table an update made (see `updateLedger`).
+   */
+  readonly placed?: PlacedDraws;
+}
+
+/** The locations and transfers of a Draws table (see `DrawsTable.placed`). */
+export interface PlacedDraws {
+  readonly names: ReadonlyMap<string, string>;
+  readonly transfers: readonly number[];
 }
 
 export interface ParseOptions {
