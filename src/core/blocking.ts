@@ -1,7 +1,7 @@
 import { describe, type Diagnostic, type DiagnosticKind, type TableName } from "./diagnostic";
 import { severityOf } from "./messages";
 import type { Ledger } from "./ledger";
-import { rowDiagnostics } from "./rowDiagnostics";
+import { rowDiagnostics, rowIssues } from "./rowDiagnostics";
 import { replayProduct } from "./book";
 import type { Failure } from "./result";
 import type { StockKey } from "./stockKey";
@@ -188,7 +188,7 @@ export function lotNotFound(ledger: Ledger, lotNumber: string, lotKey: string): 
   if (tables) return tables;
   const broken = ledger.brokenLots.get(lotKey);
   if (broken) {
-    const ds = rowBlocks(ledger).rows.filter((d) => d.table === "Lots" && d.row === broken.row && d.severity === "error");
+    const ds = rowIssues(ledger, "Lots", [broken], "error");
     if (ds.length) return failureOf(ds);
   }
   return { kind: "na", message: `lot ${lotNumber.trim()} is not in the Lots table` };

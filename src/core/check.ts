@@ -1,7 +1,8 @@
 import { rowBlocks } from "./blocking";
 import { compareDiagnostics, type Diagnostic } from "./diagnostic";
 import type { Ledger } from "./ledger";
-import { rowIssues } from "./rowDiagnostics";
+import { drawRepeatsIn } from "./repeats";
+import { repeatIssues, rowIssues } from "./rowDiagnostics";
 import type { TableName } from "./diagnostic";
 import { replayProduct } from "./book";
 import { gtinIndex } from "./scan/mapScan";
@@ -33,6 +34,7 @@ export function check(ledger: Ledger): Diagnostic[] {
 export function checkRows(ledger: Ledger, table: TableName, from: number, to: number): Diagnostic[] {
   const inRange = (d: Diagnostic) => d.table === table && d.row >= from && d.row < to;
   const all = rowIssues(ledger, table, ledger.flagged[table].filter((r) => r.row >= from && r.row < to));
+  if (table === "Draws") all.push(...repeatIssues(ledger, drawRepeatsIn(ledger, from, to)));
   for (const product of ledger.productIndex.values()) for (const d of replayProduct(ledger, product).diagnostics) if (inRange(d)) all.push(d);
   if (table === "Draws" && ledger.given.Draws) all.push(...blankPriceWarnings(ledger).filter(inRange));
   if (table === "Products") all.push(...check(ledger).filter(inRange));

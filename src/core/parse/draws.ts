@@ -8,7 +8,6 @@ import { AppendList, cut, growable } from "../_lib/grow";
 import { DRAWS } from "../schema";
 import { locationKey, lotKey, productKey, visitKey } from "../names";
 import { addIssue, DRAW_KINDS, type DrawKind, type DrawRow, type RowBase } from "../rows";
-import { DrawRepeats } from "./drawRepeats";
 import { eachRow, frame, subtotalRow, type TotalsLabel } from "./frame";
 import { KeyCache } from "./keyCache";
 import { get, lotNumberWarning, plainText, readDate, readMoney, readQty, textAt, textDateWarning } from "./readers";
@@ -71,7 +70,6 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
   const visitKeys: string[] = [];
   // Each row's visit, by its place in `rows`: room for every row of the grid, trimmed at the end.
   const visitOf = growable(Int32Array, f.lastRow);
-  const repeats = new DrawRepeats(rows, f.lastRow, names);
 
   /** The index of the visit with this id (as written), a new one the first time it is seen. */
   const visitAt = (visit: string): number => {
@@ -90,14 +88,13 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
   };
 
   /**
-   * Keeps a row read, in order: its visit, the rows before it that it repeats, and its visit's
-   * pricing. `known`: its kind is one of the six; a subtotal row names no draw to compare.
+   * Keeps a row read, in order: its visit, and its visit's pricing. `known`: its kind is one of
+   * the six. (Draws that repeat another are found when asked for: see `findRepeats`.)
    */
-  const keep = (draw: DrawRow, known: boolean, subtotal: boolean): void => {
+  const keep = (draw: DrawRow, known: boolean): void => {
     const at = rows.length;
     rows.push(draw);
     visitOf[at] = draw.visitIndex;
-    if (known && !subtotal) repeats.check(draw, at);
     if (draw.kind === "Visit" && draw.visitIndex >= 0 && known) {
       if (draw.price === null) unpriced.push(draw);
       else priced[draw.visitIndex] = 1;
@@ -140,7 +137,7 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
       lot, lotKey: lots.of(lot),
       qty, unit, kind, price,
       location, locationKey: location ? places.of(location) : "", to: null, toKey: null,
-    }, true, false);
+    }, true);
     return true;
   };
 
@@ -211,7 +208,7 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
       lot: subtotal ? null : lot ?? null, lotKey: subtotal || !lot ? null : lots.of(lot),
       qty: qty ?? null, unit: unit ?? null, kind, price: price ?? null,
       location: location ?? null, locationKey: placeKey, to: to ?? null, toKey,
-    }, knownKind, subtotal !== null);
+    }, knownKind);
   };
 
   eachRow("Draws", f, grid!, cols.lot, readRow, plainRow);
