@@ -1,5 +1,7 @@
 import type { Ledger } from "./ledger";
 import { findRepeats, minuteOf, type Repeat } from "./parse/drawRepeats";
+import type { DrawRow } from "./rows";
+import { lineageOf } from "./update";
 
 const found = new WeakMap<Ledger, readonly Repeat[]>();
 
@@ -11,8 +13,33 @@ const found = new WeakMap<Ledger, readonly Repeat[]>();
  */
 export function drawRepeats(ledger: Ledger): readonly Repeat[] {
   let repeats = found.get(ledger);
-  if (!repeats) found.set(ledger, (repeats = findRepeats(ledger.draws.rows, visitCount(ledger), ledger.draws.columnNames)));
+  if (!repeats) found.set(ledger, (repeats = appended(ledger) ?? findRepeats(ledger.draws.rows, visitCount(ledger), ledger.draws.columnNames)));
   return repeats;
+}
+
+/**
+ * The repeats of a ledger updated from another (`updateLedger`) by rows appended to Draws, from the
+ * earlier ledger's: a draw is compared only with those above it, so the rows kept say the same,
+ * and only the appended ones are looked at. `null` when a kept row reads differently (an edit, a
+ * row read again that changed) or the earlier ledger's repeats were never found.
+ */
+function appended(ledger: Ledger): Repeat[] | null {
+  const lineage = lineageOf(ledger);
+  const earlier = lineage && found.get(lineage.prev);
+  if (!lineage || !earlier) return null;
+  const kept = lineage.prev.draws.rows.length;
+  for (const { before, after, at } of lineage.redrawn) {
+    if (before === null ? at < kept : !sameToCompare(before, after)) return null;
+  }
+  const rows = ledger.draws.rows;
+  return rows.length === kept ? [...earlier] : [...earlier, ...repeatsAt(ledger, kept, rows.length)];
+}
+
+/** Two readings of a kept Draws row that every repeat check reads alike. */
+function sameToCompare(a: DrawRow, b: DrawRow): boolean {
+  return a.row === b.row && a.time === b.time && a.visit === b.visit && a.visitIndex === b.visitIndex && a.patient === b.patient &&
+    a.productKey === b.productKey && a.lotKey === b.lotKey && a.qty === b.qty && a.kind === b.kind && a.locationKey === b.locationKey &&
+    a.toKey === b.toKey && JSON.stringify(a.issues) === JSON.stringify(b.issues);
 }
 
 /**
@@ -22,13 +49,18 @@ export function drawRepeats(ledger: Ledger): readonly Repeat[] {
  * @example drawRepeatsIn(ledger, 250_002, 250_003)
  */
 export function drawRepeatsIn(ledger: Ledger, from: number, to: number): readonly Repeat[] {
-  const whole = found.get(ledger);
   const rows = ledger.draws.rows;
   const first = firstAtOrAfter(ledger, from);
   let end = first;
   while (end < rows.length && rows[end].row < to) end++;
-  if (whole) return whole.filter((r) => r.at >= first && r.at < end);
-  if (end === first) return [];
+  const whole = found.get(ledger);
+  return whole ? whole.filter((r) => r.at >= first && r.at < end) : repeatsAt(ledger, first, end);
+}
+
+/** The repeats among the Draws rows at positions `first` to `end` (exclusive), from their visits' lines and their minutes' loose draws. */
+function repeatsAt(ledger: Ledger, first: number, end: number): Repeat[] {
+  const rows = ledger.draws.rows;
+  if (end <= first) return [];
   const visits = new Set<number>();
   const minutes = new Set<number>();
   for (let at = first; at < end; at++) {

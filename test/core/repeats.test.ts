@@ -71,6 +71,26 @@ describe("draws that repeat another", () => {
     );
   });
 
+  it("are found on an updated ledger as on one built whole, after an append or an edit, from the earlier ledger's", () => {
+    fc.assert(
+      fc.property(draws, row, fc.nat(), fc.constantFrom<Cell>(1, 2.5, 0.25, "V9", "P2", null), (grid, extra, which, value) => {
+        const before = buildLedger({ lots: LOTS, draws: grid });
+        // The earlier ledger's repeats are known, as when CHECK or the pane's overview showed them.
+        check(before);
+        const grown = [...grid, extra];
+        const appended = updateLedger(before, { lots: LOTS, draws: grown }, { Draws: [grown.length - 1] });
+        expect(check(appended)).toEqual(check(buildLedger({ lots: LOTS, draws: grown })));
+        // An edit: Qty, Visit or Patient of one row.
+        const at = 1 + (which % (grid.length - 1));
+        const column = typeof value === "number" ? 5 : value === "V9" ? 1 : 2;
+        const edited = grid.map((r, i) => (i === at ? r.map((c, j) => (j === column ? value : c)) : r));
+        const changed = updateLedger(before, { lots: LOTS, draws: edited }, { Draws: [at] });
+        expect(check(changed)).toEqual(check(buildLedger({ lots: LOTS, draws: edited })));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("are warned of on the later row, naming the earlier one", () => {
     // Rows 2 and 3 are one line entered twice; row 4 is the same visit for another patient; rows
     // 5 and 7 one waste entered twice (row 6, at the same minute, wastes another lot).
