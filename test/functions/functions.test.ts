@@ -282,6 +282,11 @@ describe("key arguments", () => {
     ]);
   });
 
+  it("answer a key repeated, next to itself or further down, as they answer it alone", () => {
+    // A visit on each of its draw lines, then again after another: V2 = 227.50, V3 = 162.50.
+    expect(LOTBOOK.visitCogs([["V2"], ["V2"], ["V3"], [" V2 "], [null], ["V2"]], DRAWS, LOTS, OMITTED)).toEqual([[227.5], [227.5], [162.5], [227.5], [""], [227.5]]);
+  });
+
   it("keep an error in a key cell to that cell", () => {
     expect(LOTBOOK.visitCogs([["V1"], [{ code: "#N/A" }], [{ code: "#REF!" }]], DRAWS, LOTS, OMITTED)).toEqual([
       [260],

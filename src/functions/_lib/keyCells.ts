@@ -25,23 +25,25 @@ function keyOf(given: unknown): string | null | ExcelError {
 /**
  * Answers a key argument cell by cell, in the shape it came in: one formula serves a whole column
  * of keys from one ledger. A blank key gives `""`; a key cell's error stays in its own cell.
- * Repeated keys (a visit on every one of its draw lines) are answered once.
+ * A key repeated in the cell after (a visit on each of its draw lines) is answered once. Keys are
+ * not remembered further back: every answer is a lookup in books already made, and a map of a
+ * column of 85,000 visit ids cost more than answering them.
  * @example mapKeys([["V1"], ["V2"]], (v) => cogsOf(v)) // [[260], [227.5]]
  */
 export function mapKeys(key: unknown, answer: (key: string) => OutCell): OutCell[][] {
   const rows: unknown[][] = Array.isArray(key) ? key.map((r) => (Array.isArray(r) ? r : [r])) : [[key]];
-  const seen = new Map<string, OutCell>();
+  let lastKey: string | null = null;
+  let lastOut: OutCell = "";
   return rows.map((row) =>
     row.map((cell) => {
       const k = keyOf(cell);
       if (k === null) return "";
       if (typeof k !== "string") return k;
-      let out = seen.get(k);
-      if (out === undefined) {
-        out = answer(k);
-        seen.set(k, out);
+      if (k !== lastKey) {
+        lastOut = answer(k);
+        lastKey = k;
       }
-      return out;
+      return lastOut;
     }),
   );
 }
