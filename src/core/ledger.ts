@@ -89,8 +89,13 @@ export function assembleLedger(parts: LedgerParts, draws?: { readonly flagged: r
     byName.set(p.key, p);
     productList[p.index] = p;
   }
+  // Every field named, in one order, not a spread of `parts`: a spread makes the ledger's shape
+  // anew once every ledger has died, and the optimised code of everything reading a ledger is
+  // thrown away ('wrong map' under --trace-deopt; see docs/contributing.md, "Shapes").
   return {
-    ...parts,
+    dateSystem: parts.dateSystem, firstRows: parts.firstRows,
+    lots: parts.lots, draws: parts.draws, counts: parts.counts, products: parts.products, given: parts.given,
+    lotIndex: parts.lotIndex, productIndex: parts.productIndex, brokenLots: parts.brokenLots, sites: parts.sites, refs: parts.refs,
     productList,
     flagged,
     unusable,
