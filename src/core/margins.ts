@@ -10,6 +10,7 @@ import { lineageOf } from "./update";
 import { ok, type Failure, type Result } from "./result";
 import { addAmount, AmountColumn, type Amount } from "./_lib/amount";
 import { growable, grown } from "./_lib/grow";
+import { keepShape } from "./_lib/shapes";
 import { visitRevenue, visitTotals } from "./visits";
 
 /** What a margin report groups Visit draws by. */
@@ -198,7 +199,8 @@ class Grouping {
     }
     const out = new Grouping(this.blank, this.textOf, visits, rows, columns, grown(this.rowGroup, rows));
     for (const g of this.list) {
-      const c: Group = { ...g, blocking: new Set(g.blocking) };
+      // As `groupOf` makes a group, field by field (a spread's copy would have a shape of its own).
+      const c: Group = { index: g.index, name: g.name, visits: g.visits, priced: g.priced, blocking: new Set(g.blocking) };
       out.list.push(c);
     }
     for (const [k, g] of this.byKey) out.byKey.set(k, out.list[g.index]);
@@ -237,6 +239,9 @@ class Grouping {
     return g;
   }
 }
+
+// Its shape outlives every ledger (see `keepShape`).
+keepShape(new Grouping("", () => null, 0, 0));
 
 /**
  * The line groupings of each ledger, each made when first asked for (a sheet asking margins by

@@ -31,6 +31,11 @@ export function layerValue(l: Layer): Money {
   return layerPurchase(l) - layerCost(l, l.taken);
 }
 
+/** A copy of a layer, as `newLayer` makes one (the same fields in the same order: one shape). */
+export function copyLayer(l: Layer, qty: Qty = l.qty, moved: boolean = l.moved): Layer {
+  return { row: l.row, qty, num: l.num, den: l.den, exact: l.exact, taken: l.taken, moved };
+}
+
 export function newLayer(row: LotRow): Layer {
   const qty = row.qty!;
   // Total Cost wins when given (it is what was paid); else Unit Cost per whole unit.
@@ -54,7 +59,7 @@ export function movedLayer(row: LotRow, qty: Qty, cost: Money): Layer {
  * units found: an empty one at the cost of the lot's first receipt.
  */
 export function ensureLayer(s: LotState): void {
-  if (s.layers.length === 0) s.layers.push({ ...newLayer(s.lot.receipts[0]), qty: ZERO_QTY, moved: true });
+  if (s.layers.length === 0) s.layers.push(copyLayer(newLayer(s.lot.receipts[0]), ZERO_QTY, true));
 }
 
 /** Takes `q` units as `take` does, oldest layer first, and says which layers they came from. */

@@ -10,9 +10,9 @@ import { type Qty, ZERO_QTY } from "../quantity";
 import type { CountRow, DrawRow } from "../rows";
 import type { StockKey } from "../stockKey";
 import { sharedStart } from "./bookings";
-import { ensureLayer, giveBack, movedLayer, newLayer, take, takePieces } from "./layers";
+import { copyLayer, ensureLayer, giveBack, movedLayer, newLayer, take, takePieces } from "./layers";
 import { planFefo } from "./plan";
-import type { Allocation, CountBooking, LotState, ProductState } from "./state";
+import type { Allocation, CountBooking, LotState, ProductState, Vial } from "./state";
 import { RETURN, SAMPLE, TRANSFER, type Timeline, VISIT, continuesFrom, sameBefore, timelineCache, timelineOf } from "./timeline";
 import { drawFromVials, trimVialsToCount } from "./vials";
 
@@ -84,14 +84,25 @@ interface Seed {
   readonly draws: number;
 }
 
-/** A lot state to go on posting from, sharing nothing the posting changes with the one copied. */
+/**
+ * A lot state to go on posting from, sharing nothing the posting changes with the one copied.
+ * Written out field by field in the order the states, layers and vials are first made, not spread:
+ * a spread's copy has a shape of its own, which the posting's optimised code then meets beside the
+ * usual one, and which dies with the copies (see docs/contributing.md, "Shapes").
+ */
 function copyState(s: LotState): LotState {
   return {
-    ...s,
-    layers: s.layers.map((l) => ({ ...l })),
-    open: s.open && { ...s.open },
-    stale: s.stale.map((v) => ({ ...v })),
+    lot: s.lot, key: s.key, locationKey: s.locationKey, location: s.location,
+    layers: s.layers.map((l) => copyLayer(l)),
+    head: s.head, remaining: s.remaining,
+    open: s.open && copyVial(s.open),
+    stale: s.stale.map(copyVial),
+    injectedSinceCount: s.injectedSinceCount,
   };
+}
+
+function copyVial(v: Vial): Vial {
+  return { left: v.left, opened: v.opened, useBy: v.useBy };
 }
 
 /**
