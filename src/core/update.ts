@@ -250,8 +250,9 @@ function countPrints(rows: readonly CountRow[], owners: Int32Array, products: re
 
 /**
  * Reads the named grid rows of Draws again, in place of the rows they were, with the visits of
- * the table as they stand. A draw is compared with the other lines of its visit (and a draw
- * without a visit with those recording the same), so those are read again with it. `null` when a
+ * the table as they stand. The other lines of a draw's visit are read again with it, so that the
+ * visit's pricing is read whole. (Draws that repeat another are found when asked for, from the
+ * rows as they stand: see `drawRepeats`.) `null` when a
  * row's new reading could move anything else: a totals row, a visit's first line, a row inserted
  * among others with a visit not seen before.
  */
@@ -273,14 +274,10 @@ function redraw(prev: Ledger, products: readonly Product[], grid: Grid, indices:
   const visits = prev.draws.visits!;
   const marked = new Uint8Array(visits.ids.length);
   let anyMarked = false;
-  const loose: DrawRow[] = [];
   const note = (r: DrawRow | null) => {
-    if (r === null) return;
-    if (r.visitKey === null) loose.push(r);
-    else {
-      const v = visits.byKey.get(r.visitKey);
-      if (v !== undefined) [marked[v], anyMarked] = [1, true];
-    }
+    if (r === null || r.visitKey === null) return;
+    const v = visits.byKey.get(r.visitKey);
+    if (v !== undefined) [marked[v], anyMarked] = [1, true];
   };
   for (const r of first.rows) note(r);
   for (const i of indices) {
@@ -288,10 +285,6 @@ function redraw(prev: Ledger, products: readonly Product[], grid: Grid, indices:
     if (pos >= 0) note(old[pos]);
   }
   if (anyMarked) for (const i of linesOf(visitColumn(prev.draws), marked)) wanted.add(old[i].row - top);
-  if (loose.length > 0) {
-    const visitOf = visitColumn(prev.draws);
-    for (let i = 0; i < old.length; i++) if (visitOf[i] < 0 && loose.some((l) => sameRecord(l, old[i]))) wanted.add(old[i].row - top);
-  }
   const all = [...wanted].sort((a, b) => a - b);
   const mini = wanted.size === indices.length ? first : parseSome(grid, wanted, dateSystem, top);
   if (headerProblems(mini) !== headerProblems(prev.draws) || !mini.visits) return null;
@@ -465,11 +458,6 @@ function sameDraw(a: DrawRow, b: DrawRow): boolean {
     a.productKey === b.productKey && a.lot === b.lot && a.lotKey === b.lotKey && a.qty === b.qty && a.unit === b.unit &&
     a.kind === b.kind && a.price === b.price && a.location === b.location && a.to === b.to && a.usable === b.usable &&
     JSON.stringify(a.issues) === JSON.stringify(b.issues);
-}
-
-/** Two draws without a visit that record the same thing (one may repeat the other). */
-function sameRecord(a: DrawRow, b: DrawRow): boolean {
-  return a.time === b.time && a.qty === b.qty && a.kind === b.kind && a.lotKey === b.lotKey && a.locationKey === b.locationKey && a.toKey === b.toKey;
 }
 
 function findRow(rows: readonly DrawRow[], rowNumber: number): number {
