@@ -1,6 +1,6 @@
 import type { Ledger } from "./ledger";
 import { findRepeats, minuteOf, type Repeat } from "./parse/drawRepeats";
-import type { DrawRow } from "./rows";
+import { rowPosition, type DrawRow } from "./rows";
 import { lineageOf } from "./update";
 
 const found = new WeakMap<Ledger, readonly Repeat[]>();
@@ -23,7 +23,7 @@ export function drawRepeats(ledger: Ledger): readonly Repeat[] {
  * and only the appended ones are looked at. `null` when a kept row reads differently (an edit, a
  * row read again that changed) or the earlier ledger's repeats were never found.
  */
-function appended(ledger: Ledger): Repeat[] | null {
+function appended(ledger: Ledger): readonly Repeat[] | null {
   const lineage = lineageOf(ledger);
   const earlier = lineage && found.get(lineage.prev);
   if (!lineage || !earlier) return null;
@@ -32,7 +32,7 @@ function appended(ledger: Ledger): Repeat[] | null {
     if (before === null ? at < kept : !sameToCompare(before, after)) return null;
   }
   const rows = ledger.draws.rows;
-  return rows.length === kept ? [...earlier] : [...earlier, ...repeatsAt(ledger, kept, rows.length)];
+  return rows.length === kept ? earlier : [...earlier, ...repeatsAt(ledger, kept, rows.length)];
 }
 
 /** Two readings of a kept Draws row that every repeat check reads alike. */
@@ -50,7 +50,7 @@ function sameToCompare(a: DrawRow, b: DrawRow): boolean {
  */
 export function drawRepeatsIn(ledger: Ledger, from: number, to: number): readonly Repeat[] {
   const rows = ledger.draws.rows;
-  const first = firstAtOrAfter(ledger, from);
+  const first = rowPosition(rows, from);
   let end = first;
   while (end < rows.length && rows[end].row < to) end++;
   const whole = found.get(ledger);
@@ -79,17 +79,4 @@ function repeatsAt(ledger: Ledger, first: number, end: number): Repeat[] {
 
 function visitCount(ledger: Ledger): number {
   return ledger.draws.visits?.ids.length ?? 0;
-}
-
-/** The position of the first Draws row numbered `row` or later (rows are in the order of their numbers). */
-function firstAtOrAfter(ledger: Ledger, row: number): number {
-  const rows = ledger.draws.rows;
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (rows[mid].row < row) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

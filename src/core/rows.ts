@@ -137,3 +137,19 @@ export function addIssue(row: RowBase, column: string, kind: DiagnosticKind): vo
   (row.issues ??= []).push(issue);
   if (issue.severity === "error") row.usable = false;
 }
+
+/**
+ * The position of the first of `rows` numbered `row` or later, `rows.length` when none is: parsed
+ * rows keep the order of their numbers.
+ * @example rowPosition(ledger.draws.rows, 250_002)
+ */
+export function rowPosition(rows: readonly RowBase[], row: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid].row < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

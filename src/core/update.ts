@@ -8,7 +8,7 @@ import {
 import { buildLedger } from "./build";
 import { drawsTable, parseCounts, parseDraws, parseLots, rowIsBlank, rowList, type DrawsTable, type ParsedTable } from "./parse";
 import { carryReplays, replayProduct, reviseTimeline, seedReplay, type Redrawn } from "./book";
-import type { CountRow, DrawRow, LotRow, RowBase } from "./rows";
+import { rowPosition, type CountRow, type DrawRow, type LotRow, type RowBase } from "./rows";
 import { arrivalChecker, indexSites, transferChecker, type Sites } from "./sites";
 import type { StockKey } from "./stockKey";
 import { AppendList, growable, grown } from "./_lib/grow";
@@ -460,17 +460,10 @@ function sameDraw(a: DrawRow, b: DrawRow): boolean {
     JSON.stringify(a.issues) === JSON.stringify(b.issues);
 }
 
+/** The position of the Draws row numbered `rowNumber`, −1 when there is none. */
 function findRow(rows: readonly DrawRow[], rowNumber: number): number {
-  let lo = 0;
-  let hi = rows.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = rows[mid].row;
-    if (r === rowNumber) return mid;
-    if (r < rowNumber) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
+  const at = rowPosition(rows, rowNumber);
+  return at < rows.length && rows[at].row === rowNumber ? at : -1;
 }
 
 
