@@ -1,7 +1,6 @@
 import { fail, ok, type Result } from "./result";
 import { locationKey } from "./names";
 import { addIssue, type RowBase } from "./rows";
-import { stockKeyOf, type StockKey } from "./stockKey";
 import type { PlacedDraws } from "./parse";
 
 // The fields of the parsed rows this file reads (Lots, Draws and Counts rows all have them).
@@ -40,9 +39,10 @@ export interface Sites {
   readonly located: boolean;
   /** Every location named in a Location column, by key, as first written. */
   readonly names: ReadonlyMap<string, string>;
-  /** Where stock arrives: (lot, location) for each receipt, and for each usable transfer's destination. */
-  readonly arrivals: ReadonlySet<StockKey>;
-  /** The same, by lot key: the location keys each lot arrives at, in the order first seen. */
+  /**
+   * Where stock arrives, by lot key: the location keys each lot arrives at (by a receipt, or a
+   * usable transfer's destination), in the order first seen.
+   */
   readonly at: ReadonlyMap<string, readonly string[]>;
 }
 
@@ -66,7 +66,7 @@ export interface DrawLots {
  * location no table names is an error on its To cell; a draw, transfer or count at a location
  * where its lot never arrives (no receipt there, no transfer to it) is an error on its Location cell.
  * `drawLots`, when given, finds each draw's lot by its position rather than by its key.
- * @example indexSites(lots, draws, counts).arrivals.has(stockKeyOf("C3709C3", "suite b"))
+ * @example indexSites(lots, draws, counts).at.get("C3709C3") // ["", "suite b"]
  */
 export function indexSites(lots: Table<PlacedRow>, draws: Table<MovingRow>, counts: Table<PlacedRow>, check = true, drawLots?: DrawLots): Sites {
   const located = !!(lots.located || draws.located || counts.located);
@@ -83,18 +83,14 @@ export function indexSites(lots: Table<PlacedRow>, draws: Table<MovingRow>, coun
   } else if (located || draws.hasTo) nameLocations(rows, located ? names : null, draws.hasTo ? transfers : null);
   if (located) nameLocations(counts.rows, names);
   const tracked = names.size > 0;
-  const arrivals = new Set<StockKey>();
   const at = new Map<string, string[]>();
   const arrive = (lotKey: string, location: string) => {
-    const key = stockKeyOf(lotKey, location);
-    if (arrivals.has(key)) return;
-    arrivals.add(key);
     const list = at.get(lotKey);
-    if (list) list.push(location);
-    else at.set(lotKey, [location]);
+    if (!list) at.set(lotKey, [location]);
+    else if (!list.includes(location)) list.push(location);
   };
   for (const r of lots.rows) if (r.lotKey !== null) arrive(r.lotKey, r.locationKey);
-  const sites: Sites = { tracked, located, names, arrivals, at };
+  const sites: Sites = { tracked, located, names, at };
   // Without a readable Lots table every lot is unknown already: its own error says it all.
   if (!check) return sites;
   const checkTransfer = transferChecker(sites, draws.columnNames);
@@ -105,7 +101,7 @@ export function indexSites(lots: Table<PlacedRow>, draws: Table<MovingRow>, coun
     if (r.usable && r.lotKey !== null && r.toKey !== null) arrive(r.lotKey, r.toKey);
   }
   if (!tracked) return sites;
-  if (drawLots) checkArrivals(rows, drawLots, sites, draws.columnNames);
+  if (drawLots) checkArrivals(rows, drawLots, sites, draws.columnNames, placed?.siteOf.length === rows.length ? placed : null);
   else {
     const checkDraw = arrivalChecker(sites, draws.columnNames);
     for (let i = 0; i < rows.length; i++) checkDraw(rows[i]);
@@ -134,12 +130,25 @@ function nameLocations(rows: readonly (PlacedRow & { readonly kind?: string })[]
 /**
  * `arrivalChecker` over every draw, each lot's locations found by the draw's position: listed
  * once per lot, by product and lot index, rather than looked up by key for each of a quarter of a
- * million rows.
+ * million rows. With the parse's location of each row (`placed`), a draw whose lot arrives at its
+ * location is passed by a bit of its lot's mask, and only the others are read.
  */
-function checkArrivals(rows: readonly MovingRow[], drawLots: DrawLots, sites: Sites, names: Readonly<Record<string, string>>): void {
+function checkArrivals(rows: readonly MovingRow[], drawLots: DrawLots, sites: Sites, names: Readonly<Record<string, string>>, placed: PlacedDraws | null): void {
   const none: readonly string[] = [];
   const where = drawLots.products.map((p) => p.lots.map((l) => sites.at.get(l.key) ?? none));
   const byKey = arrivalChecker(sites, names);
+  const siteKeys = placed ? [...placed.names.keys()] : [];
+  if (placed && siteKeys.length < 31) {
+    // Bit 0: the blank location; bit s + 1: the location of index s.
+    const masks = where.map((lots) => Int32Array.from(lots, (at) => siteKeys.reduce((m, key, s) => (at.includes(key) ? m | (1 << (s + 1)) : m), at.includes("") ? 1 : 0)));
+    const siteOf = placed.siteOf;
+    for (let i = 0; i < rows.length; i++) {
+      const p = drawLots.owner[i];
+      const l = drawLots.lot[i];
+      if (p < 0 || l < 0 || ((masks[p][l] >>> (siteOf[i] + 1)) & 1) === 0) byKey(rows[i]);
+    }
+    return;
+  }
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     if (!row.usable || row.lotKey === null) continue;

@@ -158,6 +158,19 @@ describe("what CHECK says of locations and transfers", () => {
     ]);
   });
 
+  it("names each draw at a site its lot never reaches, among a few locations or more than thirty", () => {
+    // A1 arrives at Main (receipt) and at Suite B (the transfer). A draw of it at each named site but
+    // those two, and at the blank location, is an error; the same with 40 sites as with 3.
+    for (const sites of [3, 40]) {
+      const names = ["Main", "Suite B", ...Array.from({ length: sites - 2 }, (_, i) => `Room ${i + 1}`)];
+      const draws: Cell[][] = [DRAWS[0], DRAWS[1]];
+      for (const where of [...names, null]) draws.push([d(2026, 3, 6), `V${draws.length}`, "P1", "Botox 100U", "A1", 1, "Visit", 10, where, null]);
+      const wrong = draws.flatMap((r, i) => (i >= 2 && r[8] !== "Main" && r[8] !== "Suite B" ? [["Draws", i + 1, "Location", "lot-never-arrives"]] : []));
+      expect(errors(ledger(draws, [COUNTS[0]])).map((x) => [x.table, x.row, x.column, x.code])).toEqual(wrong);
+      expect(wrong).toHaveLength(sites - 1);
+    }
+  });
+
   it("warns of a transfer that takes more than its source holds, as an overdraw there", () => {
     const draws = [DRAWS[0], [d(2026, 3, 5), null, null, "Botox 100U", "B2", 120, "Transfer", null, "Main", "Suite B"], [d(2026, 3, 6), "V1", "P1", "Botox 100U", "B2", 5, "Visit", 400, "Suite B", null]];
     const warnings = check(ledger(draws, [COUNTS[0]])).filter((x) => x.code === "overdraw");

@@ -46,6 +46,11 @@ export interface DrawsTable extends ParsedTable<DrawRow> {
 export interface PlacedDraws {
   readonly names: ReadonlyMap<string, string>;
   readonly transfers: readonly number[];
+  /**
+   * Each row's location, by its place in `rows`: the index of its key among `names`' keys, in
+   * their order (−1 for a blank Location). Lets a check of every row's location read no row.
+   */
+  readonly siteOf: Int32Array;
 }
 
 export interface ParseOptions {
