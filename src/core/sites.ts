@@ -84,12 +84,11 @@ export function indexSites(lots: Table<PlacedRow>, draws: Table<MovingRow>, coun
   if (located) nameLocations(counts.rows, names);
   const tracked = names.size > 0;
   const at = new Map<string, string[]>();
-  const arrive = (lotKey: string, location: string) => {
-    const list = at.get(lotKey);
-    if (!list) at.set(lotKey, [location]);
-    else if (!list.includes(location)) list.push(location);
-  };
-  for (const r of lots.rows) if (r.lotKey !== null) arrive(r.lotKey, r.locationKey);
+  // Each location key as the Draws rows hold it, one text for each: a draw's location is then
+  // compared with where its lot arrives (a quarter of a million times) as the same text, at once.
+  const same = new Map<string, string>();
+  if (placed) for (const key of placed.names.keys()) same.set(key, key);
+  for (const r of lots.rows) if (r.lotKey !== null) arrive(at, r.lotKey, same.get(r.locationKey) ?? r.locationKey);
   const sites: Sites = { tracked, located, names, at };
   // Without a readable Lots table every lot is unknown already: its own error says it all.
   if (!check) return sites;
@@ -98,7 +97,7 @@ export function indexSites(lots: Table<PlacedRow>, draws: Table<MovingRow>, coun
   for (const i of transfers) {
     const r = rows[i];
     checkTransfer(r);
-    if (r.usable && r.lotKey !== null && r.toKey !== null) arrive(r.lotKey, r.toKey);
+    if (r.usable && r.lotKey !== null && r.toKey !== null) arrive(at, r.lotKey, same.get(r.toKey) ?? r.toKey);
   }
   if (!tracked) return sites;
   if (drawLots) checkArrivals(rows, drawLots, sites, draws.columnNames, placed?.siteOf.length === rows.length ? placed : null);
@@ -109,6 +108,13 @@ export function indexSites(lots: Table<PlacedRow>, draws: Table<MovingRow>, coun
   const checkCount = arrivalChecker(sites, counts.columnNames);
   for (const r of counts.rows) checkCount(r);
   return sites;
+}
+
+/** Notes that a lot arrives at a location (by their keys). */
+function arrive(at: Map<string, string[]>, lotKey: string, location: string): void {
+  const list = at.get(lotKey);
+  if (!list) at.set(lotKey, [location]);
+  else if (!list.includes(location)) list.push(location);
 }
 
 /**
@@ -140,7 +146,14 @@ function checkArrivals(rows: readonly MovingRow[], drawLots: DrawLots, sites: Si
   const siteKeys = placed ? [...placed.names.keys()] : [];
   if (placed && siteKeys.length < 31) {
     // Bit 0: the blank location; bit s + 1: the location of index s.
-    const masks = where.map((lots) => Int32Array.from(lots, (at) => siteKeys.reduce((m, key, s) => (at.includes(key) ? m | (1 << (s + 1)) : m), at.includes("") ? 1 : 0)));
+    const masks = where.map((lots) => {
+      const mask = new Int32Array(lots.length);
+      for (let l = 0; l < lots.length; l++) {
+        mask[l] = lots[l].includes("") ? 1 : 0;
+        for (let s = 0; s < siteKeys.length; s++) if (lots[l].includes(siteKeys[s])) mask[l] |= 1 << (s + 1);
+      }
+      return mask;
+    });
     const siteOf = placed.siteOf;
     for (let i = 0; i < rows.length; i++) {
       const p = drawLots.owner[i];

@@ -1,14 +1,14 @@
 import { isBlank, type Cell, type Grid } from "../cells";
-import { MAX_SERIAL, type Serial } from "../dates";
+import { MAX_SERIAL, type DateSystem, type Serial } from "../dates";
 import type { Diagnostic } from "../diagnostic";
 import { coded } from "../messages";
 import { amountFromNumber, type Amount } from "../_lib/amount";
 import { QTY_ONE, qtyFromNumber, type Qty } from "../quantity";
 import { AppendList, cut, growable } from "../_lib/grow";
-import { DRAWS } from "../schema";
+import { DRAWS, mapColumns, type ColumnMap } from "../schema";
 import { locationKey, lotKey, productKey, visitKey } from "../names";
 import { addIssue, DRAW_KINDS, type DrawKind, type DrawRow, type RowBase } from "../rows";
-import { eachRow, frame, subtotalRow, type TotalsLabel } from "./frame";
+import { eachRow, frame, subtotalRow, type TableFrame, type TableReader, type TotalsLabel } from "./frame";
 import { KeyCache, NameIndex } from "./keyCache";
 import { VisitTable } from "./visitTable";
 import { keepShape } from "../_lib/shapes";
@@ -43,76 +43,76 @@ function exactKind(text: string): DrawKind | undefined {
 /**
  * Parses the Draws table (header row first). Built for speed: a practice's draws run to the
  * hundreds of thousands, so names already seen are looked up rather than normalised again, and a
- * row whose cells all read at once (`plainRow`: a number for a date, text with nothing to trim,
- * a quantity and a price as numbers, a kind as written) is read without the checks only other
+ * row whose cells all read at once (`DrawsReader.plain`: a number for a date, text with nothing to
+ * trim, a quantity and a price as numbers, a kind as written) is read without the checks only other
  * cells need. Every other row is read in full; both make the same row of the same cells.
  */
 export function parseDraws(grid: Grid | null | undefined, options: ParseOptions = {}): DrawsTable {
-  const system = options.dateSystem ?? 1900;
   const f = frame("Draws", grid, DRAWS, options.firstRow ?? 1);
   if ("rows" in f) return f;
-  const { cols, names } = f;
-  let visitDraws = 0;
-  const rows: DrawRow[] = [];
-  const products = new KeyCache(productKey);
-  const lots = new KeyCache(lotKey);
-  const places = new NameIndex(locationKey);
+  const reader = new DrawsReader(f.cols, f.names, options.dateSystem ?? 1900, f.lastRow);
+  eachRow("Draws", f, grid!, f.cols.lot, reader);
+  return reader.table(f);
+}
+
+/**
+ * The state of one parse of Draws, and its readers of a row. They are methods, not closures made
+ * for each parse: V8 keeps a method's optimised code from one parse to the next, where each new
+ * closure of a row reader was compiled again, and ran unoptimised until it was, in every build.
+ */
+class DrawsReader implements TableReader {
+  private visitDraws = 0;
+  private readonly rows: DrawRow[] = [];
+  private readonly products = new KeyCache(productKey);
+  private readonly lots = new NameIndex(lotKey);
+  private readonly places = new NameIndex(locationKey);
   // Destinations apart: `places` names only the locations of Location cells (see `PlacedDraws`).
-  const destinations = new KeyCache(locationKey);
-  const transfers: number[] = [];
+  private readonly destinations = new KeyCache(locationKey);
+  private readonly transfers: number[] = [];
   // Visits get dense indices here, so per-visit totals are arrays, not maps, later on. A visit
   // has one line or more: room for half as many visits as rows before the table grows.
-  const visitByKey = new VisitTable(f.lastRow >> 1);
+  private readonly visitByKey: VisitTable;
+  private readonly visitKeys: readonly string[];
+  private readonly visitIds: string[] = [];
   // A visit's lines are usually entered together: the row before is the cheapest lookup.
-  let lastVisit = "";
-  let lastVisitIndex = -1;
-  const unpriced: DrawRow[] = [];
+  private lastVisit = "";
+  private lastVisitIndex = -1;
+  // Most rows name one of a few locations, often the row before's: compared first, as visits are.
+  private lastPlace = "";
+  private lastSite = -1;
+  private readonly unpriced: DrawRow[] = [];
   // Which visits have a priced line: a visit per row at most, and cut to the visits found.
-  const priced = growable(Uint8Array, f.lastRow);
-  const visitIds: string[] = [];
-  const visitKeys = visitByKey.keyList();
-  // Each row's visit, by its place in `rows`: room for every row of the grid, trimmed at the end.
-  const visitOf = growable(Int32Array, f.lastRow);
-  // Each row's location, by its index in `places` (−1: blank).
-  const siteOf = growable(Int32Array, f.lastRow);
+  private readonly priced: Uint8Array;
+  // By each row's place in `rows` (room for every row of the grid, trimmed at the end): its visit,
+  // its location by its index in `places` (−1: blank), and its lot by its index in `lots` (−1: none).
+  private readonly visitOf: Int32Array;
+  private readonly siteOf: Int32Array;
+  private readonly lotOf: Int32Array;
 
-  /** The index of the visit with this id (as written), a new one the first time it is seen. */
-  const visitAt = (visit: string): number => {
-    if (visit === lastVisit) return lastVisitIndex;
-    const key = visitKey(visit);
-    let index = visitByKey.indexOf(key);
-    if (index < 0) {
-      index = visitByKey.add(key);
-      visitIds.push(visit);
-    }
-    lastVisit = visit;
-    lastVisitIndex = index;
-    return index;
-  };
-
-  /**
-   * Keeps a row read, in order: its visit, and its visit's pricing. `known`: its kind is one of
-   * the six. (Draws that repeat another are found when asked for: see `findRepeats`.)
-   */
-  const keep = (draw: DrawRow, known: boolean, site: number): void => {
-    const at = rows.length;
-    rows.push(draw);
-    visitOf[at] = draw.visitIndex;
-    siteOf[at] = site;
-    if (draw.kind === "Visit" && draw.visitIndex >= 0 && known) {
-      if (draw.price === null) unpriced.push(draw);
-      else priced[draw.visitIndex] = 1;
-    }
-  };
+  /** `size`: the rows of the grid, at most. */
+  constructor(
+    private readonly cols: ColumnMap<typeof DRAWS>,
+    private readonly names: Record<string, string>,
+    private readonly system: DateSystem,
+    size: number,
+  ) {
+    this.visitByKey = new VisitTable(size >> 1);
+    this.visitKeys = this.visitByKey.keyList();
+    this.priced = growable(Uint8Array, size);
+    this.visitOf = growable(Int32Array, size);
+    this.siteOf = growable(Int32Array, size);
+    this.lotOf = growable(Int32Array, size);
+  }
 
   /**
-   * Reads a row whose cells all read at once, as `readRow` would read it, and keeps it: a date as
+   * Reads a row whose cells all read at once, as `read` would read it, and keeps it: a date as
    * a serial number, texts with nothing to trim (see `plainText`), a positive quantity and a price
    * as numbers (or the price blank), a kind as written, a lot, no transfer; a Visit draw with its
    * visit and patient. Such a row has no issue of its own to find. False (nothing read) for any
-   * other row, which `readRow` reads in full.
+   * other row, which `read` reads in full.
    */
-  const plainRow = (r: ReadonlyArray<Cell>, rowNumber: number): boolean => {
+  plain(r: ReadonlyArray<Cell>, rowNumber: number): boolean {
+    const cols = this.cols;
     const time = plainSerial(r[cols.date]);
     if (time === null) return false;
     const lot = plainText(r, cols.lot);
@@ -131,27 +131,29 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
     const qty = plainQty(r[cols.qty]);
     const price = plainPrice(cols.price < 0 ? null : r[cols.price]);
     if (qty === null || price === undefined) return false;
-    const visitIndex = visit ? visitAt(visit) : -1;
-    const site = location ? places.indexOf(location) : -1;
-    if (kind === "Visit") visitDraws++;
-    // The fields of `readRow`'s row, in its order (one shape for every DrawRow).
-    keep({
+    const visitIndex = visit ? this.visitAt(visit) : -1;
+    const site = location ? this.siteAt(location) : -1;
+    const lotAt = this.lots.indexOf(lot);
+    if (kind === "Visit") this.visitDraws++;
+    // The fields of `read`'s row, in its order (one shape for every DrawRow).
+    this.keep({
       row: rowNumber, issues: null, usable: true,
-      time, visit, visitKey: visitIndex < 0 ? null : visitKeys[visitIndex], visitIndex, patient, provider, service,
-      product, productKey: product ? products.of(product) : null,
-      lot, lotKey: lots.of(lot),
+      time, visit, visitKey: visitIndex < 0 ? null : this.visitKeys[visitIndex], visitIndex, patient, provider, service,
+      product, productKey: product ? this.products.of(product) : null,
+      lot, lotKey: this.lots.keys[lotAt],
       qty, unit, kind, price,
-      location, locationKey: site < 0 ? "" : places.keys[site], to: null, toKey: null,
-    }, true, site);
+      location, locationKey: site < 0 ? "" : this.places.keys[site], to: null, toKey: null,
+    }, true, site, lotAt);
     return true;
-  };
+  }
 
   /** Reads any row, each cell in full, its problems noted on `row`, and keeps it. */
-  const readRow = (r: ReadonlyArray<Cell>, row: RowBase, subtotal: TotalsLabel | null): void => {
+  read(r: ReadonlyArray<Cell>, row: RowBase, subtotal: TotalsLabel | null): void {
+    const { cols, names } = this;
     const dateCell = get(r, cols.date);
     let time = plainSerial(dateCell);
     if (time === null) {
-      const d = readDate(dateCell, row, names.date, system, false);
+      const d = readDate(dateCell, row, names.date, this.system, false);
       if (d === null) addIssue(row, names.date, { code: "blank-date", of: "Draws" });
       else if (d) {
         time = d.serial;
@@ -183,10 +185,10 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
       }
     }
     const location = textAt(r, cols.location, row, names.location);
-    const site = location ? places.indexOf(location) : -1;
-    const placeKey = site < 0 ? "" : places.keys[site];
+    const site = location ? this.siteAt(location) : -1;
+    const placeKey = site < 0 ? "" : this.places.keys[site];
     const to = textAt(r, cols.to, row, names.to);
-    const toKey = to ? destinations.of(to) : null;
+    const toKey = to ? this.destinations.of(to) : null;
     if (kind === "Transfer") {
       if (to === null) addIssue(row, names.to, { code: "transfer-without-to", hasToColumn: cols.to >= 0 });
       else if (to && toKey === placeKey) addIssue(row, names.to, { code: "transfer-to-same-location", from: location ?? null });
@@ -197,35 +199,82 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
     const priceCell = get(r, cols.price);
     const plain = plainPrice(priceCell);
     const price = plain !== undefined ? plain : isBlank(priceCell) ? null : readMoney(priceCell, row, names.price);
-    const visitIndex = visit ? visitAt(visit) : -1;
+    const visitIndex = visit ? this.visitAt(visit) : -1;
     if (kind === "Visit" && kindText !== undefined && knownKind) {
-      visitDraws++;
+      this.visitDraws++;
       if (!visit && visit !== undefined && cols.visit >= 0) addIssue(row, names.visit, { code: "visit-without-id" });
       if (patient === null) addIssue(row, names.patient, { code: "blank-patient" });
     }
     if (product === null && lot === null) addIssue(row, names.product, { code: "blank-product-and-lot" });
     // A subtotal row names no draw: it is not checked against Lots as one.
     if (subtotal) subtotalRow(subtotal, "Draws", cols.headerText, row);
-    if (kind === "Transfer") transfers.push(rows.length);
-    keep({
+    if (kind === "Transfer") this.transfers.push(this.rows.length);
+    const lotAt = subtotal || !lot ? -1 : this.lots.indexOf(lot);
+    this.keep({
       row: row.row, issues: row.issues, usable: row.usable,
-      time, visit: visit ?? null, visitKey: visitIndex < 0 ? null : visitKeys[visitIndex], visitIndex, patient: patient ?? null, provider: provider ?? null, service: service ?? null,
-      product: subtotal ? null : product ?? null, productKey: subtotal || !product ? null : products.of(product),
-      lot: subtotal ? null : lot ?? null, lotKey: subtotal || !lot ? null : lots.of(lot),
+      time, visit: visit ?? null, visitKey: visitIndex < 0 ? null : this.visitKeys[visitIndex], visitIndex, patient: patient ?? null, provider: provider ?? null, service: service ?? null,
+      product: subtotal ? null : product ?? null, productKey: subtotal || !product ? null : this.products.of(product),
+      lot: subtotal ? null : lot ?? null, lotKey: lotAt < 0 ? null : this.lots.keys[lotAt],
       qty: qty ?? null, unit: unit ?? null, kind, price: price ?? null,
       location: location ?? null, locationKey: placeKey, to: to ?? null, toKey,
-    }, knownKind, site);
-  };
-
-  eachRow("Draws", f, grid!, cols.lot, readRow, plainRow);
-  if (cols.visit < 0 && visitDraws > 0) {
-    const tableErrors: Diagnostic[] = [...f.tableErrors, { table: "Draws", row: f.top, column: DRAWS.visit.name, ...coded({ code: "no-visit-column", visitDraws }) }];
-    return { rows: [], tableErrors, columnNames: names, present: true };
+    }, knownKind, site, lotAt);
   }
-  return drawsTable(AppendList.owning(rows), {
-    tableErrors: f.tableErrors, columnNames: names, present: true, visits: { ids: visitIds, byKey: visitByKey, unpriced, priced: cut(priced, visitIds.length) },
-    visitOf: cut(visitOf, rows.length), located: cols.location >= 0, hasTo: cols.to >= 0, placed: { names: places.firstNames(), transfers, siteOf: cut(siteOf, rows.length) },
-  });
+
+  /** The table read, once every row is. */
+  table(f: TableFrame<typeof DRAWS>): DrawsTable {
+    const { cols, names, rows, visitIds, places } = this;
+    if (cols.visit < 0 && this.visitDraws > 0) {
+      const tableErrors: Diagnostic[] = [...f.tableErrors, { table: "Draws", row: f.top, column: DRAWS.visit.name, ...coded({ code: "no-visit-column", visitDraws: this.visitDraws }) }];
+      return { rows: [], tableErrors, columnNames: names, present: true };
+    }
+    return drawsTable(AppendList.owning(rows), {
+      tableErrors: f.tableErrors, columnNames: names, present: true,
+      visits: { ids: visitIds, byKey: this.visitByKey, unpriced: this.unpriced, priced: cut(this.priced, visitIds.length) },
+      visitOf: cut(this.visitOf, rows.length), located: cols.location >= 0, hasTo: cols.to >= 0,
+      placed: { names: places.firstNames(), transfers: this.transfers, siteOf: cut(this.siteOf, rows.length) },
+      lotted: { keys: this.lots.keys, lotOf: cut(this.lotOf, rows.length) },
+    });
+  }
+
+  /** The index of the visit with this id (as written), a new one the first time it is seen. */
+  private visitAt(visit: string): number {
+    if (visit !== this.lastVisit) {
+      const key = visitKey(visit);
+      let index = this.visitByKey.indexOf(key);
+      if (index < 0) {
+        index = this.visitByKey.add(key);
+        this.visitIds.push(visit);
+      }
+      this.lastVisit = visit;
+      this.lastVisitIndex = index;
+    }
+    return this.lastVisitIndex;
+  }
+
+  /** The index of a location (as written, not blank) among `places`. */
+  private siteAt(location: string): number {
+    if (location !== this.lastPlace) {
+      this.lastPlace = location;
+      this.lastSite = this.places.indexOf(location);
+    }
+    return this.lastSite;
+  }
+
+  /**
+   * Keeps a row read, in order: its visit, location and lot, and its visit's pricing. `known`: its
+   * kind is one of the six. (Draws that repeat another are found when asked for: see `findRepeats`.)
+   */
+  private keep(draw: DrawRow, known: boolean, site: number, lotAt: number): void {
+    const at = this.rows.length;
+    this.rows.push(draw);
+    this.visitOf[at] = draw.visitIndex;
+    this.siteOf[at] = site;
+    this.lotOf[at] = lotAt;
+    if (draw.kind === "Visit" && draw.visitIndex >= 0 && known) {
+      if (draw.price === null) this.unpriced.push(draw);
+      else this.priced[draw.visitIndex] = 1;
+    }
+  }
 }
 
 // The cells the two readers read alike: each as `plainRow` takes it (`null` or `undefined`: read it
@@ -286,6 +335,9 @@ keepShape({
   location: null, locationKey: "", to: null, toKey: null,
 } satisfies DrawRow);
 
+// The reader's shape outlives every parse (see `keepShape`): `eachRow` calls its methods.
+keepShape(new DrawsReader({ ...mapColumns([], DRAWS) }, {}, 1900, 0));
+
 const rowLists = new WeakMap<DrawsTable, AppendList<DrawRow>>();
 
 /**
@@ -298,7 +350,7 @@ export function drawsTable(list: AppendList<DrawRow>, parts: Omit<DrawsTable, "r
       return list.items;
     },
     tableErrors: parts.tableErrors, columnNames: parts.columnNames, present: parts.present, located: parts.located,
-    visits: parts.visits, visitOf: parts.visitOf, hasTo: parts.hasTo, placed: parts.placed,
+    visits: parts.visits, visitOf: parts.visitOf, hasTo: parts.hasTo, placed: parts.placed, lotted: parts.lotted,
   };
   rowLists.set(table, list);
   return table;

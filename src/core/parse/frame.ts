@@ -112,26 +112,32 @@ export function rowIsBlank(r: ReadonlyArray<Cell> | undefined): boolean {
 
 type ScratchRow = { -readonly [K in keyof RowBase]: RowBase[K] };
 
-/** Reads one data row: `row` numbers it and collects its problems; `subtotal` labels a subtotal row. */
-type RowReader = (r: ReadonlyArray<Cell>, row: RowBase, subtotal: TotalsLabel | null) => void;
-
-/** Reads and keeps a row whose cells all read at once, numbered `row`; false (nothing read) for any other. */
-type PlainReader = (r: ReadonlyArray<Cell>, row: number) => boolean;
+/**
+ * How `eachRow` reads a table's rows. A table of many rows reads them with the methods of a class
+ * (see `DrawsReader`): V8 keeps their optimised code from one build to the next.
+ */
+export interface TableReader {
+  /** Reads one data row: `row` numbers it and collects its problems; `subtotal` labels a subtotal row. */
+  read(r: ReadonlyArray<Cell>, row: RowBase, subtotal: TotalsLabel | null): void;
+  /** Reads and keeps a row whose cells all read at once, numbered `row`; false (nothing read) for any other. */
+  plain?(r: ReadonlyArray<Cell>, row: number): boolean;
+}
 
 /**
  * The row loop of every table: each data row in order, blank rows skipped, and a totals row
  * (in a table with a Lot column, `lotAt`) skipped with one warning naming it, in `tableErrors`.
  * Each row's problems are collected on one scratch record, which `read` copies into the row it makes.
- * `plain`, when given, is offered each row first with its row number: a row it reads and keeps
- * (true) is neither blank nor a totals row, and `read` never sees it.
+ * `plain`, when the reader has it, is offered each row first with its row number: a row it reads
+ * and keeps (true) is neither blank nor a totals row, and `read` never sees it.
  * The loop body is a function of its own: it is what runs a quarter of a million times, and so what
  * the engine optimises, whatever runs once before and after it.
  */
-export function eachRow<S extends Schema>(table: TableName, f: TableFrame<S>, grid: Grid, lotAt: number, read: RowReader, plain?: PlainReader): void {
+export function eachRow<S extends Schema>(table: TableName, f: TableFrame<S>, grid: Grid, lotAt: number, reader: TableReader): void {
   const scratch: ScratchRow = { row: 0, issues: null, usable: true };
+  const plain = reader.plain !== undefined;
   for (let i = 1; i <= f.lastRow; i++) {
     const r = grid[i];
-    if (plain !== undefined && r !== undefined && plain(r, i + f.top)) continue;
+    if (plain && r !== undefined && reader.plain!(r, i + f.top)) continue;
     if (rowIsBlank(r)) continue;
     const label = totalsLabel(r, lotAt);
     if (label?.kind === "total") {
@@ -143,6 +149,6 @@ export function eachRow<S extends Schema>(table: TableName, f: TableFrame<S>, gr
     scratch.row = i + f.top;
     scratch.issues = null;
     scratch.usable = true;
-    read(r, scratch, label);
+    reader.read(r, scratch, label);
   }
 }

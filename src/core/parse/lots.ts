@@ -28,78 +28,80 @@ export function parseLots(grid: Grid | null | undefined, options: ParseOptions =
   // Receipts entered twice: the same product, lot, quantity, cost, PO and date. By lot first (a
   // lot has few receipts), then field by field: no key text is made for each receipt.
   const receiptsOf = new Map<string, LotRow[]>();
-  eachRow("Lots", f, grid!, cols.lot, (r, row, subtotal) => {
-    const product = textAt(r, cols.product, row, names.product);
-    const lot = textAt(r, cols.lot, row, names.lot);
-    lotNumberWarning(row, names.lot, get(r, cols.lot));
-    const expires = readDate(get(r, cols.expires), row, names.expires, system, true);
-    const received = readDate(get(r, cols.received), row, names.received, system, false);
-    const qty = readQty(get(r, cols.qty), row, names.qty, "a quantity");
-    const unit = textAt(r, cols.unit, row, names.unit);
-    const unitCost = readMoney(get(r, cols.unitCost), row, names.unitCost);
-    const totalCell = get(r, cols.totalCost);
-    // A lot is not free at a price: a Total Cost of 0 beside a Unit Cost is an empty cell as older
-    // desktop builds pass it to a formula given the table, so the Unit Cost prices the lot.
-    const totalCost = totalCell === 0 && unitCost ? null : readMoney(totalCell, row, names.totalCost);
-    const supplier = noteText(get(r, cols.supplier));
-    const po = noteText(get(r, cols.po));
-    const location = textAt(r, cols.location, row, names.location);
+  eachRow("Lots", f, grid!, cols.lot, {
+    read: (r, row, subtotal) => {
+      const product = textAt(r, cols.product, row, names.product);
+      const lot = textAt(r, cols.lot, row, names.lot);
+      lotNumberWarning(row, names.lot, get(r, cols.lot));
+      const expires = readDate(get(r, cols.expires), row, names.expires, system, true);
+      const received = readDate(get(r, cols.received), row, names.received, system, false);
+      const qty = readQty(get(r, cols.qty), row, names.qty, "a quantity");
+      const unit = textAt(r, cols.unit, row, names.unit);
+      const unitCost = readMoney(get(r, cols.unitCost), row, names.unitCost);
+      const totalCell = get(r, cols.totalCost);
+      // A lot is not free at a price: a Total Cost of 0 beside a Unit Cost is an empty cell as older
+      // desktop builds pass it to a formula given the table, so the Unit Cost prices the lot.
+      const totalCost = totalCell === 0 && unitCost ? null : readMoney(totalCell, row, names.totalCost);
+      const supplier = noteText(get(r, cols.supplier));
+      const po = noteText(get(r, cols.po));
+      const location = textAt(r, cols.location, row, names.location);
 
-    if (product === null) addIssue(row, names.product, { code: "blank-product", of: "Lots" });
-    if (lot === null) addIssue(row, names.lot, { code: "blank-lot", of: "Lots" });
-    if (received === null) addIssue(row, names.received, { code: "blank-received" });
-    if (qty === null) addIssue(row, names.qty, { code: "blank-qty", of: "Lots" });
-    else if (qty !== undefined && qty <= 0) addIssue(row, names.qty, { code: "qty-not-positive", of: "Lots", qty });
-    if (expires) {
-      textDateWarning(row, names.expires, expires);
-      if (!expires.monthOnly && isFirstOfMonth(expires.serial, system)) {
-        addIssue(row, names.expires, { code: "expiry-first-of-month" });
+      if (product === null) addIssue(row, names.product, { code: "blank-product", of: "Lots" });
+      if (lot === null) addIssue(row, names.lot, { code: "blank-lot", of: "Lots" });
+      if (received === null) addIssue(row, names.received, { code: "blank-received" });
+      if (qty === null) addIssue(row, names.qty, { code: "blank-qty", of: "Lots" });
+      else if (qty !== undefined && qty <= 0) addIssue(row, names.qty, { code: "qty-not-positive", of: "Lots", qty });
+      if (expires) {
+        textDateWarning(row, names.expires, expires);
+        if (!expires.monthOnly && isFirstOfMonth(expires.serial, system)) {
+          addIssue(row, names.expires, { code: "expiry-first-of-month" });
+        }
       }
-    }
-    if (received) {
-      textDateWarning(row, names.received, received);
-      if (expires && Math.floor(expires.serial) < Math.floor(received.serial)) {
-        addIssue(row, names.expires, { code: "expires-before-received" });
+      if (received) {
+        textDateWarning(row, names.received, received);
+        if (expires && Math.floor(expires.serial) < Math.floor(received.serial)) {
+          addIssue(row, names.expires, { code: "expires-before-received" });
+        }
       }
-    }
-    if (unitCost === null && totalCost === null) {
-      addIssue(row, cols.totalCost >= 0 ? names.totalCost : names.unitCost, { code: "blank-cost" });
-    }
-    if ((unitCost ?? 0n) < 0n) addIssue(row, names.unitCost, { code: "negative-cost", which: "unit" });
-    if ((totalCost ?? 0n) < 0n) addIssue(row, names.totalCost, { code: "negative-cost", which: "total" });
-    if (unitCost != null && totalCost != null && qty != null && qty > 0) {
-      const implied = (unitCost * BigInt(qty)) / BigInt(QTY_ONE);
-      const diff = implied - totalCost;
-      if (diff > 5n * 10n ** 9n || diff < -(5n * 10n ** 9n)) {
-        addIssue(row, names.totalCost, { code: "cost-mismatch" });
+      if (unitCost === null && totalCost === null) {
+        addIssue(row, cols.totalCost >= 0 ? names.totalCost : names.unitCost, { code: "blank-cost" });
       }
-    }
-    if (subtotal) subtotalRow(subtotal, "Lots", cols.headerText, row);
-    const receipt: LotRow = {
-      row: row.row, issues: row.issues, usable: row.usable,
-      product: product ?? null,
-      productKey: product ? products.of(product) : null,
-      lot: lot ?? null,
-      lotKey: lot ? lotKey(lot) : null,
-      expires: expires ? (Math.floor(expires.serial) as Serial) : null,
-      received: received ? (Math.floor(received.serial) as Serial) : null,
-      qty: qty ?? null,
-      unit: unit ?? null,
-      unitCost: unitCost ?? null,
-      totalCost: totalCost ?? null,
-      supplier: supplier ?? null,
-      po: po ?? null,
-      location: location ?? null,
-      locationKey: locationKey(location),
-    };
-    rows.push(receipt);
-    if (receipt.productKey && receipt.lotKey && receipt.qty !== null && receipt.received !== null) {
-      const same = receiptsOf.get(receipt.lotKey);
-      const first = same?.find((e) => sameReceipt(e, receipt));
-      if (first) addIssue(receipt, names.lot, { code: "repeated-receipt", firstRow: first.row });
-      else if (same) same.push(receipt);
-      else receiptsOf.set(receipt.lotKey, [receipt]);
-    }
+      if ((unitCost ?? 0n) < 0n) addIssue(row, names.unitCost, { code: "negative-cost", which: "unit" });
+      if ((totalCost ?? 0n) < 0n) addIssue(row, names.totalCost, { code: "negative-cost", which: "total" });
+      if (unitCost != null && totalCost != null && qty != null && qty > 0) {
+        const implied = (unitCost * BigInt(qty)) / BigInt(QTY_ONE);
+        const diff = implied - totalCost;
+        if (diff > 5n * 10n ** 9n || diff < -(5n * 10n ** 9n)) {
+          addIssue(row, names.totalCost, { code: "cost-mismatch" });
+        }
+      }
+      if (subtotal) subtotalRow(subtotal, "Lots", cols.headerText, row);
+      const receipt: LotRow = {
+        row: row.row, issues: row.issues, usable: row.usable,
+        product: product ?? null,
+        productKey: product ? products.of(product) : null,
+        lot: lot ?? null,
+        lotKey: lot ? lotKey(lot) : null,
+        expires: expires ? (Math.floor(expires.serial) as Serial) : null,
+        received: received ? (Math.floor(received.serial) as Serial) : null,
+        qty: qty ?? null,
+        unit: unit ?? null,
+        unitCost: unitCost ?? null,
+        totalCost: totalCost ?? null,
+        supplier: supplier ?? null,
+        po: po ?? null,
+        location: location ?? null,
+        locationKey: locationKey(location),
+      };
+      rows.push(receipt);
+      if (receipt.productKey && receipt.lotKey && receipt.qty !== null && receipt.received !== null) {
+        const same = receiptsOf.get(receipt.lotKey);
+        const first = same?.find((e) => sameReceipt(e, receipt));
+        if (first) addIssue(receipt, names.lot, { code: "repeated-receipt", firstRow: first.row });
+        else if (same) same.push(receipt);
+        else receiptsOf.set(receipt.lotKey, [receipt]);
+      }
+    },
   });
   return { rows, tableErrors: f.tableErrors, columnNames: names, present: true, located: cols.location >= 0 };
 }

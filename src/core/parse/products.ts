@@ -13,32 +13,34 @@ export function parseProducts(grid: Grid | null | undefined, options: ParseOptio
   const { cols, names } = f;
   const rows: ProductRow[] = [];
   // Products has no Lot column, and so no totals rows.
-  eachRow("Products", f, grid!, -1, (r, row) => {
-    const product = textAt(r, cols.product, row, names.product);
-    if (product === null) addIssue(row, names.product, { code: "blank-product", of: "Products" });
-    const unit = textAt(r, cols.unit, row, names.unit);
-    const vial = readQty(get(r, cols.vialSize), row, names.vialSize, "a number of units per vial");
-    if (vial != null && vial <= 0) addIssue(row, names.vialSize, { code: "vial-size-not-positive" });
-    const hours = readNumber(get(r, cols.useWithinHours), row, names.useWithinHours, "a number of hours");
-    if (hours != null && hours <= 0) addIssue(row, names.useWithinHours, { code: "hours-not-positive" });
-    const alertDays = readAlertDays(get(r, cols.alertDays), row, names.alertDays);
-    const allowance = readAllowance(get(r, cols.lossAllowance), row, names.lossAllowance);
-    const price = readMoney(get(r, cols.pricePerUnit), row, names.pricePerUnit);
-    const gtin = textAt(r, cols.gtin, row, names.gtin);
-    const leadDays = readDays(get(r, cols.leadDays), row, names.leadDays);
-    const coverDays = readDays(get(r, cols.coverDays), row, names.coverDays);
-    let pack = readQty(get(r, cols.packSize), row, names.packSize, "a number of units per pack");
-    // No pack holds nothing: a 0 is an empty cell as older desktop builds pass it.
-    if (pack === 0) pack = null;
-    else if (pack != null && pack < 0) addIssue(row, names.packSize, { code: "negative-pack-size", pack });
-    rows.push({
-      row: row.row, issues: row.issues, usable: row.usable,
-      product: product ?? null, productKey: product ? productKey(product) : null,
-      unit: unit ?? null, vialSize: vial ?? null, useWithinHours: hours ?? null,
-      alertDays: alertDays ?? DEFAULT_ALERT_DAYS, lossAllowancePpm: allowance ?? null,
-      pricePerUnit: price ?? null, gtin: gtin ?? null,
-      leadDays: leadDays ?? null, coverDays: coverDays ?? null, packSize: pack ?? null,
-    });
+  eachRow("Products", f, grid!, -1, {
+    read: (r, row) => {
+      const product = textAt(r, cols.product, row, names.product);
+      if (product === null) addIssue(row, names.product, { code: "blank-product", of: "Products" });
+      const unit = textAt(r, cols.unit, row, names.unit);
+      const vial = readQty(get(r, cols.vialSize), row, names.vialSize, "a number of units per vial");
+      if (vial != null && vial <= 0) addIssue(row, names.vialSize, { code: "vial-size-not-positive" });
+      const hours = readNumber(get(r, cols.useWithinHours), row, names.useWithinHours, "a number of hours");
+      if (hours != null && hours <= 0) addIssue(row, names.useWithinHours, { code: "hours-not-positive" });
+      const alertDays = readAlertDays(get(r, cols.alertDays), row, names.alertDays);
+      const allowance = readAllowance(get(r, cols.lossAllowance), row, names.lossAllowance);
+      const price = readMoney(get(r, cols.pricePerUnit), row, names.pricePerUnit);
+      const gtin = textAt(r, cols.gtin, row, names.gtin);
+      const leadDays = readDays(get(r, cols.leadDays), row, names.leadDays);
+      const coverDays = readDays(get(r, cols.coverDays), row, names.coverDays);
+      let pack = readQty(get(r, cols.packSize), row, names.packSize, "a number of units per pack");
+      // No pack holds nothing: a 0 is an empty cell as older desktop builds pass it.
+      if (pack === 0) pack = null;
+      else if (pack != null && pack < 0) addIssue(row, names.packSize, { code: "negative-pack-size", pack });
+      rows.push({
+        row: row.row, issues: row.issues, usable: row.usable,
+        product: product ?? null, productKey: product ? productKey(product) : null,
+        unit: unit ?? null, vialSize: vial ?? null, useWithinHours: hours ?? null,
+        alertDays: alertDays ?? DEFAULT_ALERT_DAYS, lossAllowancePpm: allowance ?? null,
+        pricePerUnit: price ?? null, gtin: gtin ?? null,
+        leadDays: leadDays ?? null, coverDays: coverDays ?? null, packSize: pack ?? null,
+      });
+    },
   });
   return { rows, tableErrors: f.tableErrors, columnNames: names, present: true };
 }

@@ -40,6 +40,12 @@ export interface DrawsTable extends ParsedTable<DrawRow> {
    * the Transfer rows. Absent from a table an update made (see `updateLedger`).
    */
   readonly placed?: PlacedDraws;
+  /**
+   * The lots the parse saw: each lot key once (`keys`), and each row's lot by its index among
+   * them (`lotOf`, −1 for none), so that a check of every row finds each lot once, not once a row.
+   * Absent from a table an update made.
+   */
+  readonly lotted?: { readonly keys: readonly string[]; readonly lotOf: Int32Array };
 }
 
 /** The locations and transfers of a Draws table (see `DrawsTable.placed`). */

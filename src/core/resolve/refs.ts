@@ -5,10 +5,11 @@
 import { formatSerial, type DateSystem } from "../dates";
 import type { DiagnosticOf } from "../diagnostic";
 import { unitKey } from "../names";
-import type { ParsedTable } from "../parse";
+import type { DrawsTable, ParsedTable } from "../parse";
 import { addIssue, type CountRow, type DrawRow, type LotRow } from "../rows";
 import { stockKeyOf, type StockKey } from "../stockKey";
 import { growable } from "../_lib/grow";
+import { keepShape } from "../_lib/shapes";
 import type { Lot, Product } from "./lots";
 
 /**
@@ -79,29 +80,45 @@ export interface DrawRefColumns {
  * the product it belongs to) is written into `refs` at `at`, and any problem with them added to it.
  */
 export function drawChecker(names: Readonly<Record<string, string>>, lotIndex: ReadonlyMap<StockKey, Lot>, productIndex: ReadonlyMap<string, Product>, system: DateSystem, broken: ReadonlyMap<string, LotRow>): (row: DrawRow, at: number, refs: DrawRefColumns) => void {
-  return checkDraw;
+  const checker = new DrawChecker(names, lotIndex, productIndex, system, broken);
+  return (row, at, refs) => checker.check(row, at, refs);
+}
 
-  function checkDraw(row: DrawRow, at: number, refs: DrawRefColumns): void {
+/**
+ * `drawChecker`'s check as the method of a class, not a closure made for each ledger: V8 keeps a
+ * method's optimised code from one build to the next (see `DrawsReader`).
+ */
+class DrawChecker {
+  constructor(
+    private readonly names: Readonly<Record<string, string>>,
+    private readonly lotIndex: ReadonlyMap<StockKey, Lot>,
+    private readonly productIndex: ReadonlyMap<string, Product>,
+    private readonly system: DateSystem,
+    private readonly broken: ReadonlyMap<string, LotRow>,
+  ) {}
+
+  /** `known`: the row's lot and its product, already found (`null`: Lots has no such lot); else looked up. */
+  check(row: DrawRow, at: number, refs: DrawRefColumns, known?: LotRef | null): void {
     refs.owner[at] = -1;
     refs.lot[at] = -1;
     let lot: Lot | undefined;
     let owner: Product | undefined;
     if (row.lotKey) {
-      lot = lotIndex.get(stockKeyOf(row.lotKey));
-      if (!lot) {
-        addIssue(row, names.lot, unknownLot(row.lot, row.lotKey, broken));
+      const ref = known !== undefined ? known : lotRef(this.lotIndex, this.productIndex, row.lotKey);
+      if (!ref) {
+        addIssue(row, this.names.lot, unknownLot(row.lot, row.lotKey, this.broken));
         return;
       }
-      owner = productIndex.get(lot.productKey)!;
+      ({ lot, owner } = ref);
       if (row.productKey !== null && row.productKey !== lot.productKey) {
-        addIssue(row, names.product, { code: "lot-of-other-product", lotNumber: lot.lot, lotProduct: owner.name, productName: row.product! });
+        addIssue(row, this.names.product, { code: "lot-of-other-product", lotNumber: lot.lot, lotProduct: owner.name, productName: row.product! });
         return;
       }
       refs.lot[at] = lot.index;
     } else if (row.productKey !== null) {
-      owner = productIndex.get(row.productKey);
+      owner = this.productIndex.get(row.productKey);
       if (!owner) {
-        addIssue(row, names.product, { code: "product-without-lots", productName: row.product! });
+        addIssue(row, this.names.product, { code: "product-without-lots", productName: row.product! });
         return;
       }
     }
@@ -109,17 +126,20 @@ export function drawChecker(names: Readonly<Record<string, string>>, lotIndex: R
     const unit = lot?.unit ?? owner?.settings?.unit ?? null;
     // The same text is the same unit: most draws are spared making two keys.
     if (row.unit && unit && row.unit !== unit && unitKey(row.unit) !== unitKey(unit)) {
-      addIssue(row, names.unit, { code: "draw-unit-differs", unit: row.unit, lotNumber: lot ? lot.lot : null, productName: owner?.name ?? row.product!, keptIn: unit });
+      addIssue(row, this.names.unit, { code: "draw-unit-differs", unit: row.unit, lotNumber: lot ? lot.lot : null, productName: owner?.name ?? row.product!, keptIn: unit });
     }
     if (lot && row.time !== null) {
       if (lot.received !== Infinity && Math.floor(row.time) < lot.received) {
-        addIssue(row, names.date, { code: "drawn-before-received", drawn: formatSerial(row.time, system), lotNumber: lot.lot, received: formatSerial(lot.received, system) });
+        addIssue(row, this.names.date, { code: "drawn-before-received", drawn: formatSerial(row.time, this.system), lotNumber: lot.lot, received: formatSerial(lot.received, this.system) });
       } else if (lot.expires !== null && Math.floor(row.time) > lot.expires && row.kind !== "Expired" && row.kind !== "Waste" && row.kind !== "Return") {
-        addIssue(row, names.lot, { code: "expired-lot", lotNumber: lot.lot, expired: formatSerial(lot.expires, system), drawn: formatSerial(row.time, system) });
+        addIssue(row, this.names.lot, { code: "expired-lot", lotNumber: lot.lot, expired: formatSerial(lot.expires, this.system), drawn: formatSerial(row.time, this.system) });
       }
     }
   }
 }
+
+// Its shape outlives every build (see `keepShape`).
+keepShape(new DrawChecker({}, new Map(), new Map(), 1900, new Map()));
 
 /**
  * Checks every draw against Lots (see `drawChecker`) and returns what each refers to, by position,
@@ -128,12 +148,33 @@ export function drawChecker(names: Readonly<Record<string, string>>, lotIndex: R
  * best where the engine optimises it, as indexed as this one (an unoptimised `for…of` makes an
  * object for each row).
  */
-export function checkDraws(draws: ParsedTable<DrawRow>, lotIndex: ReadonlyMap<StockKey, Lot>, productIndex: ReadonlyMap<string, Product>, system: DateSystem, broken: ReadonlyMap<string, LotRow>): DrawRefColumns {
-  const check = drawChecker(draws.columnNames, lotIndex, productIndex, system, broken);
+export function checkDraws(draws: DrawsTable, lotIndex: ReadonlyMap<StockKey, Lot>, productIndex: ReadonlyMap<string, Product>, system: DateSystem, broken: ReadonlyMap<string, LotRow>): DrawRefColumns {
+  const checker = new DrawChecker(draws.columnNames, lotIndex, productIndex, system, broken);
   const rows = draws.rows;
   const refs = { owner: growable(Int32Array, rows.length), lot: growable(Int32Array, rows.length) };
-  for (let i = 0; i < rows.length; i++) check(rows[i], i, refs);
+  const lotted = draws.lotted;
+  if (lotted && lotted.lotOf.length === rows.length) {
+    // Each lot the rows name is found once, not once a row.
+    const found = lotted.keys.map((key) => lotRef(lotIndex, productIndex, key));
+    const lotOf = lotted.lotOf;
+    for (let i = 0; i < rows.length; i++) {
+      const k = lotOf[i];
+      checker.check(rows[i], i, refs, k < 0 ? undefined : found[k]);
+    }
+  } else for (let i = 0; i < rows.length; i++) checker.check(rows[i], i, refs);
   return refs;
+}
+
+/** A lot of Lots and the product it belongs to. */
+export interface LotRef {
+  readonly lot: Lot;
+  readonly owner: Product;
+}
+
+/** The lot of Lots with this lot key and its product; `null` when Lots has none. */
+function lotRef(lotIndex: ReadonlyMap<StockKey, Lot>, productIndex: ReadonlyMap<string, Product>, lotKey: string): LotRef | null {
+  const lot = lotIndex.get(stockKeyOf(lotKey));
+  return lot ? { lot, owner: productIndex.get(lot.productKey)! } : null;
 }
 
 /** Draws refer to nothing until checked against a readable Lots table: every row −1. */
