@@ -26,13 +26,12 @@ export class KeyCache {
 /**
  * Names numbered by their key, as `KeyCache` keys them: each name as written is looked up once, and
  * names of one key (however spelled) share an index, given in the order the keys are first seen.
- * For the few locations of a quarter of a million draws: a row's location is then a small integer.
+ * For the lots and locations of a quarter of a million draws: each row's are then small integers.
  */
 export class NameIndex {
   private readonly known = new Map<string, number>();
   private readonly byKey = new Map<string, number>();
-  /** The keys by index. */
-  readonly keys: string[] = [];
+  private readonly list: string[] = [];
   private readonly names: string[] = [];
 
   constructor(private readonly keyOf: (name: string) => string) {}
@@ -43,8 +42,8 @@ export class NameIndex {
       const key = this.keyOf(name);
       index = this.byKey.get(key);
       if (index === undefined) {
-        index = this.keys.length;
-        this.keys.push(key);
+        index = this.list.length;
+        this.list.push(key);
         this.names.push(name);
         this.byKey.set(key, index);
       }
@@ -53,9 +52,14 @@ export class NameIndex {
     return index;
   }
 
+  /** The keys by index. */
+  get keys(): readonly string[] {
+    return this.list;
+  }
+
   /** Each key with the first name seen for it, in index order (as `KeyCache.firstNames`). */
   firstNames(): Map<string, string> {
-    return new Map(this.keys.map((key, i) => [key, this.names[i]]));
+    return new Map(this.list.map((key, i) => [key, this.names[i]]));
   }
 }
 
