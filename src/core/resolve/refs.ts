@@ -104,7 +104,7 @@ class DrawChecker {
     let lot: Lot | undefined;
     let owner: Product | undefined;
     if (row.lotKey) {
-      const ref = known !== undefined ? known : lotRef(this.lotIndex, this.productIndex, row.lotKey);
+      const ref = known !== undefined ? known : this.lotRef(row.lotKey);
       if (!ref) {
         addIssue(row, this.names.lot, unknownLot(row.lot, row.lotKey, this.broken));
         return;
@@ -136,6 +136,12 @@ class DrawChecker {
       }
     }
   }
+
+  /** The lot of Lots with this lot key and its product; `null` when Lots has none. */
+  lotRef(lotKey: string): LotRef | null {
+    const lot = this.lotIndex.get(stockKeyOf(lotKey));
+    return lot ? { lot, owner: this.productIndex.get(lot.productKey)! } : null;
+  }
 }
 
 // Its shape outlives every build (see `keepShape`).
@@ -155,7 +161,7 @@ export function checkDraws(draws: DrawsTable, lotIndex: ReadonlyMap<StockKey, Lo
   const lotted = draws.lotted;
   if (lotted && lotted.lotOf.length === rows.length) {
     // Each lot the rows name is found once, not once a row.
-    const found = lotted.keys.map((key) => lotRef(lotIndex, productIndex, key));
+    const found = lotted.keys.map((key) => checker.lotRef(key));
     const lotOf = lotted.lotOf;
     for (let i = 0; i < rows.length; i++) {
       const k = lotOf[i];
@@ -166,15 +172,9 @@ export function checkDraws(draws: DrawsTable, lotIndex: ReadonlyMap<StockKey, Lo
 }
 
 /** A lot of Lots and the product it belongs to. */
-export interface LotRef {
+interface LotRef {
   readonly lot: Lot;
   readonly owner: Product;
-}
-
-/** The lot of Lots with this lot key and its product; `null` when Lots has none. */
-function lotRef(lotIndex: ReadonlyMap<StockKey, Lot>, productIndex: ReadonlyMap<string, Product>, lotKey: string): LotRef | null {
-  const lot = lotIndex.get(stockKeyOf(lotKey));
-  return lot ? { lot, owner: productIndex.get(lot.productKey)! } : null;
 }
 
 /** Draws refer to nothing until checked against a readable Lots table: every row −1. */
