@@ -3,7 +3,7 @@ import { locationKey, lotKey, productKey } from "../names";
 import { COUNTS } from "../schema";
 import { addIssue, type CountRow } from "../rows";
 import { eachRow, frame, subtotalRow } from "./frame";
-import { KeyCache } from "./keyCache";
+import { NameIndex } from "./nameIndex";
 import { get, lotNumberWarning, noteText, readDate, readQty, textAt, textDateWarning } from "./readers";
 import type { ParsedTable, ParseOptions } from "./types";
 
@@ -14,7 +14,7 @@ export function parseCounts(grid: Grid | null | undefined, options: ParseOptions
   if ("rows" in f) return f;
   const { cols, names } = f;
   const rows: CountRow[] = [];
-  const products = new KeyCache(productKey);
+  const products = new NameIndex(productKey);
   eachRow("Counts", f, grid!, cols.lot, {
     read: (r, row, subtotal) => {
       const d = readDate(get(r, cols.date), row, names.date, system, false);
@@ -33,7 +33,7 @@ export function parseCounts(grid: Grid | null | undefined, options: ParseOptions
       rows.push({
         row: row.row, issues: row.issues, usable: row.usable,
         time: d ? d.serial : null, timed,
-        product: product ?? null, productKey: product ? products.of(product) : null,
+        product: product ?? null, productKey: product ? products.key(product) : null,
         lot: lot ?? null, lotKey: lot ? lotKey(lot) : null,
         counted: counted ?? null,
         by: noteText(get(r, cols.by)),

@@ -9,8 +9,8 @@ import { DRAWS, mapColumns, type ColumnMap } from "../schema";
 import { locationKey, lotKey, productKey, visitKey } from "../names";
 import { addIssue, DRAW_KINDS, type DrawKind, type DrawRow, type RowBase } from "../rows";
 import { eachRow, frame, subtotalRow, type TableFrame, type TableReader, type TotalsLabel } from "./frame";
-import { KeyCache, NameIndex } from "./keyCache";
-import { VisitTable } from "./visitTable";
+import { NameIndex } from "./nameIndex";
+import { KeyTable } from "./keyTable";
 import { keepShape } from "../_lib/shapes";
 import { get, lotNumberWarning, plainText, readDate, readMoney, readQty, textAt, textDateWarning } from "./readers";
 import type { DrawsTable, ParseOptions } from "./types";
@@ -63,15 +63,15 @@ export function parseDraws(grid: Grid | null | undefined, options: ParseOptions 
 class DrawsReader implements TableReader {
   private visitDraws = 0;
   private readonly rows: DrawRow[] = [];
-  private readonly products = new KeyCache(productKey);
+  private readonly products = new NameIndex(productKey);
   private readonly lots = new NameIndex(lotKey);
   private readonly places = new NameIndex(locationKey);
   // Destinations apart: `places` names only the locations of Location cells (see `PlacedDraws`).
-  private readonly destinations = new KeyCache(locationKey);
+  private readonly destinations = new NameIndex(locationKey);
   private readonly transfers: number[] = [];
   // Visits get dense indices here, so per-visit totals are arrays, not maps, later on. A visit
   // has one line or more: room for half as many visits as rows before the table grows.
-  private readonly visitByKey: VisitTable;
+  private readonly visitByKey: KeyTable;
   private readonly visitKeys: readonly string[];
   private readonly visitIds: string[] = [];
   // A visit's lines are usually entered together: the row before is the cheapest lookup.
@@ -96,7 +96,7 @@ class DrawsReader implements TableReader {
     private readonly system: DateSystem,
     size: number,
   ) {
-    this.visitByKey = new VisitTable(size >> 1);
+    this.visitByKey = new KeyTable(size >> 1);
     this.visitKeys = this.visitByKey.keyList();
     this.priced = growable(Uint8Array, size);
     this.visitOf = growable(Int32Array, size);
@@ -139,7 +139,7 @@ class DrawsReader implements TableReader {
     this.keep({
       row: rowNumber, issues: null, usable: true,
       time, visit, visitKey: visitIndex < 0 ? null : this.visitKeys[visitIndex], visitIndex, patient, provider, service,
-      product, productKey: product ? this.products.of(product) : null,
+      product, productKey: product ? this.products.key(product) : null,
       lot, lotKey: this.lots.keys[lotAt],
       qty, unit, kind, price,
       location, locationKey: site < 0 ? "" : this.places.keys[site], to: null, toKey: null,
@@ -188,7 +188,7 @@ class DrawsReader implements TableReader {
     const site = location ? this.siteAt(location) : -1;
     const placeKey = site < 0 ? "" : this.places.keys[site];
     const to = textAt(r, cols.to, row, names.to);
-    const toKey = to ? this.destinations.of(to) : null;
+    const toKey = to ? this.destinations.key(to) : null;
     if (kind === "Transfer") {
       if (to === null) addIssue(row, names.to, { code: "transfer-without-to", hasToColumn: cols.to >= 0 });
       else if (to && toKey === placeKey) addIssue(row, names.to, { code: "transfer-to-same-location", from: location ?? null });
@@ -213,7 +213,7 @@ class DrawsReader implements TableReader {
     this.keep({
       row: row.row, issues: row.issues, usable: row.usable,
       time, visit: visit ?? null, visitKey: visitIndex < 0 ? null : this.visitKeys[visitIndex], visitIndex, patient: patient ?? null, provider: provider ?? null, service: service ?? null,
-      product: subtotal ? null : product ?? null, productKey: subtotal || !product ? null : this.products.of(product),
+      product: subtotal ? null : product ?? null, productKey: subtotal || !product ? null : this.products.key(product),
       lot: subtotal ? null : lot ?? null, lotKey: lotAt < 0 ? null : this.lots.keys[lotAt],
       qty: qty ?? null, unit: unit ?? null, kind, price: price ?? null,
       location: location ?? null, locationKey: placeKey, to: to ?? null, toKey,
@@ -336,7 +336,7 @@ keepShape({
 } satisfies DrawRow);
 
 // The reader's shape outlives every parse (see `keepShape`): `eachRow` calls its methods.
-keepShape(new DrawsReader({ ...mapColumns([], DRAWS) }, {}, 1900, 0));
+keepShape(new DrawsReader(mapColumns([], DRAWS), {}, 1900, 0));
 
 const rowLists = new WeakMap<DrawsTable, AppendList<DrawRow>>();
 

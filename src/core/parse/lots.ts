@@ -6,7 +6,7 @@ import { LOTS } from "../schema";
 import { locationKey, lotKey, productKey } from "../names";
 import { addIssue, type LotRow } from "../rows";
 import { eachRow, frame, subtotalRow } from "./frame";
-import { KeyCache } from "./keyCache";
+import { NameIndex } from "./nameIndex";
 import { get, lotNumberWarning, noteText, readDate, readMoney, readQty, textAt, textDateWarning } from "./readers";
 import type { ParsedTable, ParseOptions } from "./types";
 
@@ -24,7 +24,7 @@ export function parseLots(grid: Grid | null | undefined, options: ParseOptions =
   if ("rows" in f) return f;
   const { cols, names } = f;
   const rows: LotRow[] = [];
-  const products = new KeyCache(productKey);
+  const products = new NameIndex(productKey);
   // Receipts entered twice: the same product, lot, quantity, cost, PO and date. By lot first (a
   // lot has few receipts), then field by field: no key text is made for each receipt.
   const receiptsOf = new Map<string, LotRow[]>();
@@ -79,7 +79,7 @@ export function parseLots(grid: Grid | null | undefined, options: ParseOptions =
       const receipt: LotRow = {
         row: row.row, issues: row.issues, usable: row.usable,
         product: product ?? null,
-        productKey: product ? products.of(product) : null,
+        productKey: product ? products.key(product) : null,
         lot: lot ?? null,
         lotKey: lot ? lotKey(lot) : null,
         expires: expires ? (Math.floor(expires.serial) as Serial) : null,

@@ -1,16 +1,16 @@
 import fc from "fast-check";
-import { NameIndex } from "../../src/core/parse/keyCache";
-import { VisitTable } from "../../src/core/parse/visitTable";
+import { NameIndex } from "../../src/core/parse/nameIndex";
+import { KeyTable } from "../../src/core/parse/keyTable";
 import { locationKey } from "../../src/core";
 
 /** A table filled as the Draws parse fills it: each key looked up, and added when it has no index. */
-function fill(keys: readonly string[], expected: number): VisitTable {
-  const table = new VisitTable(expected);
+function fill(keys: readonly string[], expected: number): KeyTable {
+  const table = new KeyTable(expected);
   for (const key of keys) if (table.indexOf(key) < 0) table.add(key);
   return table;
 }
 
-describe("the visit table", () => {
+describe("the key table", () => {
   it("answers as a Map of each key to the order it was first seen in, whatever size it was made for", () => {
     // Short keys from a small alphabet repeat often; `expected` from 0 makes the table grow many times.
     const key = fc.string({ unit: fc.constantFrom("V", "1", "2", "3", "a", "é", " "), maxLength: 6 });
@@ -55,6 +55,7 @@ describe("the location index of the Draws parse", () => {
     const indices = ["Main", "Suite  B", "main", " MAIN ", "suite b", "Mobile kit"].map((n) => places.indexOf(n));
     expect(indices).toEqual([0, 1, 0, 0, 1, 2]);
     expect(places.keys).toEqual(["main", "suite b", "mobile kit"]);
+    expect(places.key(" Mobile  KIT")).toBe("mobile kit");
     expect([...places.firstNames()]).toEqual([["main", "Main"], ["suite b", "Suite  B"], ["mobile kit", "Mobile kit"]]);
   });
 });
